@@ -1,0 +1,200 @@
+"""Typed settings from the environment (and an optional `.env`-style file); bad values fail loudly.
+
+Every key is documented in SETTINGS_DOC and in the README (tests/test_config.py keeps them in sync).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Mapping
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent
+
+
+class ConfigError(ValueError):
+    """A setting has a bad value; the message names the key."""
+
+
+SETTINGS_DOC: dict[str, str] = {
+    "VEILLE_ENV": "`development` (default) or `production`; production refuses to start without VEILLE_SECRET_KEY.",
+    "VEILLE_VAR_DIR": "Directory for local state in embedded mode (SQLite database, outbox, spool, HTTP cache). Default `var/`.",
+    "VEILLE_ELASTICSEARCH_URL": "Elasticsearch 8 URL (e.g. `http://es1:9200`). Unset: the embedded SQLite FTS5 backend is used.",
+    "VEILLE_ES_PREFIX": "Prefix of Elasticsearch index and alias names. Default `veille`.",
+    "VEILLE_SQLITE_PATH": "Path of the embedded database. Default `$VEILLE_VAR_DIR/veille.db`.",
+    "VEILLE_SOURCES": "Source catalogue file. Default `sources.yaml`.",
+    "VEILLE_MAILER": "`outbox` (default: write .eml files to `$VEILLE_VAR_DIR/outbox`) or `smtp`.",
+    "VEILLE_SMTP_HOST": "SMTP host (mailer `smtp`). Default `localhost`.",
+    "VEILLE_SMTP_PORT": "SMTP port. Default 25 (587 with STARTTLS, 465 with SSL).",
+    "VEILLE_SMTP_SECURITY": "`none` (default), `starttls` or `ssl`.",
+    "VEILLE_SMTP_USER": "SMTP user name, if the server needs authentication.",
+    "VEILLE_SMTP_PASSWORD": "SMTP password.",
+    "VEILLE_MAIL_FROM": "Sender address of alerts and digests. Default `veille@localhost`.",
+    "VEILLE_SECRET_KEY": "Secret that signs unsubscribe and confirmation tokens. Required in production.",
+    "VEILLE_BASE_URL": "Public URL of the web UI, used in links inside emails. Default `http://127.0.0.1:8000`.",
+    "VEILLE_CONTACT_URL": "Contact URL sent in the crawler's User-Agent. Default `https://veille.example.ma/contact`.",
+    "VEILLE_TIMEZONE": "Timezone of schedules and digests. Default `Africa/Casablanca`.",
+    "VEILLE_RATES_FILE": "Offline exchange-rate file (ECB reference rates). Default `indexing/rates/ecb.json`.",
+    "VEILLE_LOG_JSON": "`1` for JSON log lines. Default `0`.",
+}
+
+
+def _bool(key: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off", ""):
+        return False
+    raise ConfigError(f"{key}: expected a boolean (1/0, true/false), got {raw!r}")
+
+
+def _int(key: str, raw: str, low: int, high: int) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{key}: expected an integer, got {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{key}: {value} is outside {low}..{high}")
+    return value
+
+
+def _url(key: str, raw: str) -> str:
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{key}: expected an http(s) URL, got {raw!r}")
+    return raw.rstrip("/")
+
+
+def _choice(key: str, raw: str, choices: tuple[str, ...]) -> str:
+    value = raw.strip().lower()
+    if value not in choices:
+        raise ConfigError(f"{key}: expected one of {', '.join(choices)}, got {raw!r}")
+    return value
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "=" not in line:
+            raise ConfigError(f"{path}:{number}: expected KEY=VALUE")
+        key, value = line.split("=", 1)
+        key = key.strip()
+        if key not in SETTINGS_DOC:
+            raise ConfigError(f"{path}:{number}: unknown setting {key!r}")
+        values[key] = value.strip().strip('"').strip("'")
+    return values
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "development"
+    var_dir: Path = ROOT / "var"
+    elasticsearch_url: str | None = None
+    es_prefix: str = "veille"
+    sqlite_path: Path = ROOT / "var" / "veille.db"
+    sources_file: Path = ROOT / "sources.yaml"
+    mailer: str = "outbox"
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_security: str = "none"
+    smtp_user: str | None = None
+    smtp_password: str | None = field(default=None, repr=False)
+    mail_from: str = "veille@localhost"
+    secret_key: str = field(default="dev-only-insecure-secret", repr=False)
+    base_url: str = "http://127.0.0.1:8000"
+    contact_url: str = "https://veille.example.ma/contact"
+    timezone: str = "Africa/Casablanca"
+    rates_file: Path = ROOT / "indexing" / "rates" / "ecb.json"
+    log_json: bool = False
+
+    @property
+    def backend_name(self) -> str:
+        return "elasticsearch" if self.elasticsearch_url else "sqlite"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.var_dir / "outbox"
+
+    @property
+    def spool_dir(self) -> Path:
+        return self.var_dir / "spool"
+
+    @property
+    def user_agent(self) -> str:
+        return f"veille-bot/1.0 (+{self.contact_url})"
+
+    def replace(self, **changes: object) -> "Settings":
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values.update(changes)
+        return Settings(**values)  # type: ignore[arg-type]
+
+
+def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | None = None) -> Settings:
+    source: dict[str, str] = {}
+    file_path = env_file or (Path(os.environ["VEILLE_CONFIG"]) if "VEILLE_CONFIG" in os.environ else None)
+    if file_path is not None:
+        if not file_path.exists():
+            raise ConfigError(f"VEILLE_CONFIG: file {file_path} does not exist")
+        source.update(read_env_file(file_path))
+    env = dict(os.environ if environ is None else environ)
+    source.update({k: v for k, v in env.items() if k in SETTINGS_DOC})
+
+    def get(key: str) -> str | None:
+        value = source.get(key)
+        return value if value not in (None, "") else None
+
+    kwargs: dict[str, object] = {}
+    if (v := get("VEILLE_ENV")) is not None:
+        kwargs["env"] = _choice("VEILLE_ENV", v, ("development", "production"))
+    var_dir = Path(get("VEILLE_VAR_DIR") or ROOT / "var")
+    kwargs["var_dir"] = var_dir
+    kwargs["sqlite_path"] = Path(get("VEILLE_SQLITE_PATH") or var_dir / "veille.db")
+    if (v := get("VEILLE_ELASTICSEARCH_URL")) is not None:
+        kwargs["elasticsearch_url"] = _url("VEILLE_ELASTICSEARCH_URL", v)
+    if (v := get("VEILLE_ES_PREFIX")) is not None:
+        if not v.replace("_", "").replace("-", "").isalnum() or v != v.lower():
+            raise ConfigError(f"VEILLE_ES_PREFIX: lowercase letters, digits, - and _ only, got {v!r}")
+        kwargs["es_prefix"] = v
+    if (v := get("VEILLE_SOURCES")) is not None:
+        kwargs["sources_file"] = Path(v)
+    if (v := get("VEILLE_MAILER")) is not None:
+        kwargs["mailer"] = _choice("VEILLE_MAILER", v, ("outbox", "smtp"))
+    if (v := get("VEILLE_SMTP_HOST")) is not None:
+        kwargs["smtp_host"] = v
+    security = _choice("VEILLE_SMTP_SECURITY", get("VEILLE_SMTP_SECURITY") or "none", ("none", "starttls", "ssl"))
+    kwargs["smtp_security"] = security
+    default_port = {"none": "25", "starttls": "587", "ssl": "465"}[security]
+    kwargs["smtp_port"] = _int("VEILLE_SMTP_PORT", get("VEILLE_SMTP_PORT") or default_port, 1, 65535)
+    kwargs["smtp_user"] = get("VEILLE_SMTP_USER")
+    kwargs["smtp_password"] = get("VEILLE_SMTP_PASSWORD")
+    if (v := get("VEILLE_MAIL_FROM")) is not None:
+        if "@" not in v or any(c in v for c in "\r\n"):
+            raise ConfigError(f"VEILLE_MAIL_FROM: not an email address: {v!r}")
+        kwargs["mail_from"] = v
+    secret = get("VEILLE_SECRET_KEY")
+    if secret is not None:
+        if len(secret) < 16:
+            raise ConfigError("VEILLE_SECRET_KEY: must be at least 16 characters")
+        kwargs["secret_key"] = secret
+    elif kwargs.get("env") == "production":
+        raise ConfigError("VEILLE_SECRET_KEY: required when VEILLE_ENV=production (tokens would be forgeable)")
+    if (v := get("VEILLE_BASE_URL")) is not None:
+        kwargs["base_url"] = _url("VEILLE_BASE_URL", v)
+    if (v := get("VEILLE_CONTACT_URL")) is not None:
+        kwargs["contact_url"] = _url("VEILLE_CONTACT_URL", v)
+    if (v := get("VEILLE_TIMEZONE")) is not None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(f"VEILLE_TIMEZONE: unknown timezone {v!r}") from None
+        kwargs["timezone"] = v
+    if (v := get("VEILLE_RATES_FILE")) is not None:
+        kwargs["rates_file"] = Path(v)
+    if (v := get("VEILLE_LOG_JSON")) is not None:
+        kwargs["log_json"] = _bool("VEILLE_LOG_JSON", v)
+    return Settings(**kwargs)  # type: ignore[arg-type]

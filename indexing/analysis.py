@@ -1,0 +1,65 @@
+"""Text analysis done once, in Python, so SQLite and Elasticsearch see the same tokens.
+
+Both backends index pre-analysed terms (folded, stemmed, craft-tagged) and split them on
+whitespace; that is what makes `ceramique` find `céramique`, `rug` find `زربية`, and the two
+engines return the same hits.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import snowballstemmer
+
+from indexing.taxonomy import tag_crafts
+from indexing.textnorm import is_arabic, words
+
+CRAFT_TOKEN_PREFIX = "craftx"
+STOPWORDS = frozenset(
+    "le la les l de des du d un une et ou en au aux a pour par sur dans avec ce ces qui que est sont"
+    " the a an and or of in on for to with by is are at from as this that"
+    " el los las y del con por para una"
+    " في من على الى إلى عن مع هذا هذه التي الذي و ان أن".split()
+)
+_LATIN_STEMMERS = (snowballstemmer.stemmer("french"), snowballstemmer.stemmer("english"))
+_ARABIC_STEMMER = snowballstemmer.stemmer("arabic")
+
+
+@lru_cache(maxsize=200_000)
+def stems(word: str) -> tuple[str, ...]:
+    """All stems a folded word may take (French and English stems for Latin script)."""
+    if is_arabic(word):
+        stem = _ARABIC_STEMMER.stemWord(word)
+        return (stem,) if stem else (word,)
+    if word.isdigit() or len(word) <= 2:
+        return (word,)
+    found = []
+    for stemmer in _LATIN_STEMMERS:
+        stem = stemmer.stemWord(word)
+        if stem and stem not in found:
+            found.append(stem)
+    return tuple(found)
+
+
+def index_terms(text: str | None, crafts: list[str] | None = None) -> str:
+    """The whitespace-separated terms both backends index for a text field."""
+    if not text and not crafts:
+        return ""
+    out: list[str] = []
+    for word in words(text or ""):
+        if word in STOPWORDS:
+            continue
+        out.extend(stems(word))
+    out.extend(CRAFT_TOKEN_PREFIX + c for c in crafts or [])
+    return " ".join(out)
+
+
+def phrase_terms(text: str | None) -> str:
+    """Folded, unstemmed words: used for phrases and prefixes."""
+    return " ".join(words(text or ""))
+
+
+def query_term_alternatives(word: str) -> list[str]:
+    """Terms any of which satisfies one query word: its stems plus the craft it names."""
+    alternatives = list(stems(word))
+    alternatives.extend(CRAFT_TOKEN_PREFIX + c for c in tag_crafts(word))
+    return alternatives

@@ -1,0 +1,166 @@
+"""The SearchBackend interface: one contract, two implementations (SQLite FTS5, Elasticsearch)."""
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Iterable, Sequence
+
+from indexing.analysis import index_terms, phrase_terms
+from indexing.highlight import highlight
+from indexing.models import Document, PriceObservation, document_from_dict
+from indexing.query import Hit, SearchQuery, SearchResult
+
+# Records: small JSON documents other packages keep next to the index (subscriptions,
+# deliveries, job runs, crawl stats, page fingerprints). In Elasticsearch mode they live in
+# Elasticsearch too, so no shared state sits in a local file.
+RECORD_COLLECTIONS = ("subscriptions", "deliveries", "jobs", "crawlstats", "pages", "meta")
+
+
+class BackendUnavailable(RuntimeError):
+    """The search engine cannot be reached; callers spool and retry."""
+
+
+@dataclass(frozen=True)
+class IndexedDoc:
+    """The flat form both engines index; `doc` is the model's JSON, returned untouched."""
+    id: str
+    kind: str
+    title: str
+    url: str
+    source: str
+    language: str | None
+    crafts: list[str]
+    countries: list[str]
+    date: str | None
+    price_mad: float | None
+    price_eur: float | None
+    title_terms: str
+    body_terms: str
+    phrase: str
+    doc: dict[str, Any]
+
+    @classmethod
+    def of(cls, document: Document) -> "IndexedDoc":
+        title = document.search_title()
+        body = document.search_body()
+        sort_date = document.sort_date()
+        price_mad = getattr(document, "price_mad", None)
+        price_eur = getattr(document, "price_eur", None)
+        return cls(
+            id=document.id,
+            kind=document.kind,
+            title=title,
+            url=document.url,
+            source=document.source,
+            language=document.language_code(),
+            crafts=list(document.crafts),
+            countries=list(document.countries),
+            date=sort_date.isoformat() if sort_date else None,
+            price_mad=float(price_mad) if price_mad is not None else None,
+            price_eur=float(price_eur) if price_eur is not None else None,
+            title_terms=index_terms(title),
+            body_terms=index_terms(body, document.crafts),
+            phrase=phrase_terms(title + " " + body),
+            doc=json.loads(document.model_dump_json()),
+        )
+
+
+def to_document(kind: str, doc: dict[str, Any]) -> Document:
+    return document_from_dict(kind, doc)
+
+
+class SearchBackend(ABC):
+    name: str
+
+    @abstractmethod
+    def setup(self) -> None:
+        """Create tables or indices; safe to call again."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def ping(self) -> bool: ...
+
+    # documents -----------------------------------------------------------------
+    @abstractmethod
+    def put_many(self, docs: Sequence[IndexedDoc]) -> int:
+        """Insert or replace by id (idempotent); returns how many were written."""
+
+    @abstractmethod
+    def get_raw(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """id -> (kind, model JSON) for the ids that exist."""
+
+    @abstractmethod
+    def delete(self, doc_id: str) -> bool: ...
+
+    @abstractmethod
+    def count(self, kind: str | None = None) -> int: ...
+
+    @abstractmethod
+    def refresh(self) -> None:
+        """Make writes visible to search (a no-op where writes are immediately visible)."""
+
+    @abstractmethod
+    def _search(self, query: SearchQuery) -> tuple[int, list[tuple[str, str, float, dict[str, Any]]], dict[str, dict[str, int]]]:
+        """total, [(id, kind, score, model JSON)], facets."""
+
+    @abstractmethod
+    def iter_docs(self, kind: str | None = None, batch: int = 1000) -> Iterable[tuple[str, dict[str, Any]]]: ...
+
+    # price history ---------------------------------------------------------------
+    @abstractmethod
+    def add_observations(self, observations: Sequence[PriceObservation]) -> int: ...
+
+    @abstractmethod
+    def price_history(self, offer_id: str, since: datetime | None = None) -> list[PriceObservation]: ...
+
+    @abstractmethod
+    def observations_between(self, start: datetime, end: datetime) -> list[PriceObservation]: ...
+
+    # records -----------------------------------------------------------------------
+    @abstractmethod
+    def put_record(self, collection: str, record_id: str, data: dict[str, Any], *, create_only: bool = False) -> bool:
+        """Store a record; with create_only, return False (and write nothing) if it exists."""
+
+    @abstractmethod
+    def get_record(self, collection: str, record_id: str) -> dict[str, Any] | None: ...
+
+    @abstractmethod
+    def list_records(self, collection: str, where: dict[str, Any] | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
+        """Records whose top-level fields equal `where`'s values, newest first by `updated_at` when present."""
+
+    @abstractmethod
+    def delete_record(self, collection: str, record_id: str) -> bool: ...
+
+    # shared behaviour --------------------------------------------------------------
+    def index(self, documents: Iterable[Document]) -> int:
+        return self.put_many([IndexedDoc.of(d) for d in documents])
+
+    def get(self, doc_id: str) -> Document | None:
+        found = self.get_raw([doc_id]).get(doc_id)
+        return to_document(*found) if found else None
+
+    def get_many(self, ids: Sequence[str]) -> dict[str, Document]:
+        return {i: to_document(kind, data) for i, (kind, data) in self.get_raw(ids).items()}
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        import time
+        started = time.perf_counter()
+        total, rows, facets = self._search(query)
+        hits = []
+        for doc_id, kind, score, data in rows:
+            title = data.get("title") or data.get("name") or ""
+            body = data.get("summary") or data.get("text") or data.get("description") or ""
+            highlights = {}
+            if not query.parsed.empty:
+                highlights = {"title": highlight(title, query.parsed), "text": highlight(body, query.parsed)}
+            hits.append(Hit(doc_id, kind, score, data, highlights))
+        return SearchResult(total, hits, facets, query, (time.perf_counter() - started) * 1000)
+
+
+def decimal_or_none(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))

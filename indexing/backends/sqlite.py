@@ -1,0 +1,277 @@
+"""SqliteBackend: the embedded default, FTS5 with BM25, one file."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from indexing.backends.base import RECORD_COLLECTIONS, IndexedDoc, SearchBackend
+from indexing.backends.sqlite_schema import migrate
+from indexing.models import PriceObservation
+from indexing.query import FACETS, SearchQuery, TextQuery, day_start
+
+BM25_WEIGHTS = "3.0, 1.0, 0.0"  # title_terms, body_terms, phrase
+
+
+def fts_match(text: TextQuery) -> str:
+    """An FTS5 MATCH expression built only from analysed tokens, each double-quoted.
+
+    Tokens come from indexing.textnorm.words (letters and digits only), so no user
+    character can reach FTS5 as syntax.
+    """
+    def quote(token: str) -> str:
+        return '"' + token.replace('"', '""') + '"'
+
+    clauses = []
+    for group in text.groups:
+        clauses.append("{title_terms body_terms} : (" + " OR ".join(quote(t) for t in group) + ")")
+    for phrase in text.phrases:
+        clauses.append("phrase : " + quote(" ".join(phrase)))
+    for prefix in text.prefixes:
+        clauses.append("phrase : " + quote(prefix) + "*")
+    return " AND ".join(clauses)
+
+
+class SqliteBackend(SearchBackend):
+    name = "sqlite"
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            self._local.conn = conn
+        return conn
+
+    def setup(self) -> None:
+        with self._lock:
+            migrate(self.db)
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def ping(self) -> bool:
+        self.db.execute("SELECT 1")
+        return True
+
+    # documents ----------------------------------------------------------------------
+    def put_many(self, docs: Sequence[IndexedDoc]) -> int:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for d in docs:
+                row = db.execute("SELECT rowid FROM docs WHERE id = ?", (d.id,)).fetchone()
+                if row is not None:
+                    rowid = row[0]
+                    db.execute("DELETE FROM docs_fts WHERE rowid = ?", (rowid,))
+                    db.execute("DELETE FROM doc_tags WHERE doc_rowid = ?", (rowid,))
+                    db.execute(
+                        "UPDATE docs SET kind=?, title=?, url=?, source=?, language=?, date=?, price_mad=?, price_eur=?, doc=? WHERE rowid=?",
+                        (d.kind, d.title, d.url, d.source, d.language, d.date, d.price_mad, d.price_eur, json.dumps(d.doc), rowid))
+                else:
+                    cur = db.execute(
+                        "INSERT INTO docs(id, kind, title, url, source, language, date, price_mad, price_eur, doc) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        (d.id, d.kind, d.title, d.url, d.source, d.language, d.date, d.price_mad, d.price_eur, json.dumps(d.doc)))
+                    rowid = cur.lastrowid
+                db.execute("INSERT INTO docs_fts(rowid, title_terms, body_terms, phrase) VALUES (?,?,?,?)",
+                           (rowid, d.title_terms, d.body_terms, d.phrase))
+                db.executemany("INSERT OR IGNORE INTO doc_tags(doc_rowid, facet, value) VALUES (?,?,?)",
+                               [(rowid, "crafts", c) for c in d.crafts] + [(rowid, "countries", c) for c in d.countries])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return len(docs)
+
+    def get_raw(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        found: dict[str, tuple[str, dict[str, Any]]] = {}
+        ids = list(ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT id, kind, doc FROM docs WHERE id IN ({marks})", chunk):
+                found[row["id"]] = (row["kind"], json.loads(row["doc"]))
+        return found
+
+    def delete(self, doc_id: str) -> bool:
+        db = self.db
+        row = db.execute("SELECT rowid FROM docs WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return False
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("DELETE FROM docs_fts WHERE rowid = ?", (row[0],))
+        db.execute("DELETE FROM doc_tags WHERE doc_rowid = ?", (row[0],))
+        db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
+        db.execute("COMMIT")
+        return True
+
+    def count(self, kind: str | None = None) -> int:
+        if kind:
+            return self.db.execute("SELECT count(*) FROM docs WHERE kind = ?", (kind,)).fetchone()[0]
+        return self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
+
+    def refresh(self) -> None:
+        pass
+
+    def iter_docs(self, kind: str | None = None, batch: int = 1000) -> Iterable[tuple[str, dict[str, Any]]]:
+        last = 0
+        while True:
+            sql = "SELECT rowid, kind, doc FROM docs WHERE rowid > ?" + (" AND kind = ?" if kind else "") + " ORDER BY rowid LIMIT ?"
+            params: tuple[Any, ...] = (last, kind, batch) if kind else (last, batch)
+            rows = self.db.execute(sql, params).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield row["kind"], json.loads(row["doc"])
+            last = rows[-1]["rowid"]
+
+    # search -------------------------------------------------------------------------
+    def _filters(self, q: SearchQuery) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+
+        def any_of(column: str, values: tuple[str, ...]) -> None:
+            where.append(f"d.{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+
+        if q.kinds:
+            any_of("kind", q.kinds)
+        if q.sources:
+            any_of("source", q.sources)
+        if q.languages:
+            any_of("language", q.languages)
+        for facet, values in (("crafts", q.crafts), ("countries", q.countries)):
+            if values:
+                where.append(f"d.rowid IN (SELECT doc_rowid FROM doc_tags WHERE facet = ? AND value IN ({','.join('?' * len(values))}))")
+                params.extend([facet, *values])
+        if q.date_from:
+            where.append("d.date >= ?")
+            params.append(day_start(q.date_from).isoformat())
+        if q.date_to:
+            where.append("d.date < ?")
+            params.append(day_start(q.date_to + timedelta(days=1)).isoformat())
+        price_col = "price_mad" if q.price_currency == "MAD" else "price_eur"
+        if q.price_min is not None:
+            where.append(f"d.{price_col} >= ?")
+            params.append(float(q.price_min))
+        if q.price_max is not None:
+            where.append(f"d.{price_col} <= ?")
+            params.append(float(q.price_max))
+        return where, params
+
+    def _search(self, q: SearchQuery):  # type: ignore[override]
+        db = self.db
+        where, params = self._filters(q)
+        if q.parsed.empty:
+            source = "docs d"
+            score = "0.0"
+        else:
+            source = "docs_fts f JOIN docs d ON d.rowid = f.rowid"
+            score = f"-bm25(docs_fts, {BM25_WEIGHTS})"
+            where.insert(0, "docs_fts MATCH ?")
+            params.insert(0, fts_match(q.parsed))
+        where_sql = ("WHERE " + " AND ".join(where)) if where else ""
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS hits(rowid INTEGER PRIMARY KEY, score REAL)")
+        db.execute("DELETE FROM temp.hits")
+        db.execute(f"INSERT INTO temp.hits(rowid, score) SELECT d.rowid, {score} FROM {source} {where_sql}", params)
+        total = db.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
+        price_col = "price_mad" if q.price_currency == "MAD" else "price_eur"
+        order = {
+            "relevance": "h.score DESC, d.date IS NULL, d.date DESC, d.id",
+            "date": "d.date IS NULL, d.date DESC, d.id",
+            "-date": "d.date IS NULL, d.date ASC, d.id",
+            "price": f"d.{price_col} IS NULL, d.{price_col} ASC, d.id",
+            "-price": f"d.{price_col} IS NULL, d.{price_col} DESC, d.id",
+        }[q.sort]
+        rows = db.execute(
+            f"SELECT d.id, d.kind, h.score, d.doc FROM temp.hits h JOIN docs d ON d.rowid = h.rowid ORDER BY {order} LIMIT ? OFFSET ?",
+            (q.per_page, q.offset)).fetchall()
+        facets: dict[str, dict[str, int]] = {}
+        if q.with_facets:
+            for facet in FACETS:
+                if facet in ("crafts", "countries"):
+                    sql = ("SELECT t.value, count(*) FROM temp.hits h JOIN doc_tags t ON t.doc_rowid = h.rowid "
+                           "WHERE t.facet = ? GROUP BY t.value")
+                    counts = db.execute(sql, (facet,)).fetchall()
+                else:
+                    sql = (f"SELECT d.{facet}, count(*) FROM temp.hits h JOIN docs d ON d.rowid = h.rowid "
+                           f"WHERE d.{facet} IS NOT NULL GROUP BY d.{facet}")
+                    counts = db.execute(sql).fetchall()
+                facets[facet] = dict(sorted(((r[0], r[1]) for r in counts), key=lambda kv: (-kv[1], kv[0])))
+        return total, [(r[0], r[1], float(r[2]), json.loads(r[3])) for r in rows], facets
+
+    # price history ----------------------------------------------------------------------
+    def add_observations(self, observations: Sequence[PriceObservation]) -> int:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        written = 0
+        for o in observations:
+            cur = db.execute("INSERT OR IGNORE INTO observations(offer_id, observed_at, data) VALUES (?,?,?)",
+                             (o.offer_id, o.observed_at.isoformat(), o.model_dump_json()))
+            written += cur.rowcount
+        db.execute("COMMIT")
+        return written
+
+    def price_history(self, offer_id: str, since: datetime | None = None) -> list[PriceObservation]:
+        rows = self.db.execute(
+            "SELECT data FROM observations WHERE offer_id = ? AND observed_at >= ? ORDER BY observed_at",
+            (offer_id, since.isoformat() if since else "")).fetchall()
+        return [PriceObservation.model_validate_json(r[0]) for r in rows]
+
+    def observations_between(self, start: datetime, end: datetime) -> list[PriceObservation]:
+        rows = self.db.execute(
+            "SELECT data FROM observations WHERE observed_at >= ? AND observed_at < ? ORDER BY offer_id, observed_at",
+            (start.isoformat(), end.isoformat())).fetchall()
+        return [PriceObservation.model_validate_json(r[0]) for r in rows]
+
+    # records ----------------------------------------------------------------------------
+    @staticmethod
+    def _check(collection: str) -> None:
+        if collection not in RECORD_COLLECTIONS:
+            raise ValueError(f"unknown record collection {collection!r}")
+
+    def put_record(self, collection: str, record_id: str, data: dict[str, Any], *, create_only: bool = False) -> bool:
+        self._check(collection)
+        verb = "INSERT OR IGNORE" if create_only else "INSERT OR REPLACE"
+        cur = self.db.execute(f"{verb} INTO records(collection, id, updated_at, data) VALUES (?,?,?,?)",
+                              (collection, record_id, str(data.get("updated_at", "")), json.dumps(data, default=str)))
+        return cur.rowcount == 1
+
+    def get_record(self, collection: str, record_id: str) -> dict[str, Any] | None:
+        self._check(collection)
+        row = self.db.execute("SELECT data FROM records WHERE collection = ? AND id = ?", (collection, record_id)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def list_records(self, collection: str, where: dict[str, Any] | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
+        self._check(collection)
+        sql = "SELECT data FROM records WHERE collection = ?"
+        params: list[Any] = [collection]
+        for key, value in (where or {}).items():
+            if not key.isidentifier():
+                raise ValueError(f"bad record field {key!r}")
+            sql += f" AND json_extract(data, '$.{key}') = ?"
+            params.append(value if not isinstance(value, bool) else int(value))
+        sql += " ORDER BY updated_at DESC, id LIMIT ?"
+        params.append(limit)
+        return [json.loads(r[0]) for r in self.db.execute(sql, params)]
+
+    def delete_record(self, collection: str, record_id: str) -> bool:
+        self._check(collection)
+        return self.db.execute("DELETE FROM records WHERE collection = ? AND id = ?", (collection, record_id)).rowcount == 1

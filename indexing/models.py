@@ -1,0 +1,339 @@
+"""Stored documents: NewsArticle, TradeFair, Offer, PriceObservation."""
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from indexing.textnorm import words
+from indexing.urls import canonical_url
+
+Kind = Literal["news", "fair", "offer"]
+KINDS: tuple[str, ...] = ("news", "fair", "offer")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+_SPACES = re.compile(r"\s+")
+
+ShortText = Annotated[str, Field(max_length=500)]
+
+
+def single_line(value: str | None, limit: int = 500) -> str | None:
+    """Collapse newlines and control characters: scraped titles end up in mail headers."""
+    if value is None:
+        return None
+    cleaned = _SPACES.sub(" ", _CONTROL.sub(" ", value)).strip()
+    return cleaned[:limit] or None
+
+
+def utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def content_hash(*parts: str | None) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update((part or "").encode("utf-8", "replace"))
+        digest.update(b"\x00")
+    return digest.hexdigest()[:32]
+
+
+def url_id(kind: str, url: str) -> str:
+    return f"{kind}-" + hashlib.sha1(canonical_url(url).encode()).hexdigest()[:20]
+
+
+def fair_identity(name: str, year: int) -> str:
+    """Normalized name + edition year: the same fair announced anywhere gets the same id."""
+    tokens = [t for t in words(name) if not (t.isdigit() and len(t) == 4)]
+    slug = "-".join(tokens)[:80] or "fair"
+    return f"fair-{slug}-{year}"
+
+
+class Document(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    kind: ClassVar[str]
+
+    url: str
+    source: ShortText
+    crafts: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    first_seen: datetime = Field(default_factory=now_utc)
+
+    @field_validator("url")
+    @classmethod
+    def _canonical(cls, value: str) -> str:
+        return canonical_url(value)
+
+    @field_validator("countries")
+    @classmethod
+    def _iso_countries(cls, values: list[str]) -> list[str]:
+        result = []
+        for value in values:
+            code = value.strip().upper()
+            if not re.fullmatch(r"[A-Z]{2}", code):
+                raise ValueError(f"country must be an ISO 3166-1 alpha-2 code, got {value!r}")
+            if code not in result:
+                result.append(code)
+        return result
+
+    @field_validator("crafts")
+    @classmethod
+    def _dedupe(cls, values: list[str]) -> list[str]:
+        return list(dict.fromkeys(v for v in values if v))
+
+    @field_validator("first_seen")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        return utc(value)  # type: ignore[return-value]
+
+    @property
+    def id(self) -> str:
+        return url_id(self.kind, self.url)
+
+    def search_title(self) -> str:
+        raise NotImplementedError
+
+    def search_body(self) -> str:
+        raise NotImplementedError
+
+    def sort_date(self) -> datetime | None:
+        raise NotImplementedError
+
+    def language_code(self) -> str | None:
+        return None
+
+
+class NewsArticle(Document):
+    kind: ClassVar[str] = "news"
+
+    title: str
+    text: str = Field(max_length=200_000)
+    summary: str | None = None
+    author: str | None = None
+    published_at: datetime | None = None
+    language: str | None = None
+    content_hash: str = ""
+
+    @field_validator("title", "author")
+    @classmethod
+    def _one_line(cls, value: str | None) -> str | None:
+        return single_line(value)
+
+    @field_validator("published_at")
+    @classmethod
+    def _pub_utc(cls, value: datetime | None) -> datetime | None:
+        return utc(value)
+
+    @field_validator("language")
+    @classmethod
+    def _lang(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().lower()[:2]
+        if not re.fullmatch(r"[a-z]{2}", code):
+            raise ValueError(f"language must be ISO 639-1, got {value!r}")
+        return code
+
+    @model_validator(mode="after")
+    def _hash(self) -> "NewsArticle":
+        if not self.title:
+            raise ValueError("a news article needs a title")
+        if not self.content_hash:
+            object.__setattr__(self, "content_hash", content_hash(self.title, self.text))
+        return self
+
+    def search_title(self) -> str:
+        return self.title
+
+    def search_body(self) -> str:
+        return self.text
+
+    def sort_date(self) -> datetime | None:
+        return self.published_at or self.first_seen
+
+    def language_code(self) -> str | None:
+        return self.language
+
+
+class FairSource(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source: str
+    url: str
+    seen_at: datetime = Field(default_factory=now_utc)
+
+
+class TradeFair(Document):
+    kind: ClassVar[str] = "fair"
+
+    name: str
+    start_date: date
+    end_date: date | None = None
+    city: str | None = None
+    country: str | None = None
+    venue: str | None = None
+    organizer: str | None = None
+    registration_deadline: date | None = None
+    description: str | None = Field(default=None, max_length=20_000)
+    language: str | None = None
+    sources: list[FairSource] = Field(default_factory=list)
+    changed_at: datetime | None = None
+
+    @field_validator("name", "city", "venue", "organizer")
+    @classmethod
+    def _one_line(cls, value: str | None) -> str | None:
+        return single_line(value)
+
+    @field_validator("country")
+    @classmethod
+    def _iso(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().upper()
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            raise ValueError(f"country must be an ISO 3166-1 alpha-2 code, got {value!r}")
+        return code
+
+    @model_validator(mode="after")
+    def _check(self) -> "TradeFair":
+        if not self.name:
+            raise ValueError("a fair needs a name")
+        if self.end_date and self.end_date < self.start_date:
+            raise ValueError(f"fair {self.name!r} ends ({self.end_date}) before it starts ({self.start_date})")
+        if self.country and self.country not in self.countries:
+            object.__setattr__(self, "countries", [self.country, *self.countries])
+        if not self.sources:
+            object.__setattr__(self, "sources", [FairSource(source=self.source, url=self.url)])
+        return self
+
+    @property
+    def id(self) -> str:
+        return fair_identity(self.name, self.start_date.year)
+
+    def identity_fields(self) -> tuple[Any, ...]:
+        """What an artisan's alert cares about: a change here is a 'changed' fair."""
+        return (self.start_date, self.end_date, self.city, self.venue)
+
+    def search_title(self) -> str:
+        return self.name
+
+    def search_body(self) -> str:
+        return " ".join(p for p in (self.description, self.city, self.venue, self.organizer) if p)
+
+    def sort_date(self) -> datetime | None:
+        return datetime(self.start_date.year, self.start_date.month, self.start_date.day, tzinfo=timezone.utc)
+
+    def language_code(self) -> str | None:
+        return self.language
+
+
+class Offer(Document):
+    kind: ClassVar[str] = "offer"
+
+    name: str
+    shop: str
+    price: Decimal | None = None
+    currency: str | None = None
+    price_mad: Decimal | None = None
+    price_eur: Decimal | None = None
+    availability: str | None = None
+    sku: str | None = None
+    brand: str | None = None
+    description: str | None = Field(default=None, max_length=20_000)
+    language: str | None = None
+    observed_at: datetime = Field(default_factory=now_utc)
+
+    @field_validator("name", "shop", "brand", "sku", "availability")
+    @classmethod
+    def _one_line(cls, value: str | None) -> str | None:
+        return single_line(value, 300)
+
+    @field_validator("currency")
+    @classmethod
+    def _iso4217(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().upper()
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise ValueError(f"currency must be ISO 4217, got {value!r}")
+        return code
+
+    @field_validator("price", "price_mad", "price_eur")
+    @classmethod
+    def _non_negative(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None and (value < 0 or value > Decimal("1e9")):
+            raise ValueError(f"implausible price {value}")
+        return value
+
+    @field_validator("observed_at")
+    @classmethod
+    def _obs_utc(cls, value: datetime) -> datetime:
+        return utc(value)  # type: ignore[return-value]
+
+    @model_validator(mode="after")
+    def _check(self) -> "Offer":
+        if not self.name:
+            raise ValueError("an offer needs a name")
+        if self.price is not None and not self.currency:
+            raise ValueError(f"offer {self.name!r} has a price without a currency")
+        return self
+
+    def search_title(self) -> str:
+        return self.name
+
+    def search_body(self) -> str:
+        return " ".join(p for p in (self.brand, self.shop, self.description) if p)
+
+    def sort_date(self) -> datetime | None:
+        return self.observed_at
+
+    def language_code(self) -> str | None:
+        return self.language
+
+
+class PriceObservation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    offer_id: str
+    observed_at: datetime
+    price: Decimal
+    currency: str
+    price_mad: Decimal | None = None
+    price_eur: Decimal | None = None
+    availability: str | None = None
+
+    @field_validator("observed_at")
+    @classmethod
+    def _obs_utc(cls, value: datetime) -> datetime:
+        return utc(value)  # type: ignore[return-value]
+
+    @property
+    def id(self) -> str:
+        return f"{self.offer_id}@{self.observed_at.isoformat()}"
+
+    @classmethod
+    def of(cls, offer: Offer) -> "PriceObservation | None":
+        if offer.price is None or offer.currency is None:
+            return None
+        return cls(offer_id=offer.id, observed_at=offer.observed_at, price=offer.price, currency=offer.currency,
+                   price_mad=offer.price_mad, price_eur=offer.price_eur, availability=offer.availability)
+
+
+MODEL_BY_KIND: dict[str, type[Document]] = {"news": NewsArticle, "fair": TradeFair, "offer": Offer}
+
+
+def document_from_dict(kind: str, data: dict[str, Any]) -> Document:
+    try:
+        model = MODEL_BY_KIND[kind]
+    except KeyError:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}") from None
+    return model.model_validate(data)
