@@ -1,0 +1,163 @@
+"""Subscriptions: artisans' salon alerts, advisors' saved searches and the strategy digest list."""
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime
+from typing import Any, Literal
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from indexing.backends.base import SearchBackend
+from indexing.models import now_utc, single_line
+from indexing.taxonomy import crafts as taxonomy
+
+SubscriptionKind = Literal["salon", "search", "digest"]
+Language = Literal["fr", "ar", "en"]
+Frequency = Literal["immediate", "daily", "weekly"]
+REGIONS: dict[str, tuple[str, ...]] = {
+    "europe": ("FR", "DE", "ES", "IT", "BE", "NL", "PT", "CH", "GB", "AT", "DK", "SE", "PL"),
+    "gulf": ("AE", "SA", "QA", "KW", "BH", "OM"),
+    "north-america": ("US", "CA"),
+    "africa": ("MA", "TN", "DZ", "SN", "CI", "EG", "BF", "NG", "KE"),
+    "asia": ("CN", "JP", "IN", "KR", "TR"),
+}
+
+
+class InvalidSubscription(ValueError):
+    """Form or CLI input that cannot become a subscription; the message says which field."""
+
+
+def normalize_email(value: str) -> str:
+    if len(value) > 254 or any(c in value for c in "\r\n\x00"):
+        raise InvalidSubscription("not a valid email address")
+    try:
+        return validate_email(value.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError as exc:
+        raise InvalidSubscription(str(exc)) from None
+
+
+class Subscription(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    kind: SubscriptionKind
+    email: str
+    name: str = ""
+    language: Language = "fr"
+    crafts: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    window_min_days: int = Field(default=30, ge=0, le=730)
+    window_max_days: int = Field(default=270, ge=1, le=1095)
+    frequency: Frequency = "immediate"
+    query: dict[str, Any] = Field(default_factory=dict)
+    title: str = ""
+    confirmed: bool = False
+    created_at: datetime = Field(default_factory=now_utc)
+    updated_at: datetime = Field(default_factory=now_utc)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return normalize_email(value)
+
+    @field_validator("name", "title")
+    @classmethod
+    def _line(cls, value: str) -> str:
+        return single_line(value, 120) or ""
+
+    @field_validator("crafts")
+    @classmethod
+    def _crafts(cls, values: list[str]) -> list[str]:
+        known = taxonomy()
+        for v in values:
+            if v not in known:
+                raise ValueError(f"unknown craft {v!r}")
+        return list(dict.fromkeys(values))
+
+    @field_validator("countries")
+    @classmethod
+    def _countries(cls, values: list[str]) -> list[str]:
+        out: list[str] = []
+        for v in values:
+            v = v.strip()
+            if v.lower() in REGIONS:
+                out.append(v.lower())
+            elif re.fullmatch(r"[A-Za-z]{2}", v):
+                out.append(v.upper())
+            else:
+                raise ValueError(f"{v!r} is neither an ISO country code nor a region ({', '.join(REGIONS)})")
+        return list(dict.fromkeys(out))
+
+    @model_validator(mode="after")
+    def _window(self) -> "Subscription":
+        if self.window_min_days >= self.window_max_days:
+            raise ValueError("the window must start before it ends (e.g. 30 to 270 days ahead)")
+        return self
+
+    @property
+    def id(self) -> str:
+        """Stable per (kind, email, filter): subscribing twice to the same thing is one subscription."""
+        basis = f"{self.kind}|{self.email}|{','.join(sorted(self.crafts))}|{','.join(sorted(self.countries))}|{sorted(self.query.items())}"
+        return "sub-" + hashlib.sha1(basis.encode()).hexdigest()[:16]
+
+    def country_codes(self) -> set[str]:
+        codes: set[str] = set()
+        for c in self.countries:
+            codes.update(REGIONS.get(c, (c,)))
+        return codes
+
+
+def make_subscription(**fields: Any) -> Subscription:
+    try:
+        return Subscription(**fields)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(map(str, err["loc"])) or "subscription"
+        raise InvalidSubscription(f"{where}: {err['msg'].removeprefix('Value error, ')}") from None
+
+
+class SubscriptionStore:
+    COLLECTION = "subscriptions"
+
+    def __init__(self, backend: SearchBackend) -> None:
+        self.backend = backend
+
+    def save(self, sub: Subscription) -> Subscription:
+        existing = self.get(sub.id)
+        if existing is not None:
+            sub = sub.model_copy(update={"created_at": existing.created_at,
+                                         "confirmed": existing.confirmed or sub.confirmed})
+        sub = sub.model_copy(update={"updated_at": now_utc()})
+        self.backend.put_record(self.COLLECTION, sub.id, {"id": sub.id, **sub.model_dump(mode="json")})
+        return sub
+
+    def get(self, sub_id: str) -> Subscription | None:
+        data = self.backend.get_record(self.COLLECTION, sub_id)
+        if data is None:
+            return None
+        data.pop("id", None)
+        return Subscription.model_validate(data)
+
+    def list(self, kind: str | None = None, confirmed: bool | None = None, email: str | None = None) -> list[Subscription]:
+        where: dict[str, Any] = {}
+        if kind:
+            where["kind"] = kind
+        if confirmed is not None:
+            where["confirmed"] = confirmed
+        if email:
+            where["email"] = normalize_email(email)
+        result = []
+        for data in self.backend.list_records(self.COLLECTION, where, limit=100_000):
+            data.pop("id", None)
+            result.append(Subscription.model_validate(data))
+        return result
+
+    def confirm(self, sub_id: str) -> Subscription | None:
+        sub = self.get(sub_id)
+        if sub is None:
+            return None
+        return self.save(sub.model_copy(update={"confirmed": True}))
+
+    def remove(self, sub_id: str) -> bool:
+        return self.backend.delete_record(self.COLLECTION, sub_id)

@@ -1,0 +1,165 @@
+"""Indexer: upserts documents with merge and change detection, spooling when the backend is down."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from indexing.backends.base import BackendUnavailable, SearchBackend
+from indexing.models import Document, FairSource, NewsArticle, Offer, PriceObservation, TradeFair, document_from_dict, now_utc
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ChangeSet:
+    """What an indexing batch did: alerts are driven by `new` and `changed`."""
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    spooled: int = 0
+
+    def merge(self, other: "ChangeSet") -> None:
+        self.new += other.new
+        self.changed += other.changed
+        self.unchanged += other.unchanged
+        self.spooled += other.spooled
+
+
+def merge_fair(old: TradeFair, new: TradeFair) -> tuple[TradeFair, bool]:
+    """One fair seen by several sources is one record; returns (merged, alert-worthy change)."""
+    sources = list(old.sources)
+    known = {(s.source, s.url) for s in sources}
+    for s in new.sources:
+        if (s.source, s.url) not in known:
+            sources.append(s)
+    data = old.model_dump()
+    for key in ("end_date", "city", "country", "venue", "organizer", "registration_deadline", "description", "language"):
+        value = getattr(new, key)
+        if value is not None and (key in ("end_date", "city", "venue", "registration_deadline") or data.get(key) is None):
+            data[key] = value
+    data["start_date"] = new.start_date
+    data["crafts"] = list(dict.fromkeys([*old.crafts, *new.crafts]))
+    data["countries"] = list(dict.fromkeys([*old.countries, *new.countries]))
+    data["sources"] = [s.model_dump() for s in sources]
+    data["first_seen"] = old.first_seen
+    merged = TradeFair.model_validate(data)
+    changed = merged.identity_fields() != old.identity_fields()
+    if changed:
+        merged = merged.model_copy(update={"changed_at": now_utc()})
+    else:
+        merged = merged.model_copy(update={"changed_at": old.changed_at})
+    return merged, changed
+
+
+def _same(old: Document, new: Document) -> bool:
+    ignore = {"first_seen", "observed_at", "changed_at"}
+    return old.model_dump(exclude=ignore) == new.model_dump(exclude=ignore)
+
+
+class Indexer:
+    def __init__(self, backend: SearchBackend, spool_dir: Path | None = None) -> None:
+        self.backend = backend
+        self.spool_dir = spool_dir
+        self._lock = threading.Lock()
+
+    def upsert(self, documents: Sequence[Document]) -> ChangeSet:
+        """Index a batch; on an outage the batch goes to the spool and is replayed later."""
+        try:
+            result = self._upsert(documents)
+        except BackendUnavailable as exc:
+            if self.spool_dir is None:
+                raise
+            log.warning("backend down, spooling %d documents: %s", len(documents), exc)
+            self.spool(documents)
+            return ChangeSet(spooled=len(documents))
+        return result
+
+    def _upsert(self, documents: Sequence[Document]) -> ChangeSet:
+        changes = ChangeSet()
+        # Later duplicates in one batch win, but fairs merge with each other first.
+        batch: dict[str, Document] = {}
+        for doc in documents:
+            prior = batch.get(doc.id)
+            if isinstance(prior, TradeFair) and isinstance(doc, TradeFair):
+                doc, _ = merge_fair(prior, doc)
+            batch[doc.id] = doc
+        with self._lock:
+            existing = self.backend.get_many(list(batch))
+            to_write: list[Document] = []
+            observations: list[PriceObservation] = []
+            for doc_id, doc in batch.items():
+                old = existing.get(doc_id)
+                if isinstance(doc, Offer):
+                    obs = PriceObservation.of(doc)
+                    if obs:
+                        observations.append(obs)
+                if old is None:
+                    changes.new.append(doc_id)
+                    to_write.append(doc)
+                    continue
+                if isinstance(doc, TradeFair) and isinstance(old, TradeFair):
+                    merged, alert_change = merge_fair(old, doc)
+                    if _same(old, merged):
+                        changes.unchanged.append(doc_id)
+                        continue
+                    (changes.changed if alert_change else changes.unchanged).append(doc_id)
+                    to_write.append(merged)
+                    continue
+                doc = doc.model_copy(update={"first_seen": old.first_seen})
+                if _same(old, doc):
+                    changes.unchanged.append(doc_id)
+                    if isinstance(doc, Offer):
+                        to_write.append(doc)  # keeps observed_at current
+                    continue
+                changes.changed.append(doc_id)
+                to_write.append(doc)
+            if to_write:
+                self.backend.index(to_write)
+            if observations:
+                self.backend.add_observations(observations)
+        return changes
+
+    # spool ---------------------------------------------------------------------------
+    def spool(self, documents: Sequence[Document]) -> Path:
+        assert self.spool_dir is not None
+        self.spool_dir.mkdir(parents=True, exist_ok=True)
+        final = self.spool_dir / f"{now_utc().strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}.jsonl"
+        partial = final.with_suffix(".part")
+        with partial.open("w", encoding="utf-8") as fh:
+            for doc in documents:
+                fh.write(json.dumps({"kind": doc.kind, "doc": json.loads(doc.model_dump_json())}) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        partial.rename(final)  # atomic: a replay never sees half a file
+        return final
+
+    def spooled_files(self) -> list[Path]:
+        if self.spool_dir is None or not self.spool_dir.exists():
+            return []
+        return sorted(self.spool_dir.glob("*.jsonl"))
+
+    def replay_spool(self) -> ChangeSet:
+        """Re-index spooled batches; a file is deleted only after its batch is indexed."""
+        total = ChangeSet()
+        for path in self.spooled_files():
+            docs = [document_from_dict(r["kind"], r["doc"]) for r in map(json.loads, path.read_text("utf-8").splitlines()) if r]
+            total.merge(self._upsert(docs))
+            path.unlink()
+            log.info("replayed %d spooled documents from %s", len(docs), path.name)
+        return total
+
+
+def iter_kinds(documents: Iterable[Document]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for d in documents:
+        counts[d.kind] = counts.get(d.kind, 0) + 1
+    return counts
+
+
+__all__ = ["ChangeSet", "Indexer", "merge_fair", "NewsArticle", "Offer", "TradeFair", "FairSource"]

@@ -1,0 +1,141 @@
+"""CatalogueSpider: reads its sources from the catalogue and routes pages; it never extracts."""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, AsyncIterator, Iterable
+from urllib.parse import urljoin
+
+from scrapy import Request, Spider
+from scrapy.http import Response, TextResponse
+
+from config import Settings, load_settings
+from indexing.urls import is_safe_link
+from spiders.sources import Source, load_catalogue
+
+log = logging.getLogger(__name__)
+_LOC = re.compile(rb"<loc>\s*([^<\s]+)\s*</loc>")
+
+
+class CatalogueSpider(Spider):
+    kind: str = ""
+
+    def __init__(self, name: str | None = None, sources: list[Source] | None = None,
+                 source_ids: str | None = None, **kwargs: Any) -> None:
+        super().__init__(name, **kwargs)
+        self._sources = sources
+        self._only = set(source_ids.split(",")) if source_ids else None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):  # type: ignore[no-untyped-def]
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings: Settings = crawler.settings.get("VEILLE_SETTINGS") or load_settings()
+        if spider._sources is None:
+            catalogue = crawler.settings.get("VEILLE_CATALOGUE")
+            if catalogue is None:
+                catalogue = load_catalogue(settings.sources_file, crawler.settings.getdict("VEILLE_CATALOGUE_VARS"))
+            spider._sources = list(catalogue)
+        spider.sources = {s.id: s for s in spider._sources
+                          if s.kind == cls.kind and s.enabled and s.crawlable and (spider._only is None or s.id in spider._only)}
+        spider.allowed_domains = sorted({d for s in spider.sources.values() for d in s.domains()})
+        return spider
+
+    def page_budget(self, source_id: str) -> int:
+        source = self.sources.get(source_id)
+        return source.max_pages if source else 0
+
+    # routing ------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        for request in self.entry_requests():
+            yield request
+
+    def entry_requests(self) -> Iterable[Request]:
+        for source in self.sources.values():
+            meta = {"source_id": source.id, "entry": True}
+            for url in source.feeds:
+                yield Request(url, callback=self.parse_feed, meta=meta, errback=self.on_error)
+            for url in source.ical:
+                yield Request(url, callback=self.parse_ical, meta=meta, errback=self.on_error)
+            for url in source.sitemaps:
+                yield Request(url, callback=self.parse_sitemap, meta=meta, errback=self.on_error)
+            for listing in source.listings:
+                yield Request(listing.url, callback=self.parse_listing, errback=self.on_error,
+                              meta={**meta, "listing": listing, "listing_page": 1})
+            for url in source.start_urls:
+                yield Request(url, callback=self.parse_detail, meta=meta, errback=self.on_error)
+
+    def source_of(self, response: Response) -> Source:
+        return self.sources[response.meta["source_id"]]
+
+    def follow(self, response: Response, url: str, callback: Any, **meta: Any) -> Request | None:
+        absolute = urljoin(response.url, url.strip())
+        if not is_safe_link(absolute):
+            return None
+        source = self.source_of(response)
+        if response.meta.get("depth", 0) >= source.max_depth:
+            self.crawler.stats.inc_value("veille/skipped/max-depth")
+            return None
+        return Request(absolute, callback=callback, errback=self.on_error,
+                       meta={"source_id": source.id, **meta})
+
+    def parse_sitemap(self, response: Response) -> Iterable[Request]:
+        source = self.source_of(response)
+        pattern = re.compile(source.listings[0].link_pattern) if source.listings and source.listings[0].link_pattern else None
+        for match in _LOC.finditer(response.body[:20_000_000]):
+            url = match.group(1).decode("utf-8", "replace")
+            if url.endswith(".xml"):
+                if (req := self.follow(response, url, self.parse_sitemap)) is not None:
+                    yield req
+            elif pattern is None or pattern.search(url):
+                if (req := self.follow(response, url, self.parse_detail)) is not None:
+                    yield req
+
+    def parse_listing(self, response: Response) -> Iterable[Any]:
+        if not isinstance(response, TextResponse):
+            return
+        listing = response.meta["listing"]
+        links: list[str]
+        if listing.link_selector:
+            links = response.css(listing.link_selector).css("::attr(href)").getall() or response.css(listing.link_selector).getall()
+        else:
+            links = response.css("a::attr(href)").getall()
+        pattern = re.compile(listing.link_pattern) if listing.link_pattern else None
+        seen: set[str] = set()
+        for href in links:
+            absolute = urljoin(response.url, href)
+            if absolute in seen or (pattern is not None and not pattern.search(absolute)):
+                continue
+            seen.add(absolute)
+            if (req := self.follow(response, absolute, self.parse_detail)) is not None:
+                yield req
+        yield from self.listing_items(response)
+        page = response.meta.get("listing_page", 1)
+        if listing.next_selector and page < listing.max_pages:
+            for href in response.css(listing.next_selector).css("::attr(href)").getall()[:1]:
+                req = self.follow(response, href, self.parse_listing, listing=listing, listing_page=page + 1)
+                if req is not None:
+                    yield req
+
+    def listing_items(self, response: Response) -> Iterable[Any]:
+        """Items found on a listing page itself (fairs do this)."""
+        return ()
+
+    # callbacks the concrete spiders implement ---------------------------------------------
+    def parse_feed(self, response: Response) -> Iterable[Any]:
+        return ()
+
+    def parse_ical(self, response: Response) -> Iterable[Any]:
+        return ()
+
+    def parse_detail(self, response: Response) -> Iterable[Any]:
+        raise NotImplementedError
+
+    def on_error(self, failure: Any) -> None:
+        request = failure.request
+        log.info("failed %s: %s", request.url[:200], failure.getErrorMessage()[:200])
+
+    def reject(self, response: Response, reason: str) -> None:
+        source_id = response.meta.get("source_id", "unknown")
+        self.crawler.stats.inc_value(f"veille/source/{source_id}/rejected")
+        self.crawler.stats.inc_value("veille/rejected")
+        log.info("skipped %s: %s", response.url[:200], reason)

@@ -1,0 +1,34 @@
+"""Small text normalisations shared by the extractors."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_INLINE_SPACES = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+_WORD = re.compile(r"\w+")
+
+
+def one_line(text: str | None) -> str:
+    """Collapse every run of whitespace (newlines included) to one space."""
+    return _SPACES.sub(" ", text or "").strip()
+
+
+def clean_paragraphs(text: str | None) -> str:
+    """Paragraphs separated by exactly one newline, inner whitespace collapsed."""
+    lines = (_INLINE_SPACES.sub(" ", line).strip() for line in (text or "").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def word_key(text: str | None) -> str:
+    """Comparison key: lowercase word tokens only (ignores punctuation and spacing)."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text or "").lower()))
+
+
+def truncate(text: str, limit: int) -> str:
+    """Cut at a word boundary before `limit` characters, adding an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-– ")
+    return cut + "…"

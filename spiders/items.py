@@ -1,0 +1,86 @@
+"""Turn extractor output into stored models; the only place that knows both shapes."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from indexing.markets import tag_countries
+from indexing.models import Document, NewsArticle, Offer, TradeFair, now_utc
+from indexing.taxonomy import tag_crafts
+from spiders.sources import Source
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Scraped:
+    """The item every spider yields: one validated document and where it came from."""
+    document: Document
+    source_id: str
+
+
+class Rejected(ValueError):
+    pass
+
+
+def _get(obj: Any, name: str) -> Any:
+    return getattr(obj, name, None)
+
+
+def _build(model: type[Document], **fields: Any) -> Document:
+    try:
+        return model(**fields)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise Rejected(f"{model.__name__}: {'.'.join(map(str, first['loc'])) or 'item'}: {first['msg']}") from None
+
+
+def article_document(extracted: Any, source: Source, url: str, fallback: dict[str, Any] | None = None) -> NewsArticle:
+    fallback = fallback or {}
+    title = _get(extracted, "title") or fallback.get("title")
+    text = _get(extracted, "text") or fallback.get("summary") or ""
+    if not title or len(text) < 40:
+        raise Rejected("no article body found")
+    crafts = tag_crafts(title, text) or list(source.crafts)
+    countries = tag_countries(title, text) or ([source.country] if source.country else [])
+    published = _get(extracted, "published") or fallback.get("published")
+    return _build(  # type: ignore[return-value]
+        NewsArticle, url=_get(extracted, "canonical_url") or url, source=source.id, title=title, text=text[:200_000],
+        summary=_get(extracted, "summary") or text[:300], author=_get(extracted, "author") or fallback.get("author"),
+        published_at=published, language=_get(extracted, "language") or source.language,
+        crafts=crafts, countries=countries)
+
+
+def fair_document(extracted: Any, source: Source, url: str) -> TradeFair:
+    start = _get(extracted, "start_date")
+    name = _get(extracted, "name")
+    if not name or not isinstance(start, date):
+        raise Rejected("fair without a name or a start date")
+    description = _get(extracted, "description")
+    crafts = list(_get(extracted, "crafts") or []) or tag_crafts(name, description) or list(source.crafts)
+    country = _get(extracted, "country")
+    return _build(  # type: ignore[return-value]
+        TradeFair, url=_get(extracted, "url") or url, source=source.id, name=name, start_date=start,
+        end_date=_get(extracted, "end_date"), city=_get(extracted, "city"), country=country,
+        venue=_get(extracted, "venue"), organizer=_get(extracted, "organizer"),
+        registration_deadline=_get(extracted, "registration_deadline"), description=(description or "")[:20_000] or None,
+        language=source.language, crafts=crafts, countries=[country] if country else [])
+
+
+def offer_document(extracted: Any, source: Source, url: str, observed_at: datetime | None = None) -> Offer:
+    name = _get(extracted, "name")
+    if not name:
+        raise Rejected("no product name found")
+    price = _get(extracted, "price")
+    currency = _get(extracted, "currency") if price is not None else None
+    description = _get(extracted, "description")
+    crafts = tag_crafts(name, description) or list(source.crafts)
+    return _build(  # type: ignore[return-value]
+        Offer, url=_get(extracted, "canonical_url") or url, source=source.id, shop=source.name, name=name,
+        price=price, currency=currency, availability=_get(extracted, "availability"), sku=_get(extracted, "sku"),
+        brand=_get(extracted, "brand"), description=(description or "")[:20_000] or None, language=source.language,
+        crafts=crafts, countries=[source.country] if source.country else [], observed_at=observed_at or now_utc())

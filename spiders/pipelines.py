@@ -1,0 +1,93 @@
+"""Item pipelines: normalize (prices to MAD and EUR) then index in batches."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy.exceptions import DropItem
+
+from config import Settings, load_settings
+from indexing.backends import open_backend
+from indexing.indexer import Indexer
+from indexing.models import Offer
+from indexing.rates import UnknownCurrency, rate_table
+from spiders.items import Scraped
+
+log = logging.getLogger(__name__)
+BATCH_SIZE = 200
+
+
+def _settings(crawler: Any) -> Settings:
+    return crawler.settings.get("VEILLE_SETTINGS") or load_settings()
+
+
+class NormalizePipeline:
+    def __init__(self, settings: Settings, stats: Any) -> None:
+        self.rates = rate_table(str(settings.rates_file))
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):  # type: ignore[no-untyped-def]
+        return cls(_settings(crawler), crawler.stats)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Scraped):
+            raise DropItem(f"unexpected item type {type(item).__name__}")
+        doc = item.document
+        if isinstance(doc, Offer) and doc.price is not None and doc.currency:
+            day = doc.observed_at.date()
+            try:
+                item.document = doc.model_copy(update={
+                    "price_mad": self.rates.convert(doc.price, doc.currency, "MAD", day),
+                    "price_eur": self.rates.convert(doc.price, doc.currency, "EUR", day),
+                })
+            except UnknownCurrency:
+                self.stats.inc_value("veille/unknown_currency")
+                log.info("no exchange rate for %s (%s); kept without MAD/EUR prices", doc.currency, doc.url)
+        return item
+
+
+class IndexingPipeline:
+    def __init__(self, settings: Settings, stats: Any) -> None:
+        self.settings = settings
+        self.stats = stats
+        self.buffer: list[Scraped] = []
+        self.indexer: Indexer | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):  # type: ignore[no-untyped-def]
+        return cls(_settings(crawler), crawler.stats)
+
+    def open_spider(self) -> None:
+        backend = open_backend(self.settings)
+        self.indexer = Indexer(backend, spool_dir=self.settings.spool_dir)
+        try:
+            backend.setup()
+            replayed = self.indexer.replay_spool()
+            if replayed.new or replayed.changed or replayed.unchanged:
+                self.stats.set_value("veille/spool_replayed", len(replayed.new + replayed.changed + replayed.unchanged))
+        except Exception as exc:  # the crawl goes on; items will spool
+            log.warning("backend not ready at crawl start: %s", exc)
+
+    def process_item(self, item: Scraped) -> Scraped:
+        self.buffer.append(item)
+        self.stats.inc_value(f"veille/source/{item.source_id}/items")
+        if len(self.buffer) >= BATCH_SIZE:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        if not self.buffer or self.indexer is None:
+            return
+        batch, self.buffer = self.buffer, []
+        changes = self.indexer.upsert([i.document for i in batch])
+        for key, ids in (("new", changes.new), ("changed", changes.changed), ("unchanged", changes.unchanged)):
+            if ids:
+                self.stats.inc_value(f"veille/indexed/{key}", len(ids))
+        if changes.spooled:
+            self.stats.inc_value("veille/spooled", changes.spooled)
+
+    def close_spider(self) -> None:
+        self.flush()
+        if self.indexer is not None:
+            self.indexer.backend.close()
