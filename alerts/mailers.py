@@ -28,8 +28,8 @@ class Mailer(ABC):
         pass
 
 
-def _safe_name(message_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]", "_", message_id.strip("<>"))[:150]
+def outbox_file_name(message_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]", "_", message_id.strip("<>"))[:150] + ".eml"
 
 
 class OutboxMailer(Mailer):
@@ -43,7 +43,7 @@ class OutboxMailer(Mailer):
         message_id = message["Message-ID"]
         if not message_id:
             raise MailerError("message has no Message-ID", permanent=True)
-        final = self.directory / f"{_safe_name(message_id)}.eml"
+        final = self.directory / outbox_file_name(message_id)
         tmp = final.with_suffix(".tmp")
         tmp.write_bytes(message.as_bytes())
         os.replace(tmp, final)

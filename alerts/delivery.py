@@ -1,0 +1,113 @@
+"""The delivery log: at most one message per key, queued before sending so nothing is lost.
+
+A key is (subscription, item) for alerts and (recipient, ISO week) for digests. `enqueue`
+stores the rendered message with create-if-absent, so a second run (or a restarted one)
+can never queue the same key twice. `dispatch` sends queued messages and marks them sent;
+a process killed after the SMTP server accepted a message but before it was marked sent
+resends it once with the same Message-ID, which mail clients collapse.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from typing import Any, Callable
+
+from alerts.mailers import Mailer, MailerError
+from indexing.backends.base import SearchBackend
+from indexing.models import now_utc
+
+log = logging.getLogger(__name__)
+COLLECTION = "deliveries"
+MAX_ATTEMPTS = 6
+
+
+def record_id(key: str) -> str:
+    return "d-" + hashlib.sha256(key.encode()).hexdigest()[:40]
+
+
+@dataclass
+class DispatchReport:
+    sent: int = 0
+    failed: int = 0
+    deferred: int = 0
+
+
+class DeliveryLog:
+    def __init__(self, backend: SearchBackend) -> None:
+        self.backend = backend
+
+    def already(self, key: str) -> bool:
+        return self.backend.get_record(COLLECTION, record_id(key)) is not None
+
+    def enqueue(self, key: str, kind: str, recipient: str, build: Callable[[], EmailMessage]) -> bool:
+        """Queue the message for `key` unless one was ever queued; returns whether it was queued now."""
+        if self.already(key):
+            return False
+        message = build()
+        now = now_utc().isoformat()
+        record = {
+            "key": key, "kind": kind, "recipient": recipient, "status": "queued", "attempts": 0,
+            "message_id": message["Message-ID"], "subject": str(message["Subject"]),
+            "message": base64.b64encode(message.as_bytes()).decode("ascii"),
+            "created_at": now, "updated_at": now, "next_attempt_at": now, "error": None,
+        }
+        return self.backend.put_record(COLLECTION, record_id(key), record, create_only=True)
+
+    def records(self, status: str | None = None, limit: int = 100_000) -> list[dict[str, Any]]:
+        return self.backend.list_records(COLLECTION, {"status": status} if status else None, limit=limit)
+
+    def _update(self, record: dict[str, Any], **changes: Any) -> None:
+        record.update(changes, updated_at=now_utc().isoformat())
+        self.backend.put_record(COLLECTION, record_id(record["key"]), record)
+
+    def dispatch(self, mailer: Mailer, now: datetime | None = None, retry_sleep: float = 0.0,
+                 in_run_retries: int = 0) -> DispatchReport:
+        """Send every due queued message; failures back off exponentially across runs."""
+        report = DispatchReport()
+        now = now or now_utc()
+        pending = self.records("queued") + self.records("sending") + self.records("retry")
+        pending.sort(key=lambda r: r["created_at"])
+        for record in pending:
+            if record["status"] == "retry" and record.get("next_attempt_at", "") > now.isoformat():
+                report.deferred += 1
+                continue
+            message = message_from_bytes(base64.b64decode(record["message"]), policy=policy.default)
+            self._update(record, status="sending")
+            for attempt in range(in_run_retries + 1):
+                try:
+                    mailer.send(message)  # type: ignore[arg-type]
+                except MailerError as exc:
+                    attempts = int(record.get("attempts", 0)) + 1
+                    if exc.permanent or attempts >= MAX_ATTEMPTS:
+                        self._update(record, status="failed", attempts=attempts, error=str(exc)[:500])
+                        report.failed += 1
+                        log.warning("delivery %s failed for good: %s", record["key"], exc)
+                        break
+                    if attempt < in_run_retries:
+                        record["attempts"] = attempts
+                        time.sleep(retry_sleep * (2 ** attempt))
+                        continue
+                    backoff = timedelta(minutes=2 ** attempts)
+                    self._update(record, status="retry", attempts=attempts, error=str(exc)[:500],
+                                 next_attempt_at=(now + backoff).isoformat())
+                    report.deferred += 1
+                    log.info("delivery %s deferred (attempt %d): %s", record["key"], attempts, exc)
+                    break
+                else:
+                    self._update(record, status="sent", attempts=int(record.get("attempts", 0)) + 1, error=None,
+                                 sent_at=now_utc().isoformat())
+                    report.sent += 1
+                    break
+        return report
+
+    def status_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for status in ("queued", "sending", "retry", "sent", "failed"):
+            counts[status] = len(self.records(status))
+        return counts

@@ -1,0 +1,142 @@
+"""Strings of the emails in French, Arabic and English."""
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+
+STRINGS: dict[str, dict[str, str]] = {
+    "fr": {
+        "dir": "ltr",
+        "alert_subject": "Salon : {name} ({dates})",
+        "alert_subject_many": "{count} salons pour vos métiers",
+        "alert_intro": "Bonjour {name}, voici un salon qui correspond à vos métiers et à vos marchés.",
+        "alert_intro_many": "Bonjour {name}, voici les salons qui correspondent à vos métiers et à vos marchés.",
+        "reason_new": "Nouveau salon",
+        "reason_changed": "Dates ou lieu modifiés",
+        "reason_deadline": "Rappel : date limite d'inscription proche",
+        "reason_start": "Rappel : le salon commence bientôt",
+        "dates": "Dates",
+        "place": "Lieu",
+        "organizer": "Organisateur",
+        "deadline": "Date limite d'inscription",
+        "crafts": "Métiers",
+        "source": "Source",
+        "more": "Voir la fiche",
+        "ics_note": "Le fichier .ics joint ajoute le salon à votre agenda.",
+        "unsubscribe": "Se désabonner",
+        "preferences": "Modifier mes préférences",
+        "footer": "Vous recevez ce message car vous êtes abonné(e) aux alertes salons de veille.",
+        "confirm_subject": "Confirmez votre abonnement aux alertes salons",
+        "confirm_body": "Bonjour {name}, confirmez votre abonnement en ouvrant ce lien :",
+        "confirm_ignore": "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
+        "digest_subject": "Veille stratégique – semaine {week}",
+        "digest_title": "Synthèse hebdomadaire – semaine {week}",
+        "top_news": "Actualités à retenir",
+        "price_moves": "Mouvements de prix (semaine sur semaine)",
+        "rises": "Plus fortes hausses",
+        "falls": "Plus fortes baisses",
+        "upcoming": "Salons des 90 prochains jours",
+        "new_fairs": "Nouveaux salons cette semaine",
+        "health": "Couverture et santé de la collecte",
+        "failing": "Sources en échec",
+        "items_per_source": "Éléments par source",
+        "none": "Rien à signaler cette semaine.",
+        "chart_alt": "Graphique des variations de prix",
+        "no_failures": "Aucune source en échec.",
+    },
+    "en": {
+        "dir": "ltr",
+        "alert_subject": "Trade fair: {name} ({dates})",
+        "alert_subject_many": "{count} trade fairs for your crafts",
+        "alert_intro": "Hello {name}, here is a trade fair that matches your crafts and markets.",
+        "alert_intro_many": "Hello {name}, here are the trade fairs that match your crafts and markets.",
+        "reason_new": "New fair",
+        "reason_changed": "Dates or venue changed",
+        "reason_deadline": "Reminder: the registration deadline is near",
+        "reason_start": "Reminder: the fair starts soon",
+        "dates": "Dates",
+        "place": "Place",
+        "organizer": "Organizer",
+        "deadline": "Registration deadline",
+        "crafts": "Crafts",
+        "source": "Source",
+        "more": "See the fair",
+        "ics_note": "The attached .ics file adds the fair to your calendar.",
+        "unsubscribe": "Unsubscribe",
+        "preferences": "Change my preferences",
+        "footer": "You receive this message because you subscribed to veille's trade-fair alerts.",
+        "confirm_subject": "Confirm your trade-fair alert subscription",
+        "confirm_body": "Hello {name}, confirm your subscription by opening this link:",
+        "confirm_ignore": "If you did not ask for this, ignore this message.",
+        "digest_subject": "Market intelligence – week {week}",
+        "digest_title": "Weekly digest – week {week}",
+        "top_news": "Top news",
+        "price_moves": "Price movements (week over week)",
+        "rises": "Biggest rises",
+        "falls": "Biggest falls",
+        "upcoming": "Fairs in the next 90 days",
+        "new_fairs": "New fairs this week",
+        "health": "Coverage and crawl health",
+        "failing": "Failing sources",
+        "items_per_source": "Items per source",
+        "none": "Nothing to report this week.",
+        "chart_alt": "Chart of price changes",
+        "no_failures": "No failing source.",
+    },
+    "ar": {
+        "dir": "rtl",
+        "alert_subject": "معرض: {name} ({dates})",
+        "alert_subject_many": "{count} معارض تهم حرفتكم",
+        "alert_intro": "مرحبا {name}، إليكم معرضا يناسب حرفتكم وأسواقكم.",
+        "alert_intro_many": "مرحبا {name}، إليكم المعارض التي تناسب حرفتكم وأسواقكم.",
+        "reason_new": "معرض جديد",
+        "reason_changed": "تغيير في التواريخ أو المكان",
+        "reason_deadline": "تذكير: آخر أجل للتسجيل يقترب",
+        "reason_start": "تذكير: المعرض يبدأ قريبا",
+        "dates": "التواريخ",
+        "place": "المكان",
+        "organizer": "المنظم",
+        "deadline": "آخر أجل للتسجيل",
+        "crafts": "الحرف",
+        "source": "المصدر",
+        "more": "تفاصيل المعرض",
+        "ics_note": "الملف المرفق ‎.ics‎ يضيف المعرض إلى مفكرتكم.",
+        "unsubscribe": "إلغاء الاشتراك",
+        "preferences": "تعديل تفضيلاتي",
+        "footer": "تتوصلون بهذه الرسالة لأنكم مشتركون في تنبيهات المعارض.",
+        "confirm_subject": "أكدوا اشتراككم في تنبيهات المعارض",
+        "confirm_body": "مرحبا {name}، أكدوا اشتراككم بفتح هذا الرابط:",
+        "confirm_ignore": "إذا لم تطلبوا ذلك، تجاهلوا هذه الرسالة.",
+        "digest_subject": "اليقظة الاستراتيجية – الأسبوع {week}",
+        "digest_title": "الملخص الأسبوعي – الأسبوع {week}",
+        "top_news": "أهم الأخبار",
+        "price_moves": "تطور الأسعار (مقارنة بالأسبوع الماضي)",
+        "rises": "أكبر الارتفاعات",
+        "falls": "أكبر الانخفاضات",
+        "upcoming": "المعارض خلال 90 يوما القادمة",
+        "new_fairs": "معارض جديدة هذا الأسبوع",
+        "health": "التغطية وحالة جمع البيانات",
+        "failing": "مصادر متعثرة",
+        "items_per_source": "العناصر حسب المصدر",
+        "none": "لا شيء يذكر هذا الأسبوع.",
+        "chart_alt": "رسم بياني لتغير الأسعار",
+        "no_failures": "لا يوجد مصدر متعثر.",
+    },
+}
+
+
+def strings(language: str) -> dict[str, str]:
+    return STRINGS.get(language, STRINGS["fr"])
+
+
+def format_day(value: date | None, language: str) -> str:
+    if value is None:
+        return ""
+    return format_date(value, format="long", locale={"ar": "ar_MA", "en": "en_GB"}.get(language, "fr_FR"))
+
+
+def format_range(start: date, end: date | None, language: str) -> str:
+    if end is None or end == start:
+        return format_day(start, language)
+    return f"{format_day(start, language)} – {format_day(end, language)}"

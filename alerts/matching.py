@@ -1,0 +1,78 @@
+"""Which fairs each artisan should hear about: the same semantics whatever the backend."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable
+
+from alerts.subscriptions import Subscription
+from indexing.models import TradeFair
+
+
+@dataclass(frozen=True)
+class Match:
+    subscription: Subscription
+    fair: TradeFair
+    reason: str  # "new", "changed", "deadline" or "start"
+
+    @property
+    def item_key(self) -> str:
+        """The delivery-log key: one message per (subscription, fair version or reminder)."""
+        if self.reason in ("deadline", "start"):
+            return f"{self.fair.id}#{self.reason}"
+        return f"{self.fair.id}#v{fair_version(self.fair)}"
+
+
+def fair_version(fair: TradeFair) -> str:
+    """Changes when the dates or the venue change, so a changed fair is announced again."""
+    basis = "|".join(str(v) for v in fair.identity_fields())
+    return hashlib.sha1(basis.encode()).hexdigest()[:10]
+
+
+def fair_matches(sub: Subscription, fair: TradeFair, today: date) -> bool:
+    if sub.kind != "salon" or not sub.confirmed:
+        return False
+    if sub.crafts and not set(sub.crafts) & set(fair.crafts):
+        return False
+    codes = sub.country_codes()
+    if codes and not codes & set(fair.countries):
+        return False
+    return today + timedelta(days=sub.window_min_days) <= fair.start_date <= today + timedelta(days=sub.window_max_days)
+
+
+def salon_matches(subscriptions: Iterable[Subscription], fairs: Iterable[TradeFair], today: date,
+                  reminder_days: tuple[int, int] = (14, 7)) -> list[Match]:
+    """New or changed matching fairs, plus reminders `reminder_days` (deadline, start) ahead."""
+    deadline_days, start_days = reminder_days
+    subs = [s for s in subscriptions if s.kind == "salon" and s.confirmed]
+    by_craft: dict[str, list[Subscription]] = {}
+    for sub in subs:
+        for craft in sub.crafts or ["*"]:
+            by_craft.setdefault(craft, []).append(sub)
+    matches: list[Match] = []
+    for fair in fairs:
+        candidates = {id(s): s for craft in [*fair.crafts, "*"] for s in by_craft.get(craft, [])}
+        for sub in candidates.values():
+            reason = "changed" if fair.changed_at else "new"
+            if fair_matches(sub, fair, today):
+                matches.append(Match(sub, fair, reason))
+            elif _reminder_only(sub, fair, today):
+                pass
+            else:
+                continue
+            if fair.registration_deadline and (fair.registration_deadline - today).days == deadline_days:
+                matches.append(Match(sub, fair, "deadline"))
+            if (fair.start_date - today).days == start_days:
+                matches.append(Match(sub, fair, "start"))
+    return matches
+
+
+def _reminder_only(sub: Subscription, fair: TradeFair, today: date) -> bool:
+    """A fair now closer than the window's start still gets its reminders."""
+    if sub.crafts and not set(sub.crafts) & set(fair.crafts):
+        return False
+    codes = sub.country_codes()
+    if codes and not codes & set(fair.countries):
+        return False
+    return today <= fair.start_date < today + timedelta(days=sub.window_min_days)

@@ -1,0 +1,136 @@
+"""Builds the emails: salon alerts, confirmation requests and weekly digests."""
+from __future__ import annotations
+
+import hashlib
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr
+from pathlib import Path
+from typing import Any, Sequence
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from alerts.i18n import format_day, format_range, strings
+from alerts.ical import fairs_to_ics
+from alerts.subscriptions import Subscription
+from alerts.tokens import TokenSigner
+from config import ROOT, Settings
+from indexing.models import TradeFair, now_utc, single_line
+from indexing.taxonomy import craft_label
+from indexing.urls import is_safe_link
+
+TEMPLATES = ROOT / "templates" / "email"
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=lambda name: bool(name and name.endswith(".html")),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["safe_url"] = lambda url: url if is_safe_link(url) else ""
+    env.filters["day"] = format_day
+    env.globals["craft_label"] = craft_label
+    env.globals["format_range"] = format_range
+    return env
+
+
+ENV = _environment()
+
+
+def message_id(key: str, settings: Settings) -> str:
+    """Deterministic: a retried send carries the same Message-ID, so clients drop the copy."""
+    domain = settings.mail_from.rsplit("@", 1)[-1] or "veille.local"
+    return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}@{domain}>"
+
+
+def build_message(*, to: str, subject: str, html: str, text: str, settings: Settings, key: str, language: str,
+                  unsubscribe_url: str | None = None, attachments: Sequence[tuple[str, str, bytes]] = (),
+                  inline_images: Sequence[tuple[str, bytes]] = ()) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = formataddr(("veille", settings.mail_from))
+    msg["To"] = to
+    # Scraped names reach the subject: no newline may survive into a header.
+    msg["Subject"] = single_line(subject, 200) or "veille"
+    msg["Date"] = format_datetime(now_utc())
+    msg["Message-ID"] = message_id(key, settings)
+    msg["Content-Language"] = language
+    msg["X-Veille-Key"] = hashlib.sha256(key.encode()).hexdigest()[:32]
+    if unsubscribe_url:
+        msg["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    msg.set_content(text, subtype="plain", charset="utf-8")
+    msg.add_alternative(html, subtype="html", charset="utf-8")
+    if inline_images:
+        html_part = msg.get_payload()[1]
+        for cid, png in inline_images:
+            html_part.add_related(png, maintype="image", subtype="png", cid=f"<{cid}>", filename=f"{cid}.png")
+    for filename, mimetype, data in attachments:
+        maintype, subtype = mimetype.split("/", 1)
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+    return msg
+
+
+def links(sub: Subscription, settings: Settings, signer: TokenSigner) -> dict[str, str]:
+    base = settings.base_url
+    return {
+        "unsubscribe": f"{base}/unsubscribe?token={signer.sign(sub.id, 'unsubscribe')}",
+        "preferences": f"{base}/preferences?token={signer.sign(sub.id, 'preferences')}",
+        "confirm": f"{base}/confirm?token={signer.sign(sub.id, 'confirm')}",
+    }
+
+
+def _render(name: str, **context: Any) -> tuple[str, str]:
+    return ENV.get_template(f"{name}.html").render(**context), ENV.get_template(f"{name}.txt").render(**context)
+
+
+def salon_alert_message(sub: Subscription, items: Sequence[tuple[TradeFair, str]], settings: Settings,
+                        signer: TokenSigner, key: str) -> EmailMessage:
+    """One email for one or several (fair, reason) pairs, in the subscriber's language, with an .ics."""
+    t = strings(sub.language)
+    urls = links(sub, settings, signer)
+    fairs = [fair for fair, _ in items]
+    if len(items) == 1:
+        fair = fairs[0]
+        subject = t["alert_subject"].format(name=fair.name, dates=format_range(fair.start_date, fair.end_date, sub.language))
+    else:
+        subject = t["alert_subject_many"].format(count=len(items))
+    context = {"t": t, "lang": sub.language, "sub": sub, "items": items, "links": urls, "base_url": settings.base_url}
+    html, text = _render("salon_alert", **context)
+    return build_message(to=sub.email, subject=subject, html=html, text=text, settings=settings, key=key,
+                         language=sub.language, unsubscribe_url=urls["unsubscribe"],
+                         attachments=[("salons.ics", "text/calendar", fairs_to_ics(fairs))])
+
+
+def confirmation_message(sub: Subscription, settings: Settings, signer: TokenSigner) -> EmailMessage:
+    t = strings(sub.language)
+    urls = links(sub, settings, signer)
+    html, text = _render("confirmation", t=t, lang=sub.language, sub=sub, links=urls)
+    return build_message(to=sub.email, subject=t["confirm_subject"], html=html, text=text, settings=settings,
+                         key=f"confirm:{sub.id}:{now_utc().isoformat()}", language=sub.language)
+
+
+def digest_message(sub: Subscription, digest: Any, settings: Settings, signer: TokenSigner, key: str,
+                   chart_png: bytes | None) -> EmailMessage:
+    t = strings(sub.language)
+    urls = links(sub, settings, signer)
+    context = {"t": t, "lang": sub.language, "sub": sub, "d": digest, "links": urls, "has_chart": chart_png is not None,
+               "base_url": settings.base_url}
+    html, text = _render("weekly_digest", **context)
+    return build_message(to=sub.email, subject=t["digest_subject"].format(week=digest.week), html=html, text=text,
+                         settings=settings, key=key, language=sub.language, unsubscribe_url=urls["unsubscribe"],
+                         inline_images=[("price-chart", chart_png)] if chart_png else ())
+
+
+def render_digest_html(digest: Any, language: str, settings: Settings, chart_src: str | None = None) -> str:
+    """The digest as a standalone page (dry runs and the UI): the chart as a data URI."""
+    t = strings(language)
+    sub = Subscription(kind="digest", email="preview@example.org", language=language)  # type: ignore[arg-type]
+    return ENV.get_template("weekly_digest.html").render(
+        t=t, lang=language, sub=sub, d=digest, links={"unsubscribe": "#", "preferences": "#", "confirm": "#"},
+        has_chart=chart_src is not None, chart_src=chart_src, base_url=settings.base_url)
+
+
+def template_path(name: str) -> Path:
+    return TEMPLATES / name

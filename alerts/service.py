@@ -1,0 +1,116 @@
+"""The alert and digest jobs: match, queue through the delivery log, dispatch."""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from alerts.delivery import DeliveryLog, DispatchReport
+from alerts.digest import Digest, build_digest, iso_week, price_chart_png
+from alerts.mailers import Mailer
+from alerts.matching import Match, salon_matches
+from alerts.messages import digest_message, salon_alert_message
+from alerts.subscriptions import SubscriptionStore
+from alerts.tokens import TokenSigner
+from config import Settings
+from indexing.backends.base import SearchBackend
+from indexing.models import TradeFair
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AlertRun:
+    queued: int = 0
+    matches: int = 0
+    dispatch: DispatchReport = field(default_factory=DispatchReport)
+
+
+def upcoming_fairs(backend: SearchBackend, today: date) -> list[TradeFair]:
+    fairs = []
+    for _, data in backend.iter_docs("fair"):
+        fair = TradeFair.model_validate(data)
+        if fair.start_date >= today:
+            fairs.append(fair)
+    return fairs
+
+
+def _batch_key(sub_id: str, frequency: str, today: date) -> str | None:
+    if frequency == "daily":
+        return f"{sub_id}:batch:{today.isoformat()}"
+    if frequency == "weekly":
+        return f"{sub_id}:batch:{iso_week(today)}"
+    return None
+
+
+def queue_salon_alerts(settings: Settings, backend: SearchBackend, today: date) -> tuple[int, int]:
+    """Queue due alerts; returns (matches, messages queued)."""
+    subs = SubscriptionStore(backend).list(kind="salon", confirmed=True)
+    matches = salon_matches(subs, upcoming_fairs(backend, today), today)
+    signer = TokenSigner(settings.secret_key)
+    deliveries = DeliveryLog(backend)
+    queued = 0
+    by_sub: dict[str, list[Match]] = defaultdict(list)
+    for match in matches:
+        by_sub[match.subscription.id].append(match)
+    for sub_id, sub_matches in by_sub.items():
+        sub = sub_matches[0].subscription
+        fresh = [m for m in sub_matches if not deliveries.already(f"{sub_id}:{m.item_key}")]
+        if not fresh:
+            continue
+        batch_key = _batch_key(sub_id, sub.frequency, today)
+        if batch_key is None:
+            for m in fresh:
+                key = f"{sub_id}:{m.item_key}"
+                queued += deliveries.enqueue(key, "salon", sub.email, lambda m=m, key=key: salon_alert_message(
+                    sub, [(m.fair, m.reason)], settings, signer, key))
+            continue
+        if deliveries.already(batch_key):
+            continue
+        items = [(m.fair, m.reason) for m in fresh]
+        if deliveries.enqueue(batch_key, "salon", sub.email,
+                              lambda: salon_alert_message(sub, items, settings, signer, batch_key)):
+            queued += 1
+            for m in fresh:  # the items are now announced: never again for this subscription
+                deliveries.backend.put_record("deliveries", _item_marker(sub_id, m), {
+                    "key": f"{sub_id}:{m.item_key}", "kind": "salon-item", "recipient": sub.email,
+                    "status": "batched", "batch": batch_key, "updated_at": today.isoformat()}, create_only=True)
+    return len(matches), queued
+
+
+def _item_marker(sub_id: str, match: Match) -> str:
+    from alerts.delivery import record_id
+    return record_id(f"{sub_id}:{match.item_key}")
+
+
+def send_salon_alerts(settings: Settings, backend: SearchBackend, mailer: Mailer, today: date | None = None) -> AlertRun:
+    today = today or date.today()
+    matches, queued = queue_salon_alerts(settings, backend, today)
+    report = DeliveryLog(backend).dispatch(mailer, retry_sleep=0.5, in_run_retries=2)
+    return AlertRun(queued=queued, matches=matches, dispatch=report)
+
+
+@dataclass
+class DigestRun:
+    digest: Digest
+    queued: int
+    dispatch: DispatchReport
+    html_path: Path | None = None
+
+
+def send_digests(settings: Settings, backend: SearchBackend, mailer: Mailer, week: str | None = None,
+                 today: date | None = None) -> DigestRun:
+    week = week or iso_week(today or date.today())
+    digest = build_digest(backend, week, today)
+    chart = price_chart_png(digest)
+    signer = TokenSigner(settings.secret_key)
+    deliveries = DeliveryLog(backend)
+    queued = 0
+    for sub in SubscriptionStore(backend).list(kind="digest", confirmed=True):
+        key = f"digest:{sub.email}:{week}"
+        queued += deliveries.enqueue(key, "digest", sub.email,
+                                     lambda sub=sub, key=key: digest_message(sub, digest, settings, signer, key, chart))
+    report = deliveries.dispatch(mailer, retry_sleep=0.5, in_run_retries=2)
+    return DigestRun(digest, queued, report)

@@ -1,0 +1,393 @@
+"""`veille`: the command line of export advisors and operators."""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Sequence
+
+from config import ConfigError, Settings, load_settings
+
+log = logging.getLogger("veille")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=_json_default) + "\n")
+
+
+def setup_logging(settings: Settings, verbose: bool = False) -> None:
+    from logs import configure_logging
+    configure_logging(json_lines=settings.log_json, level=logging.DEBUG if verbose else logging.INFO)
+
+
+# extract ---------------------------------------------------------------------------------
+def read_page(path: Path) -> bytes:
+    data = path.read_bytes()
+    if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return data
+
+
+def extract_one(kind: str, data: bytes, url: str | None) -> dict[str, Any]:
+    if kind == "news":
+        from spiders.extract.news import extract_article
+        a = extract_article(data, url)
+        return {"title": a.title, "text": a.text, "published": a.published.isoformat() if a.published else None,
+                "language": a.language, "author": a.author}
+    if kind == "offer":
+        from spiders.extract.offers import extract_offer
+        o = extract_offer(data, url)
+        return {"name": o.name, "price": str(o.price) if o.price is not None else None, "currency": o.currency,
+                "availability": o.availability, "sku": o.sku, "brand": o.brand}
+    from spiders.extract.fairs import extract_fairs, parse_ical
+    fairs = parse_ical(data) if data.lstrip()[:15].upper().startswith(b"BEGIN:VCALENDAR") else extract_fairs(data, url)
+    return {"fairs": [{"name": f.name, "start_date": f.start_date.isoformat() if f.start_date else None,
+                       "end_date": f.end_date.isoformat() if f.end_date else None, "city": f.city,
+                       "country": f.country, "venue": f.venue, "crafts": list(f.crafts or [])} for f in fairs]}
+
+
+def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    failures = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            result = extract_one(args.kind, read_page(path), args.url)
+        except Exception as exc:  # one bad file must not abort the batch
+            failures += 1
+            result = {"file": name, "error": f"{type(exc).__name__}: {exc}"[:500]}
+        else:
+            result = {"file": name, **result}
+        _print_json(result)
+    return 1 if failures == len(args.files) else 0
+
+
+# search ----------------------------------------------------------------------------------
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from indexing.backends import open_backend
+    from indexing.query import QueryError, query_from_params
+    params = {"q": args.query, "kind": args.kind, "craft": args.craft, "country": args.country, "source": args.source,
+              "lang": args.lang, "from": args.date_from, "to": args.date_to, "price_min": args.price_min,
+              "price_max": args.price_max, "currency": args.currency, "sort": args.sort, "page": args.page,
+              "per_page": args.per_page}
+    try:
+        query = query_from_params({k: v for k, v in params.items() if v is not None})
+    except QueryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    backend = open_backend(settings)
+    backend.setup()
+    result = backend.search(query)
+    if args.json:
+        _print_json({"total": result.total, "page": query.page, "facets": result.facets,
+                     "hits": [{"id": h.id, "kind": h.kind, "score": h.score, **h.document} for h in result.hits]})
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    table = Table(title=f"{result.total} result(s) — page {query.page}")
+    for column in ("kind", "date", "title", "where / shop", "price MAD", "price EUR", "source"):
+        table.add_column(column)
+    for hit in result.hits:
+        d = hit.document
+        when = d.get("published_at") or d.get("start_date") or d.get("observed_at") or ""
+        table.add_row(hit.kind, str(when)[:10], (d.get("title") or d.get("name") or "")[:70],
+                      d.get("city") or d.get("shop") or "", str(d.get("price_mad") or ""), str(d.get("price_eur") or ""),
+                      d.get("source", ""))
+    console = Console()
+    console.print(table)
+    for facet, counts in result.facets.items():
+        if counts:
+            console.print(f"[bold]{facet}[/]: " + ", ".join(f"{k} ({v})" for k, v in list(counts.items())[:10]))
+    return 0
+
+
+# crawl -------------------------------------------------------------------------------------
+def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
+    from spiders.runner import SPIDERS
+    from spiders.sources import CatalogueError
+    import jobs
+    names = list(SPIDERS) if args.all else [args.spider]
+    if not args.all and args.spider not in SPIDERS:
+        print(f"error: unknown spider {args.spider!r}; choose among {', '.join(SPIDERS)} or --all", file=sys.stderr)
+        return 2
+    try:
+        records = jobs.crawl(settings, names, catalogue_vars=json.loads(args.vars) if args.vars else None,
+                             catalogue_path=Path(args.catalogue) if args.catalogue else None)
+    except CatalogueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for r in records:
+        print(f"{r.get('spider')}: {r.get('pages', 0)} pages, {r.get('items', 0)} items, "
+              f"{r.get('indexed', {})}, rejected {r.get('rejected', 0)}, skipped {r.get('skipped', {})}")
+    return 0
+
+
+# alerts and digest -----------------------------------------------------------------------------
+def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
+    import jobs
+    from alerts.delivery import DeliveryLog
+    from indexing.backends import open_backend
+    if args.action == "status":
+        backend = open_backend(settings)
+        backend.setup()
+        log_ = DeliveryLog(backend)
+        counts = log_.status_counts()
+        print("deliveries: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        for record in log_.records("failed", limit=50) + log_.records("retry", limit=50):
+            print(f"  {record['status']}: {record['recipient']} {record['subject'][:60]!r} after {record['attempts']} "
+                  f"attempt(s): {record.get('error')}")
+        return 1 if counts.get("failed") else 0
+    today = date.fromisoformat(args.today) if args.today else None
+    run = jobs.alerts(settings, today=today)
+    print(f"{run.matches} match(es), {run.queued} message(s) queued, {run.dispatch.sent} sent, "
+          f"{run.dispatch.deferred} deferred, {run.dispatch.failed} failed")
+    return 0
+
+
+def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
+    import jobs
+    from alerts.digest import BadWeek, build_digest, iso_week, price_chart_png
+    from alerts.messages import render_digest_html
+    from indexing.backends import open_backend
+    week = args.week or iso_week(date.today())
+    try:
+        if args.dry_run:
+            import base64
+            backend = open_backend(settings)
+            backend.setup()
+            digest = build_digest(backend, week)
+            chart = price_chart_png(digest)
+            src = "data:image/png;base64," + base64.b64encode(chart).decode() if chart else None
+            html = render_digest_html(digest, args.lang, settings, src)
+            out = Path(args.out) if args.out else settings.var_dir / f"digest-{week}-{args.lang}.html"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(html, encoding="utf-8")
+            print(f"digest {week} rendered (not sent): {out} — {len(digest.top_news)} news, "
+                  f"{len(digest.rises) + len(digest.falls)} price moves, {len(digest.upcoming)} upcoming fairs")
+            return 0
+        run = jobs.digest(settings, week)
+    except BadWeek as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"digest {week}: {run.queued} queued, {run.dispatch.sent} sent, {run.dispatch.deferred} deferred, "
+          f"{run.dispatch.failed} failed")
+    return 0
+
+
+# subscriptions ------------------------------------------------------------------------------------
+def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
+    from alerts.subscriptions import InvalidSubscription, SubscriptionStore, make_subscription
+    from indexing.backends import open_backend
+    try:
+        sub = make_subscription(kind=args.kind, email=args.email, name=args.name or "", language=args.lang,
+                                crafts=args.craft or [], countries=args.country or [],
+                                window_min_days=args.window_min, window_max_days=args.window_max,
+                                frequency=args.frequency, confirmed=True)
+    except InvalidSubscription as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    backend = open_backend(settings)
+    backend.setup()
+    SubscriptionStore(backend).save(sub)
+    print(f"subscribed {sub.email} ({sub.kind}) as {sub.id}")
+    return 0
+
+
+def cmd_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
+    from alerts.subscriptions import SubscriptionStore
+    from indexing.backends import open_backend
+    backend = open_backend(settings)
+    backend.setup()
+    store = SubscriptionStore(backend)
+    if args.action == "remove":
+        if not store.remove(args.id):
+            print(f"error: no subscription {args.id!r}", file=sys.stderr)
+            return 1
+        print(f"removed {args.id}")
+        return 0
+    subs = store.list()
+    if args.json:
+        _print_json([{"id": s.id, **s.model_dump(mode="json")} for s in subs])
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    table = Table(title=f"{len(subs)} subscription(s)")
+    for column in ("id", "kind", "email", "lang", "crafts", "countries", "window", "frequency", "confirmed"):
+        table.add_column(column)
+    for s in subs:
+        table.add_row(s.id, s.kind, s.email, s.language, ",".join(s.crafts), ",".join(s.countries),
+                      f"{s.window_min_days}-{s.window_max_days}d", s.frequency, "yes" if s.confirmed else "no")
+    Console().print(table)
+    return 0
+
+
+# demo, serve, schedule ------------------------------------------------------------------------------
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    import jobs
+    summary = jobs.demo(settings)
+    print("\n== veille demo ==")
+    print("documents: " + ", ".join(f"{k} {v}" for k, v in summary.documents.items()))
+    print(f"salon alerts sent: {summary.alerts_sent}")
+    print(f"digests sent: {summary.digests_sent}")
+    for path in summary.digest_files:
+        print(f"digest: {path}")
+    if summary.outbox:
+        print(f"outbox: {summary.outbox}")
+    if args.serve:
+        from web.server import serve
+        print(f"UI: http://{args.host}:{args.port}  (Ctrl-C to stop)")
+        serve(settings, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from web.server import serve
+    serve(settings, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_schedule(args: argparse.Namespace, settings: Settings) -> int:
+    import scheduler
+    return scheduler.run_daemon(settings)
+
+
+def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
+    import scheduler
+    if args.action == "list":
+        return scheduler.print_jobs(settings)
+    return scheduler.run_job_now(settings, args.name)
+
+
+def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
+    from indexing.reindex import reindex
+    print(reindex(settings))
+    return 0
+
+
+def cmd_rates(args: argparse.Namespace, settings: Settings) -> int:
+    from indexing.rates import update_from_ecb
+    day = update_from_ecb(settings.rates_file)
+    print(f"rates updated for {day}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="veille", description="Market intelligence for Moroccan crafts exporters.")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("demo", help="crawl the bundled sites, index, send alerts and the digest, serve the UI")
+    p.add_argument("--no-serve", dest="serve", action="store_false")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("crawl", help="run a spider (news, fairs, prices) or --all")
+    p.add_argument("spider", nargs="?")
+    p.add_argument("--all", action="store_true")
+    p.add_argument("--catalogue", help="source catalogue file (default: VEILLE_SOURCES)")
+    p.add_argument("--vars", help="JSON object of ${name} values for the catalogue")
+    p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("search", help="search fairs, offers and news")
+    p.add_argument("query", nargs="?", default="")
+    p.add_argument("--kind", choices=["news", "fair", "offer"])
+    p.add_argument("--craft")
+    p.add_argument("--country")
+    p.add_argument("--source")
+    p.add_argument("--lang")
+    p.add_argument("--from", dest="date_from")
+    p.add_argument("--to", dest="date_to")
+    p.add_argument("--price-min")
+    p.add_argument("--price-max")
+    p.add_argument("--currency", choices=["MAD", "EUR"])
+    p.add_argument("--sort", choices=["relevance", "date", "-date", "price", "-price"])
+    p.add_argument("--page")
+    p.add_argument("--per-page")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("extract", help="extract items from saved HTML files (JSON Lines)")
+    p.add_argument("kind", choices=["news", "offer", "fair"])
+    p.add_argument("files", nargs="+")
+    p.add_argument("--url")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("digest", help="build and send the weekly digest")
+    p.add_argument("--week", help="ISO week such as 2026-W48 (default: this week)")
+    p.add_argument("--dry-run", action="store_true", help="render to an HTML file without sending")
+    p.add_argument("--lang", default="fr", choices=["fr", "ar", "en"])
+    p.add_argument("--out")
+    p.set_defaults(func=cmd_digest)
+
+    p = sub.add_parser("alerts", help="send due salon alerts, or show delivery status")
+    p.add_argument("action", nargs="?", default="run", choices=["run", "status"])
+    p.add_argument("--today", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_alerts)
+
+    p = sub.add_parser("subscribe", help="add a subscription (confirmed)")
+    p.add_argument("--kind", default="salon", choices=["salon", "search", "digest"])
+    p.add_argument("--email", required=True)
+    p.add_argument("--name")
+    p.add_argument("--lang", default="fr", choices=["fr", "ar", "en"])
+    p.add_argument("--craft", action="append")
+    p.add_argument("--country", action="append")
+    p.add_argument("--window-min", type=int, default=30)
+    p.add_argument("--window-max", type=int, default=270)
+    p.add_argument("--frequency", default="immediate", choices=["immediate", "daily", "weekly"])
+    p.set_defaults(func=cmd_subscribe)
+
+    p = sub.add_parser("subscriptions", help="list or remove subscriptions")
+    p.add_argument("action", choices=["list", "remove"])
+    p.add_argument("id", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_subscriptions)
+
+    p = sub.add_parser("serve", help="serve the web UI and JSON API")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("schedule", help="run the scheduler daemon")
+    p.set_defaults(func=cmd_schedule)
+
+    p = sub.add_parser("jobs", help="list scheduled jobs or run one now")
+    p.add_argument("action", choices=["list", "run"])
+    p.add_argument("name", nargs="?")
+    p.set_defaults(func=cmd_jobs)
+
+    p = sub.add_parser("reindex", help="rebuild the Elasticsearch index behind its alias, with no downtime")
+    p.set_defaults(func=cmd_reindex)
+
+    p = sub.add_parser("rates", help="refresh exchange rates from the ECB")
+    p.add_argument("action", choices=["update"])
+    p.set_defaults(func=cmd_rates)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(settings, args.verbose)
+    return int(args.func(args, settings) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

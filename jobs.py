@@ -1,0 +1,105 @@
+"""The main jobs (crawl, alerts, digest, the demo run), shared by the CLI and the scheduler."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from alerts.digest import iso_week
+from alerts.mailers import Mailer, mailer_from_settings
+from alerts.service import AlertRun, DigestRun, send_digests, send_salon_alerts
+from alerts.subscriptions import SubscriptionStore, make_subscription
+from config import ROOT, Settings
+from indexing.backends import open_backend
+from indexing.backends.base import SearchBackend
+
+log = logging.getLogger(__name__)
+DEMO_CATALOGUE = ROOT / "sources.demo.yaml"
+
+
+def crawl(settings: Settings, spiders: Sequence[str], catalogue_vars: Mapping[str, str] | None = None,
+          catalogue_path: Path | None = None, overrides: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    from spiders.runner import run_crawl
+    from spiders.sources import load_catalogue
+    catalogue = load_catalogue(catalogue_path or settings.sources_file, catalogue_vars)
+    return run_crawl(settings, spiders, catalogue=catalogue, overrides=overrides)
+
+
+def alerts(settings: Settings, backend: SearchBackend | None = None, mailer: Mailer | None = None,
+           today: date | None = None) -> AlertRun:
+    backend = backend or _ready(settings)
+    return send_salon_alerts(settings, backend, mailer or mailer_from_settings(settings), today)
+
+
+def digest(settings: Settings, week: str | None = None, backend: SearchBackend | None = None,
+           mailer: Mailer | None = None, today: date | None = None) -> DigestRun:
+    backend = backend or _ready(settings)
+    return send_digests(settings, backend, mailer or mailer_from_settings(settings), week, today)
+
+
+def _ready(settings: Settings) -> SearchBackend:
+    backend = open_backend(settings)
+    backend.setup()
+    return backend
+
+
+DEMO_SUBSCRIBERS: list[dict[str, Any]] = [
+    {"kind": "salon", "email": "fatima.tisserande@example.ma", "name": "Fatima", "language": "fr",
+     "crafts": ["tapis", "textile"], "countries": ["europe", "MA"]},
+    {"kind": "salon", "email": "youssef.potier@example.ma", "name": "يوسف", "language": "ar",
+     "crafts": ["poterie", "zellige"], "countries": []},
+    {"kind": "salon", "email": "amina.leather@example.ma", "name": "Amina", "language": "en",
+     "crafts": ["cuir"], "countries": ["europe", "north-america"], "frequency": "weekly"},
+    {"kind": "digest", "email": "strategie@example.ma", "name": "Équipe stratégie", "language": "fr"},
+    {"kind": "digest", "email": "istratijiya@example.ma", "name": "فريق الاستراتيجية", "language": "ar"},
+]
+
+
+def ensure_demo_subscribers(backend: SearchBackend) -> None:
+    store = SubscriptionStore(backend)
+    for fields in DEMO_SUBSCRIBERS:
+        store.save(make_subscription(confirmed=True, **fields))
+
+
+@dataclass
+class DemoSummary:
+    documents: dict[str, int] = field(default_factory=dict)
+    alerts_sent: int = 0
+    digests_sent: int = 0
+    digest_files: list[Path] = field(default_factory=list)
+    outbox: Path | None = None
+    crawl_records: list[dict[str, Any]] = field(default_factory=list)
+
+
+def digest_files(settings: Settings, backend: SearchBackend, week: str) -> list[Path]:
+    from alerts.delivery import DeliveryLog
+    from alerts.mailers import outbox_file_name
+    return [settings.outbox_dir / outbox_file_name(r["message_id"]) for r in DeliveryLog(backend).records("sent")
+            if r.get("kind") == "digest" and r["key"].endswith(":" + week)]
+
+
+def demo(settings: Settings, today: date | None = None) -> DemoSummary:
+    """Serve the bundled sites, crawl them, index, send alerts and the digest (outbox by default)."""
+    from demo.server import DemoSites
+
+    with DemoSites(slow_seconds=3) as sites:
+        vars_ = dict(sites.base_urls)
+        records = crawl(settings, ["news", "fairs", "prices"], catalogue_vars=vars_, catalogue_path=DEMO_CATALOGUE,
+                        overrides={"LOG_LEVEL": "WARNING", "DOWNLOAD_TIMEOUT": 2, "RETRY_TIMES": 0,
+                                   "AUTOTHROTTLE_ENABLED": False})
+    backend = _ready(settings)
+    ensure_demo_subscribers(backend)
+    mailer = mailer_from_settings(settings)
+    alert_run = alerts(settings, backend, mailer, today)
+    week = iso_week(today or date.today())
+    digest_run = digest(settings, week, backend, mailer, today)
+    summary = DemoSummary(
+        documents={k: backend.count(k) for k in ("news", "fair", "offer")},
+        alerts_sent=alert_run.dispatch.sent, digests_sent=digest_run.dispatch.sent,
+        digest_files=digest_files(settings, backend, week),
+        outbox=settings.outbox_dir if settings.mailer == "outbox" else None,
+        crawl_records=records)
+    backend.close()
+    return summary

@@ -1,0 +1,258 @@
+"""The scheduler: wiring only. Jobs are functions of jobs.py and the packages; APScheduler 3 runs them.
+
+Crawls run in their own subprocess with a timeout; the job store is SQLAlchemy on SQLite
+(the scheduler's own file); job history, heartbeats and crawl health live in the backend,
+where the UI and the digest read them.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from config import ROOT, Settings, load_settings
+
+log = logging.getLogger("veille.scheduler")
+CRAWL_TIMEOUT_S = 3600
+HEARTBEAT_S = 30
+DEFAULT_SCHEDULES = {
+    "crawl-news": "every 6h",
+    "crawl-fairs": "0 5 * * *",
+    "crawl-prices": "0 4 * * *",
+    "alerts": "every 1h",
+    "digest": "0 8 * * mon",
+}
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    name: str
+    func: str
+    schedule: str
+    kwargs: dict[str, Any]
+
+
+def _record(settings: Settings, name: str, started: datetime, status: str, detail: dict[str, Any]) -> None:
+    from indexing.backends import open_backend
+    finished = datetime.now(timezone.utc)
+    try:
+        backend = open_backend(settings)
+        backend.setup()
+        backend.put_record("jobs", f"{name}-{started.strftime('%Y%m%dT%H%M%S.%f')}", {
+            "name": name, "started_at": started.isoformat(), "finished_at": finished.isoformat(),
+            "updated_at": finished.isoformat(), "status": status, **detail})
+        backend.close()
+    except Exception as exc:
+        log.warning("could not record job %s: %s", name, exc)
+
+
+def run_crawl_job(spider: str, source_ids: str | None = None, timeout: int = CRAWL_TIMEOUT_S) -> dict[str, Any]:
+    """One crawl in its own process: a crash or a hang there cannot take the scheduler down."""
+    settings = load_settings()
+    name = f"crawl-{spider}" + (f"[{source_ids}]" if source_ids else "")
+    started = datetime.now(timezone.utc)
+    cmd = [sys.executable, "-m", "spiders.runner", spider, "--log-level", "WARNING"]
+    if source_ids:
+        cmd += ["--sources", source_ids]
+    proc = subprocess.Popen(cmd, cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _running.add(proc)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+        status = "ok" if proc.returncode == 0 else "failed"
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGTERM)  # Scrapy closes the spider cleanly and flushes its pipeline
+        try:
+            out, err = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err = proc.communicate()
+        status = "timeout"
+    finally:
+        _running.discard(proc)
+    records: list[dict[str, Any]] = []
+    try:
+        records = json.loads(out.strip().splitlines()[-1]) if out.strip() else []
+    except (json.JSONDecodeError, IndexError):
+        pass
+    detail = {"items": sum(int(r.get("items", 0)) for r in records),
+              "errors": sum(sum(int(m.get("errors", 0)) for m in (r.get("sources") or {}).values()) for r in records),
+              "returncode": proc.returncode, "stderr_tail": (err or "")[-1500:] if status != "ok" else ""}
+    _record(settings, name, started, status, detail)
+    return {"status": status, **detail}
+
+
+def run_alerts_job() -> dict[str, Any]:
+    import jobs
+    settings = load_settings()
+    started = datetime.now(timezone.utc)
+    try:
+        run = jobs.alerts(settings)
+        detail = {"items": run.dispatch.sent, "errors": run.dispatch.failed, "queued": run.queued}
+        _record(settings, "alerts", started, "ok", detail)
+        return detail
+    except Exception as exc:
+        _record(settings, "alerts", started, "failed", {"error": str(exc)[:500], "items": 0, "errors": 1})
+        raise
+
+
+def run_digest_job() -> dict[str, Any]:
+    import jobs
+    settings = load_settings()
+    started = datetime.now(timezone.utc)
+    try:
+        run = jobs.digest(settings)
+        detail = {"items": run.dispatch.sent, "errors": run.dispatch.failed, "queued": run.queued}
+        _record(settings, "digest", started, "ok", detail)
+        return detail
+    except Exception as exc:
+        _record(settings, "digest", started, "failed", {"error": str(exc)[:500], "items": 0, "errors": 1})
+        raise
+
+
+class _Running:
+    def __init__(self) -> None:
+        self._procs: set[subprocess.Popen[str]] = set()
+        self._lock = threading.Lock()
+
+    def add(self, proc: subprocess.Popen[str]) -> None:
+        with self._lock:
+            self._procs.add(proc)
+
+    def discard(self, proc: subprocess.Popen[str]) -> None:
+        with self._lock:
+            self._procs.discard(proc)
+
+    def terminate_all(self) -> None:
+        with self._lock:
+            for proc in self._procs:
+                proc.send_signal(signal.SIGTERM)
+
+
+_running = _Running()
+JOB_FUNCS: dict[str, Callable[..., Any]] = {
+    "scheduler:run_crawl_job": run_crawl_job,
+    "scheduler:run_alerts_job": run_alerts_job,
+    "scheduler:run_digest_job": run_digest_job,
+}
+
+
+def job_specs(settings: Settings) -> list[JobSpec]:
+    """A job per spider (or per source with its own schedule), plus alerts and the digest."""
+    from spiders.sources import SPIDER_FOR_KIND, load_catalogue
+    specs: list[JobSpec] = []
+    own: dict[str, list[str]] = {}
+    try:
+        catalogue = load_catalogue(settings.sources_file)
+    except Exception as exc:
+        log.warning("source catalogue unusable, scheduling spiders without per-source schedules: %s", exc)
+        catalogue = []
+    for source in catalogue:
+        if source.schedule and source.enabled and source.crawlable:
+            specs.append(JobSpec(f"crawl-{source.spider}-{source.id}", "scheduler:run_crawl_job", source.schedule,
+                                 {"spider": source.spider, "source_ids": source.id}))
+            own.setdefault(source.spider, []).append(source.id)
+    for spider in dict.fromkeys(SPIDER_FOR_KIND.values()):
+        specs.append(JobSpec(f"crawl-{spider}", "scheduler:run_crawl_job", DEFAULT_SCHEDULES[f"crawl-{spider}"],
+                             {"spider": spider}))
+    specs.append(JobSpec("alerts", "scheduler:run_alerts_job", DEFAULT_SCHEDULES["alerts"], {}))
+    specs.append(JobSpec("digest", "scheduler:run_digest_job", DEFAULT_SCHEDULES["digest"], {}))
+    return specs
+
+
+def trigger_for(schedule: str, timezone_name: str):  # type: ignore[no-untyped-def]
+    from apscheduler.triggers.cron import CronTrigger
+    from apscheduler.triggers.interval import IntervalTrigger
+    if schedule.startswith("every "):
+        amount, unit = int(schedule[6:-1]), schedule[-1]
+        seconds = amount * {"m": 60, "h": 3600, "d": 86400}[unit]
+        return IntervalTrigger(seconds=seconds, timezone=timezone_name)
+    return CronTrigger.from_crontab(schedule, timezone=timezone_name)
+
+
+def build_scheduler(settings: Settings, blocking: bool = True):  # type: ignore[no-untyped-def]
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+    from apscheduler.schedulers.background import BackgroundScheduler
+    from apscheduler.schedulers.blocking import BlockingScheduler
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    cls = BlockingScheduler if blocking else BackgroundScheduler
+    scheduler = cls(
+        jobstores={"default": SQLAlchemyJobStore(url=f"sqlite:///{settings.var_dir / 'scheduler.db'}")},
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
+        timezone=settings.timezone,
+    )
+    for spec in job_specs(settings):
+        scheduler.add_job(spec.func, trigger_for(spec.schedule, settings.timezone), id=spec.name, name=spec.name,
+                          kwargs=spec.kwargs, replace_existing=True)
+    return scheduler
+
+
+def heartbeat(settings: Settings, stop: threading.Event) -> None:
+    from indexing.backends import open_backend
+    backend = open_backend(settings)
+    while not stop.is_set():
+        try:
+            backend.setup()
+            backend.put_record("meta", "scheduler-heartbeat", {"at": datetime.now(timezone.utc).isoformat(),
+                                                               "pid": os.getpid(), "updated_at": ""})
+        except Exception as exc:
+            log.warning("heartbeat failed: %s", exc)
+        stop.wait(HEARTBEAT_S)
+
+
+def run_daemon(settings: Settings) -> int:
+    scheduler = build_scheduler(settings, blocking=True)
+    stop = threading.Event()
+    threading.Thread(target=heartbeat, args=(settings, stop), daemon=True).start()
+
+    def shutdown(signum: int, _frame: Any) -> None:
+        log.info("signal %d: stopping; running crawls get SIGTERM and finish cleanly", signum)
+        stop.set()
+        _running.terminate_all()
+        scheduler.shutdown(wait=True)
+
+    signal.signal(signal.SIGTERM, shutdown)
+    signal.signal(signal.SIGINT, shutdown)
+    log.info("scheduler started (%s)", settings.timezone)
+    scheduler.start()
+    return 0
+
+
+def print_jobs(settings: Settings) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    scheduler = build_scheduler(settings, blocking=False)
+    scheduler.start(paused=True)
+    table = Table(title=f"scheduled jobs ({settings.timezone})")
+    for column in ("job", "schedule", "next run"):
+        table.add_column(column)
+    specs = {s.name: s for s in job_specs(settings)}
+    for job in sorted(scheduler.get_jobs(), key=lambda j: j.id):
+        spec = specs.get(job.id)
+        table.add_row(job.id, spec.schedule if spec else str(job.trigger),
+                      job.next_run_time.isoformat() if job.next_run_time else "paused")
+    scheduler.shutdown(wait=False)
+    Console(width=160).print(table)
+    return 0
+
+
+def run_job_now(settings: Settings, name: str | None) -> int:
+    specs = {s.name: s for s in job_specs(settings)}
+    if not name or name not in specs:
+        print(f"error: unknown job {name!r}; choose among {', '.join(specs)}", file=sys.stderr)
+        return 2
+    spec = specs[name]
+    result = JOB_FUNCS[spec.func](**spec.kwargs)
+    print(json.dumps(result, default=str))
+    return 0 if result.get("status", "ok") == "ok" else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_daemon(load_settings()))

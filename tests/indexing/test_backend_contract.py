@@ -1,0 +1,151 @@
+"""One contract, both backends: SqliteBackend always, ElasticsearchBackend against the real node."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+
+from indexing.indexer import Indexer
+from indexing.models import NewsArticle, Offer, PriceObservation, TradeFair
+from indexing.query import SearchQuery, query_from_params
+
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
+
+
+def corpus() -> list:
+    return [
+        NewsArticle(url="https://news.example.ma/fr/tapis-export", source="artisanat-info", language="fr",
+                    title="Les tapis marocains séduisent l'Europe",
+                    text="Les exportations de tapis berbères et de céramique progressent vers la France.",
+                    published_at=NOW - timedelta(days=2), crafts=["tapis", "poterie"], countries=["MA", "FR"]),
+        NewsArticle(url="https://news.example.ma/ar/zarabi", source="artisanat-info", language="ar",
+                    title="الزرابي المغربية تغزو الأسواق", text="ارتفعت صادرات الزرابي المغربية نحو أوروبا هذا العام بشكل كبير.",
+                    published_at=NOW - timedelta(days=5), crafts=["tapis"], countries=["MA"]),
+        NewsArticle(url="https://trade.example.com/en/leather", source="trade-news", language="en",
+                    title="Leather goods from Fez at the Paris show",
+                    text="Tanneries of Fez bring babouches and leather poufs to Paris buyers.",
+                    published_at=NOW - timedelta(days=10), crafts=["cuir"], countries=["MA", "FR"]),
+        TradeFair(url="https://fairs.example.org/maison-objet", source="salons", name="Maison&Objet Paris",
+                  start_date=date(2027, 1, 15), end_date=date(2027, 1, 19), city="Paris", country="FR",
+                  venue="Paris Nord Villepinte", crafts=["tapis", "poterie", "textile"]),
+        TradeFair(url="https://fairs.example.org/ambiente", source="salons", name="Ambiente",
+                  start_date=date(2027, 2, 6), end_date=date(2027, 2, 10), city="Frankfurt", country="DE",
+                  crafts=["poterie", "verre"]),
+        TradeFair(url="https://fairs.example.org/sna", source="salons-ma", name="Semaine Nationale de l'Artisanat",
+                  start_date=date(2027, 3, 10), end_date=date(2027, 3, 20), city="Casablanca", country="MA",
+                  crafts=["tapis", "cuir", "bijoux"]),
+        Offer(url="https://shop.example.ma/produit/beni-ouarain", source="dar-shop", shop="Dar Artisanat",
+              name="Tapis Beni Ouarain 200x300", price=Decimal("4500"), currency="MAD", price_mad=Decimal("4500"),
+              price_eur=Decimal("418.22"), crafts=["tapis"], countries=["MA"], observed_at=NOW),
+        Offer(url="https://decor.example.fr/tapis-kilim", source="maison-orient", shop="Maison d'Orient",
+              name="Tapis kilim berbère", price=Decimal("349"), currency="EUR", price_mad=Decimal("3755.24"),
+              price_eur=Decimal("349"), crafts=["tapis"], countries=["FR"], observed_at=NOW),
+        Offer(url="https://decor.example.fr/tajine", source="maison-orient", shop="Maison d'Orient",
+              name="Tajine en céramique peint", price=Decimal("39.90"), currency="EUR", price_mad=Decimal("429.32"),
+              price_eur=Decimal("39.90"), crafts=["poterie"], countries=["FR"], observed_at=NOW),
+    ]
+
+
+@pytest.fixture
+def loaded(backend):  # type: ignore[no-untyped-def]
+    Indexer(backend).upsert(corpus())
+    backend.refresh()
+    return backend
+
+
+def ids(result) -> set[str]:  # type: ignore[no-untyped-def]
+    return {h.id for h in result.hits}
+
+
+def test_bulk_index_and_get(loaded) -> None:  # type: ignore[no-untyped-def]
+    assert loaded.count() == 9
+    assert loaded.count("fair") == 3
+    fair = loaded.get(TradeFair(url="https://x.org/a", source="s", name="Maison&Objet Paris",
+                                start_date=date(2027, 1, 15)).id)
+    assert isinstance(fair, TradeFair) and fair.city == "Paris" and fair.venue == "Paris Nord Villepinte"
+    assert loaded.get("news-does-not-exist") is None
+
+
+def test_upsert_is_idempotent_and_fair_sources_merge(loaded) -> None:  # type: ignore[no-untyped-def]
+    again = Indexer(loaded).upsert(corpus())
+    loaded.refresh()
+    assert again.new == [] and loaded.count() == 9
+    same_fair = TradeFair(url="https://other.example.com/mo-2027", source="other-calendar", name="MAISON & OBJET Paris",
+                          start_date=date(2027, 1, 15), end_date=date(2027, 1, 19), city="Paris", country="FR")
+    changes = Indexer(loaded).upsert([same_fair])
+    loaded.refresh()
+    assert loaded.count("fair") == 3
+    merged = loaded.get(same_fair.id)
+    assert {s.source for s in merged.sources} == {"salons", "other-calendar"}
+    assert changes.changed == [] and changes.unchanged == [same_fair.id]
+    moved = same_fair.model_copy(update={"start_date": date(2027, 1, 16)})
+    changes = Indexer(loaded).upsert([moved])
+    assert changes.changed == [moved.id]
+
+
+def test_text_search_folds_accents_stems_and_synonyms(loaded) -> None:  # type: ignore[no-untyped-def]
+    assert len(loaded.search(SearchQuery(text="ceramique")).hits) == 4  # incl. fairs tagged poterie
+    rug = ids(loaded.search(SearchQuery(text="rug")))
+    assert rug == ids(loaded.search(SearchQuery(text="tapis"))) == ids(loaded.search(SearchQuery(text="زربية")))
+    assert len(rug) == 6
+    assert ids(loaded.search(SearchQuery(text='"tapis kilim"'))) == {corpus()[7].id}
+    assert corpus()[2].id in ids(loaded.search(SearchQuery(text="tanner*")))
+
+
+def test_filters_and_facet_counts(loaded) -> None:  # type: ignore[no-untyped-def]
+    result = loaded.search(query_from_params({"q": "tapis", "kind": "offer", "country": "FR"}))
+    assert ids(result) == {corpus()[7].id}
+    result = loaded.search(SearchQuery(kinds=("fair",)))
+    assert result.facets["countries"] == {"DE": 1, "FR": 1, "MA": 1}
+    assert result.facets["crafts"]["poterie"] == 2 and result.facets["crafts"]["tapis"] == 2
+    everything = loaded.search(SearchQuery())
+    assert everything.total == 9
+    assert everything.facets["kind"] == {"fair": 3, "news": 3, "offer": 3}
+    assert everything.facets["language"] == {"ar": 1, "en": 1, "fr": 1}
+    assert loaded.search(SearchQuery(languages=("ar",))).total == 1
+
+
+def test_date_range_and_sort(loaded) -> None:  # type: ignore[no-untyped-def]
+    fairs = loaded.search(SearchQuery(kinds=("fair",), date_from=date(2027, 1, 1), date_to=date(2027, 2, 6), sort="-date"))
+    assert [h.document["name"] for h in fairs.hits] == ["Maison&Objet Paris", "Ambiente"]
+    news = loaded.search(SearchQuery(kinds=("news",), sort="date"))
+    assert [h.document["language"] for h in news.hits] == ["fr", "ar", "en"]
+    offers = loaded.search(SearchQuery(kinds=("offer",), sort="price"))
+    assert [h.document["price_mad"] for h in offers.hits] == ["429.32", "3755.24", "4500"]
+    eur = loaded.search(SearchQuery(kinds=("offer",), price_currency="EUR", price_min=Decimal(300), sort="-price"))
+    assert [h.document["name"] for h in eur.hits] == ["Tapis Beni Ouarain 200x300", "Tapis kilim berbère"]
+
+
+def test_pagination_and_highlights(loaded) -> None:  # type: ignore[no-untyped-def]
+    first = loaded.search(SearchQuery(sort="date", per_page=4))
+    second = loaded.search(SearchQuery(sort="date", per_page=4, page=2))
+    assert first.total == second.total == 9
+    assert not ids(first) & ids(second)
+    hit = loaded.search(SearchQuery(text="kilim")).hits[0]
+    assert "<mark>kilim</mark>" in hit.highlights["title"]
+
+
+def test_hostile_query_text_is_inert(loaded) -> None:  # type: ignore[no-untyped-def]
+    for text in ['NEAR("a" b) OR title:*', "a AND (", '"unbalanced', "tapis^10 OR *:*", "-", "{title_terms}: x"]:
+        loaded.search(SearchQuery(text=text))  # must not raise
+
+
+def test_price_history(loaded) -> None:  # type: ignore[no-untyped-def]
+    offer = corpus()[7]
+    later = offer.model_copy(update={"price": Decimal("329"), "price_eur": Decimal("329"),
+                                     "price_mad": Decimal("3540"), "observed_at": NOW + timedelta(days=7)})
+    Indexer(loaded).upsert([later])
+    history = loaded.price_history(offer.id)
+    assert [o.price for o in history] == [Decimal("349"), Decimal("329")]
+    assert loaded.add_observations([PriceObservation.of(later)]) in (0, 1)
+    assert len(loaded.price_history(offer.id)) == 2
+
+
+def test_records_create_only(backend) -> None:  # type: ignore[no-untyped-def]
+    assert backend.put_record("deliveries", "k1", {"status": "queued", "updated_at": "1"}, create_only=True)
+    assert not backend.put_record("deliveries", "k1", {"status": "other", "updated_at": "2"}, create_only=True)
+    assert backend.get_record("deliveries", "k1")["status"] == "queued"
+    backend.put_record("deliveries", "k2", {"status": "sent", "updated_at": "3"})
+    assert [r["status"] for r in backend.list_records("deliveries", {"status": "sent"})] == ["sent"]
+    assert backend.delete_record("deliveries", "k2") and backend.get_record("deliveries", "k2") is None
