@@ -1,0 +1,80 @@
+"""The weekly digest: sections, inline chart, fr and ar, once per recipient and week, over real SMTP."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+from alerts.digest import BadWeek, build_digest, parse_week
+from alerts.mailers import SmtpMailer
+from alerts.service import send_digests
+from alerts.subscriptions import SubscriptionStore, make_subscription
+from indexing.indexer import Indexer
+from indexing.models import NewsArticle, Offer, TradeFair
+
+import pytest
+
+WEEK = "2026-W48"
+MONDAY = date(2026, 11, 23)
+
+
+def _at(day: date, hour: int = 9) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=timezone.utc)
+
+
+def seed(backend) -> None:  # type: ignore[no-untyped-def]
+    idx = Indexer(backend)
+    idx.upsert([
+        NewsArticle(url="https://n.example.ma/a", source="artisanat-info", title="Les exportations de tapis bondissent",
+                    text="Les exportations de tapis ont atteint 903 MDH en neuf mois. La France reste le premier client.",
+                    published_at=_at(MONDAY + timedelta(days=1)), language="fr", crafts=["tapis"], countries=["FR", "MA"]),
+        NewsArticle(url="https://n.example.ma/b", source="other", title="Les exportations de tapis bondissent encore",
+                    text="Copie du même sujet par une autre source, avec le même titre ou presque.",
+                    published_at=_at(MONDAY + timedelta(days=2)), language="fr", crafts=["tapis"], countries=["MA"]),
+        NewsArticle(url="https://n.example.ma/old", source="other", title="Ancienne nouvelle", text="x" * 60,
+                    published_at=_at(MONDAY - timedelta(days=20)), language="fr"),
+        TradeFair(url="https://f.example.org/ambiente", source="salons", name="Ambiente", city="Frankfurt", country="DE",
+                  start_date=date(2027, 2, 6), end_date=date(2027, 2, 10), crafts=["poterie"],
+                  first_seen=_at(MONDAY + timedelta(days=1))),
+    ])
+    offer = Offer(url="https://s.example.fr/kilim", source="shop", shop="Maison d'Orient", name="Kilim berbère",
+                  price=Decimal("349"), currency="EUR", price_mad=Decimal("3755"), price_eur=Decimal("349"),
+                  crafts=["tapis"], observed_at=_at(MONDAY - timedelta(days=3)))
+    idx.upsert([offer])
+    idx.upsert([offer.model_copy(update={"price": Decimal("399"), "price_eur": Decimal("399"), "price_mad": Decimal("4293"),
+                                         "observed_at": _at(MONDAY + timedelta(days=2))})])
+    backend.put_record("crawlstats", "news-1", {"spider": "news", "finished_at": _at(MONDAY + timedelta(days=1)).isoformat(),
+                                                "updated_at": "1", "source_ids": ["artisanat-info", "dead-source"],
+                                                "sources": {"artisanat-info": {"items": 12, "errors": 0, "responses": 20},
+                                                            "dead-source": {"items": 0, "errors": 5, "responses": 5}}})
+    backend.refresh()
+
+
+def test_digest_sections(backend) -> None:  # type: ignore[no-untyped-def]
+    seed(backend)
+    digest = build_digest(backend, WEEK, today=date(2026, 11, 29))
+    assert [n.title for n in digest.top_news] == ["Les exportations de tapis bondissent"]  # deduplicated, in week
+    assert [m.name for m in digest.rises] == ["Kilim berbère"] and round(digest.rises[0].change_pct) == 14
+    assert [f.name for f in digest.new_fairs] == ["Ambiente"]
+    assert [s.source for s in digest.failing] == ["dead-source"]
+    with pytest.raises(BadWeek):
+        parse_week("2026-W99")
+
+
+def test_digest_mail_fr_and_ar_once_per_week(backend, settings, smtp_server) -> None:  # type: ignore[no-untyped-def]
+    seed(backend)
+    store = SubscriptionStore(backend)
+    store.save(make_subscription(kind="digest", email="strategie@example.ma", language="fr", confirmed=True))
+    store.save(make_subscription(kind="digest", email="istratijiya@example.ma", language="ar", confirmed=True))
+    run = send_digests(settings, backend, SmtpMailer(smtp_server.host, smtp_server.port), WEEK, date(2026, 11, 29))
+    assert run.dispatch.sent == 2
+    messages = {m["To"]: m for m in smtp_server.parsed()}
+    fr, ar = messages["strategie@example.ma"], messages["istratijiya@example.ma"]
+    assert "2026-W48" in fr["Subject"] and fr["List-Unsubscribe"]
+    html_fr = fr.get_body(("html",))
+    assert "Kilim berbère" in html_fr.get_content() and 'src="cid:price-chart"' in html_fr.get_content()
+    related = [p for p in fr.walk() if p.get_content_type() == "image/png"]
+    assert related and related[0].get_content()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert 'dir="rtl"' in ar.get_body(("html",)).get_content()
+    assert "dead-source" in fr.get_body(("plain",)).get_content()
+    again = send_digests(settings, backend, SmtpMailer(smtp_server.host, smtp_server.port), WEEK, date(2026, 11, 29))
+    assert again.queued == 0 and len(smtp_server.parsed()) == 2

@@ -1,0 +1,106 @@
+"""Salon alerts over real SMTP (aiosmtpd on loopback), in three languages, sent once."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from alerts.mailers import SmtpMailer
+from alerts.service import send_salon_alerts
+from alerts.subscriptions import SubscriptionStore, make_subscription
+from indexing.indexer import Indexer
+from indexing.models import TradeFair
+
+TODAY = date(2026, 11, 29)
+
+
+def fairs() -> list[TradeFair]:
+    return [
+        TradeFair(url="https://fairs.example.org/maison-objet", source="salons", name="Maison&Objet Paris",
+                  start_date=TODAY + timedelta(days=60), end_date=TODAY + timedelta(days=64), city="Paris",
+                  country="FR", venue="Paris Nord Villepinte", crafts=["tapis", "poterie"],
+                  registration_deadline=TODAY + timedelta(days=40)),
+        TradeFair(url="https://fairs.example.org/hostile", source="salons",
+                  name="Salon <script>alert(1)</script>\r\nBcc: victim@example.com", description="x",
+                  start_date=TODAY + timedelta(days=90), city="Marrakech", country="MA", crafts=["tapis"]),
+        TradeFair(url="https://fairs.example.org/too-soon", source="salons", name="Foire trop proche",
+                  start_date=TODAY + timedelta(days=5), city="Rabat", country="MA", crafts=["tapis"]),
+        TradeFair(url="https://fairs.example.org/glass", source="salons", name="Glass Expo",
+                  start_date=TODAY + timedelta(days=80), city="Venice", country="IT", crafts=["verre"]),
+    ]
+
+
+@pytest.fixture
+def world(backend, settings):  # type: ignore[no-untyped-def]
+    Indexer(backend).upsert(fairs())
+    backend.refresh()
+    store = SubscriptionStore(backend)
+    store.save(make_subscription(kind="salon", email="fatima@example.ma", name="Fatima", language="fr",
+                                 crafts=["tapis"], confirmed=True))
+    store.save(make_subscription(kind="salon", email="youssef@example.ma", name="يوسف", language="ar",
+                                 crafts=["poterie"], countries=["europe"], confirmed=True))
+    store.save(make_subscription(kind="salon", email="unconfirmed@example.ma", language="en", crafts=["tapis"]))
+    return backend, settings
+
+
+def test_alerts_are_delivered_once_with_headers_ics_and_rtl(world, smtp_server) -> None:  # type: ignore[no-untyped-def]
+    backend, settings = world
+    mailer = SmtpMailer(smtp_server.host, smtp_server.port)
+    run = send_salon_alerts(settings, backend, mailer, TODAY)
+    mailer.close()
+    messages = smtp_server.parsed()
+    assert run.dispatch.sent == len(messages) == 3  # fatima: 2 fairs, youssef: 1; nobody unconfirmed
+    by_to: dict[str, list] = {}
+    for m in messages:
+        by_to.setdefault(m["To"], []).append(m)
+    assert set(by_to) == {"fatima@example.ma", "youssef@example.ma"}
+    for message in messages:
+        assert message["Message-ID"] and message["Date"]
+        assert message["List-Unsubscribe"].startswith("<http://127.0.0.1:8000/unsubscribe?token=")
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert message.get_content_type() == "multipart/mixed"
+        body = message.get_body(("html",))
+        text = message.get_body(("plain",))
+        assert body is not None and text is not None
+        attachments = list(message.iter_attachments())
+        assert [a.get_filename() for a in attachments] == ["salons.ics"]
+        assert "BEGIN:VCALENDAR" in str(attachments[0].get_content())
+        assert "Bcc" not in message and "\n" not in message["Subject"]
+        html = body.get_content()
+        assert "<script>" not in html
+    arabic = by_to["youssef@example.ma"][0]
+    assert 'dir="rtl"' in arabic.get_body(("html",)).get_content()
+    assert "Maison&amp;Objet Paris" in arabic.get_body(("html",)).get_content()
+    hostile = [m for m in by_to["fatima@example.ma"] if "Salon" in m["Subject"]][0]
+    assert "&lt;script&gt;" in hostile.get_body(("html",)).get_content()
+
+    again = send_salon_alerts(settings, backend, SmtpMailer(smtp_server.host, smtp_server.port), TODAY)
+    assert again.queued == 0 and len(smtp_server.parsed()) == 3
+
+
+def test_changed_fair_is_announced_again(world, smtp_server) -> None:  # type: ignore[no-untyped-def]
+    backend, settings = world
+    send_salon_alerts(settings, backend, SmtpMailer(smtp_server.host, smtp_server.port), TODAY)
+    first = len(smtp_server.parsed())
+    moved = fairs()[0].model_copy(update={"venue": "Paris Expo Porte de Versailles"})
+    changes = Indexer(backend).upsert([moved])
+    backend.refresh()
+    assert changes.changed == [moved.id]
+    send_salon_alerts(settings, backend, SmtpMailer(smtp_server.host, smtp_server.port), TODAY)
+    new = smtp_server.parsed()[first:]
+    assert len(new) == 2  # both subscribers follow Maison&Objet
+    assert all("Porte de Versailles" in m.get_body(("plain",)).get_content() for m in new)
+
+
+def test_messages_wait_while_smtp_is_down(world, smtp_server) -> None:  # type: ignore[no-untyped-def]
+    from conftest import free_port
+    from alerts.delivery import DeliveryLog
+    backend, settings = world
+    down = SmtpMailer("127.0.0.1", free_port(), timeout=2)
+    run = send_salon_alerts(settings, backend, down, TODAY)
+    assert run.dispatch.sent == 0 and run.dispatch.deferred == 3
+    assert DeliveryLog(backend).status_counts()["retry"] == 3
+    later = __import__("indexing.models", fromlist=["now_utc"]).now_utc() + timedelta(hours=2)
+    report = DeliveryLog(backend).dispatch(SmtpMailer(smtp_server.host, smtp_server.port), now=later)
+    assert report.sent == 3 and len(smtp_server.parsed()) == 3
+    assert DeliveryLog(backend).status_counts()["sent"] == 3
