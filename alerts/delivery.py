@@ -14,7 +14,7 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from email import message_from_bytes, policy
+from email import policy
 from email.message import EmailMessage
 from typing import Any, Callable
 
@@ -53,8 +53,8 @@ class DeliveryLog:
         now = now_utc().isoformat()
         record = {
             "key": key, "kind": kind, "recipient": recipient, "status": "queued", "attempts": 0,
-            "message_id": message["Message-ID"], "subject": str(message["Subject"]),
-            "message": base64.b64encode(message.as_bytes()).decode("ascii"),
+            "message_id": message["Message-ID"], "subject": str(message["Subject"]), "sender": str(message["From"]),
+            "message": base64.b64encode(message.as_bytes(policy=policy.SMTP)).decode("ascii"),
             "created_at": now, "updated_at": now, "next_attempt_at": now, "error": None,
         }
         return self.backend.put_record(COLLECTION, record_id(key), record, create_only=True)
@@ -77,11 +77,12 @@ class DeliveryLog:
             if record["status"] == "retry" and record.get("next_attempt_at", "") > now.isoformat():
                 report.deferred += 1
                 continue
-            message = message_from_bytes(base64.b64decode(record["message"]), policy=policy.default)
-            self._update(record, status="sending")
+            # No "sending" write before the attempt: a killed run leaves the record queued and the
+            # next run sends it, with the same Message-ID.
+            data = base64.b64decode(record["message"])
             for attempt in range(in_run_retries + 1):
                 try:
-                    mailer.send(message)  # type: ignore[arg-type]
+                    mailer.send_bytes(record["message_id"], record["sender"], [record["recipient"]], data)
                 except MailerError as exc:
                     attempts = int(record.get("attempts", 0)) + 1
                     if exc.permanent or attempts >= MAX_ATTEMPTS:

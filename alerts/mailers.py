@@ -6,6 +6,7 @@ import re
 import smtplib
 import ssl
 from abc import ABC, abstractmethod
+from email import policy
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -21,8 +22,13 @@ class MailerError(RuntimeError):
 
 
 class Mailer(ABC):
+    def send(self, message: EmailMessage) -> None:
+        self.send_bytes(str(message["Message-ID"] or ""), str(message["From"]), [str(message["To"])],
+                        message.as_bytes(policy=policy.SMTP))
+
     @abstractmethod
-    def send(self, message: EmailMessage) -> None: ...
+    def send_bytes(self, message_id: str, sender: str, recipients: list[str], data: bytes) -> None:
+        """Send an already serialized message (the delivery log stores messages as bytes)."""
 
     def close(self) -> None:
         pass
@@ -38,14 +44,13 @@ class OutboxMailer(Mailer):
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
 
-    def send(self, message: EmailMessage) -> None:
+    def send_bytes(self, message_id: str, sender: str, recipients: list[str], data: bytes) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        message_id = message["Message-ID"]
         if not message_id:
             raise MailerError("message has no Message-ID", permanent=True)
         final = self.directory / outbox_file_name(message_id)
         tmp = final.with_suffix(".tmp")
-        tmp.write_bytes(message.as_bytes())
+        tmp.write_bytes(data)
         os.replace(tmp, final)
 
 
@@ -64,7 +69,7 @@ class SmtpMailer(Mailer):
                    settings.smtp_user, settings.smtp_password)
 
     def _connect(self) -> smtplib.SMTP:
-        context = ssl.create_default_context()
+        context = ssl.create_default_context() if self.security != "none" else None
         conn: smtplib.SMTP
         if self.security == "ssl":
             conn = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
@@ -76,11 +81,12 @@ class SmtpMailer(Mailer):
             conn.login(self.user, self.password or "")
         return conn
 
-    def send(self, message: EmailMessage) -> None:
+    def send_bytes(self, message_id: str, sender: str, recipients: list[str], data: bytes) -> None:
+        from email.utils import parseaddr
         try:
             if self._conn is None:
                 self._conn = self._connect()
-            self._conn.send_message(message)
+            self._conn.sendmail(parseaddr(sender)[1], recipients, data)
         except smtplib.SMTPRecipientsRefused as exc:
             raise MailerError(f"recipient refused: {exc.recipients}", permanent=True) from exc
         except (smtplib.SMTPException, OSError) as exc:

@@ -43,28 +43,47 @@ def fair_matches(sub: Subscription, fair: TradeFair, today: date) -> bool:
 
 def salon_matches(subscriptions: Iterable[Subscription], fairs: Iterable[TradeFair], today: date,
                   reminder_days: tuple[int, int] = (14, 7)) -> list[Match]:
-    """New or changed matching fairs, plus reminders `reminder_days` (deadline, start) ahead."""
+    """New or changed matching fairs, plus reminders `reminder_days` (deadline, start) ahead.
+
+    Same rules as fair_matches, compiled once per run: 10,000 subscriptions against
+    2,000 fairs must match in seconds.
+    """
     deadline_days, start_days = reminder_days
-    subs = [s for s in subscriptions if s.kind == "salon" and s.confirmed]
-    by_craft: dict[str, list[Subscription]] = {}
-    for sub in subs:
+    compiled: list[tuple[Subscription, frozenset[str], frozenset[str], date, date]] = []
+    by_craft: dict[str, list[int]] = {}
+    for sub in subscriptions:
+        if sub.kind != "salon" or not sub.confirmed:
+            continue
+        index = len(compiled)
+        compiled.append((sub, frozenset(sub.crafts), frozenset(sub.country_codes()),
+                         today + timedelta(days=sub.window_min_days), today + timedelta(days=sub.window_max_days)))
         for craft in sub.crafts or ["*"]:
-            by_craft.setdefault(craft, []).append(sub)
+            by_craft.setdefault(craft, []).append(index)
     matches: list[Match] = []
     for fair in fairs:
-        candidates = {id(s): s for craft in [*fair.crafts, "*"] for s in by_craft.get(craft, [])}
-        for sub in candidates.values():
-            reason = "changed" if fair.changed_at else "new"
-            if fair_matches(sub, fair, today):
-                matches.append(Match(sub, fair, reason))
-            elif _reminder_only(sub, fair, today):
-                pass
-            else:
-                continue
-            if fair.registration_deadline and (fair.registration_deadline - today).days == deadline_days:
-                matches.append(Match(sub, fair, "deadline"))
-            if (fair.start_date - today).days == start_days:
-                matches.append(Match(sub, fair, "start"))
+        countries = set(fair.countries)
+        reason = "changed" if fair.changed_at else "new"
+        deadline_due = bool(fair.registration_deadline) and (fair.registration_deadline - today).days == deadline_days  # type: ignore[operator]
+        start_due = (fair.start_date - today).days == start_days
+        if fair.start_date < today:
+            continue
+        seen: set[int] = set()
+        for craft in [*fair.crafts, "*"]:
+            for index in by_craft.get(craft, ()):
+                if index in seen:
+                    continue
+                seen.add(index)
+                sub, _crafts, codes, window_start, window_end = compiled[index]
+                if codes and codes.isdisjoint(countries):
+                    continue
+                if window_start <= fair.start_date <= window_end:
+                    matches.append(Match(sub, fair, reason))
+                elif fair.start_date > window_end:
+                    continue
+                if deadline_due:
+                    matches.append(Match(sub, fair, "deadline"))
+                if start_due:
+                    matches.append(Match(sub, fair, "start"))
     return matches
 
 

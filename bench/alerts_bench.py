@@ -1,0 +1,104 @@
+"""Alert matching and delivery at scale: 10,000 subscriptions, 2,000 new items, 10,000 digests over SMTP."""
+from __future__ import annotations
+
+import random
+import resource
+import socket
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+CRAFTS = ["tapis", "poterie", "zellige", "cuir", "bois", "textile", "bijoux", "dinanderie", "vannerie", "verre"]
+COUNTRIES = ["MA", "FR", "DE", "ES", "IT", "US", "GB", "AE", "BE", "NL"]
+TODAY = date(2026, 11, 29)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def make_world(n_subs: int, n_fairs: int, seed: int = 7) -> tuple[list[Any], list[Any]]:
+    from alerts.subscriptions import make_subscription
+    from indexing.models import TradeFair
+    rnd = random.Random(seed)
+    subs = [make_subscription(kind="salon", email=f"artisan{i}@example.ma", language=rnd.choice(["fr", "ar", "en"]),
+                              crafts=rnd.sample(CRAFTS, rnd.randint(1, 2)),
+                              countries=rnd.sample(COUNTRIES, rnd.randint(0, 3)), confirmed=True)
+            for i in range(n_subs)]
+    fairs = [TradeFair(url=f"https://fairs.example.org/f{i}", source="bench", name=f"Salon {i} de l'artisanat",
+                       start_date=TODAY + timedelta(days=rnd.randint(1, 400)), city="Paris",
+                       country=rnd.choice(COUNTRIES), crafts=rnd.sample(CRAFTS, rnd.randint(1, 3)))
+             for i in range(n_fairs)]
+    return subs, fairs
+
+
+def bench_matching(results: dict[str, Any], n_subs: int = 10_000, n_items: int = 2_000) -> None:
+    from alerts.matching import salon_matches
+    subs, fairs = make_world(n_subs, n_items)
+    started = time.perf_counter()
+    matches = salon_matches(subs, fairs, TODAY)
+    results["match_seconds"] = round(time.perf_counter() - started, 2)
+    results["match_pairs"] = len(matches)
+
+
+def bench_delivery(results: dict[str, Any], n: int = 10_000) -> None:
+    from aiosmtpd.controller import Controller
+
+    from alerts.delivery import DeliveryLog
+    from alerts.digest import Digest
+    from alerts.mailers import SmtpMailer
+    from alerts.messages import digest_message
+    from alerts.subscriptions import make_subscription
+    from alerts.tokens import TokenSigner
+    from config import load_settings
+    from indexing.backends.sqlite import SqliteBackend
+
+    class Count:
+        received = 0
+
+        async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+            Count.received += 1
+            return "250 OK"
+
+    port = _free_port()
+    controller = Controller(Count(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            settings = load_settings({"VEILLE_VAR_DIR": tmp})
+            backend = SqliteBackend(Path(tmp) / "bench.db")
+            backend.setup()
+            log = DeliveryLog(backend)
+            signer = TokenSigner(settings.secret_key)
+            digest = Digest("2026-W48", TODAY - timedelta(days=6), TODAY + timedelta(days=1))
+            rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            started = time.perf_counter()
+            for i in range(n):
+                sub = make_subscription(kind="digest", email=f"reader{i}@example.ma", name=f"Lecteur {i}",
+                                        language=("fr", "ar", "en")[i % 3], confirmed=True)
+                key = f"digest:{sub.email}:2026-W48"
+                log.enqueue(key, "digest", sub.email, lambda sub=sub, key=key: digest_message(sub, digest, settings, signer, key, None))
+            mailer = SmtpMailer("127.0.0.1", port)
+            report = log.dispatch(mailer)
+            mailer.close()
+            elapsed = time.perf_counter() - started
+            results["delivery_msgs_per_s"] = round(report.sent / elapsed, 1)
+            results["delivery_messages"] = Count.received
+            results["digest_peak_rss_mb"] = round(max(rss_before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024, 1)
+    finally:
+        controller.stop()
+
+
+def run(results: dict[str, Any]) -> None:
+    bench_matching(results)
+    bench_delivery(results)
+
+
+if __name__ == "__main__":
+    out: dict[str, Any] = {}
+    run(out)
+    print(out)
