@@ -68,7 +68,8 @@ def _extend_with_sibling_chunks(tree: html.HtmlElement, lines: list[str]) -> lis
         return lines
     parents: Counter[html.HtmlElement] = Counter()
     for p in tree.iter(*_PARAGRAPH_TAGS):
-        if word_key(p.text_content()) in wanted:
+        content = p.text_content()
+        if len(content) >= _MIN_MATCH_CHARS and word_key(content) in wanted:
             parent = p.getparent()
             if parent is not None:
                 parents[parent] += 1

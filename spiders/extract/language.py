@@ -15,7 +15,7 @@ LANGUAGES: tuple[str, ...] = (
 )
 # Dialect labels of the model folded into their ISO 639-1 macrolanguage.
 _MODEL_TO_ISO = {"ary": "ar", "arz": "ar"}
-_SAMPLE_CHARS = 3000
+_SAMPLE_CHARS = 1200
 # Below this, a declared language is kept unless detection is sure it is wrong.
 _HINT_MIN_PROBABILITY = 0.02
 _SHORT_TEXT = 40

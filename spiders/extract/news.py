@@ -1,0 +1,65 @@
+"""News and blog articles: body, headline, publication date, language, author, summary."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from spiders.extract.article_body import extract_body
+from spiders.extract.htmlinput import parse_html
+from spiders.extract.language import detect_language
+from spiders.extract.markup import fragment_text
+from spiders.extract.page_meta import (
+    canonical_url,
+    declared_language,
+    description,
+    h1_texts,
+    page_author,
+    page_title,
+    title_tag,
+)
+from spiders.extract.published import find_published
+from spiders.extract.structured import Thing, jsonld_items, meta_properties, walk
+from spiders.extract.textutil import one_line, truncate
+
+SUMMARY_CHARS = 300
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    title: str | None
+    text: str
+    published: datetime | None
+    """UTC; midnight UTC when only the day is known."""
+    language: str | None
+    author: str | None
+    summary: str | None
+    canonical_url: str | None
+    published_date: date | None = None
+    """The publication day as the publisher wrote it (its local calendar day)."""
+
+
+def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArticle:
+    tree = parse_html(html)
+    meta = meta_properties(tree)
+    # Microdata is skipped: htmldate reads its dates itself and it costs more than it adds here.
+    things = list(walk(jsonld_items(tree)))
+    title = page_title(tree, meta, things)
+    headlines = [h for h in (title, meta.get("og:title"), title_tag(tree), *h1_texts(tree)) if h]
+    text = extract_body(tree, url, headlines, _structured_body(things))
+    published = find_published(tree, url, things, meta)
+    summary = description(meta) or (truncate(one_line(text), SUMMARY_CHARS) if text else None)
+    return ExtractedArticle(
+        title=title,
+        text=text,
+        published=published.utc,
+        language=detect_language(f"{title or ''}\n{text}", declared_language(tree, meta)),
+        author=page_author(tree, meta, things),
+        summary=truncate(summary, SUMMARY_CHARS) if summary else None,
+        canonical_url=canonical_url(tree, meta, url),
+        published_date=published.day,
+    )
+
+
+def _structured_body(things: list[Thing]) -> str | None:
+    bodies = [t["articleBody"] for t in things if isinstance(t.get("articleBody"), str)]
+    return fragment_text(max(bodies, key=len)) if bodies else None

@@ -1,0 +1,106 @@
+"""Competitor product pages: the main product's price, currency, availability and identity."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from spiders.extract.currency import to_iso
+from spiders.extract.htmlinput import parse_html
+from spiders.extract.page_meta import canonical_url, h1_texts, safe_absolute_url
+from spiders.extract.prices import parse_price
+from spiders.extract.product_markup import DeclaredProduct, main_product, opengraph_availability, opengraph_price
+from spiders.extract.structured import jsonld_items, meta_properties, microdata_items, rdfa_items, walk
+from spiders.extract.textutil import one_line
+from spiders.extract.visible_price import VisiblePrice, find_visible_price
+
+_PLAIN_DECIMAL = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+
+
+@dataclass(frozen=True)
+class ExtractedOffer:
+    name: str | None
+    price: Decimal | None
+    currency: str | None
+    """ISO 4217."""
+    availability: str | None
+    """schema.org ItemAvailability name: "InStock", "OutOfStock", "PreOrder"..."""
+    sku: str | None
+    brand: str | None
+    gtin: str | None
+    image: str | None
+    description: str | None
+    canonical_url: str | None
+    price_raw: str | None
+    price_source: str | None = None
+    """Where the price came from: "json-ld", "microdata", "rdfa", "opengraph" or "visible"."""
+
+
+def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
+    tree = parse_html(html)
+    meta = meta_properties(tree)
+    headings = [*h1_texts(tree)[:2], meta.get("og:title", "")]
+    declared, source = None, None
+    for source_name, items in (
+        ("json-ld", lambda: jsonld_items(tree)),
+        ("microdata", lambda: microdata_items(tree, url)),
+        ("rdfa", lambda: rdfa_items(tree, url)),
+    ):
+        candidate = main_product(list(walk(items())), headings)
+        if candidate is not None and (declared is None or (declared.price is None and candidate.price)):
+            declared, source = _merge(declared, candidate), source_name
+        if declared is not None and declared.price is not None:
+            break
+    declared = declared or DeclaredProduct()
+    price_raw, currency_raw = declared.price, declared.currency
+    if price_raw is None:
+        price_raw, currency_raw = opengraph_price(meta)
+        source = "opengraph" if price_raw else None
+    amount, currency = _markup_price(price_raw, currency_raw)
+    visible: VisiblePrice | None = None
+    if amount is None:
+        visible = find_visible_price(tree)
+        if visible is not None:
+            price_raw, amount, currency, source = visible.raw, visible.amount, visible.currency, "visible"
+    name = declared.name or (headings[0] if headings and headings[0] else None) or meta.get("og:title")
+    return ExtractedOffer(
+        name=one_line(name) or None,
+        price=amount,
+        currency=currency or _page_currency(meta),
+        availability=declared.availability or opengraph_availability(meta),
+        sku=declared.sku,
+        brand=declared.brand or meta.get("product:brand") or meta.get("og:brand"),
+        gtin=declared.gtin,
+        image=safe_absolute_url(declared.image or meta.get("og:image"), url),
+        description=one_line(declared.description or meta.get("og:description") or meta.get("description")) or None,
+        canonical_url=canonical_url(tree, meta, url),
+        price_raw=one_line(price_raw) or None,
+        price_source=source if amount is not None else None,
+    )
+
+
+def _merge(first: DeclaredProduct | None, second: DeclaredProduct) -> DeclaredProduct:
+    if first is None:
+        return second
+    values = {k: getattr(first, k) or getattr(second, k) for k in first.__dataclass_fields__}
+    values["price"], values["currency"] = second.price, second.currency or first.currency
+    return DeclaredProduct(**values)
+
+
+def _markup_price(price_raw: str | None, currency_raw: str | None) -> tuple[Decimal | None, str | None]:
+    if not price_raw:
+        return None, to_iso(currency_raw)
+    if _PLAIN_DECIMAL.match(price_raw):
+        # schema.org prices use "." as the decimal mark: "1.299" is one and three tenths.
+        try:
+            amount: Decimal | None = Decimal(price_raw.strip())
+        except InvalidOperation:
+            amount = None
+    else:
+        amount = parse_price(price_raw, currency_raw).amount
+    currency = to_iso(currency_raw) or parse_price(price_raw).currency
+    return amount, currency
+
+
+def _page_currency(meta: dict[str, str]) -> str | None:
+    return to_iso(meta.get("product:price:currency") or meta.get("og:price:currency"))

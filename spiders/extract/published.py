@@ -1,0 +1,108 @@
+"""Publication date of a page: publisher metadata first, then htmldate's heuristics."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from htmldate import find_date
+from lxml import html
+
+from spiders.extract.structured import Thing, type_names
+from spiders.extract.timeparse import parse_timestamp
+
+_LOG = logging.getLogger(__name__)
+
+_ARTICLE_TYPES = frozenset({
+    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "TechArticle",
+    "ScholarlyArticle", "Report", "SocialMediaPosting", "DiscussionForumPosting", "LiveBlogPosting",
+    "PressRelease", "Review", "Recipe", "VideoObject", "Event",
+})
+_PAGE_TYPES = frozenset({"WebPage", "ItemPage", "CollectionPage", "AboutPage"})
+_META_KEYS: tuple[str, ...] = (
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+    "publishdate", "publish-date", "pubdate", "og:pubdate", "parsely-pub-date", "sailthru.date",
+    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "article.published",
+    "published_time", "date",
+)
+
+
+@dataclass(frozen=True)
+class Published:
+    moment: datetime | None
+    """When the publisher's metadata gives a time; in the publisher's own offset."""
+    day: date | None
+    """The calendar day as the publisher wrote it (no shift to UTC)."""
+
+    @property
+    def utc(self) -> datetime | None:
+        if self.moment is not None:
+            return self.moment.astimezone(timezone.utc)
+        if self.day is not None:
+            return datetime(self.day.year, self.day.month, self.day.day, tzinfo=timezone.utc)
+        return None
+
+
+def find_published(
+    tree: html.HtmlElement, url: str | None, things: Sequence[Thing], meta: dict[str, str]
+) -> Published:
+    declared = _from_structured(things) or _from_meta(meta)
+    # htmldate (original_date=True) reads the same metadata plus URL and visible dates and
+    # picks the right day more often; the declared timestamp only supplies the time of day.
+    day = _from_htmldate(tree, url)
+    if day is None:
+        return Published(declared, declared.date() if declared else None)
+    if declared is None or abs((declared.date() - day).days) > 1:
+        return Published(None, day)
+    if declared.date() != day and declared.utcoffset() != timedelta(0):
+        # An offset other than UTC means the publisher wrote its local day: trust it.
+        return Published(declared, declared.date())
+    return Published(declared if declared.date() == day else None, day)
+
+
+def _from_structured(things: Sequence[Thing]) -> datetime | None:
+    ranked: list[tuple[int, datetime]] = []
+    for thing in things:
+        kinds = type_names(thing)
+        rank = 0 if kinds & _ARTICLE_TYPES else 1 if kinds & _PAGE_TYPES else None
+        if rank is None:
+            continue
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            moment = parse_timestamp(_scalar(thing.get(key)))
+            if moment is not None:
+                ranked.append((rank, moment))
+                break
+    return min(ranked, key=lambda pair: pair[0])[1] if ranked else None
+
+
+def _scalar(value: object) -> object:
+    while isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        return value.get("@value")
+    return value
+
+
+def _from_meta(meta: dict[str, str]) -> datetime | None:
+    for key in _META_KEYS:
+        if key in meta:
+            moment = parse_timestamp(meta[key])
+            if moment is not None:
+                return moment
+    return None
+
+
+def _from_htmldate(tree: html.HtmlElement, url: str | None) -> date | None:
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=True)
+    except (ValueError, TypeError):
+        _LOG.debug("htmldate failed", exc_info=True)
+        return None
+    if not found:
+        return None
+    try:
+        return date.fromisoformat(found)
+    except ValueError:
+        return None

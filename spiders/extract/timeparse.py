@@ -1,0 +1,79 @@
+"""Machine-written timestamps (ISO 8601, RFC 822, schema.org values) to aware datetimes."""
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
+
+from dateutil import parser as dateutil_parser
+from dateutil.parser import ParserError
+
+_EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_COMPACT_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_SHORT_SECONDS = re.compile(r"(T\d{2}:\d{2}):(\d)(?=\D|$)")
+
+
+def parse_timestamp(value: object) -> datetime | None:
+    """An aware datetime as written (its own offset kept; naive values taken as UTC)."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()[:64]
+    if not text or not any(c.isdigit() for c in text):
+        return None
+    parsed = _parse_iso(text) or _parse_rfc822(text) or _parse_loose(text)
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed if _plausible(parsed) else None
+
+
+def _parse_iso(text: str) -> datetime | None:
+    candidate = text.replace(" ", "T", 1) if _ISO_DAY.match(text) else text
+    candidate = _SHORT_SECONDS.sub(r"\1:0\2", candidate.replace("Z", "+00:00"))
+    candidate = _COMPACT_OFFSET.sub(r"\1:\2", candidate)
+    try:
+        return datetime.fromisoformat(candidate)
+    except ValueError:
+        match = _ISO_DAY.match(text)
+        if match:
+            try:
+                return datetime(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                return None
+        return None
+
+
+def _parse_rfc822(text: str) -> datetime | None:
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _parse_loose(text: str) -> datetime | None:
+    # dateutil fills a missing year/month/day from today: "12:30" would become today.
+    if not _YEAR.search(text):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unknown zone names ("IST") fall back to UTC below
+            return dateutil_parser.parse(text, fuzzy=False)
+    except (ValueError, OverflowError, TypeError, ParserError):
+        return None
+
+
+def _plausible(moment: datetime) -> bool:
+    now = datetime.now(timezone.utc)
+    return _EARLIEST <= moment <= now.replace(year=now.year + 1)
+
+
+def to_utc(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(timezone.utc) if moment else None

@@ -1,0 +1,223 @@
+"""The price a shopper sees for the page's main product, when the page declares none.
+
+Candidates are short elements whose text is a price; each is scored from its own
+class/id words, its ancestors (crossed-out, related-products and cart blocks lose),
+and its distance from the product heading, where the main product's price sits.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lxml import etree, html
+
+from spiders.extract.currency import find_currency
+from spiders.extract.prices import parse_price
+from spiders.extract.textutil import one_line
+
+_MAX_PRICE_TEXT = 60
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "option", "select", "head", "title", "textarea"})
+_CROSSED_TAGS = frozenset({"del", "s", "strike"})
+_WORD_SPLIT = re.compile(r"[^a-z]+")
+_PRICE_WORD = re.compile(r"price|preis|prix|precio|prezzo|preco|cena", re.IGNORECASE)
+_GOOD_WORDS = frozenset({
+    "sale", "current", "final", "our", "now", "special", "actual", "buy", "deal", "selling", "sell",
+    "big", "large", "main", "primary", "offer", "new", "value", "product", "pdp", "buybox", "aktuell",
+})
+_BAD_WORDS = frozenset({
+    "old", "was", "regular", "list", "strike", "striked", "strikethrough", "before", "compare", "original",
+    "rrp", "msrp", "uvp", "crossed", "save", "saving", "savings", "discount", "unit", "per", "shipping",
+    "delivery", "installment", "installments", "monthly", "month", "total", "subtotal", "cart", "basket",
+    "coupon", "bonus", "min", "max", "from", "range", "instead", "statt", "previous", "retail", "reference",
+    "tax", "vat", "fee", "deposit", "member", "points",
+})
+_FOREIGN_BLOCK_WORDS = frozenset({
+    "related", "recommend", "recommended", "recommendation", "recommendations", "similar", "upsell",
+    "crosssell", "carousel", "slider", "also", "bought", "viewed", "accessories", "bundle", "footer",
+    "nav", "navigation", "menu", "sidebar", "widget", "reviews", "sponsored", "recently", "suggestions",
+    "minicart", "cart", "basket", "header", "tile", "tiles", "teaser", "card", "cards", "listing",
+    "grid", "products", "others", "more", "complementary", "compare", "swatch", "swatches",
+})
+_NUMBER = re.compile(r"\d")
+_DIGIT_TEXTS = etree.XPath('.//text()[translate(., "0123456789", "") != .]')
+
+_PRICE_SHAPE = re.compile(r"\d[\d\s.,'’]*")
+_HEADING_TAGS = ("h1",)
+_MAX_RESIDUE = 16
+_NON_WORDS = re.compile(r"[\W\d_]+")
+_PRICE_WITH_CURRENCY = re.compile(r"(?:[^\w\s]{1,3}\s?\d[\d\s.,]*|\d[\d\s.,]*\s?[^\w\s\d]{1,3}|\d[\d.,]*\s?[A-Za-zА-я.]{1,4}\b)")
+_UNIT_PRICE = re.compile(r"/\s*(?:kg|g|l|ml|m|cm|st|stk|pc|pcs|piece|unit|each|100\s?g|100\s?ml|lb|oz|m2|m²)\b|\bper\s+\w+|\bpro\s+\w+", re.IGNORECASE)
+_MIN_SCORE = 2.5
+_FONT_SIZE = re.compile(r"font(?:-size)?\s*:[^;]*?(\d+(?:\.\d+)?)px", re.IGNORECASE)
+_LARGE_FONT_PX = 18
+_CHROME_TAGS = frozenset({"a", "footer", "nav"})
+_CHOICE_TAGS = frozenset({"button", "label"})
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_NEAR_ELEMENTS = 400
+
+
+@dataclass(frozen=True)
+class VisiblePrice:
+    raw: str
+    amount: Decimal
+    currency: str | None
+
+
+@dataclass
+class _Candidate:
+    element: html.HtmlElement
+    text: str
+    amount: Decimal
+    currency: str | None
+    position: int
+    score: float = 0.0
+
+
+def find_visible_price(tree: html.HtmlElement) -> VisiblePrice | None:
+    body = tree.find("body")
+    root = body if body is not None else tree
+    candidates = _candidates(root)
+    if not candidates:
+        return None
+    heading = _heading_position(root)
+    counts: dict[Decimal, int] = {}
+    for c in candidates:
+        counts[c.amount] = counts.get(c.amount, 0) + 1
+    for c in candidates:
+        c.score = _score(c, heading, counts[c.amount])
+    best = max(candidates, key=lambda c: (c.score, -c.position))
+    if best.score < _MIN_SCORE:
+        return None
+    return VisiblePrice(best.text, best.amount, best.currency)
+
+
+def _candidates(root: html.HtmlElement) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    claimed: set[html.HtmlElement] = set()
+    for position, element in _possible_price_elements(root):
+        if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+            continue
+        price_named = bool(_PRICE_WORD.search(_attr_words(element)))
+        text = one_line(element.text_content())
+        if not text or len(text) > _MAX_PRICE_TEXT or not _NUMBER.search(text):
+            continue
+        if not price_named and not find_currency(text):
+            continue
+        if any(a in claimed for a in element.iterancestors()):
+            continue  # an enclosing element already stands for this price
+        if len(_PRICE_SHAPE.findall(text)) > 1 and _several_prices(text):
+            continue  # "was 49 890 now 44 890": let the child elements compete one by one
+        residue = _residue(text)
+        if len(residue) + len(_CJK.findall(residue)) > _MAX_RESIDUE:
+            continue  # a sentence that mentions a price, not a price tag
+        parsed = parse_price(text)
+        if parsed.amount is None or parsed.amount <= 0:
+            continue
+        if not price_named and parsed.currency is None:
+            continue
+        claimed.add(element)
+        found.append(_Candidate(element, text, parsed.amount, parsed.currency, position))
+    return found
+
+
+def _possible_price_elements(root: html.HtmlElement) -> list[tuple[int, html.HtmlElement]]:
+    """Elements named like a price or owning a text with a digit, in document order."""
+    owners = {
+        (node.getparent().getparent() if node.is_tail else node.getparent())
+        for node in _DIGIT_TEXTS(root)
+    }
+    ordered: list[tuple[int, html.HtmlElement]] = []
+    for position, element in enumerate(root.iter()):
+        if element in owners:
+            ordered.append((position, element))
+        elif (element.get("class") or element.get("id")) and _PRICE_WORD.search(_attr_words(element)):
+            ordered.append((position, element))
+    return ordered
+
+
+def _several_prices(text: str) -> bool:
+    amounts = [m.group(0) for m in _PRICE_WITH_CURRENCY.finditer(text)]
+    return len(amounts) > 1
+
+
+def _residue(text: str) -> str:
+    """What is left of a price text once numbers, currency signs and punctuation are removed."""
+    return _NON_WORDS.sub("", _PRICE_SHAPE.sub("", text))
+
+
+def _attr_words(element: html.HtmlElement) -> str:
+    return " ".join(filter(None, (element.get("class"), element.get("id"), element.get("itemprop"), element.get("data-test"))))
+
+
+def _words(attrs: str) -> set[str]:
+    """Words of class/id values, splitting camelCase and glued forms like "priceold"."""
+    spaced = _CAMEL.sub(" ", attrs).lower().replace("price", " price ")
+    return set(_WORD_SPLIT.split(spaced)) - {""}
+
+
+def _large_font(element: html.HtmlElement) -> bool:
+    for node in (element, element.getparent()):
+        if node is None:
+            continue
+        match = _FONT_SIZE.search(node.get("style") or "")
+        if match and float(match.group(1)) >= _LARGE_FONT_PX:
+            return True
+    return False
+
+
+def _heading_position(root: html.HtmlElement) -> int | None:
+    """Document position of the product title: the first <h1> that is not a link or page chrome."""
+    for position, element in enumerate(root.iter()):
+        if element.tag not in _HEADING_TAGS or not one_line(element.text_content()):
+            continue
+        if any(a.tag in _CHROME_TAGS for a in element.iterancestors()):
+            continue
+        return position
+    return None
+
+
+def _score(c: _Candidate, heading: int | None, repeats: int) -> float:
+    attrs = _attr_words(c.element)
+    words = _words(attrs)
+    score = 0.0
+    if _PRICE_WORD.search(attrs):
+        score += 3
+    score += min(2, len(words & _GOOD_WORDS))
+    if words & _BAD_WORDS:
+        score -= 3
+    if c.currency:
+        score += 1
+    if _UNIT_PRICE.search(c.text):
+        score -= 3
+    if len(c.text) <= 25:
+        score += 1
+    in_link = False
+    for depth, ancestor in enumerate(c.element.iterancestors()):
+        if ancestor.tag in _CROSSED_TAGS:
+            return -10
+        if ancestor.tag == "a" and ancestor.get("href", "#")[:1] not in ("#", ""):
+            in_link = True
+        if ancestor.tag in _CHOICE_TAGS:
+            in_link = True  # variant buttons show each option's price, not the chosen one
+        ancestor_words = _words(_attr_words(ancestor))
+        if ancestor_words & _FOREIGN_BLOCK_WORDS:
+            score -= 4
+            break
+        if depth < 3 and ancestor_words & _BAD_WORDS and _PRICE_WORD.search(_attr_words(ancestor)):
+            score -= 2
+    if c.element.tag in _CROSSED_TAGS:
+        return -10
+    if _large_font(c.element):
+        score += 2  # shops print the price to pay in the biggest type of the offer box
+    if in_link:
+        score -= 2  # product cards link to other products; the main price is not a link
+    if heading is not None:
+        distance = c.position - heading
+        if 0 <= distance <= _NEAR_ELEMENTS:
+            score += 3 * (1 - distance / _NEAR_ELEMENTS)
+        elif distance < 0 and -distance <= _NEAR_ELEMENTS // 2:
+            score += 1
+    score += min(1.5, 0.5 * (repeats - 1))
+    return score

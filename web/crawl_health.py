@@ -1,0 +1,79 @@
+"""Crawl health from the records the spiders and the scheduler leave behind."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from indexing.backends.base import SearchBackend
+
+HEARTBEAT_COLLECTION = "meta"
+HEARTBEAT_ID = "scheduler-heartbeat"
+HEARTBEAT_STALE_SECONDS = 2 * 3600
+RECENT_CRAWLS = 500
+
+
+def parse_moment(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def last_crawl_per_spider(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    latest: dict[str, dict[str, Any]] = {}
+    for record in records:
+        spider = str(record.get("spider") or "unknown")
+        current = latest.get(spider)
+        if current is None or str(record.get("finished_at", "")) > str(current.get("finished_at", "")):
+            latest[spider] = record
+    return latest
+
+
+def last_crawl_per_source(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """source id -> its metrics in the most recent crawl that included it, with that crawl's times."""
+    latest: dict[str, dict[str, Any]] = {}
+    for record in records:
+        finished = str(record.get("finished_at", ""))
+        metrics_by_source: dict[str, dict[str, Any]] = record.get("sources") or {}
+        for source_id in set(metrics_by_source) | set(record.get("source_ids") or []):
+            if source_id in latest and latest[source_id]["finished_at"] >= finished:
+                continue
+            latest[source_id] = {"spider": record.get("spider"), "finished_at": finished,
+                                 **(metrics_by_source.get(source_id) or {})}
+    return latest
+
+
+def failure_reason(metrics: dict[str, Any]) -> str | None:
+    errors, items = int(metrics.get("errors", 0)), int(metrics.get("items", 0))
+    if errors and not items:
+        return f"{errors} errors and no items in the last crawl"
+    if not metrics.get("responses") and not items and not metrics.get("skipped"):
+        return "no response in the last crawl"
+    return None
+
+
+def heartbeat(backend: SearchBackend, now: datetime) -> dict[str, Any] | None:
+    record = backend.get_record(HEARTBEAT_COLLECTION, HEARTBEAT_ID)
+    moment = parse_moment((record or {}).get("at"))
+    if moment is None:
+        return None
+    age = (now - moment).total_seconds()
+    return {"at": moment.isoformat(), "age_seconds": round(age), "stale": age > HEARTBEAT_STALE_SECONDS}
+
+
+def crawl_report(backend: SearchBackend, now: datetime | None = None) -> dict[str, Any]:
+    now = now or datetime.now(timezone.utc)
+    records = backend.list_records("crawlstats", limit=RECENT_CRAWLS)
+    spiders = {
+        name: {key: record.get(key) for key in ("finished_at", "started_at", "reason", "pages", "items", "rejected", "spooled")}
+        for name, record in sorted(last_crawl_per_spider(records).items())
+    }
+    failing = [
+        {"source": source_id, "spider": metrics.get("spider"), "finished_at": metrics.get("finished_at"), "reason": reason}
+        for source_id, metrics in sorted(last_crawl_per_source(records).items())
+        if (reason := failure_reason(metrics))
+    ]
+    return {"spiders": spiders, "failing_sources": failing, "scheduler": heartbeat(backend, now)}

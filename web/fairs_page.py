@@ -1,0 +1,129 @@
+"""The fair calendar: upcoming fairs by month, filtered by craft and country, with an iCal export."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import Response
+
+from alerts.ical import fairs_to_ics
+from indexing.markets import COUNTRY_NAMES
+from indexing.models import TradeFair, document_from_dict
+from indexing.query import Hit, QueryError
+from indexing.taxonomy import crafts
+from indexing.urls import is_safe_link
+from web.exports import all_hits, attachment, export_format, export_response
+from web.filters import SearchState
+from web.formatting import Formatter
+from web.i18n import Translator
+from web.listing import export_error, listing_query, listing_state
+from web.lookup import find_document
+from web.paging import paginate
+from web.rendering import request_language
+from web.services import services
+
+router = APIRouter(include_in_schema=False)
+FAIRS_PATH = "/fairs"
+ICS_MAX_FAIRS = 1_000
+
+
+def upcoming_filter(today: date | None = None) -> dict[str, str]:
+    return {"kind": "fair", "from": (today or date.today()).isoformat(), "sort": "-date"}
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    name: str
+    url: str | None  # None when the scraped address is not http(s)
+
+
+@dataclass(frozen=True)
+class FairView:
+    id: str
+    fair: TradeFair
+    sources: list[SourceLink]
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    label: str
+    fairs: list[FairView]
+
+
+def fair_view(fair_id: str, fair: TradeFair) -> FairView:
+    links = [SourceLink(s.source, s.url if is_safe_link(s.url) else None) for s in fair.sources]
+    return FairView(fair_id, fair, links)
+
+
+def fair_from_hit(hit: Hit) -> TradeFair:
+    fair = document_from_dict("fair", hit.document)
+    assert isinstance(fair, TradeFair)
+    return fair
+
+
+def by_month(views: list[FairView], fmt: Formatter) -> list[MonthGroup]:
+    groups = groupby(views, key=lambda v: (v.fair.start_date.year, v.fair.start_date.month))
+    return [MonthGroup(fmt.month(date(year, month, 1)), list(items)) for (year, month), items in groups]
+
+
+def country_choices(state: SearchState, fmt: Formatter) -> list[tuple[str, str]]:
+    codes = set(COUNTRY_NAMES) | set(state.values("country"))
+    return sorted(((code, fmt.country(code)) for code in codes), key=lambda pair: pair[1])
+
+
+@router.get("/fairs")
+def fairs_page(request: Request) -> Response:
+    svc = services(request)
+    fixed = upcoming_filter()
+    state = listing_state(request, fixed)
+    t = Translator(request_language(request))
+    fmt = Formatter(t)
+    context = {
+        "state": state, "error": None, "months": [], "total": 0, "pagination": None,
+        "craft_choices": sorted(((cid, fmt.craft(cid)) for cid in crafts()), key=lambda pair: pair[1]),
+        "country_choices": country_choices(state, fmt),
+        "ics_url": state.url("/fairs.ics"),
+        "exports": {f: state.url(FAIRS_PATH, format=f) for f in ("csv", "json")},
+    }
+    try:
+        export = export_format(request.query_params.get("format"))
+    except QueryError as exc:
+        return export_error("json", str(exc))
+    try:
+        query = listing_query(request, state, fixed, defaults={"per_page": "100"})
+    except QueryError as exc:
+        if export:
+            return export_error(export, str(exc))
+        return svc.renderer.render(request, "web/fairs.html", {**context, "error": str(exc)}, status_code=400)
+    if export:
+        return export_response(export, svc.backend, query, "fairs")
+    result = svc.backend.search(query)
+    views = [fair_view(hit.id, fair_from_hit(hit)) for hit in result.hits]
+    context.update(months=by_month(views, fmt), total=result.total,
+                   pagination=paginate(state, FAIRS_PATH, query, result.total))
+    return svc.renderer.render(request, "web/fairs.html", context)
+
+
+@router.get("/fairs.ics")
+def fairs_calendar(request: Request) -> Response:
+    svc = services(request)
+    fixed = upcoming_filter()
+    state = listing_state(request, fixed)
+    try:
+        query = listing_query(request, state, fixed)
+    except QueryError as exc:
+        return export_error("csv", str(exc))
+    _, hits = all_hits(svc.backend, query, limit=ICS_MAX_FAIRS)
+    title = Translator(request_language(request))("fairs_title")
+    body = fairs_to_ics([fair_from_hit(hit) for hit in hits], name=title)
+    return Response(body, media_type="text/calendar; charset=utf-8", headers=attachment("veille-salons.ics"))
+
+
+@router.get("/fairs/{fair_id}")
+def fair_page(request: Request, fair_id: str) -> Response:
+    svc = services(request)
+    fair = find_document(svc.backend, fair_id, TradeFair)
+    return svc.renderer.render(request, "web/fair.html", {"item": fair_view(fair_id, fair)})

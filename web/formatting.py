@@ -1,0 +1,60 @@
+"""Dates, numbers, prices and names shown in the reader's language (babel, CLDR data)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_interval
+from babel.numbers import format_currency, format_decimal
+
+from indexing.taxonomy import craft_label
+from web.i18n import Translator
+
+
+class Formatter:
+    def __init__(self, translator: Translator) -> None:
+        self.language = translator.language
+        self.locale = translator.babel_locale
+        self._locale = Locale.parse(self.locale)
+
+    def day(self, value: date | datetime | None, style: str = "medium") -> str:
+        if value is None:
+            return ""
+        if isinstance(value, datetime):
+            value = value.date()
+        return format_date(value, format=style, locale=self.locale)
+
+    def moment(self, value: datetime | None) -> str:
+        if value is None:
+            return ""
+        return format_datetime(value, format="medium", locale=self.locale)
+
+    def day_range(self, start: date, end: date | None) -> str:
+        if end is None or end == start:
+            return self.day(start, "long")
+        return format_interval(start, end, skeleton="yMMMd", locale=self.locale)
+
+    def month(self, value: date) -> str:
+        return format_date(value, format="LLLL y", locale=self.locale).capitalize()
+
+    def money(self, amount: Decimal | float | str | None, currency: str | None) -> str:
+        if amount is None or not currency:
+            return ""
+        return format_currency(Decimal(str(amount)), currency, locale=self.locale)
+
+    def number(self, value: int | float | Decimal) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def country(self, code: str | None) -> str:
+        if not code:
+            return ""
+        return self._locale.territories.get(code.upper(), code.upper())
+
+    def language_name(self, code: str | None) -> str:
+        if not code:
+            return ""
+        return self._locale.languages.get(code, code)
+
+    def craft(self, craft_id: str) -> str:
+        return craft_label(craft_id, self.language)

@@ -1,0 +1,57 @@
+"""The search page: text, facets, dates, prices, sort, pages, exports and saving the search."""
+from __future__ import annotations
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import Response
+
+from indexing.query import SORTS, QueryError
+from web.exports import export_format, export_response
+from web.filters import SearchState
+from web.formatting import Formatter
+from web.i18n import Translator
+from web.listing import export_error, listing_query, listing_state
+from web.paging import paginate
+from web.presenters import active_filters, facet_views, hit_view
+from web.rendering import request_language
+from web.services import services
+
+router = APIRouter(include_in_schema=False)
+SEARCH_PATH = "/search"
+
+
+def export_links(state: SearchState, path: str) -> dict[str, str]:
+    return {fmt: state.url(path, format=fmt) for fmt in ("csv", "json")}
+
+
+@router.get("/")
+@router.get("/search")
+@router.get("/export.csv")
+def search_page(request: Request) -> Response:
+    svc = services(request)
+    state = listing_state(request)
+    t = Translator(request_language(request))
+    fmt = Formatter(t)
+    try:
+        export = "csv" if request.url.path == "/export.csv" else export_format(request.query_params.get("format"))
+    except QueryError as exc:
+        return export_error("json", str(exc))
+    context = {"state": state, "sorts": SORTS, "exports": export_links(state, SEARCH_PATH),
+               "saved_query": state.query_string(), "error": None, "result": None, "hits": [],
+               "facets": [], "active": active_filters(state, SEARCH_PATH, t, fmt), "pagination": None}
+    try:
+        query = listing_query(request, state)
+    except QueryError as exc:
+        if export:
+            return export_error(export, str(exc))
+        return svc.renderer.render(request, "web/search.html", {**context, "error": str(exc)}, status_code=400)
+    if export:
+        return export_response(export, svc.backend, query, "search")
+    result = svc.backend.search(query)
+    context.update(
+        result=result,
+        hits=[hit_view(hit) for hit in result.hits],
+        facets=facet_views(result.facets, state, SEARCH_PATH, t, fmt),
+        pagination=paginate(state, SEARCH_PATH, query, result.total),
+    )
+    return svc.renderer.render(request, "web/search.html", context)

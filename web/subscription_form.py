@@ -1,0 +1,126 @@
+"""The alert forms' fields, read from a POST and checked field by field with translated messages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.datastructures import QueryParams
+
+from alerts.subscriptions import REGIONS, InvalidSubscription, Subscription, normalize_email
+from indexing.markets import COUNTRY_NAMES
+from indexing.query import QueryError, query_from_params
+from indexing.taxonomy import crafts as taxonomy
+from web.filters import SearchState
+from web.i18n import LANGUAGES, Translator
+
+FREQUENCIES = ("immediate", "daily", "weekly")
+NAME_MAX = 120
+WINDOW_MIN_RANGE = (0, 730)
+WINDOW_MAX_RANGE = (1, 1095)
+
+Errors = dict[str, str]
+
+
+def email_error(raw: str, t: Translator) -> str | None:
+    if not raw.strip():
+        return t("err_email_required")
+    try:
+        normalize_email(raw)
+    except InvalidSubscription:
+        return t("err_email_invalid")
+    return None
+
+
+def whole_number_error(raw: str, bounds: tuple[int, int], t: Translator) -> str | None:
+    text = raw.strip()
+    if not text.isdigit() or not bounds[0] <= int(text) <= bounds[1]:
+        return t("err_whole_number", low=bounds[0], high=bounds[1])
+    return None
+
+
+def country_choices() -> tuple[str, ...]:
+    return tuple(REGIONS) + tuple(sorted(COUNTRY_NAMES))
+
+
+@dataclass
+class SalonAlertForm:
+    email: str = ""
+    name: str = ""
+    language: str = "fr"
+    crafts: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    window_min_days: str = "30"
+    window_max_days: str = "270"
+    frequency: str = "immediate"
+
+    @classmethod
+    def of(cls, sub: Subscription) -> "SalonAlertForm":
+        return cls(sub.email, sub.name, sub.language, list(sub.crafts), list(sub.countries),
+                   str(sub.window_min_days), str(sub.window_max_days), sub.frequency)
+
+    def errors(self, t: Translator, check_email: bool = True) -> Errors:
+        found: Errors = {}
+        if check_email and (message := email_error(self.email, t)):
+            found["email"] = message
+        if len(self.name) > NAME_MAX:
+            found["name"] = t("err_too_long", max=NAME_MAX)
+        if self.language not in LANGUAGES:
+            found["language"] = t("err_choice")
+        if any(c not in taxonomy() for c in self.crafts):
+            found["crafts"] = t("err_choice")
+        if any(c not in country_choices() for c in self.countries):
+            found["countries"] = t("err_choice")
+        if message := whole_number_error(self.window_min_days, WINDOW_MIN_RANGE, t):
+            found["window_min_days"] = message
+        if message := whole_number_error(self.window_max_days, WINDOW_MAX_RANGE, t):
+            found["window_max_days"] = message
+        if not found.keys() & {"window_min_days", "window_max_days"} \
+                and int(self.window_min_days) >= int(self.window_max_days):
+            found["window_max_days"] = t("err_window_order")
+        if self.frequency not in FREQUENCIES:
+            found["frequency"] = t("err_choice")
+        return found
+
+    def subscription_fields(self) -> dict[str, Any]:
+        return {"kind": "salon", "email": self.email, "name": self.name.strip(), "language": self.language,
+                "crafts": self.crafts, "countries": self.countries, "window_min_days": int(self.window_min_days),
+                "window_max_days": int(self.window_max_days), "frequency": self.frequency}
+
+
+def saved_query(raw: str) -> dict[str, object]:
+    """A search page's query string as stored in the subscription; QueryError if it cannot run."""
+    state = SearchState.from_query(QueryParams(raw[:4000]))
+    params = state.query_params()
+    query_from_params(params)
+    return params
+
+
+@dataclass
+class SavedSearchForm:
+    name: str = ""
+    email: str = ""
+    language: str = "fr"
+    frequency: str = "daily"
+    query: str = ""
+
+    def errors(self, t: Translator, check_email: bool = True, require_name: bool = True) -> Errors:
+        found: Errors = {}
+        if require_name and not self.name.strip():
+            found["name"] = t("err_required")
+        elif len(self.name) > NAME_MAX:
+            found["name"] = t("err_too_long", max=NAME_MAX)
+        if check_email and (message := email_error(self.email, t)):
+            found["email"] = message
+        if self.language not in LANGUAGES:
+            found["language"] = t("err_choice")
+        if self.frequency not in FREQUENCIES:
+            found["frequency"] = t("err_choice")
+        try:
+            saved_query(self.query)
+        except QueryError as exc:
+            found["query"] = t("err_query_invalid", message=str(exc))
+        return found
+
+    def subscription_fields(self) -> dict[str, Any]:
+        return {"kind": "search", "email": self.email, "title": self.name.strip(), "language": self.language,
+                "frequency": self.frequency, "query": saved_query(self.query)}
