@@ -25,3 +25,6 @@ def configure_logging(json_lines: bool = False, level: int = logging.INFO) -> No
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # One INFO line per HTTP request from the Elasticsearch client would drown the real messages.
+    for noisy in ("elastic_transport", "elasticsearch", "urllib3", "mail.log", "scrapy.core.engine"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))

@@ -24,6 +24,7 @@ class Marker:
 class Tick:
     position: float
     label: str
+    anchor: str = "middle"  # SVG text-anchor: the end ticks stay inside the drawing
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,13 @@ def line_chart(points: Sequence[tuple[datetime, float]], value_label: Callable[[
         return round(bottom - (value - low) / (high - low) * (bottom - top), 1)
 
     markers = [Marker(x(m), y(v), f"{day_label(m)} : {value_label(v)}") for m, v in points]
-    y_ticks = [Tick(y(low + (high - low) * i / 4), value_label(low + (high - low) * i / 4)) for i in range(5)]
+    y_ticks = [Tick(y(low + (high - low) * i / 4), value_label(low + (high - low) * i / 4), "end") for i in range(5)]
     step = max(1, (len(points) - 1) // 4)
-    x_ticks = [Tick(x(m), day_label(m)) for m, _ in points[::step]]
+    shown = [m for m, _ in points[::step]]
+    if shown[-1] != points[-1][0]:
+        shown.append(points[-1][0])
+    x_ticks = [Tick(x(m), day_label(m), "start" if i == 0 else "end" if i == len(shown) - 1 else "middle")
+               for i, m in enumerate(shown)]
     return LineChart(WIDTH, LINE_HEIGHT, left, right, top, bottom,
                      " ".join(f"{m.x},{m.y}" for m in markers), markers, y_ticks, x_ticks)
 

@@ -34,8 +34,7 @@ async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     t = Translator(request_language(request))
     if exc.status_code == 404:
-        text = str(exc.detail) if wants_json(request) and exc.detail != "Not Found" else t("not_found")
-        return error_page(request, 404, "not_found_title", text)
+        return error_page(request, 404, "not_found_title", str(exc.detail) if wants_json(request) else t("not_found"))
     return error_page(request, exc.status_code, "bad_request_title", str(exc.detail))
 
 

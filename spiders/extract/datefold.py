@@ -5,6 +5,7 @@ import unicodedata
 from functools import lru_cache
 
 _DIGITS = {ord(c): str(i % 10) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")}
+_PUNCTUATION = {"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " ", "\u202f": " "}
 
 
 @lru_cache(maxsize=4096)
@@ -13,6 +14,8 @@ def _fold_char(char: str) -> str:
         return char.lower()
     if ord(char) in _DIGITS:
         return _DIGITS[ord(char)]
+    if char in _PUNCTUATION:
+        return _PUNCTUATION[char]
     base = unicodedata.normalize("NFKD", char)
     kept = "".join(c for c in base if not unicodedata.combining(c)) or char
     lowered = kept.lower()

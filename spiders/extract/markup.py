@@ -9,7 +9,7 @@ from lxml import etree, html
 from spiders.extract.textutil import clean_paragraphs
 
 _TAG_HINT = re.compile(r"<[a-zA-Z!/]")
-_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article", "pre"})
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "blockquote", "section", "article", "pre", "header", "footer", "nav", "aside", "dt", "dd", "figcaption", "ul", "ol", "table", "form"})
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "svg")
 
 
@@ -45,3 +45,12 @@ def _itertext_with_breaks(root: html.HtmlElement) -> str:
 
     visit(root)
     return "".join(out)
+
+
+def block_text(tree: html.HtmlElement) -> str:
+    """Visible text of a page, one line per block element, without scripts and styles."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    clone = html.fromstring(html.tostring(root))
+    etree.strip_elements(clone, *_DROPPED_TAGS, "style", "head", with_tail=False)
+    return clean_paragraphs(_itertext_with_breaks(clone))

@@ -41,13 +41,15 @@ def test_kill_and_restart_loses_nothing_and_duplicates_nothing(backend, settings
     backend.refresh()
     cmd = [sys.executable, "-m", "cli", "alerts", "run", "--today", TODAY.isoformat()]
     env = _env(backend, settings, smtp_server)
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    log = open(settings.var_dir.parent / "killed-run.log", "wb")  # never a pipe nobody reads
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 120
     while len(smtp_server.parsed()) < 20 and time.time() < deadline and proc.poll() is None:
         time.sleep(0.01)
     assert proc.poll() is None, "the run finished before it could be killed; raise SUBSCRIBERS"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    log.close()
     killed_at = len(smtp_server.parsed())
     assert 0 < killed_at < SUBSCRIBERS
 

@@ -262,6 +262,15 @@ probe_type("scaled_float", {"scaling_factor": 100})
 probe_type("nested")
 probe_type("search_as_you_type")
 probe_type("rank_feature")
+probe_type("token_count", {"analyzer": "standard"})
+probe_type("match_only_text")
+probe_type("geo_point")
+probe_type("geo_shape")
+probe_type("flattened")
+probe_type("wildcard")
+probe_type("dense_vector", {"dims": 3})
+probe_type("boolean")
+probe_type("ip")
 
 
 def probe_query(name, body):

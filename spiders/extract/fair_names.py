@@ -1,0 +1,252 @@
+"""Fair names in running text, found by pattern ("Salon ...", "... Fair", "...messe", "معرض ...").
+
+Known fairs are found by the gazetteer (fair_vocab); this module finds the others, so an
+unknown "Salon régional de l'artisanat de Doukkala-Abda" is still a fair.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spiders.extract.datefold import fold_same_length
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w&+’'\-.]*[\w&+])?|\d+(?:[.,]\d+)*|\S", re.UNICODE)
+# Keywords that open a name and take the words after them ("Salon international de ...").
+_HEAD_KEYWORDS = frozenset({
+    "salon", "foire", "feria", "fiera", "salone", "semaine", "exposition", "mostra", "expo",
+    "biennale", "mercado", "mercato",
+})
+# Lower-case words that may continue a name without a connector ("Salon national", "feria internacional").
+_NAME_ADJECTIVES = frozenset({
+    "international", "internationale", "internationaux", "national", "nationale", "regional", "regionale",
+    "provincial", "provinciale", "departemental", "local", "africain", "africaine", "maghrebin", "arabe",
+    "artisanal", "artisanale", "internacional", "nacional", "provincial", "artesanal", "internazionale",
+    "nazionale", "regionale", "artigianale", "mondial", "mondiale", "europeen", "europeenne", "universel",
+    "annuel", "annuelle", "itinerant", "itinerante", "virtuel", "virtuelle", "professionnel",
+})
+# Keywords that close a name and take the capitalised words before them ("Spring Fair").
+_TAIL_KEYWORDS = frozenset({
+    "fair", "show", "market", "exhibition", "expo", "messe", "fiera", "feria", "markt", "mugė", "biennale",
+    "salone",
+})
+_LEADING_ARTICLES = frozenset({"the", "la", "le", "les", "el", "il", "lo", "die", "der", "das", "l", "i"})
+_ARABIC_NAME_STARTS = ("ال", "لل", "ل")
+_ARABIC_ADJECTIVES = frozenset({"دولي", "وطني", "جهوي", "إقليمي", "دولية", "وطنية", "جهوية", "إقليمية", "محلي"})
+_GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$")
+_ARABIC_HEADS = frozenset({"معرض", "المعرض", "صالون", "الصالون", "الأسبوع", "أسبوع", "الاسبوع", "اسبوع", "ملتقى", "الملتقى", "سوق", "مهرجان", "المهرجان", "معارض", "المعارض"})
+_ARABIC_STOPS = frozenset({
+    "في", "من", "خلال", "الذي", "التي", "والذي", "والتي", "وذلك", "على", "إلى", "الى", "ما", "بين", "حيث",
+    "يوم", "عن", "مع", "تحت", "بمدينة", "بمشاركة", "هذا", "هذه", "وهو", "وهي", "الذى", "ضمن", "قد", "لقد",
+    "أن", "ان", "إن", "منذ", "بعد", "قبل", "حتى", "أمس", "اليوم", "غدا", "يومي", "أيام", "بحضور", "المنظم",
+    "المنظمة", "والمنظم", "ينظم", "تنظم", "بمقر", "بفضاء", "بساحة", "بقصر", "بالرباط", "بمراكش", "بالدار",
+})
+_CONNECTORS = frozenset({
+    "de", "du", "des", "del", "della", "delle", "dei", "di", "der", "des", "für", "fur", "of", "the", "and", "&", "+",
+    "et", "y", "e", "und", "in", "la", "le", "l", "d", "da", "do", "dos", "das", "al", "a", "pour", "for",
+    "per", "para", "von",
+})
+_STOP_WORDS = frozenset({
+    # verbs, pronouns and prepositions that end a name in running text
+    "aura", "a", "se", "s", "est", "sera", "seront", "qui", "que", "ouvre", "ouvrira", "tiendra", "tient", "aura",
+    "au", "aux", "à", "dans", "avec", "sous", "sur", "par", "cette", "ce", "ces", "son", "sa", "ses", "leur",
+    "will", "is", "was", "has", "have", "had", "which", "that", "who", "at", "on", "from", "to", "with", "by",
+    "will", "opens", "opened", "takes", "took", "held", "runs", "returns", "this", "its", "their", "as",
+    "si", "es", "fue", "será", "sera", "abre", "que", "con", "en", "por", "su", "sus", "celebra", "celebrará",
+    "è", "sarà", "si", "che", "con", "nel", "nella", "presso", "ha", "apre", "ospiterà",
+    "ist", "wird", "findet", "hat", "mit", "im", "am", "auf", "bei", "vom", "zum", "zur", "ab", "bis", "öffnet",
+    "dédiée", "dédié", "consacré", "consacrée", "organisé", "organisée", "prévu", "prévue", "lancé", "lancée",
+})
+_GENERIC_ONLY = frozenset({"salon", "foire", "fair", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "salone", "semaine", "festival", "mostra", "exposition"})
+_MAX_TOKENS = 10
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&+\-]{1,9})\s*\)")
+
+
+@dataclass(frozen=True)
+class NameMention:
+    name: str
+    begin: int
+    end: int
+    acronym: str | None = None
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    folded: str
+    begin: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_arabic(self) -> bool:
+        return "\u0600" <= self.text[0] <= "\u06ff"
+
+
+def _tokens(text: str) -> list[_Token]:
+    folded = fold_same_length(text)
+    return [_Token(m.group(0), folded[m.start():m.end()], m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def find_fair_names(text: str) -> list[NameMention]:
+    tokens = _tokens(text)
+    mentions: list[NameMention] = []
+    for i, token in enumerate(tokens):
+        if not token.is_word:
+            continue
+        span = None
+        if token.is_arabic and _is_arabic_head(token.text):
+            span = _arabic_name(tokens, i)
+        elif _GERMAN_COMPOUND.match(token.text) and len(token.text) > 7:
+            span = _extend_left(tokens, i, i, text)
+        elif token.folded in _HEAD_KEYWORDS:
+            span = _extend_right(tokens, i, text)
+            if span[1] == i and not token.is_capitalised:
+                span = None  # a bare "salon" / "la foire" is a reference, not a name
+            elif token.folded in _TAIL_KEYWORDS:
+                span = _extend_left(tokens, span[0], span[1], text)
+        elif token.folded in _TAIL_KEYWORDS and token.is_capitalised:
+            span = _extend_left(tokens, i, i, text)
+        if span is None:
+            continue
+        first, last = span
+        while first < last and tokens[first].folded in _LEADING_ARTICLES:
+            first += 1
+        begin, end = tokens[first].begin, tokens[last].end
+        name = text[begin:end]
+        if tokens[first].is_arabic:
+            name = _strip_proclitic(tokens[first].text) + text[tokens[first].end:end]
+        if _is_generic(tokens[first:last + 1]):
+            continue
+        acronym = _acronym_after(text, end)
+        mentions.append(NameMention(name, begin, end, acronym))
+    return _drop_nested(mentions)
+
+
+def _same_line(text: str, left: _Token, right: _Token) -> bool:
+    return "\n" not in text[left.end:right.begin]
+
+
+def _extend_right(tokens: list[_Token], start: int, text: str) -> tuple[int, int]:
+    """Words after a head keyword: capitalised words, known adjectives, and words after a connector."""
+    last = start
+    j = start + 1
+    after_connector = False
+    connectors = 0
+    while j < len(tokens) and j - start < _MAX_TOKENS and _same_line(text, tokens[j - 1], tokens[j]):
+        token = tokens[j]
+        if not token.is_word:
+            if token.text in ("’", "'", "&", "+", "-"):
+                j += 1
+                continue
+            break
+        if token.is_arabic:
+            break
+        if token.folded in _CONNECTORS and not (token.is_capitalised and j == start + 1 and False):
+            connectors += 1
+            if connectors > 2:
+                break
+            after_connector = True
+            j += 1
+            continue
+        if token.folded in _STOP_WORDS:
+            break
+        if j + 1 < len(tokens) and tokens[j + 1].text[0].isdigit() and token.folded in ("du", "au", "le", "del", "dal"):
+            break
+        acceptable = token.is_capitalised or after_connector or token.folded in _NAME_ADJECTIVES
+        if not acceptable:
+            break
+        last = j
+        after_connector = False
+        connectors = 0
+        j += 1
+    return start, last
+
+
+def _extend_left(tokens: list[_Token], first: int, last: int, text: str) -> tuple[int, int]:
+    """Capitalised words before a tail keyword ("Las Vegas Market", "Artigiano in Fiera")."""
+    i = first - 1
+    start = first
+    while i >= 0 and first - i < _MAX_TOKENS and _same_line(text, tokens[i], tokens[i + 1]):
+        token = tokens[i]
+        if token.is_word and (token.is_capitalised or token.text.isupper()) and token.folded not in _STOP_WORDS:
+            start = i
+            i -= 1
+            continue
+        if token.text in ("&", "+", "-") or (token.is_word and token.folded in ("and", "in", "de", "du", "des", "der", "für")):
+            if i - 1 >= 0 and tokens[i - 1].is_word and tokens[i - 1].is_capitalised:
+                i -= 1
+                continue
+        break
+    return start, last
+
+
+def _is_arabic_head(word: str) -> bool:
+    if word in _ARABIC_HEADS:
+        return True
+    # Proclitics: "للأسبوع" = لـ + الأسبوع, "والمعرض", "بمعرض".
+    if word.startswith("لل") and "ال" + word[2:] in _ARABIC_HEADS:
+        return True
+    for prefix in ("وال", "بال", "فال", "و", "ب", "ف", "ل"):
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and (rest in _ARABIC_HEADS or ("ال" + rest) in _ARABIC_HEADS and prefix.endswith("ال")):
+            return True
+    return False
+
+
+def _strip_proclitic(word: str) -> str:
+    if word in _ARABIC_HEADS:
+        return word
+    if word.startswith("لل"):
+        return "ال" + word[2:]
+    for prefix in ("وال", "بال", "فال"):
+        if word.startswith(prefix):
+            return word[len(prefix) - 2:]
+    return word[1:] if word[1:] in _ARABIC_HEADS else word
+
+
+def _arabic_name(tokens: list[_Token], start: int) -> tuple[int, int] | None:
+    if start + 1 >= len(tokens):
+        return None
+    following = tokens[start + 1].text
+    if not (following.startswith(_ARABIC_NAME_STARTS) or following in _ARABIC_ADJECTIVES):
+        return None  # "المعرض يمثل ...": the word after is a verb, not part of a name
+    last = start
+    j = start + 1
+    while j < len(tokens) and j - start < 9:
+        token = tokens[j]
+        if not token.is_word or not token.is_arabic or token.text in _ARABIC_STOPS:
+            break
+        if token.text.startswith(("بال", "وبال", "فال")) and j > start + 1:
+            break  # "بالدارالبيضاء": a place follows the name
+        if j > start + 1 and not token.text.startswith(("ال", "لل", "وال", "ل")):
+            break  # past the head and its adjective a name goes on only with genitives
+        last = j
+        j += 1
+    return (start, last) if last > start else None
+
+
+def _is_generic(tokens: list[_Token]) -> bool:
+    words = [t.folded for t in tokens if t.is_word and t.folded not in _CONNECTORS]
+    return len(words) < 2 and (not words or words[0] in _GENERIC_ONLY)
+
+
+def _acronym_after(text: str, end: int) -> str | None:
+    match = _ACRONYM.match(text, end)
+    return match.group(1) if match else None
+
+
+def _drop_nested(mentions: list[NameMention]) -> list[NameMention]:
+    mentions.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
+    kept: list[NameMention] = []
+    for mention in mentions:
+        if kept and mention.begin < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept

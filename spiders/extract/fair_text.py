@@ -1,0 +1,324 @@
+"""Fairs announced in free text: names (known or by pattern) paired with the dates and places near them."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spiders.extract.dates import DateSpan, find_date_spans, nearest_year, resolve_span
+from spiders.extract.fair_names import NameMention, find_fair_names
+from spiders.extract.fair_places import PlaceIndex
+from spiders.extract.fair_vocab import KnownFair, Mention, find_known_fairs, find_venues, fold
+from spiders.extract.textutil import one_line
+
+DATE_LANGUAGES = ("fr", "en", "es", "de", "it", "ar", "pt", "nl", "da")
+_STORE_DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*$", re.MULTILINE)
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+_MAX_PAIRING_GAP = 320
+_EDITION_YEAR = re.compile(
+    r"\b(?:edizione|edición|edicion|édition|edition|ausgabe|auflage|edição)\s+(?:de\s+|di\s+|del\s+)?((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)\s+(?:edition|edizione|ausgabe)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;.!?\n]|\b(?:and|et|y|e|und|while|alors|mientras)\b")
+_DATE_BEFORE_NAME_PENALTY = 1.6
+_GENERIC_WORDS = frozenset({
+    "salon", "foire", "fair", "show", "market", "expo", "exhibition", "messe", "feria", "fiera", "salone",
+    "semaine", "mostra", "exposition", "de", "du", "des", "del", "di", "della", "der", "la", "le", "l", "the",
+    "international", "internationale", "internacional", "internazionale", "national", "nationale",
+})
+
+
+# Words that describe a fair without naming it (capitalised in titles and in English).
+_DESCRIPTOR_WORDS = _GENERIC_WORDS | frozenset({
+    "trade", "home", "contract", "textiles", "textile", "furniture", "design", "gift", "gifts", "decoration",
+    "food", "products", "product", "industry", "international", "interior", "leading", "largest", "annual",
+    "edition", "consumer", "goods", "for", "and", "of", "in", "world", "global", "new",
+})
+
+
+@dataclass(frozen=True)
+class TextFair:
+    name: str
+    start: date | None
+    end: date | None
+    city: str | None
+    country: str | None
+    venue: str | None
+    description: str
+
+
+@dataclass
+class _Group:
+    key: str
+    names: list[str]
+    positions: list[tuple[int, int]]
+    known: KnownFair | None = None
+    spans: list[DateSpan] = field(default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        if self.known is not None:
+            return self.known.name
+        return max(self.names, key=lambda n: (len(_words(n)), -self.names.index(n)))
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[^\w]+", fold(name)) if w)
+
+
+def page_date_from_text(text: str) -> date | None:
+    """The ' date YYYY-MM[-DD]' line some stored excerpts start with: the page's date."""
+    match = _STORE_DATE_LINE.search(text[:200])
+    if not match:
+        return None
+    return date(int(match[1]), int(match[2]), int(match[3] or 1))
+
+
+def extract_text_fairs(text: str, language: str | None, page_date: date | None) -> list[TextFair]:
+    page_date = page_date or page_date_from_text(text)
+    languages = tuple(dict.fromkeys(([language] if language else []) + list(DATE_LANGUAGES)))
+    spans = find_date_spans(text, languages)
+    groups = _group_mentions(text)
+    if not groups:
+        return []
+    _pair_dates(groups, spans, text)
+    _give_orphan_range_to_main_fair(groups, spans)
+    places = PlaceIndex.build(text)
+    context = _context_date(text, spans, page_date)
+    fairs: list[TextFair] = []
+    for group in groups:
+        fairs.extend(_fairs_of(group, text, places, context))
+    return _dedupe(fairs)
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+
+def _group_mentions(text: str) -> list[_Group]:
+    folded = fold(text)
+    known = find_known_fairs(text, folded)
+    venues = find_venues(text, folded)
+    patterns = [m for m in find_fair_names(text) if not _is_venue_or_generic(m, venues, text)]
+    groups: dict[str, _Group] = {}
+    for mention in known:
+        fair = mention.entry
+        assert isinstance(fair, KnownFair)
+        group = groups.setdefault(fair.name, _Group(fair.name, [], [], known=fair))
+        group.names.append(mention.surface)
+        group.positions.append((mention.begin, mention.end))
+    descriptors: list[NameMention] = []
+    for mention in patterns:
+        overlapping = _overlapping_known(mention, known)
+        if overlapping is not None:
+            group = groups[overlapping]
+            group.positions.append((mention.begin, mention.end))
+            continue
+        if _is_descriptor(mention):
+            descriptors.append(mention)
+            continue
+        key = _merge_key(mention, groups)
+        group = groups.setdefault(key, _Group(key, [], []))
+        group.names.append(mention.name)
+        group.positions.append((mention.begin, mention.end))
+    for mention in descriptors:
+        nearest = _nearest_group(mention, groups.values())
+        if nearest is not None:
+            nearest.positions.append((mention.begin, mention.end))
+    return list(groups.values())
+
+
+def _is_descriptor(mention: NameMention) -> bool:
+    """'International Trade Fair for Home and Contract Textiles': a description, no proper name."""
+    words = [w for w in re.split(r"[^\w]+", mention.name) if w]
+    proper = [w for w in words[1:] if w[0].isupper() and fold(w) not in _DESCRIPTOR_WORDS]
+    head_is_proper = bool(words) and fold(words[0]) not in _DESCRIPTOR_WORDS and words[0][0].isupper()
+    return not proper and not head_is_proper and not mention.name.isupper()
+
+
+def _nearest_group(mention: NameMention, groups: Sequence[_Group] | object) -> _Group | None:
+    best: tuple[int, _Group] | None = None
+    for group in groups:  # type: ignore[attr-defined]
+        for begin, end in group.positions:
+            gap = mention.begin - end if end <= mention.begin else begin - mention.end
+            if 0 <= gap <= _MAX_PAIRING_GAP and (best is None or gap < best[0]):
+                best = (gap, group)
+    return best[1] if best else None
+
+
+def _overlapping_known(mention: NameMention, known: Sequence[Mention]) -> str | None:
+    for k in known:
+        if k.begin < mention.end and mention.begin < k.end:
+            assert isinstance(k.entry, KnownFair)
+            return k.entry.name
+    if mention.acronym:
+        for k in known:
+            if k.surface == mention.acronym and isinstance(k.entry, KnownFair):
+                return k.entry.name
+    return None
+
+
+def _merge_key(mention: NameMention, groups: dict[str, _Group]) -> str:
+    words = _words(mention.name) - _GENERIC_WORDS
+    for key, group in groups.items():
+        if group.known is not None:
+            continue
+        for name in group.names:
+            other = _words(name) - _GENERIC_WORDS
+            if words and other and (words <= other or other <= words):
+                return key
+    return fold(mention.name)
+
+
+def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: str) -> bool:
+    if any(v.begin < mention.end and mention.begin < v.end for v in venues):
+        return True
+    words = _words(mention.name)
+    meaningful = words - _GENERIC_WORDS
+    if not meaningful:
+        return True
+    # "Fiera di Rho", "Messe Frankfurt", a lone "Fachmesse": organisers, grounds, common nouns.
+    from spiders.extract.fair_vocab import city_by_name
+
+    if all(city_by_name(w) is not None for w in meaningful):
+        return True
+    if len(words) == 1 and fold(mention.name).endswith(("messe", "schau", "markt")) and not mention.name.isupper():
+        return True
+    return False
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+def _pair_dates(groups: list[_Group], spans: Sequence[DateSpan], text: str) -> None:
+    """Give each date span to the nearest fair mention, none of another fair lying between."""
+    mentions = sorted((pos, group) for group in groups for pos in group.positions)
+    for span in spans:
+        best: tuple[float, _Group] | None = None
+        for (begin, end), group in mentions:
+            if end <= span.begin:
+                gap = float(span.begin - end)
+                between = [m for m in mentions if end <= m[0][0] and m[0][1] <= span.begin and m[1] is not group]
+            elif begin >= span.finish:
+                gap = (begin - span.finish) * _DATE_BEFORE_NAME_PENALTY
+                if _CLAUSE_BREAK.search(text[span.finish:begin]):
+                    gap *= 4  # "..., and Shoppe Object": the date belongs to the clause before
+                between = [m for m in mentions if span.finish <= m[0][0] and m[0][1] <= begin and m[1] is not group]
+            else:
+                gap, between = 0.0, []
+            if between or gap > _MAX_PAIRING_GAP:
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, group)
+        if best is not None:
+            best[1].spans.append(span)
+
+
+def _give_orphan_range_to_main_fair(groups: list[_Group], spans: Sequence[DateSpan]) -> None:
+    """A text about one fair often gives its dates sentences away from its name ("elle se déroule du ...")."""
+    main = max(groups, key=lambda g: len(g.positions))
+    if main.spans or sum(1 for g in groups if len(g.positions) == len(main.positions)) > 1:
+        return
+    claimed = {id(s) for g in groups for s in g.spans}
+    orphans = [s for s in spans if s.end is not None and id(s) not in claimed]
+    if orphans:
+        main.spans.append(orphans[0])
+
+
+@dataclass(frozen=True)
+class _Context:
+    page_date: date | None
+    years: tuple[int, ...]
+
+
+def _context_date(text: str, spans: Sequence[DateSpan], page_date: date | None) -> _Context:
+    if page_date is not None:
+        return _Context(page_date, ())
+    dated = [s.start.to_date() for s in spans if s.has_year]
+    dateline = next((d for d in dated if d is not None), None)
+    return _Context(dateline, ())
+
+
+def _resolve(span: DateSpan, group: _Group, text: str, context: _Context) -> tuple[date | None, date | None]:
+    if span.has_year:
+        return resolve_span(span, None)
+    year = _year_in_sentence(span, text) or _year_next_to_name(group, text) or _edition_year(text)
+    if year is not None:
+        start = span.start.with_year(year)
+        if start is not None:
+            return resolve_span(span, start)
+    if context.page_date is not None:
+        return resolve_span(span, context.page_date)
+    return None, None
+
+
+def _year_in_sentence(span: DateSpan, text: str) -> int | None:
+    """'Pour l'année 2018 elle se déroule du 27 avril au 8 mai': a year in the same sentence."""
+    begin = max(text.rfind(". ", 0, span.begin), text.rfind("\n", 0, span.begin)) + 1
+    ends = [i for i in (text.find(". ", span.finish), text.find("\n", span.finish)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    years = [(abs(m.start() - span.begin), int(m.group(0))) for m in _YEAR.finditer(text, begin, end)]
+    return min(years)[1] if years else None
+
+
+def _edition_year(text: str) -> int | None:
+    """'L'edizione 2025', 'the 2026 edition', 'Ausgabe 2025': the edition a text is about."""
+    match = _EDITION_YEAR.search(text)
+    if not match:
+        return None
+    return int(match.group(1) or match.group(2))
+
+
+def _year_next_to_name(group: _Group, text: str) -> int | None:
+    """'Heimtextil 2020', 'SIAO 2024', 'Salon du livre de Casablanca 2018'."""
+    for begin, end in group.positions:
+        after = _YEAR.match(text[end:end + 6].lstrip(" ’'-:"))
+        if after:
+            return int(after.group(0))
+    return None
+
+
+# --- records ---------------------------------------------------------------------------------------
+
+
+def _fairs_of(group: _Group, text: str, places: PlaceIndex, context: _Context) -> list[TextFair]:
+    if not group.spans:
+        if group.known is None:
+            return []
+        return [_record(group, None, None, group.positions[0], text, places)]
+    ranked = sorted(group.spans, key=lambda s: (s.end is None, not s.has_year, s.begin))
+    best = ranked[0]
+    start, end = _resolve(best, group, text, context)
+    anchor = (min(group.positions)[0], best.finish)
+    return [_record(group, start, end, anchor, text, places)]
+
+
+def _record(
+    group: _Group, start: date | None, end: date | None, anchor: tuple[int, int], text: str, places: PlaceIndex
+) -> TextFair:
+    place = places.near(*anchor)
+    city = place.city or (group.known.city if group.known else None)
+    country = city.country if city else (group.known.country if group.known else None)
+    sentence_start = max(text.rfind("\n", 0, anchor[0]), text.rfind(". ", 0, anchor[0])) + 1
+    description = one_line(text[sentence_start:sentence_start + 300])
+    return TextFair(
+        name=one_line(group.display_name),
+        start=start,
+        end=end,
+        city=city.name if city else None,
+        country=country,
+        venue=place.venue,
+        description=description,
+    )
+
+
+def _dedupe(fairs: list[TextFair]) -> list[TextFair]:
+    seen: set[tuple[str, date | None]] = set()
+    unique = []
+    for fair in fairs:
+        key = (fold(fair.name), fair.start)
+        if key not in seen:
+            seen.add(key)
+            unique.append(fair)
+    return unique

@@ -1,0 +1,145 @@
+"""Trade fairs from pages, free text and iCalendar files: name, dates, place, crafts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from indexing.taxonomy import tag_crafts
+from spiders.extract.dates import DEFAULT_LANGUAGES, find_date_spans, resolve_span
+from spiders.extract.fair_listing import extract_listing_fairs
+from spiders.extract.fair_markup import markup_fairs
+from spiders.extract.fair_text import TextFair, extract_text_fairs
+from spiders.extract.fair_vocab import fold
+from spiders.extract.htmlinput import MAX_INPUT_BYTES, decode_html, parse_html
+from spiders.extract.ical import ical_events, place_of
+from spiders.extract.language import detect_language
+from spiders.extract.markup import block_text
+from spiders.extract.page_meta import safe_absolute_url
+from spiders.extract.structured import jsonld_items, microdata_items, rdfa_items, walk
+
+_HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|div|p|article|section|table|span|a)\b", re.IGNORECASE)
+_DEADLINE = re.compile(
+    r"(?:deadline|date limite|avant le|before|bis zum|hasta el|entro il|آخر أجل|آخر موعد)[^.\n]{0,80}",
+    re.IGNORECASE,
+)
+_ORGANIZER = re.compile(
+    r"(?:organi[sz]ed by|organis[ée]e? par|organizado por|organizzato da|veranstaltet von|veranstalter[:\s]|تنظمه|تنظمها|من تنظيم)\s*([^.,;\n()]{3,80})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ExtractedFair:
+    name: str
+    start_date: date | None
+    end_date: date | None
+    city: str | None
+    country: str | None
+    """ISO 3166-1 alpha-2."""
+    venue: str | None
+    organizer: str | None
+    registration_deadline: date | None
+    crafts: tuple[str, ...]
+    url: str | None
+    description: str | None
+
+
+def extract_fairs(
+    html_or_text: str | bytes,
+    url: str | None = None,
+    language: str | None = None,
+    page_date: date | None = None,
+) -> list[ExtractedFair]:
+    """Every fair a page or text announces; year-less dates need `page_date` or a year in the text."""
+    raw = decode_html(html_or_text) if isinstance(html_or_text, bytes) else html_or_text[:MAX_INPUT_BYTES]
+    found: list[TextFair] = []
+    if _HTML_HINT.search(raw[:2000]):
+        tree = parse_html(raw)
+        things = list(walk(jsonld_items(tree) + microdata_items(tree, url) + rdfa_items(tree, url)))
+        found += markup_fairs(things)
+        text = block_text(tree)
+        languages = _languages(text, language)
+        found += extract_listing_fairs(tree, languages)
+    else:
+        text = raw
+    language = language or detect_language(text[:2000])
+    found += extract_text_fairs(text, language, page_date)
+    return [_finish(fair, text, url) for fair in _merge(found)]
+
+
+def parse_ical(data: bytes) -> list[ExtractedFair]:
+    fairs = []
+    for event in ical_events(data):
+        summary = str(event["summary"] or "")
+        if not summary:
+            continue
+        venue, city, country = place_of(str(event["location"] or ""))
+        description = str(event["description"] or "") or None
+        fairs.append(ExtractedFair(
+            name=summary,
+            start_date=event["start"],  # type: ignore[arg-type]
+            end_date=event["end"],  # type: ignore[arg-type]
+            city=city,
+            country=country,
+            venue=venue,
+            organizer=None,
+            registration_deadline=None,
+            crafts=tuple(tag_crafts(summary, description)),
+            url=safe_absolute_url(event["url"], None) if event["url"] else None,  # type: ignore[arg-type]
+            description=description,
+        ))
+    return fairs
+
+
+def _languages(text: str, language: str | None) -> list[str]:
+    detected = language or detect_language(text[:2000])
+    return list(dict.fromkeys(([detected] if detected else []) + list(DEFAULT_LANGUAGES)))
+
+
+def _merge(fairs: list[TextFair]) -> list[TextFair]:
+    """One record per (name, start): markup first, then listings, then free text."""
+    merged: dict[tuple[str, date | None], TextFair] = {}
+    for fair in fairs:
+        key = (" ".join(re.findall(r"\w+", fold(fair.name))), fair.start)
+        if key not in merged:
+            merged[key] = fair
+            continue
+        kept = merged[key]
+        merged[key] = TextFair(
+            kept.name, kept.start, kept.end or fair.end, kept.city or fair.city, kept.country or fair.country,
+            kept.venue or fair.venue, kept.description or fair.description,
+        )
+    return list(merged.values())
+
+
+def _finish(fair: TextFair, text: str, url: str | None) -> ExtractedFair:
+    return ExtractedFair(
+        name=fair.name,
+        start_date=fair.start,
+        end_date=fair.end,
+        city=fair.city,
+        country=fair.country,
+        venue=fair.venue,
+        organizer=_organizer(fair.description),
+        registration_deadline=_deadline(fair.description, fair.start),
+        crafts=tuple(tag_crafts(fair.name, fair.description)),
+        url=url,
+        description=fair.description or None,
+    )
+
+
+def _organizer(description: str) -> str | None:
+    match = _ORGANIZER.search(description or "")
+    return match.group(1).strip() if match else None
+
+
+def _deadline(description: str, start: date | None) -> date | None:
+    match = _DEADLINE.search(description or "")
+    if not match:
+        return None
+    spans = find_date_spans(match.group(0))
+    if not spans:
+        return None
+    deadline, _ = resolve_span(spans[0], start)
+    return deadline if deadline and (start is None or deadline <= start) else None

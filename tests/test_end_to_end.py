@@ -1,0 +1,86 @@
+"""The whole job over real HTTP: demo sites -> three spiders -> backend -> search -> alerts and digest."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from indexing.query import SearchQuery
+
+EXPECTED = json.loads((ROOT / "demo" / "expected.json").read_text(encoding="utf-8"))
+
+
+def crawl_env(backend, settings) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    env = dict(os.environ, VEILLE_VAR_DIR=str(settings.var_dir), VEILLE_SOURCES=str(ROOT / "sources.demo.yaml"),
+               PYTHONPATH=str(ROOT))
+    env.pop("VEILLE_ELASTICSEARCH_URL", None)
+    if backend.name == "elasticsearch":
+        env.update(VEILLE_ELASTICSEARCH_URL=backend.url, VEILLE_ES_PREFIX=backend.prefix)
+    else:
+        env["VEILLE_SQLITE_PATH"] = str(backend.path)
+    return env
+
+
+@pytest.fixture
+def crawled(backend, settings, demo_sites):  # type: ignore[no-untyped-def]
+    cmd = [sys.executable, "-m", "spiders.runner", "news", "fairs", "prices", "--vars", json.dumps(demo_sites.base_urls),
+           "--set", "DOWNLOAD_TIMEOUT=2", "--set", "RETRY_TIMES=0", "--set", "AUTOTHROTTLE_ENABLED=false",
+           "--log-level", "WARNING"]
+    done = subprocess.run(cmd, cwd=ROOT, env=crawl_env(backend, settings), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    records = json.loads(done.stdout.strip().splitlines()[-1])
+    backend.refresh()
+    return backend, settings, {r["spider"]: r for r in records}
+
+
+def test_crawl_index_search_alert_digest(crawled, demo_sites) -> None:  # type: ignore[no-untyped-def]
+    backend, settings, records = crawled
+    news, fairs, offers = backend.count("news"), backend.count("fair"), backend.count("offer")
+    assert news >= EXPECTED["news"]["article_count"]
+    assert fairs == EXPECTED["fairs"]["unique_count"]
+    assert offers == len(EXPECTED["shop_jsonld"]["products"]) + len(EXPECTED["shop_plain"]["products"])
+
+    # Languages of the news, and the hostile article stored as inert, single-line text.
+    languages = backend.search(SearchQuery(kinds=("news",), per_page=1)).facets["language"]
+    assert {"fr", "ar", "en"} <= set(languages)
+    for hit in backend.search(SearchQuery(kinds=("news",), per_page=100)).hits:
+        assert "\n" not in hit.document["title"] and "\r" not in hit.document["title"]
+        assert "<script" not in hit.document["text"].lower()
+
+    # One fair announced by the listing and the iCal feed is one record with both sources.
+    merged = [h.document for h in backend.search(SearchQuery(text="Maison Objet", kinds=("fair",))).hits]
+    assert len(merged) == 1 and len(merged[0]["sources"]) >= 2 and merged[0]["country"] == "FR"
+
+    # Prices normalized to MAD and EUR; a crossed-out price is never taken.
+    rugs = backend.search(SearchQuery(text="Beni Ouarain", kinds=("offer",), sort="price"))
+    prices = {h.document["name"]: (h.document["price"], h.document["currency"]) for h in rugs.hits}
+    assert ("8900.00", "MAD") in {(str(p), c) for p, c in prices.values()} or ("8900", "MAD") in {(str(p), c) for p, c in prices.values()}
+    assert all(h.document["price_mad"] and h.document["price_eur"] for h in rugs.hits)
+    assert backend.search(SearchQuery(text="زربية", kinds=("offer",))).total >= 3
+
+    # Crawl behaviour: robots.txt obeyed, the calendar trap bounded, errors counted per source.
+    assert not [h for h in demo_sites.hits() if h[2].startswith("/private/")]
+    assert len([h for h in demo_sites.hits("fairs") if h[2].startswith("/calendar")]) <= 40
+    assert records["news"]["sources"]["artisanat-info"].get("errors", 0) >= 2  # the 500 and the linked 404
+    assert backend.list_records("crawlstats")
+
+    # Alerts and digest through the outbox mailer, parsed back.
+    import jobs
+    jobs.ensure_demo_subscribers(backend)
+    alert_run = jobs.alerts(settings, backend)
+    digest_run = jobs.digest(settings, None, backend)
+    assert alert_run.dispatch.sent >= 3 and digest_run.dispatch.sent == 2
+    messages = [message_from_bytes(p.read_bytes(), policy=policy.default) for p in settings.outbox_dir.glob("*.eml")]
+    alerts_with_ics = [m for m in messages if any(a.get_filename() == "salons.ics" for a in m.iter_attachments())]
+    assert alerts_with_ics
+    digests = [m for m in messages if m["To"] in ("strategie@example.ma", "istratijiya@example.ma")]
+    assert len(digests) == 2
+    arabic = next(m for m in digests if m["Content-Language"] == "ar")
+    assert 'dir="rtl"' in arabic.get_body(("html",)).get_content()

@@ -1,0 +1,115 @@
+"""The JSON API, its OpenAPI description and the crawl health endpoint."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import httpx
+import pytest
+
+import web_corpus
+from conftest import Site
+
+pytestmark = pytest.mark.timeout(60)
+
+
+def test_api_search_same_filters_as_the_page(client: httpx.Client) -> None:
+    body = client.get("/api/search", params={"q": "tapis", "kind": "news", "lang": "ar"}).json()
+    assert body["total"] == 1
+    hit = body["results"][0]
+    assert hit["kind"] == "news" and hit["document"]["language"] == "ar"
+    assert set(body["facets"]) == {"kind", "crafts", "countries", "source", "language"}
+    many = client.get("/api/search", params=[("kind", "news"), ("kind", "fair"), ("country", "DE")]).json()
+    assert {r["kind"] for r in many["results"]} == {"news", "fair"}
+    assert all("DE" in r["document"]["countries"] for r in many["results"])
+
+
+def test_api_search_highlights_are_escaped_html(client: httpx.Client) -> None:
+    body = client.get("/api/search", params={"q": "alerte cuir"}).json()
+    hostile = next(r for r in body["results"] if "Alerte sur les prix" in r["document"]["title"])
+    assert "<script>" not in hostile["highlights"]["title"]
+    assert "&lt;script&gt;" in hostile["highlights"]["title"] and "<mark>" in hostile["highlights"]["title"]
+
+
+def test_api_search_sort_and_pages(client: httpx.Client) -> None:
+    first = client.get("/api/search", params={"kind": "offer", "sort": "price", "per_page": "2"}).json()
+    second = client.get("/api/search", params={"kind": "offer", "sort": "price", "per_page": "2", "page": "2"}).json()
+    prices = [float(r["document"]["price_mad"]) for r in first["results"] + second["results"]]
+    assert prices == sorted(prices) and first["page"] == 1 and second["page"] == 2
+
+
+def test_api_fairs_are_upcoming_and_soonest_first(client: httpx.Client) -> None:
+    body = client.get("/api/fairs").json()
+    starts = [r["document"]["start_date"] for r in body["results"]]
+    assert starts == sorted(starts) and min(starts) >= date.today().isoformat()
+    assert body["total"] == 5
+    moroccan = client.get("/api/fairs", params={"country": "MA", "craft": "cuir"}).json()
+    assert [r["document"]["name"] for r in moroccan["results"]] == [
+        "Salon National de l'Artisanat Marrakech", "Semaine de l'artisanat de Fès"]
+
+
+def test_api_offer_history(client: httpx.Client) -> None:
+    body = client.get(f"/api/offers/{web_corpus.beni_ouarain_id()}/history").json()
+    assert body["offer"]["shop"] == "Atelier Atlas"
+    assert [h["price"] for h in body["history"]] == ["4800", "4600", "4500"]
+    assert [h["observed_at"] for h in body["history"]] == sorted(h["observed_at"] for h in body["history"])
+
+
+def test_api_sources_without_a_catalogue_lists_crawled_sources(client: httpx.Client) -> None:
+    body = client.get("/api/sources").json()
+    assert body["catalogue_found"] is False
+    by_id = {s["id"]: s for s in body["sources"]}
+    assert by_id["le-matin-eco"]["last_crawl"]["items"] == 6  # the newest crawl, not the older one
+    assert by_id["dead-feed"]["last_crawl"]["errors"] == 4
+
+
+def test_api_sources_with_the_catalogue(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:
+    from fastapi import FastAPI  # noqa: F401 - the app below is a second one over the same backend
+    from conftest import LiveServer
+    from web.app import create_app
+    catalogue = tmp_path_factory.mktemp("catalogue") / "sources.yaml"
+    catalogue.write_text(
+        "sources:\n"
+        "  - id: le-matin-eco\n    kind: news\n    name: Le Matin Économie\n    feeds: [https://lematin.ma/rss]\n"
+        "    language: fr\n    country: MA\n"
+        "  - id: atelier-atlas\n    kind: shop\n    name: Atelier Atlas\n    sitemaps: [https://atelier-atlas.ma/sitemap.xml]\n",
+        encoding="utf-8")
+    server = LiveServer(create_app(site.settings.replace(sources_file=catalogue), site.backend))
+    server.start()
+    try:
+        body = httpx.get(server.url + "/api/sources", timeout=20).json()
+    finally:
+        server.stop()
+    assert body["catalogue_found"] is True
+    by_id = {s["id"]: s for s in body["sources"]}
+    assert by_id["le-matin-eco"]["name"] == "Le Matin Économie" and by_id["le-matin-eco"]["spider"] == "news"
+    assert by_id["le-matin-eco"]["last_crawl"]["items"] == 6
+    assert by_id["atelier-atlas"]["last_crawl"]["spider"] == "prices"
+    assert by_id["dead-feed"]["in_catalogue"] is False
+
+
+def test_health_reports_backend_crawls_failures_and_heartbeat(site: Site, client: httpx.Client) -> None:
+    response = client.get("/health")
+    body = response.json()
+    assert response.status_code == 200
+    assert body["backend"] == {"name": site.engine, "ping": True}
+    assert body["spiders"]["news"]["items"] == 6 and body["spiders"]["prices"]["pages"] == 40
+    assert [f["source"] for f in body["failing_sources"]] == ["dead-feed"]
+    assert body["scheduler"]["stale"] is False and 0 <= body["scheduler"]["age_seconds"] < 3600
+    assert body["status"] == "degraded"  # one source fails
+
+
+def test_openapi_describes_the_api(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/search", "/api/fairs", "/api/offers/{offer_id}/history", "/api/sources", "/health"} <= set(spec["paths"])
+    names = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
+    assert {"q", "kind", "craft", "country", "source", "lang", "from", "to", "price_min", "price_max", "currency",
+            "sort", "page", "per_page"} == names
+    assert "/search" not in spec["paths"]  # HTML pages are not API
+
+
+def test_docs_page_allows_only_its_own_inline_script(client: httpx.Client) -> None:
+    response = client.get("/docs")
+    csp = response.headers["content-security-policy"]
+    assert "'sha256-" in csp and "unsafe-inline" not in csp
+    assert re.search(r"<script>.*SwaggerUIBundle", response.text, re.DOTALL)
