@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
+from pathlib import Path
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
@@ -52,9 +54,40 @@ def url_id(kind: str, url: str) -> str:
     return f"{kind}-" + hashlib.sha1(canonical_url(url).encode()).hexdigest()[:20]
 
 
+_EDITION_WORDS = frozenset({"edition", "editions", "ed", "th", "st", "nd", "rd", "er", "eme", "e"})
+
+
+@lru_cache(maxsize=1)
+def _city_words() -> frozenset[str]:
+    """Host-city names, which sources add to a fair's name or leave out ('Maison&Objet Paris')."""
+    path = Path(__file__).resolve().parents[1] / "spiders" / "extract" / "data" / "cities.yaml"
+    names: set[str] = set()
+    if path.exists():
+        import yaml
+        for city, entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            for name in [city, *((entry or {}).get("names") or [])]:
+                tokens = words(str(name))
+                if len(tokens) == 1 and len(tokens[0]) > 3:
+                    names.add(tokens[0])
+    return frozenset(names)
+
+
 def fair_identity(name: str, year: int) -> str:
     """Normalized name + edition year: the same fair announced anywhere gets the same id."""
-    tokens = [t for t in words(name) if not (t.isdigit() and len(t) == 4)]
+    cities = _city_words()
+    tokens = []
+    for token in words(name):
+        if token.isdigit() or token in _EDITION_WORDS or re.fullmatch(r"\d+(st|nd|rd|th|e|eme|er)", token):
+            continue
+        if token in cities and tokens:  # keep a name that *is* a city ('Paris Design Week' keeps nothing else)
+            continue
+        if not tokens or tokens[-1] != token:
+            tokens.append(token)
+    glue = ("du", "de", "des", "la", "le", "les", "l", "d", "the", "of", "in", "di", "del", "en", "a")
+    while len(tokens) > 1 and tokens[0] in glue:
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1] in glue:
+        tokens.pop()
     slug = "-".join(tokens)[:80] or "fair"
     return f"fair-{slug}-{year}"
 

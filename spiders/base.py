@@ -62,7 +62,7 @@ class CatalogueSpider(Spider):
                 yield Request(listing.url, callback=self.parse_listing, errback=self.on_error,
                               meta={**meta, "listing": listing, "listing_page": 1})
             for url in source.start_urls:
-                yield Request(url, callback=self.parse_detail, meta=meta, errback=self.on_error)
+                yield Request(url, callback=self.parse_start, meta=meta, errback=self.on_error)
 
     def source_of(self, response: Response) -> Source:
         return self.sources[response.meta["source_id"]]
@@ -115,6 +115,29 @@ class CatalogueSpider(Spider):
                 req = self.follow(response, href, self.parse_listing, listing=listing, listing_page=page + 1)
                 if req is not None:
                     yield req
+
+    def parse_start(self, response: Response) -> Iterable[Any]:
+        """A start URL is a hub when the source has link patterns (follow them), else a detail page."""
+        source = self.source_of(response)
+        patterns = [re.compile(l.link_pattern) for l in source.listings if l.link_pattern]
+        if not patterns or not isinstance(response, TextResponse):
+            yield from self.parse_detail(response)
+            return
+        for href in dict.fromkeys(response.css("a::attr(href)").getall()):
+            absolute = urljoin(response.url, href)
+            if any(p.search(absolute) for p in patterns):
+                if (req := self.follow(response, absolute, self.parse_detail)) is not None:
+                    yield req
+
+    def page_text(self, response: TextResponse) -> str:
+        """The page as text; bytes whose declared charset lies are decoded again from the bytes."""
+        text = response.text
+        if "\ufffd" in text:
+            from spiders.extract.htmlinput import decode_html
+            redecoded = decode_html(response.body)
+            if redecoded.count("\ufffd") < text.count("\ufffd"):
+                return redecoded
+        return text
 
     def listing_items(self, response: Response) -> Iterable[Any]:
         """Items found on a listing page itself (fairs do this)."""

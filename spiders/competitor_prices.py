@@ -19,7 +19,7 @@ class CompetitorPriceSpider(CatalogueSpider):
             return
         source = self.source_of(response)
         try:
-            extracted = extract_offer(response.text, response.url)
+            extracted = extract_offer(self.page_text(response), response.url)
             if getattr(extracted, "price", None) is None:
                 raise Rejected("no price on the page")
             document = offer_document(extracted, source, response.url)

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from indexing.markets import tag_countries
 from indexing.models import Document, NewsArticle, Offer, TradeFair, now_utc
 from indexing.taxonomy import tag_crafts
+from indexing.urls import is_safe_link
 from spiders.sources import Source
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,17 @@ def _get(obj: Any, name: str) -> Any:
     return getattr(obj, name, None)
 
 
+def trusted_canonical(candidate: Any, page_url: str) -> str:
+    """A page's declared canonical URL, if it is a real http(s) URL on the same host; else the page URL."""
+    from urllib.parse import urlsplit
+    if not isinstance(candidate, str) or not is_safe_link(candidate):
+        return page_url
+    declared, actual = urlsplit(candidate), urlsplit(page_url)
+    if declared.hostname != actual.hostname or declared.path.rstrip("/").rsplit("/", 1)[-1].lower() in ("none", "null", "undefined"):
+        return page_url
+    return candidate
+
+
 def _build(model: type[Document], **fields: Any) -> Document:
     try:
         return model(**fields)
@@ -49,7 +61,7 @@ def article_document(extracted: Any, source: Source, url: str, fallback: dict[st
     countries = tag_countries(title, text) or ([source.country] if source.country else [])
     published = _get(extracted, "published") or fallback.get("published")
     return _build(  # type: ignore[return-value]
-        NewsArticle, url=_get(extracted, "canonical_url") or url, source=source.id, title=title, text=text[:200_000],
+        NewsArticle, url=trusted_canonical(_get(extracted, "canonical_url"), url), source=source.id, title=title, text=text[:200_000],
         summary=_get(extracted, "summary") or text[:300], author=_get(extracted, "author") or fallback.get("author"),
         published_at=published, language=_get(extracted, "language") or source.language,
         crafts=crafts, countries=countries)
@@ -64,7 +76,7 @@ def fair_document(extracted: Any, source: Source, url: str) -> TradeFair:
     crafts = list(_get(extracted, "crafts") or []) or tag_crafts(name, description) or list(source.crafts)
     country = _get(extracted, "country")
     return _build(  # type: ignore[return-value]
-        TradeFair, url=_get(extracted, "url") or url, source=source.id, name=name, start_date=start,
+        TradeFair, url=trusted_canonical(_get(extracted, "url"), url), source=source.id, name=name, start_date=start,
         end_date=_get(extracted, "end_date"), city=_get(extracted, "city"), country=country,
         venue=_get(extracted, "venue"), organizer=_get(extracted, "organizer"),
         registration_deadline=_get(extracted, "registration_deadline"), description=(description or "")[:20_000] or None,
@@ -80,7 +92,7 @@ def offer_document(extracted: Any, source: Source, url: str, observed_at: dateti
     description = _get(extracted, "description")
     crafts = tag_crafts(name, description) or list(source.crafts)
     return _build(  # type: ignore[return-value]
-        Offer, url=_get(extracted, "canonical_url") or url, source=source.id, shop=source.name, name=name,
+        Offer, url=trusted_canonical(_get(extracted, "canonical_url"), url), source=source.id, shop=source.name, name=name,
         price=price, currency=currency, availability=_get(extracted, "availability"), sku=_get(extracted, "sku"),
         brand=_get(extracted, "brand"), description=(description or "")[:20_000] or None, language=source.language,
         crafts=crafts, countries=[source.country] if source.country else [], observed_at=observed_at or now_utc())

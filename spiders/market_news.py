@@ -31,7 +31,7 @@ class MarketNewsSpider(CatalogueSpider):
             return
         source = self.source_of(response)
         try:
-            extracted = extract_article(response.text, response.url)
+            extracted = extract_article(self.page_text(response), response.url)
             document = article_document(extracted, source, response.url, response.meta.get("feed_entry"))
         except Rejected as exc:
             self.reject(response, str(exc))

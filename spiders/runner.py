@@ -29,6 +29,8 @@ def run_crawl(settings: Settings, spider_names: Sequence[str], catalogue: list[S
         catalogue = load_catalogue(settings.sources_file, catalogue_vars)
     values = crawler_settings(settings, **dict(overrides or {}))
     process = CrawlerProcess(values, install_root_handler=True)
+    import logging
+    logging.getLogger("scrapy").setLevel(values.get("LOG_LEVEL", "INFO"))
     crawlers = []
     for name in spider_names:
         crawler = process.create_crawler(SPIDERS[name])

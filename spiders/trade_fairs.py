@@ -26,7 +26,7 @@ class TradeFairSpider(CatalogueSpider):
         if not isinstance(response, TextResponse):
             return
         source = self.source_of(response)
-        fairs = extract_fairs(response.text, response.url, language=source.language)
+        fairs = extract_fairs(self.page_text(response), response.url, language=source.language)
         if not fairs and "listing" not in response.meta:
             self.reject(response, "no fair found on the page")
         for fair in fairs:

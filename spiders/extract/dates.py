@@ -109,7 +109,7 @@ def _patterns(languages: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
         # January 30 – February 2, 2027 / Jan 16-20, 2026
         "month_first_range": rf"{weekday}({month})\s*{day}(?:,?\s*{year})?{_SEP}{weekday}(?:({month})\s*)?{day}(?:,?\s*{year})?",
         # 16.01.-20.01.2026 / 16/01 - 20/01/2026 / 16-20/01/2026
-        "numeric_range": rf"(?<![\d/.])({_DAY})(?:[./](1[0-2]|0?[1-9]))?(?:[./]({_YEAR}))?\.?\s*(?:[-–—]|\bau\b|\bto\b|\bbis(?:\s+zum)?\b|\bal\b|إلى)\s*({_DAY})[./](1[0-2]|0?[1-9])[./]({_YEAR}|\d\d)(?![\d])",
+        "numeric_range": rf"(?<![\d/.])({_DAY})(?:[./](1[0-2]|0?[1-9]))?(?:[./]({_YEAR}))?\.?\s*(?:[-–—]|\bau\b|\bto\b|\bbis(?:\s+zum)?\b|\bal\b|إلى)\s*({_DAY})[./](1[0-2]|0?[1-9])[./]({_YEAR})(?![\d])",
         "iso_range": rf"(?<!\d)({_YEAR})-(1[0-2]|0[1-9])-({_DAY})\s*(?:[-–—/]|\bto\b|\bau\b|\bbis\b)\s*({_YEAR})-(1[0-2]|0[1-9])-({_DAY})(?!\d)",
         "day_first": rf"{lead}{day}{_OF}({month})(?:{_OF}{year})?",
         "month_first": rf"{weekday}({month})\s*{day}(?:,?\s*{year})?",

@@ -27,8 +27,8 @@ def extract_listing_fairs(tree: html.HtmlElement, languages: Sequence[str]) -> l
             continue
         text = one_line(block.text_content())
         spans = [s for s in find_date_spans(text, languages) if s.has_year]
-        if len(spans) != 1:
-            continue
+        if len(spans) != 1 or spans[0].end is None:
+            continue  # a fair runs over days; a lone date is a news item or a deadline
         start, end = resolve_span(spans[0], None)
         place = PlaceIndex.build(text).near(spans[0].begin, spans[0].finish)
         fairs.append(TextFair(

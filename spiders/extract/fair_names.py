@@ -104,7 +104,7 @@ def find_fair_names(text: str) -> list[NameMention]:
         if token.is_arabic and _is_arabic_head(token.text):
             span = _arabic_name(tokens, i)
         elif _GERMAN_COMPOUND.match(token.text) and len(token.text) > 7:
-            span = _extend_left(tokens, i, i, text)
+            span = _german_name(tokens, i, text)
         elif token.folded in _HEAD_KEYWORDS:
             span = _extend_right(tokens, i, text)
             if span[1] == i and not token.is_capitalised:
@@ -185,6 +185,23 @@ def _extend_left(tokens: list[_Token], first: int, last: int, text: str) -> tupl
                 continue
         break
     return start, last
+
+
+def _german_name(tokens: list[_Token], i: int, text: str) -> tuple[int, int]:
+    """'Internationale Handwerksmesse', 'Frankfurter Herbstmesse', 'Weihnachtsmesse der Kunsthandwerker'."""
+    first = i
+    while first - 1 >= 0 and i - first < 2 and _same_line(text, tokens[first - 1], tokens[first]):
+        previous = tokens[first - 1]
+        if previous.is_word and previous.is_capitalised and previous.folded.endswith(("e", "en", "er", "es")) \
+                and previous.folded not in _LEADING_ARTICLES and previous.folded not in ("den", "dem", "des", "eine", "einer"):
+            first -= 1
+        else:
+            break
+    last = i
+    if i + 2 < len(tokens) and tokens[i + 1].folded in ("der", "des", "fur", "für") and tokens[i + 2].is_capitalised \
+            and _same_line(text, tokens[i], tokens[i + 2]):
+        last = i + 2
+    return first, last
 
 
 def _is_arabic_head(word: str) -> bool:

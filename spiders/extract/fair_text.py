@@ -38,6 +38,9 @@ _DESCRIPTOR_WORDS = _GENERIC_WORDS | frozenset({
 })
 
 
+_TAIL_WORDS = frozenset({"fair", "show", "exhibition", "expo", "market", "messe"})
+
+
 @dataclass(frozen=True)
 class TextFair:
     name: str
@@ -87,9 +90,10 @@ def extract_text_fairs(text: str, language: str | None, page_date: date | None) 
     _give_orphan_range_to_main_fair(groups, spans)
     places = PlaceIndex.build(text)
     context = _context_date(text, spans, page_date)
+    main = _main_group(groups)
     fairs: list[TextFair] = []
     for group in groups:
-        fairs.extend(_fairs_of(group, text, places, context))
+        fairs.extend(_fairs_of(group, text, places, context, group is main))
     return _dedupe(fairs)
 
 
@@ -132,6 +136,8 @@ def _group_mentions(text: str) -> list[_Group]:
 def _is_descriptor(mention: NameMention) -> bool:
     """'International Trade Fair for Home and Contract Textiles': a description, no proper name."""
     words = [w for w in re.split(r"[^\w]+", mention.name) if w]
+    if not words or fold(words[-1]) not in _TAIL_WORDS or not words[0].isascii():
+        return False  # "Salon de la création", "المعرض الوطني": named by their head word
     proper = [w for w in words[1:] if w[0].isupper() and fold(w) not in _DESCRIPTOR_WORDS]
     head_is_proper = bool(words) and fold(words[0]) not in _DESCRIPTOR_WORDS and words[0][0].isupper()
     return not proper and not head_is_proper and not mention.name.isupper()
@@ -203,7 +209,7 @@ def _pair_dates(groups: list[_Group], spans: Sequence[DateSpan], text: str) -> N
             elif begin >= span.finish:
                 gap = (begin - span.finish) * _DATE_BEFORE_NAME_PENALTY
                 if _CLAUSE_BREAK.search(text[span.finish:begin]):
-                    gap *= 4  # "..., and Shoppe Object": the date belongs to the clause before
+                    gap += 250  # "..., and Shoppe Object": the date belongs to the clause before
                 between = [m for m in mentions if span.finish <= m[0][0] and m[0][1] <= begin and m[1] is not group]
             else:
                 gap, between = 0.0, []
@@ -213,6 +219,16 @@ def _pair_dates(groups: list[_Group], spans: Sequence[DateSpan], text: str) -> N
                 best = (gap, group)
         if best is not None:
             best[1].spans.append(span)
+
+
+def _main_group(groups: Sequence[_Group]) -> _Group | None:
+    """The fair a text is about: the most mentioned one, when no other is dated or as frequent."""
+    ranked = sorted(groups, key=lambda g: len(g.positions), reverse=True)
+    if len(ranked) > 1 and len(ranked[1].positions) == len(ranked[0].positions):
+        return None
+    if any(g.spans for g in ranked[1:]):
+        return None
+    return ranked[0]
 
 
 def _give_orphan_range_to_main_fair(groups: list[_Group], spans: Sequence[DateSpan]) -> None:
@@ -282,11 +298,10 @@ def _year_next_to_name(group: _Group, text: str) -> int | None:
 # --- records ---------------------------------------------------------------------------------------
 
 
-def _fairs_of(group: _Group, text: str, places: PlaceIndex, context: _Context) -> list[TextFair]:
+def _fairs_of(group: _Group, text: str, places: PlaceIndex, context: _Context, is_main: bool) -> list[TextFair]:
     if not group.spans:
-        if group.known is None:
-            return []
-        return [_record(group, None, None, group.positions[0], text, places)]
+        # An undated fair is worth a record only when the text is about it.
+        return [_record(group, None, None, group.positions[0], text, places)] if is_main else []
     ranked = sorted(group.spans, key=lambda s: (s.end is None, not s.has_year, s.begin))
     best = ranked[0]
     start, end = _resolve(best, group, text, context)

@@ -18,6 +18,7 @@ from spiders.extract.markup import block_text
 from spiders.extract.page_meta import safe_absolute_url
 from spiders.extract.structured import jsonld_items, microdata_items, rdfa_items, walk
 
+_LISTING_MIN_FAIRS = 3
 _HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|div|p|article|section|table|span|a)\b", re.IGNORECASE)
 _DEADLINE = re.compile(
     r"(?:deadline|date limite|avant le|before|bis zum|hasta el|entro il|آخر أجل|آخر موعد)[^.\n]{0,80}",
@@ -60,7 +61,11 @@ def extract_fairs(
         found += markup_fairs(things)
         text = block_text(tree)
         languages = _languages(text, language)
-        found += extract_listing_fairs(tree, languages)
+        listed = extract_listing_fairs(tree, languages)
+        found += listed
+        if len(listed) >= _LISTING_MIN_FAIRS:
+            # A listing's free text only repeats its entries with looser pairing.
+            return [_finish(fair, text, url) for fair in _merge(found)]
     else:
         text = raw
     language = language or detect_language(text[:2000])
