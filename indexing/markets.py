@@ -1,10 +1,9 @@
 """Market tagging: country names in French, English, Arabic and Spanish to ISO 3166 codes."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from indexing.textnorm import words
+from indexing.textnorm import token_variants, words
 
 COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "MA": ("maroc", "morocco", "marruecos", "المغرب", "marokko", "marocain", "marocaine", "moroccan"),
@@ -33,24 +32,36 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    lookup: dict[str, str] = {}
+def _lookup() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    single: dict[str, str] = {}
+    multi: list[tuple[str, str]] = []
     for code, names in COUNTRY_NAMES.items():
         for name in names:
-            lookup[" ".join(words(name))] = code
-    alternatives = sorted(lookup, key=len, reverse=True)
-    pattern = re.compile(r"(?<![0-9a-z\u0621-\u064a])(?:ال|و|ب)?(" + "|".join(re.escape(a) for a in alternatives) + r")(?![0-9a-z\u0621-\u064a])")
-    return pattern, lookup
+            tokens = words(name)
+            if len(tokens) == 1:
+                single[tokens[0]] = code
+            else:
+                multi.append((" ".join(tokens), code))
+    return single, tuple(multi)
 
 
 def tag_countries(*texts: str | None, limit: int = 6) -> list[str]:
     """Countries named in the texts, most mentioned first."""
-    pattern, lookup = _pattern()
+    single, multi = _lookup()
     counts: dict[str, int] = {}
     for text in texts:
         if not text:
             continue
-        for match in pattern.finditer(" ".join(words(text))):
-            code = lookup[match.group(1)]
-            counts[code] = counts.get(code, 0) + 1
+        tokens = words(text)
+        for token in tokens:
+            for variant in token_variants(token):
+                code = single.get(variant)
+                if code:
+                    counts[code] = counts.get(code, 0) + 1
+                    break
+        joined = " " + " ".join(tokens) + " "
+        for phrase, code in multi:
+            hits = joined.count(" " + phrase + " ")
+            if hits:
+                counts[code] = counts.get(code, 0) + hits
     return [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:limit]

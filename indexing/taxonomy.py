@@ -1,14 +1,13 @@
 """The crafts taxonomy, held as data in crafts.yaml."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from indexing.textnorm import fold, words
+from indexing.textnorm import token_variants, words
 
 TAXONOMY_FILE = Path(__file__).with_name("crafts.yaml")
 LANGUAGES = ("fr", "ar", "en", "es")
@@ -33,29 +32,56 @@ def crafts() -> dict[str, Craft]:
     return result
 
 
-def _synonym_pattern(synonym: str) -> str:
-    prefix = synonym.endswith("*")
-    body = " ".join(words(synonym.rstrip("*")))
-    escaped = re.escape(body).replace(r"\ ", r"\s+")
-    # Arabic words often carry a proclitic (و, ب, ل, ال): allow one before the word.
-    lead = r"(?:^|(?<=[^0-9a-z\u0621-\u064a])|(?<=[وبلف])|(?<=ال))" if body and "\u0621" <= body[0] <= "\u064a" \
-        else r"(?<![0-9a-z\u0621-\u064a])"
-    tail = r"[0-9a-z\u0621-\u064a]*" if prefix else r"(?![0-9a-z\u0621-\u064a])"
-    return lead + escaped + tail
+@dataclass(frozen=True)
+class _Matcher:
+    """Synonyms compiled for token lookups: linear in the text, whatever the taxonomy's size."""
+    exact: dict[str, frozenset[str]]
+    prefixes: dict[str, frozenset[str]]
+    prefix_lengths: tuple[int, ...]
+    phrases: tuple[tuple[str, bool, str], ...]  # (folded phrase, is prefix, craft id)
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    return {
-        cid: re.compile("|".join(_synonym_pattern(s) for s in craft.synonyms))
-        for cid, craft in crafts().items()
-    }
+def _matcher() -> _Matcher:
+    exact: dict[str, set[str]] = {}
+    prefixes: dict[str, set[str]] = {}
+    phrases: list[tuple[str, bool, str]] = []
+    for cid, craft in crafts().items():
+        for synonym in craft.synonyms:
+            is_prefix = synonym.endswith("*")
+            tokens = words(synonym.rstrip("*"))
+            if not tokens:
+                continue
+            if len(tokens) > 1:
+                phrases.append((" ".join(tokens), is_prefix, cid))
+            elif is_prefix:
+                prefixes.setdefault(tokens[0], set()).add(cid)
+            else:
+                exact.setdefault(tokens[0], set()).add(cid)
+    return _Matcher({k: frozenset(v) for k, v in exact.items()}, {k: frozenset(v) for k, v in prefixes.items()},
+                    tuple(sorted({len(p) for p in prefixes})), tuple(phrases))
 
 
 def tag_crafts(*texts: str | None) -> list[str]:
     """Craft ids mentioned in the texts, in taxonomy order."""
-    folded = " ".join(" ".join(words(t)) for t in texts if t)
-    return [cid for cid, pattern in _patterns().items() if pattern.search(folded)]
+    m = _matcher()
+    tokens: list[str] = []
+    for text in texts:
+        if text:
+            tokens.extend(words(text))
+    found: set[str] = set()
+    for token in set(tokens):
+        for variant in token_variants(token):
+            found.update(m.exact.get(variant, ()))
+            for length in m.prefix_lengths:
+                if len(variant) >= length:
+                    found.update(m.prefixes.get(variant[:length], ()))
+    if m.phrases:
+        joined = " " + " ".join(tokens) + " "
+        for phrase, is_prefix, cid in m.phrases:
+            if cid not in found and (" " + phrase + ("" if is_prefix else " ")) in joined:
+                found.add(cid)
+    return [cid for cid in crafts() if cid in found]
 
 
 def craft_ids_for_term(term: str) -> list[str]:

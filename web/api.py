@@ -10,6 +10,7 @@ from starlette.requests import Request
 
 from indexing.models import Offer
 from indexing.query import SearchResult, query_from_params
+from spiders.sources import load_catalogue
 from web.crawl_health import last_crawl_per_source
 from web.lookup import find_document
 from web.paging import check_result_window
@@ -115,7 +116,6 @@ def api_sources(request: Request) -> dict[str, Any]:
     catalogue: list[dict[str, Any]] = []
     path = svc.settings.sources_file
     if path.exists():
-        from spiders.sources import load_catalogue  # scrapy-side module: only needed when a catalogue exists
         for source in load_catalogue(path):
             catalogue.append({
                 "id": source.id, "kind": source.kind, "name": source.name, "spider": source.spider,

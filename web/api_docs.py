@@ -30,5 +30,5 @@ def docs_policy(html: str) -> str:
 @router.get("/docs")
 def api_docs() -> HTMLResponse:
     page = get_swagger_ui_html(openapi_url="/openapi.json", title="veille – API")
-    html = page.body.decode()
+    html = bytes(page.body).decode()
     return HTMLResponse(html, headers={"Content-Security-Policy": docs_policy(html)})

@@ -13,7 +13,16 @@ from alerts.tokens import TokenSigner
 from config import ROOT, Settings, load_settings
 from indexing.backends import open_backend
 from indexing.backends.base import SearchBackend
-from web import api, api_docs, fairs_page, health, news_page, prices_page, search_page, subscription_pages
+from web import (
+    api,
+    api_docs,
+    fairs_page,
+    health,
+    news_page,
+    prices_page,
+    search_page,
+    subscription_pages,
+)
 from web.errors import install_error_handlers
 from web.headers import SecurityHeadersMiddleware
 from web.rendering import Renderer

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 
+from alerts.mailers import mailer_from_settings
 from alerts.subscriptions import Subscription
 from web.services import Services
 
@@ -10,8 +11,8 @@ log = logging.getLogger(__name__)
 
 
 def send_confirmation(svc: Services, sub: Subscription) -> bool:
-    from alerts.mailers import mailer_from_settings
-    from alerts.messages import confirmation_message  # imported late: the mail package evolves separately
+    # Imported here, not at the top: the mail builder is developed separately and may lag behind.
+    from alerts.messages import confirmation_message
 
     mailer = mailer_from_settings(svc.settings)
     try:

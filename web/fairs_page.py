@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
+from typing import Any
 
 from fastapi import APIRouter
 from starlette.requests import Request
@@ -81,7 +82,7 @@ def fairs_page(request: Request) -> Response:
     state = listing_state(request, fixed)
     t = Translator(request_language(request))
     fmt = Formatter(t)
-    context = {
+    context: dict[str, Any] = {
         "state": state, "error": None, "months": [], "total": 0, "pagination": None,
         "craft_choices": sorted(((cid, fmt.craft(cid)) for cid in crafts()), key=lambda pair: pair[1]),
         "country_choices": country_choices(state, fmt),

@@ -53,12 +53,13 @@ class SearchState:
 
     def query_params(self, page: str | None = None, fixed: Mapping[str, str] | None = None) -> dict[str, object]:
         """The mapping indexing.query.query_from_params expects."""
+        lists: dict[str, list[str]] = {}
         params: dict[str, object] = {}
         for name, value in self.pairs:
             key = "lang" if name == "language" else name
             if name in LIST_PARAMS:
-                params.setdefault(key, [])
-                params[key].append(value)  # type: ignore[union-attr]
+                params[key] = lists.setdefault(key, [])
+                lists[key].append(value)
             else:
                 params[key] = value
         if page is not None:

@@ -1,6 +1,8 @@
 """GET /health: is the search engine up, did the crawls run, is the scheduler alive."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -19,7 +21,7 @@ def health(request: Request) -> JSONResponse:
         reachable = backend.ping()
     except Exception:  # noqa: BLE001 - any failure to answer is "down" for a health probe
         reachable = False
-    body: dict[str, object] = {"backend": {"name": backend.name, "ping": reachable}}
+    body: dict[str, Any] = {"backend": {"name": backend.name, "ping": reachable}}
     if reachable:
         try:
             body.update(crawl_report(backend))

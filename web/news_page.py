@@ -1,6 +1,8 @@
 """The news reader: the latest articles, filterable, and each article as escaped paragraphs."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
@@ -29,7 +31,7 @@ def news_page(request: Request) -> Response:
     state = listing_state(request, NEWS_FIXED)
     t = Translator(request_language(request))
     fmt = Formatter(t)
-    context = {"state": state, "error": None, "hits": [], "total": 0, "pagination": None, "facets": [],
+    context: dict[str, Any] = {"state": state, "error": None, "hits": [], "total": 0, "pagination": None, "facets": [],
                "active": active_filters(state, NEWS_PATH, t, fmt),
                "exports": {f: state.url(NEWS_PATH, format=f) for f in ("csv", "json")}}
     try:

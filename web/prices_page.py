@@ -4,6 +4,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter
@@ -79,7 +80,7 @@ def prices_page(request: Request) -> Response:
     t = Translator(request_language(request))
     fmt = Formatter(t)
     currency = "EUR" if state.first("currency").upper() == "EUR" else "MAD"
-    context = {
+    context: dict[str, Any] = {
         "state": state, "error": None, "offers": [], "total": 0, "pagination": None, "facets": [],
         "summaries": [], "chart": None, "currency": currency, "compared": 0,
         "craft_choices": sorted(((cid, fmt.craft(cid)) for cid in crafts()), key=lambda pair: pair[1]),

@@ -1,6 +1,8 @@
 """The search page: text, facets, dates, prices, sort, pages, exports and saving the search."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
@@ -36,7 +38,7 @@ def search_page(request: Request) -> Response:
         export = "csv" if request.url.path == "/export.csv" else export_format(request.query_params.get("format"))
     except QueryError as exc:
         return export_error("json", str(exc))
-    context = {"state": state, "sorts": SORTS, "exports": export_links(state, SEARCH_PATH),
+    context: dict[str, Any] = {"state": state, "sorts": SORTS, "exports": export_links(state, SEARCH_PATH),
                "saved_query": state.query_string(), "error": None, "result": None, "hits": [],
                "facets": [], "active": active_filters(state, SEARCH_PATH, t, fmt), "pagination": None}
     try:

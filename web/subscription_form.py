@@ -6,7 +6,12 @@ from typing import Any
 
 from starlette.datastructures import QueryParams
 
-from alerts.subscriptions import REGIONS, InvalidSubscription, Subscription, normalize_email
+from alerts.subscriptions import (
+    REGIONS,
+    InvalidSubscription,
+    Subscription,
+    normalize_email,
+)
 from indexing.markets import COUNTRY_NAMES
 from indexing.query import QueryError, query_from_params
 from indexing.taxonomy import crafts as taxonomy

@@ -8,7 +8,12 @@ from fastapi import APIRouter, Form, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
-from alerts.subscriptions import REGIONS, InvalidSubscription, Subscription, make_subscription
+from alerts.subscriptions import (
+    REGIONS,
+    InvalidSubscription,
+    Subscription,
+    make_subscription,
+)
 from alerts.tokens import BadToken
 from indexing.markets import COUNTRY_NAMES
 from indexing.taxonomy import crafts

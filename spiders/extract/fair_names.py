@@ -159,7 +159,8 @@ def _extend_right(tokens: list[_Token], start: int, text: str) -> tuple[int, int
             break
         if j + 1 < len(tokens) and tokens[j + 1].text[0].isdigit() and token.folded in ("du", "au", "le", "del", "dal"):
             break
-        acceptable = token.is_capitalised or after_connector or token.folded in _NAME_ADJECTIVES
+        elided = token.folded.startswith(("d'", "l'")) and len(token.folded) > 2  # "d'Essaouira", "l'artisanat"
+        acceptable = token.is_capitalised or after_connector or elided or token.folded in _NAME_ADJECTIVES
         if not acceptable:
             break
         last = j

@@ -20,6 +20,7 @@ _VENUE_PATTERN = re.compile(
 _VENUE_END = re.compile(r"\s+(?:du|au|from|on|le|el|del|dal|vom|in|à|a|en|at|،|من|في|خلال)\s+\d.*$|\s+(?:du|au|from|à|en|in|on|at|dans|with|avec|et|and|y|und|sous|pour|qui|which|where|où)\s.*$", re.IGNORECASE)
 _BEFORE_WINDOW = 160
 _AFTER_WINDOW = 260
+_VENUE_SLACK = 20
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,22 @@ class PlaceIndex:
     def near(self, begin: int, end: int) -> Place:
         venue = _nearest(self.venues, begin, end)
         written = _nearest_written(self.written_venues, begin, end)
+        city = _nearest(self.cities, begin, end)
+        if venue is not None and city is not None and not _overlaps(city, venue) \
+                and isinstance(venue.entry, Venue) and venue.entry.city != city.entry:
+            # A city named with this fair beats a venue that belongs to the sentence before.
+            if (_distance(city.begin, city.end, begin, end) or 0) + _VENUE_SLACK < (_distance(venue.begin, venue.end, begin, end) or 0):
+                venue = None
         if venue is not None and isinstance(venue.entry, Venue):
             if written is not None and written[0] <= venue.begin < written[1]:
                 return Place(venue.entry.city, written[2])
             return Place(venue.entry.city, venue.surface)
-        city = _nearest(self.cities, begin, end)
         city_entry = city.entry if city is not None and isinstance(city.entry, City) else None
         return Place(city_entry, written[2] if written else None)
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.begin < b.end and b.begin < a.end
 
 
 def _distance(mention_begin: int, mention_end: int, begin: int, end: int) -> int | None:

@@ -10,6 +10,8 @@ from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encodi
 
 MAX_INPUT_BYTES = 5_000_000
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
+_CHAOS_TOLERANCE = 0.05
 _PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
 
 
@@ -32,10 +34,21 @@ def decode_html(data: str | bytes) -> str:
     encoding = resolve_encoding(declared) if declared else None
     if encoding and _is_codec(encoding):
         return data.decode(encoding, errors="replace")
-    guess = from_bytes(data[:200_000]).best()
-    if guess is not None and _is_codec(guess.encoding):
-        return data.decode(guess.encoding, errors="replace")
-    return data.decode("cp1252", errors="replace")
+    guess = _guess_encoding(data[:200_000])
+    return data.decode(guess or "cp1252", errors="replace")
+
+
+def _guess_encoding(sample: bytes) -> str | None:
+    results = from_bytes(sample)
+    best = results.best()
+    if best is None:
+        return None
+    # Western-European pages are our common case: between near-equal guesses
+    # (cp1250 vs cp1252 differ only on a few letters) take Windows-1252.
+    for result in results:
+        if result.encoding in _WESTERN and result.chaos <= best.chaos + _CHAOS_TOLERANCE:
+            return "cp1252"
+    return best.encoding if _is_codec(best.encoding) else None
 
 
 def _is_codec(name: str) -> bool:

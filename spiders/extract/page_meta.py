@@ -72,6 +72,8 @@ def _strip_site_name(title: str, site_name: str | None) -> str:
 
 def canonical_url(tree: html.HtmlElement, meta: dict[str, str], url: str | None) -> str | None:
     for candidate in (*_CANONICAL_XPATH(tree)[:1], meta.get("og:url")):
+        if not candidate:
+            continue
         absolute = safe_absolute_url(str(candidate), url)
         if absolute:
             return absolute

@@ -23,8 +23,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import uvicorn  # noqa: E402
-
 import web_corpus  # noqa: E402
+
 from alerts.tokens import TokenSigner  # noqa: E402
 from config import Settings, load_settings  # noqa: E402
 from indexing.backends.base import SearchBackend  # noqa: E402

@@ -6,7 +6,6 @@ from datetime import date
 
 import httpx
 import pytest
-
 import web_corpus
 from conftest import Site
 
@@ -64,8 +63,9 @@ def test_api_sources_without_a_catalogue_lists_crawled_sources(client: httpx.Cli
 
 
 def test_api_sources_with_the_catalogue(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:
-    from fastapi import FastAPI  # noqa: F401 - the app below is a second one over the same backend
     from conftest import LiveServer
+    from fastapi import FastAPI  # noqa: F401 - the app below is a second one over the same backend
+
     from web.app import create_app
     catalogue = tmp_path_factory.mktemp("catalogue") / "sources.yaml"
     catalogue.write_text(

@@ -6,9 +6,9 @@ import io
 
 import httpx
 import pytest
+import web_corpus
 from icalendar import Calendar
 
-import web_corpus
 from web.exports import csv_text, safe_cell
 
 pytestmark = pytest.mark.timeout(60)

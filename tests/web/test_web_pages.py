@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from bs4 import BeautifulSoup
-
 import web_corpus
+from bs4 import BeautifulSoup
 from conftest import Site
 
 pytestmark = pytest.mark.timeout(60)
@@ -231,3 +231,46 @@ def test_arabic_dates_and_numbers_are_localised(client: httpx.Client) -> None:
     text = soup.get_text()
     assert "د.م." in text  # the dirham sign in Arabic
     assert "العروض" in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+def test_every_page_renders_in_every_language(site: Site, lang: str) -> None:
+    fair_id = web_corpus.fairs()[1].id
+    paths = ["/", "/search?q=tapis", "/search?q=zzzz", "/search?page=abc", "/fairs", "/fairs?country=JP",
+             "/prices?q=tapis", "/prices?q=zzzz", f"/offers/{web_corpus.beni_ouarain_id()}", "/news",
+             f"/news/{web_corpus.news()[2].id}", f"/fairs/{fair_id}", "/subscribe", "/nowhere"]
+    with site.client() as http:
+        for path in paths:
+            separator = "&" if "?" in path else "?"
+            response = http.get(f"{path}{separator}lang={lang}")
+            assert response.status_code in (200, 400, 404), path
+            soup = page(response)
+            assert soup.html["lang"] == lang and soup.html["dir"] == ("rtl" if lang == "ar" else "ltr"), path
+
+
+def test_uvicorn_factory_serves_with_settings_from_the_environment(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT, free_port
+    port = free_port()
+    env = {"PATH": "/usr/bin:/bin", "VEILLE_VAR_DIR": str(tmp_path), "VEILLE_SOURCES": str(tmp_path / "none.yaml")}
+    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "web.app:create_app", "--port", str(port),
+                              "--log-level", "warning"], cwd=ROOT, env=env)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and server.poll() is None
+                time.sleep(0.1)
+        assert response.status_code == 200 and response.json()["backend"] == {"name": "sqlite", "ping": True}
+        assert response.json()["scheduler"] is None  # no heartbeat recorded yet
+        assert httpx.get(f"http://127.0.0.1:{port}/search", timeout=5).status_code == 200  # an empty index
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert (tmp_path / "veille.db").exists()

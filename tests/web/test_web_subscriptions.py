@@ -11,9 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 from bs4 import BeautifulSoup
+from conftest import Site
 
 from alerts.subscriptions import SubscriptionStore
-from conftest import Site
 
 pytestmark = pytest.mark.timeout(60)
 MAIL_BUILDER_READY = importlib.util.find_spec("alerts.messages") is not None
@@ -205,3 +205,22 @@ def test_saving_a_search_validates_name_and_query(site: Site) -> None:
     assert "obligatoire" in soup.select_one("#name-error").get_text()
     assert "Unknown craft" in soup.select_one('[role="alert"]').get_text()
     assert SubscriptionStore(site.backend).list(email=email) == []
+
+
+def test_saved_search_preferences_keep_the_query(site: Site) -> None:
+    from alerts.subscriptions import make_subscription
+    store = SubscriptionStore(site.backend)
+    sub = store.save(make_subscription(kind="search", email=unique_email(), title="Zellige à Fès",
+                                       query={"q": "zellige", "country": ["MA"]}, confirmed=True))
+    token = site.signer.sign(sub.id, "preferences")
+    with site.client() as http:
+        soup = BeautifulSoup(http.get("/preferences", params={"token": token}).text, "html.parser")
+        assert soup.select_one("#name")["value"] == "Zellige à Fès"
+        assert parse_qs(urlsplit(soup.select_one('a[href^="/search?"]')["href"]).query) == {"q": ["zellige"], "country": ["MA"]}
+        form = soup.select_one("form.stacked-form")
+        response = http.post(form["action"], data={"csrf_token": form.select_one('[name="csrf_token"]')["value"],
+                                                   "name": "Zellige", "language": "en", "frequency": "weekly"})
+    assert response.status_code == 200
+    updated = store.get(sub.id)  # same filter, same id
+    assert (updated.title, updated.language, updated.frequency, updated.query, updated.confirmed) == (
+        "Zellige", "en", "weekly", {"q": "zellige", "country": ["MA"]}, True)

@@ -11,7 +11,13 @@ from indexing.query import query_from_params
 from web.charts import bar_chart, line_chart
 from web.crawl_health import failure_reason, last_crawl_per_source
 from web.filters import SearchState
-from web.i18n import CATALOG, LANGUAGES, Translator, choose_language, missing_translations
+from web.i18n import (
+    CATALOG,
+    LANGUAGES,
+    Translator,
+    choose_language,
+    missing_translations,
+)
 from web.paging import paginate
 from web.rendering import paragraphs
 

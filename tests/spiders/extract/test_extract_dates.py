@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from spiders.extract.dates import find_date_spans, parse_date_range, parse_date_string
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "start", "end"),
+    [
+        ("du 16 au 20 janvier 2026", ["fr"], date(2026, 1, 16), date(2026, 1, 20)),
+        ("16.–20. Januar 2026", ["de"], date(2026, 1, 16), date(2026, 1, 20)),
+        ("Jan 16-20, 2026", ["en"], date(2026, 1, 16), date(2026, 1, 20)),
+        ("16-20/01/2026", ["fr"], date(2026, 1, 16), date(2026, 1, 20)),
+        ("من 16 إلى 20 يناير 2026", ["ar"], date(2026, 1, 16), date(2026, 1, 20)),
+        ("16 janvier - 2 février 2026", ["fr"], date(2026, 1, 16), date(2026, 2, 2)),
+        ("January 30 – February 2, 2027", ["en"], date(2027, 1, 30), date(2027, 2, 2)),
+        ("del 16 al 20 de enero de 2026", ["es"], date(2026, 1, 16), date(2026, 1, 20)),
+        ("dal 16 al 20 gennaio 2026", ["it"], date(2026, 1, 16), date(2026, 1, 20)),
+        ("vom 14. bis zum 17.1.2025", ["de"], date(2025, 1, 14), date(2025, 1, 17)),
+        ("from 22 nd -24 th June, 2022", ["en"], date(2022, 6, 22), date(2022, 6, 24)),
+        ("28 décembre - 3 janvier 2026", ["fr"], date(2025, 12, 28), date(2026, 1, 3)),
+        ("ما بين 9 و15 فبراير 2026", ["ar"], date(2026, 2, 9), date(2026, 2, 15)),
+        ("Thursday, January 16, 2026", ["en"], date(2026, 1, 16), None),
+    ],
+)
+def test_ranges(text: str, languages: list[str], start: date, end: date | None) -> None:
+    assert parse_date_range(text, languages, None) == (start, end)
+
+
+def test_year_less_range_needs_a_base() -> None:
+    assert parse_date_range("du jeudi 16 au dimanche 19 janvier", ["fr"], None) == (None, None)
+    base = date(2025, 11, 3)
+    assert parse_date_range("du jeudi 16 au dimanche 19 janvier", ["fr"], base) == (date(2026, 1, 16), date(2026, 1, 19))
+    assert parse_date_range("le 8 au 18 février", ["fr"], date(2017, 10, 9)) == (date(2018, 2, 8), date(2018, 2, 18))
+
+
+def test_spans_keep_offsets_in_arabic_and_accented_text() -> None:
+    text = "Le salon ouvrira du 16 au 20 janvier 2026 à Fès."
+    (span,) = find_date_spans(text, ["fr"])
+    assert text[span.begin:span.finish].strip().startswith("16")
+
+
+def test_no_date() -> None:
+    assert parse_date_range("Aucune date ici, seulement 42 exposants.", ["fr"], None) == (None, None)
+
+
+def test_date_strings_with_dateparser() -> None:
+    base = datetime(2014, 9, 1, 10, 30)
+    assert parse_date_string("il y a 2 heures", ["fr"], base) == datetime(2014, 9, 1, 8, 30)
+    assert parse_date_string("منذ يومين", ["ar"], base) == datetime(2014, 8, 30, 10, 30)
+    assert parse_date_string("20 Février 2012", ["fr"], base) == datetime(2012, 2, 20, 0, 0)
+    assert parse_date_string("", ["fr"], base) is None

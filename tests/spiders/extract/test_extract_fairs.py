@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from datetime import date
+
+from extract_fixtures import FIXTURES, expected, page
+from spiders.extract.fairs import ExtractedFair, extract_fairs, parse_ical
+
+
+def _as_dict(fair: ExtractedFair) -> dict[str, object]:
+    return {
+        "name": fair.name, "start_date": fair.start_date.isoformat() if fair.start_date else None,
+        "end_date": fair.end_date.isoformat() if fair.end_date else None, "city": fair.city,
+        "country": fair.country, "venue": fair.venue, "url": fair.url,
+    }
+
+
+def _check(found: list[ExtractedFair], wanted: list[dict[str, object]]) -> None:
+    got = {f.name: f for f in found}
+    for want in wanted:
+        assert want["name"] in got, (want["name"], list(got))
+        fair = got[str(want["name"])]
+        actual = _as_dict(fair)
+        for key, value in want.items():
+            if key == "crafts_include":
+                assert set(value) <= set(fair.crafts)  # type: ignore[arg-type]
+            else:
+                assert actual[key] == value, key
+
+
+def test_jsonld_event_page() -> None:
+    want = expected("fair_event_jsonld.html")
+    fairs = extract_fairs(page("fair_event_jsonld.html"), want["url"])
+    _check(fairs, want["fairs"])
+    (fair,) = [f for f in fairs if f.start_date == date(2026, 3, 12)]
+    assert fair.url == want["url"]
+
+
+def test_french_free_text_listing() -> None:
+    want = expected("fairs_listing_fr.txt")
+    text = (FIXTURES / "fairs_listing_fr.txt").read_text(encoding="utf-8")
+    fairs = extract_fairs(text, None, "fr")
+    _check(fairs, want["fairs"])
+    assert len(fairs) == len(want["fairs"])
+    leather = next(f for f in fairs if "cuir" in f.name)
+    assert leather.registration_deadline == date(2026, 1, 31)
+    assert "cuir" in leather.crafts
+
+
+def test_ical() -> None:
+    want = expected("fairs.ics")
+    _check(parse_ical(page("fairs.ics")), want["fairs"])
+
+
+def test_year_less_dates_use_page_date_only_when_given() -> None:
+    text = "Le Salon national de la poterie de Safi se tiendra du 12 au 16 mars à Safi."
+    (undated,) = extract_fairs(text, language="fr")
+    assert undated.start_date is None and undated.city == "Safi"
+    (dated,) = extract_fairs(text, language="fr", page_date=date(2026, 1, 20))
+    assert (dated.start_date, dated.end_date) == (date(2026, 3, 12), date(2026, 3, 16))
+
+
+def test_arabic_announcement() -> None:
+    text = "تنظم دار الصانع المعرض الوطني للصناعة التقليدية بمدينة مراكش ما بين 9 و15 فبراير 2026."
+    (fair,) = extract_fairs(text, language="ar")
+    assert (fair.start_date, fair.end_date, fair.city, fair.country) == (date(2026, 2, 9), date(2026, 2, 15), "Marrakech", "MA")
+    assert fair.name.startswith("المعرض الوطني")
+
+
+def test_garbage_input() -> None:
+    assert extract_fairs(b"") == []
+    assert extract_fairs("nothing to see here") == []
+    assert parse_ical(b"not a calendar") == []

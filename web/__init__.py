@@ -1,0 +1,1 @@
+"""The web UI and JSON API (see web.app.create_app)."""
