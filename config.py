@@ -37,6 +37,7 @@ SETTINGS_DOC: dict[str, str] = {
     "VEILLE_TIMEZONE": "Timezone of schedules and digests. Default `Africa/Casablanca`.",
     "VEILLE_RATES_FILE": "Offline exchange-rate file (ECB reference rates). Default `indexing/rates/ecb.json`.",
     "VEILLE_LOG_JSON": "`1` for JSON log lines. Default `0`.",
+    "VEILLE_EXTRACT_WORKERS": "Processes that extract and analyse pages during a crawl (`0`: in the crawler itself). Default: one per CPU.",
 }
 
 
@@ -110,6 +111,7 @@ class Settings:
     timezone: str = "Africa/Casablanca"
     rates_file: Path = ROOT / "indexing" / "rates" / "ecb.json"
     log_json: bool = False
+    extract_workers: int | None = None
 
     @property
     def backend_name(self) -> str:
@@ -197,4 +199,6 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         kwargs["rates_file"] = Path(v)
     if (v := get("VEILLE_LOG_JSON")) is not None:
         kwargs["log_json"] = _bool("VEILLE_LOG_JSON", v)
+    if (v := get("VEILLE_EXTRACT_WORKERS")) is not None:
+        kwargs["extract_workers"] = _int("VEILLE_EXTRACT_WORKERS", v, 0, 64)
     return Settings(**kwargs)  # type: ignore[arg-type]

@@ -36,17 +36,16 @@ def _fair_predictions(record: dict, text: str) -> list:
 def run(root: Path, quick: bool) -> tuple[list[Score], dict[str, float]]:
     from bench.eval_articles import evaluate_articles
     from bench.eval_fairs import evaluate_fairs
+    from bench.eval_speed import measure_speed
     from bench.eval_products import evaluate_price_strings, evaluate_products
     from bench.eval_strings import evaluate_dateparser_cases, evaluate_feed_dates, evaluate_rss_feeds
 
     scores: list[Score] = []
     timings: dict[str, float] = {}
     with ProcessPoolExecutor(WORKERS) as pool:
-        article_scores, article_times = evaluate_articles(root, pool, quick)
-        product_scores, product_times = evaluate_products(root, pool, quick)
+        article_scores = evaluate_articles(root, pool, quick)
+        product_scores = evaluate_products(root, pool, quick)
     scores += article_scores + product_scores
-    from bench.eval_speed import measure_speed
-
     timings.update(measure_speed(root, 30 if quick else 60))
     scores += evaluate_price_strings(root)
     scores += evaluate_dateparser_cases(root)

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -18,15 +17,12 @@ def _article(job: Job) -> dict[str, Any]:
 
     _, path, url = job
     data = read_bytes(Path(path))
-    started = time.perf_counter()
     article = extract_article(data, url)
-    elapsed = time.perf_counter() - started
     return {
         "text": article.text,
         "title": article.title,
         "language": article.language,
         "date": article.published_date.isoformat() if article.published_date else None,
-        "seconds": elapsed,
     }
 
 
@@ -63,7 +59,7 @@ def _hd_jobs(root: Path, quick: bool) -> tuple[list[Job], list[str]]:
     return jobs[::step], dates[::step]
 
 
-def evaluate_articles(root: Path, pool: ProcessPoolExecutor, quick: bool) -> tuple[list[Score], dict[str, float]]:
+def evaluate_articles(root: Path, pool: ProcessPoolExecutor, quick: bool) -> list[Score]:
     scores: list[Score] = []
     aeb_jobs, aeb_truth = _aeb_jobs(root, quick)
     te_jobs, te_truth = _te_jobs(root, quick)
@@ -93,8 +89,7 @@ def evaluate_articles(root: Path, pool: ProcessPoolExecutor, quick: bool) -> tup
     scores.append(Score("htmldate-eval", "publication date F1", hf1, 0.95, "htmldate (original_date)", len(hd_res), {"P": hp, "R": hr}))
     for check in extra_checks:
         scores.extend(check(extra_res))
-    timings = [x["seconds"] for x in aeb_res + te_res]
-    return scores, {"extract_article_ms_per_page": 1000 * sum(timings) / max(1, len(timings))}
+    return scores
 
 
 def _score_te(jobs: list[Job], results: list[dict[str, Any]], truth: dict[str, Any]) -> list[Score]:
@@ -195,7 +190,3 @@ def _small_sets(root: Path) -> tuple[list[Job], list[Callable[[list[dict[str, An
     return jobs, checks
 
 
-def iter_pages(root: Path) -> Iterable[tuple[bytes, str | None]]:
-    jobs, _ = _aeb_jobs(root, quick=True)
-    for _, path, url in jobs:
-        yield read_bytes(Path(path)), url

@@ -11,7 +11,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from indexing.taxonomy import tag_crafts
-from indexing.textnorm import is_arabic, words
+from indexing.textnorm import is_arabic, word_tuple
 
 CRAFT_TOKEN_PREFIX = "craftx"
 STOPWORDS = frozenset(
@@ -40,22 +40,30 @@ def stems(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_TERMS: dict[str, str] = {}
+
+
+def _terms_of(word: str) -> str:
+    terms = _TERMS.get(word)
+    if terms is None:
+        terms = "" if word in STOPWORDS else " ".join(stems(word))
+        if len(_TERMS) < 500_000:
+            _TERMS[word] = terms
+    return terms
+
+
 def index_terms(text: str | None, crafts: list[str] | None = None) -> str:
     """The whitespace-separated terms both backends index for a text field."""
     if not text and not crafts:
         return ""
-    out: list[str] = []
-    for word in words(text or ""):
-        if word in STOPWORDS:
-            continue
-        out.extend(stems(word))
+    out = [t for t in map(_terms_of, word_tuple(text or "")) if t]
     out.extend(CRAFT_TOKEN_PREFIX + c for c in crafts or [])
     return " ".join(out)
 
 
 def phrase_terms(text: str | None) -> str:
     """Folded, unstemmed words: used for phrases and prefixes."""
-    return " ".join(words(text or ""))
+    return " ".join(word_tuple(text or ""))
 
 
 def query_term_alternatives(word: str) -> list[str]:

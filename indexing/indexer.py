@@ -8,9 +8,10 @@ import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from dataclasses import replace
+from typing import Iterable, Mapping, Sequence
 
-from indexing.backends.base import BackendUnavailable, SearchBackend
+from indexing.backends.base import BackendUnavailable, IndexedDoc, SearchBackend
 from indexing.models import Document, FairSource, NewsArticle, Offer, PriceObservation, TradeFair, document_from_dict, now_utc
 
 log = logging.getLogger(__name__)
@@ -68,10 +69,14 @@ class Indexer:
         self.spool_dir = spool_dir
         self._lock = threading.Lock()
 
-    def upsert(self, documents: Sequence[Document]) -> ChangeSet:
-        """Index a batch; on an outage the batch goes to the spool and is replayed later."""
+    def upsert(self, documents: Sequence[Document], prepared: Mapping[str, IndexedDoc] | None = None) -> ChangeSet:
+        """Index a batch; on an outage the batch goes to the spool and is replayed later.
+
+        `prepared` holds index forms computed off the crawler thread, used when the stored
+        document is the scraped one.
+        """
         try:
-            result = self._upsert(documents)
+            result = self._upsert(documents, prepared or {})
         except BackendUnavailable as exc:
             if self.spool_dir is None:
                 raise
@@ -80,7 +85,8 @@ class Indexer:
             return ChangeSet(spooled=len(documents))
         return result
 
-    def _upsert(self, documents: Sequence[Document]) -> ChangeSet:
+    def _upsert(self, documents: Sequence[Document], prepared: Mapping[str, IndexedDoc] | None = None) -> ChangeSet:
+        prepared = prepared or {}
         changes = ChangeSet()
         # Later duplicates in one batch win, but fairs merge with each other first.
         batch: dict[str, Document] = {}
@@ -120,10 +126,19 @@ class Indexer:
                 changes.changed.append(doc_id)
                 to_write.append(doc)
             if to_write:
-                self.backend.index(to_write)
+                self.backend.put_many([self._indexed(doc, batch[doc.id], prepared.get(doc.id)) for doc in to_write])
             if observations:
                 self.backend.add_observations(observations)
         return changes
+
+    @staticmethod
+    def _indexed(doc: Document, scraped: Document, ready: IndexedDoc | None) -> IndexedDoc:
+        if ready is not None and doc is scraped:
+            return ready
+        if ready is not None and getattr(scraped, "published_at", True) is not None and \
+                doc.model_dump(exclude={"first_seen"}) == scraped.model_dump(exclude={"first_seen"}):
+            return replace(ready, doc=json.loads(doc.model_dump_json()))
+        return IndexedDoc.of(doc)
 
     # spool ---------------------------------------------------------------------------
     def spool(self, documents: Sequence[Document]) -> Path:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from indexing.textnorm import token_variants, words
+from indexing.textnorm import token_variants, word_tuple, words
 
 COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "MA": ("maroc", "morocco", "marruecos", "المغرب", "marokko", "marocain", "marocaine", "moroccan"),
@@ -52,12 +52,12 @@ def tag_countries(*texts: str | None, limit: int = 6) -> list[str]:
     for text in texts:
         if not text:
             continue
-        tokens = words(text)
-        for token in tokens:
+        tokens = word_tuple(text)
+        for token in set(tokens):
             for variant in token_variants(token):
                 code = single.get(variant)
                 if code:
-                    counts[code] = counts.get(code, 0) + 1
+                    counts[code] = counts.get(code, 0) + tokens.count(token)
                     break
         joined = " " + " ".join(tokens) + " "
         for phrase, code in multi:

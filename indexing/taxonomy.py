@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from indexing.textnorm import token_variants, words
+from indexing.textnorm import token_variants, word_tuple, words
 
 TAXONOMY_FILE = Path(__file__).with_name("crafts.yaml")
 LANGUAGES = ("fr", "ar", "en", "es")
@@ -68,7 +68,7 @@ def tag_crafts(*texts: str | None) -> list[str]:
     tokens: list[str] = []
     for text in texts:
         if text:
-            tokens.extend(words(text))
+            tokens.extend(word_tuple(text))
     found: set[str] = set()
     for token in set(tokens):
         for variant in token_variants(token):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_MAP = str.maketrans({
@@ -12,24 +13,36 @@ _ARABIC_MAP = str.maketrans({
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a]+")
 
 
-_COMBINING = {cp: None for cp in range(0x300, 0x370)}
-_COMBINING.update({cp: None for cp in range(0x1AB0, 0x1B00)})
-_COMBINING.update({cp: None for cp in range(0x1DC0, 0x1E00)})
-_COMBINING.update({cp: None for cp in range(0x20D0, 0x2100)})
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]+")
+_HAS_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def fold(text: str) -> str:
     """Lowercase, strip Latin accents and normalize Arabic (alef forms, taa marbuta, tashkeel, tatweel)."""
     if text.isascii():
         return text.lower()
-    text = _ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_MAP).translate(_LIGATURES)
-    return unicodedata.normalize("NFKD", text).translate(_COMBINING).lower()
+    if _HAS_ARABIC.search(text):
+        text = _ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_MAP)
+    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae").replace("ß", "ss")
+    # str.translate with a dict costs a lookup per character; a regex removal is far cheaper.
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
+@lru_cache(maxsize=32)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))
 
 
 def words(text: str) -> list[str]:
-    """Folded word tokens: Latin letters, digits and Arabic letters only."""
-    return _WORD.findall(fold(text))
+    """Folded word tokens: Latin letters, digits and Arabic letters only.
+
+    Cached: tagging, market detection and indexing all tokenize the same article body.
+    """
+    return list(_words(text))
+
+
+def word_tuple(text: str) -> tuple[str, ...]:
+    return _words(text)
 
 
 def is_arabic(token: str) -> bool:

@@ -12,6 +12,7 @@ from scrapy.http import Response, TextResponse
 from config import Settings, load_settings
 from indexing.urls import is_safe_link
 from spiders.sources import Source, load_catalogue
+from spiders.workers import PageWorkers
 
 log = logging.getLogger(__name__)
 _LOC = re.compile(rb"<loc>\s*([^<\s]+)\s*</loc>")
@@ -38,6 +39,11 @@ class CatalogueSpider(Spider):
         spider.sources = {s.id: s for s in spider._sources
                           if s.kind == cls.kind and s.enabled and s.crawlable and (spider._only is None or s.id in spider._only)}
         spider.allowed_domains = sorted({d for s in spider.sources.values() for d in s.domains()})
+        spider.settings_obj = settings
+        workers = crawler.settings.get("VEILLE_EXTRACT_WORKERS")
+        spider.workers = PageWorkers(settings.extract_workers if workers is None else int(workers))
+        from scrapy import signals
+        crawler.signals.connect(spider.workers.close, signal=signals.spider_closed)
         return spider
 
     def page_budget(self, source_id: str) -> int:
@@ -72,7 +78,9 @@ class CatalogueSpider(Spider):
         if not is_safe_link(absolute):
             return None
         source = self.source_of(response)
-        if response.meta.get("depth", 0) >= source.max_depth:
+        # Pagination is bounded by the listing's max_pages, not by depth.
+        depth = response.meta.get("depth", 0) - (response.meta.get("listing_page", 1) - 1)
+        if depth >= source.max_depth and "listing" not in meta:
             self.crawler.stats.inc_value("veille/skipped/max-depth")
             return None
         return Request(absolute, callback=callback, errback=self.on_error,
@@ -108,7 +116,6 @@ class CatalogueSpider(Spider):
             seen.add(absolute)
             if (req := self.follow(response, absolute, self.parse_detail)) is not None:
                 yield req
-        yield from self.listing_items(response)
         page = response.meta.get("listing_page", 1)
         if listing.next_selector and page < listing.max_pages:
             for href in response.css(listing.next_selector).css("::attr(href)").getall()[:1]:
@@ -139,9 +146,16 @@ class CatalogueSpider(Spider):
                 return redecoded
         return text
 
-    def listing_items(self, response: Response) -> Iterable[Any]:
-        """Items found on a listing page itself (fairs do this)."""
-        return ()
+    async def emit(self, response: TextResponse, work: Any, fallback: Any = None, quiet: bool = False) -> AsyncIterator[Any]:
+        """Run the page work (in the worker pool) and yield its documents as items."""
+        from spiders.items import Scraped
+        source = self.source_of(response)
+        result = await self.workers.run(work, self.page_text(response), response.url, source, fallback,
+                                        str(self.settings_obj.rates_file))
+        if result.rejected and not quiet:
+            self.reject(response, result.rejected)
+        for document, indexed in result.documents:
+            yield Scraped(document, source.id, indexed)
 
     # callbacks the concrete spiders implement ---------------------------------------------
     def parse_feed(self, response: Response) -> Iterable[Any]:

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, AsyncIterator
 
 from scrapy.http import Response, TextResponse
 
 from spiders.base import CatalogueSpider
-from spiders.extract.offers import extract_offer
-from spiders.items import Rejected, Scraped, offer_document
+from spiders.workers import offer_page
 
 
 class CompetitorPriceSpider(CatalogueSpider):
@@ -14,16 +13,8 @@ class CompetitorPriceSpider(CatalogueSpider):
     name = "prices"
     kind = "shop"
 
-    def parse_detail(self, response: Response) -> Iterable[Any]:
+    async def parse_detail(self, response: Response) -> AsyncIterator[Any]:
         if not isinstance(response, TextResponse):
             return
-        source = self.source_of(response)
-        try:
-            extracted = extract_offer(self.page_text(response), response.url)
-            if getattr(extracted, "price", None) is None:
-                raise Rejected("no price on the page")
-            document = offer_document(extracted, source, response.url)
-        except Rejected as exc:
-            self.reject(response, str(exc))
-            return
-        yield Scraped(document, source.id)
+        async for item in self.emit(response, offer_page):
+            yield item

@@ -19,9 +19,10 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Scraped:
-    """The item every spider yields: one validated document and where it came from."""
+    """The item every spider yields: one validated document, where it came from, and its index form."""
     document: Document
     source_id: str
+    indexed: Any = None
 
 
 class Rejected(ValueError):

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, AsyncIterator, Iterable
 
 from scrapy.http import Response, TextResponse
 
 from spiders.base import CatalogueSpider
 from spiders.extract.feeds import parse_feed
-from spiders.extract.news import extract_article
-from spiders.items import Rejected, Scraped, article_document
+from spiders.workers import article_page
 
 
 class MarketNewsSpider(CatalogueSpider):
@@ -26,14 +25,8 @@ class MarketNewsSpider(CatalogueSpider):
             if req is not None:
                 yield req
 
-    def parse_detail(self, response: Response) -> Iterable[Any]:
+    async def parse_detail(self, response: Response) -> AsyncIterator[Any]:
         if not isinstance(response, TextResponse):
             return
-        source = self.source_of(response)
-        try:
-            extracted = extract_article(self.page_text(response), response.url)
-            document = article_document(extracted, source, response.url, response.meta.get("feed_entry"))
-        except Rejected as exc:
-            self.reject(response, str(exc))
-            return
-        yield Scraped(document, source.id)
+        async for item in self.emit(response, article_page, response.meta.get("feed_entry")):
+            yield item

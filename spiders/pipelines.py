@@ -34,7 +34,8 @@ class NormalizePipeline:
         if not isinstance(item, Scraped):
             raise DropItem(f"unexpected item type {type(item).__name__}")
         doc = item.document
-        if isinstance(doc, Offer) and doc.price is not None and doc.currency:
+        if isinstance(doc, Offer) and doc.price is not None and doc.currency and doc.price_mad is None:
+            item.indexed = None
             day = doc.observed_at.date()
             try:
                 item.document = doc.model_copy(update={
@@ -80,7 +81,8 @@ class IndexingPipeline:
         if not self.buffer or self.indexer is None:
             return
         batch, self.buffer = self.buffer, []
-        changes = self.indexer.upsert([i.document for i in batch])
+        changes = self.indexer.upsert([i.document for i in batch],
+                                      prepared={i.document.id: i.indexed for i in batch if i.indexed is not None})
         for key, ids in (("new", changes.new), ("changed", changes.changed), ("unchanged", changes.unchanged)):
             if ids:
                 self.stats.inc_value(f"veille/indexed/{key}", len(ids))

@@ -15,6 +15,9 @@ BASE: dict[str, Any] = {
     "AUTOTHROTTLE_START_DELAY": 0.5,
     "AUTOTHROTTLE_TARGET_CONCURRENCY": 4.0,
     "CONCURRENT_REQUESTS": 32,
+    # Async callbacks spawn one asyncio task per CONCURRENT_ITEMS for every response; a page
+    # yields one to a dozen items, so 100 (the default) is pure overhead.
+    "CONCURRENT_ITEMS": 8,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
     "DOWNLOAD_DELAY": 0,
     "DOWNLOAD_TIMEOUT": 20,

@@ -63,7 +63,7 @@ class IndexedDoc:
             price_eur=float(price_eur) if price_eur is not None else None,
             title_terms=index_terms(title),
             body_terms=index_terms(body, document.crafts),
-            phrase=phrase_terms(title + " " + body),
+            phrase=phrase_terms(title) + " " + phrase_terms(body),
             doc=json.loads(document.model_dump_json()),
         )
 

@@ -41,6 +41,27 @@ def _fold(symbol: str) -> str:
     return re.sub(r"[\s.]+", "", symbol).casefold()
 
 
+# Symbols several currencies share; to_iso() answers the most common one, these list the rest.
+SHARED_SYMBOLS: dict[str, frozenset[str]] = {
+    "$": frozenset({"USD", "CAD", "AUD", "NZD", "MXN", "ARS", "CLP", "COP", "UYU", "TWD", "HKD", "SGD", "BRL"}),
+    "kr": frozenset({"SEK", "NOK", "DKK", "ISK"}),
+    "kr.": frozenset({"DKK", "NOK", "SEK", "ISK"}),
+    "Rs": frozenset({"INR", "PKR", "LKR", "NPR", "MUR"}),
+    "¥": frozenset({"JPY", "CNY"}),
+    "£": frozenset({"GBP", "EGP", "GIP"}),
+    "Fr.": frozenset({"CHF", "XOF", "XAF"}),
+}
+
+
+def possible_isos(symbol: str | None) -> frozenset[str]:
+    """Every ISO code a written currency may stand for ('$' -> USD, CAD, AUD...)."""
+    if not symbol:
+        return frozenset()
+    shared = SHARED_SYMBOLS.get(symbol.strip())
+    iso = to_iso(symbol)
+    return (shared or frozenset()) | ({iso} if iso else frozenset())
+
+
 def to_iso(symbol: str | None) -> str | None:
     """ISO 4217 code for a currency as written ('DH' -> 'MAD', 'US$' -> 'USD'); None if unknown."""
     if not symbol:

@@ -20,8 +20,8 @@ _HEAD_KEYWORDS = frozenset({
 _NAME_ADJECTIVES = frozenset({
     "international", "internationale", "internationaux", "national", "nationale", "regional", "regionale",
     "provincial", "provinciale", "departemental", "local", "africain", "africaine", "maghrebin", "arabe",
-    "artisanal", "artisanale", "internacional", "nacional", "provincial", "artesanal", "internazionale",
-    "nazionale", "regionale", "artigianale", "mondial", "mondiale", "europeen", "europeenne", "universel",
+    "artisanal", "artisanale", "internacional", "nacional", "artesanal", "internazionale",
+    "nazionale", "artigianale", "mondial", "mondiale", "europeen", "europeenne", "universel",
     "annuel", "annuelle", "itinerant", "itinerante", "virtuel", "virtuelle", "professionnel",
 })
 # Keywords that close a name and take the capitalised words before them ("Spring Fair").
@@ -41,18 +41,17 @@ _ARABIC_STOPS = frozenset({
     "المنظمة", "والمنظم", "ينظم", "تنظم", "بمقر", "بفضاء", "بساحة", "بقصر", "بالرباط", "بمراكش", "بالدار",
 })
 _CONNECTORS = frozenset({
-    "de", "du", "des", "del", "della", "delle", "dei", "di", "der", "des", "für", "fur", "of", "the", "and", "&", "+",
+    "de", "du", "des", "del", "della", "delle", "dei", "di", "der", "für", "fur", "of", "the", "and", "&", "+",
     "et", "y", "e", "und", "in", "la", "le", "l", "d", "da", "do", "dos", "das", "al", "a", "pour", "for",
     "per", "para", "von",
 })
 _STOP_WORDS = frozenset({
     # verbs, pronouns and prepositions that end a name in running text
-    "aura", "a", "se", "s", "est", "sera", "seront", "qui", "que", "ouvre", "ouvrira", "tiendra", "tient", "aura",
-    "au", "aux", "à", "dans", "avec", "sous", "sur", "par", "cette", "ce", "ces", "son", "sa", "ses", "leur",
+    "aura", "a", "se", "s", "est", "sera", "seront", "qui", "que", "ouvre", "ouvrira", "tiendra", "tient", "au", "aux", "à", "dans", "avec", "sous", "sur", "par", "cette", "ce", "ces", "son", "sa", "ses", "leur",
     "will", "is", "was", "has", "have", "had", "which", "that", "who", "at", "on", "from", "to", "with", "by",
-    "will", "opens", "opened", "takes", "took", "held", "runs", "returns", "this", "its", "their", "as",
-    "si", "es", "fue", "será", "sera", "abre", "que", "con", "en", "por", "su", "sus", "celebra", "celebrará",
-    "è", "sarà", "si", "che", "con", "nel", "nella", "presso", "ha", "apre", "ospiterà",
+    "opens", "opened", "takes", "took", "held", "runs", "returns", "this", "its", "their", "as",
+    "si", "es", "fue", "será", "abre", "con", "en", "por", "su", "sus", "celebra", "celebrará",
+    "è", "sarà", "che", "nel", "nella", "presso", "ha", "apre", "ospiterà",
     "ist", "wird", "findet", "hat", "mit", "im", "am", "auf", "bei", "vom", "zum", "zur", "ab", "bis", "öffnet",
     "dédiée", "dédié", "consacré", "consacrée", "organisé", "organisée", "prévu", "prévue", "lancé", "lancée",
 })
@@ -213,7 +212,7 @@ def _is_arabic_head(word: str) -> bool:
         return True
     for prefix in ("وال", "بال", "فال", "و", "ب", "ف", "ل"):
         rest = word[len(prefix):]
-        if word.startswith(prefix) and (rest in _ARABIC_HEADS or ("ال" + rest) in _ARABIC_HEADS and prefix.endswith("ال")):
+        if word.startswith(prefix) and (rest in _ARABIC_HEADS or (("ال" + rest) in _ARABIC_HEADS and prefix.endswith("ال"))):
             return True
     return False
 

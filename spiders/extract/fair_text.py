@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from spiders.extract.dates import DateSpan, find_date_spans, nearest_year, resolve_span
+from spiders.extract.dates import DateSpan, find_date_spans, resolve_span
 from spiders.extract.fair_names import NameMention, find_fair_names
 from spiders.extract.fair_places import PlaceIndex
-from spiders.extract.fair_vocab import KnownFair, Mention, find_known_fairs, find_venues, fold
+from spiders.extract.fair_vocab import KnownFair, Mention, city_by_name, find_known_fairs, find_venues, fold
 from spiders.extract.textutil import one_line
 
 DATE_LANGUAGES = ("fr", "en", "es", "de", "it", "ar", "pt", "nl", "da")
@@ -89,11 +89,11 @@ def extract_text_fairs(text: str, language: str | None, page_date: date | None) 
     _pair_dates(groups, spans, text)
     _give_orphan_range_to_main_fair(groups, spans)
     places = PlaceIndex.build(text)
-    context = _context_date(text, spans, page_date)
+    reference = _reference_date(spans, page_date)
     main = _main_group(groups)
     fairs: list[TextFair] = []
     for group in groups:
-        fairs.extend(_fairs_of(group, text, places, context, group is main))
+        fairs.extend(_fairs_of(group, text, places, reference, group is main))
     return _dedupe(fairs)
 
 
@@ -185,13 +185,9 @@ def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: 
     if not meaningful:
         return True
     # "Fiera di Rho", "Messe Frankfurt", a lone "Fachmesse": organisers, grounds, common nouns.
-    from spiders.extract.fair_vocab import city_by_name
-
     if all(city_by_name(w) is not None for w in meaningful):
         return True
-    if len(words) == 1 and fold(mention.name).endswith(("messe", "schau", "markt")) and not mention.name.isupper():
-        return True
-    return False
+    return len(words) == 1 and fold(mention.name).endswith(("messe", "schau", "markt")) and not mention.name.isupper()
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -242,21 +238,15 @@ def _give_orphan_range_to_main_fair(groups: list[_Group], spans: Sequence[DateSp
         main.spans.append(orphans[0])
 
 
-@dataclass(frozen=True)
-class _Context:
-    page_date: date | None
-    years: tuple[int, ...]
-
-
-def _context_date(text: str, spans: Sequence[DateSpan], page_date: date | None) -> _Context:
+def _reference_date(spans: Sequence[DateSpan], page_date: date | None) -> date | None:
+    """The date year-less days are read against: the page's date, else the text's first full date (a dateline)."""
     if page_date is not None:
-        return _Context(page_date, ())
-    dated = [s.start.to_date() for s in spans if s.has_year]
-    dateline = next((d for d in dated if d is not None), None)
-    return _Context(dateline, ())
+        return page_date
+    dated = (s.start.to_date() for s in spans if s.has_year)
+    return next((d for d in dated if d is not None), None)
 
 
-def _resolve(span: DateSpan, group: _Group, text: str, context: _Context) -> tuple[date | None, date | None]:
+def _resolve(span: DateSpan, group: _Group, text: str, reference: date | None) -> tuple[date | None, date | None]:
     if span.has_year:
         return resolve_span(span, None)
     year = _year_in_sentence(span, text) or _year_next_to_name(group, text) or _edition_year(text)
@@ -264,8 +254,8 @@ def _resolve(span: DateSpan, group: _Group, text: str, context: _Context) -> tup
         start = span.start.with_year(year)
         if start is not None:
             return resolve_span(span, start)
-    if context.page_date is not None:
-        return resolve_span(span, context.page_date)
+    if reference is not None:
+        return resolve_span(span, reference)
     return None, None
 
 
@@ -288,7 +278,7 @@ def _edition_year(text: str) -> int | None:
 
 def _year_next_to_name(group: _Group, text: str) -> int | None:
     """'Heimtextil 2020', 'SIAO 2024', 'Salon du livre de Casablanca 2018'."""
-    for begin, end in group.positions:
+    for _, end in group.positions:
         after = _YEAR.match(text[end:end + 6].lstrip(" ’'-:"))
         if after:
             return int(after.group(0))
@@ -298,13 +288,13 @@ def _year_next_to_name(group: _Group, text: str) -> int | None:
 # --- records ---------------------------------------------------------------------------------------
 
 
-def _fairs_of(group: _Group, text: str, places: PlaceIndex, context: _Context, is_main: bool) -> list[TextFair]:
+def _fairs_of(group: _Group, text: str, places: PlaceIndex, reference: date | None, is_main: bool) -> list[TextFair]:
     if not group.spans:
         # An undated fair is worth a record only when the text is about it.
         return [_record(group, None, None, group.positions[0], text, places)] if is_main else []
     ranked = sorted(group.spans, key=lambda s: (s.end is None, not s.has_year, s.begin))
     best = ranked[0]
-    start, end = _resolve(best, group, text, context)
+    start, end = _resolve(best, group, text, reference)
     anchor = (min(group.positions)[0], best.finish)
     return [_record(group, start, end, anchor, text, places)]
 

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from spiders.extract.availability import visible_availability
 from spiders.extract.currency import to_iso
 from spiders.extract.htmlinput import parse_html
 from spiders.extract.page_meta import canonical_url, h1_texts, safe_absolute_url
@@ -67,7 +68,7 @@ def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
         name=one_line(name) or None,
         price=amount,
         currency=currency or _page_currency(meta),
-        availability=declared.availability or opengraph_availability(meta),
+        availability=declared.availability or opengraph_availability(meta) or visible_availability(tree),
         sku=declared.sku,
         brand=declared.brand or meta.get("product:brand") or meta.get("og:brand"),
         gtin=declared.gtin,

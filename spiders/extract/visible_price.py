@@ -27,17 +27,17 @@ _GOOD_WORDS = frozenset({
 })
 _BAD_WORDS = frozenset({
     "old", "was", "regular", "list", "strike", "striked", "strikethrough", "before", "compare", "original",
-    "rrp", "msrp", "uvp", "crossed", "save", "saving", "savings", "discount", "unit", "per", "shipping",
+    "rrp", "msrp", "uvp", "crossed", "save", "saving", "savings", "discount", "per", "shipping",
     "delivery", "installment", "installments", "monthly", "month", "total", "subtotal", "cart", "basket",
     "coupon", "bonus", "min", "max", "from", "range", "instead", "statt", "previous", "retail", "reference",
-    "tax", "vat", "fee", "deposit", "member", "points",
+    "tax", "vat", "fee", "deposit", "member", "points", "count", "qty", "quantity", "rating", "review",
+    "reviews", "sold", "stock",
 })
 _FOREIGN_BLOCK_WORDS = frozenset({
     "related", "recommend", "recommended", "recommendation", "recommendations", "similar", "upsell",
     "crosssell", "carousel", "slider", "also", "bought", "viewed", "accessories", "bundle", "footer",
     "nav", "navigation", "menu", "sidebar", "widget", "reviews", "sponsored", "recently", "suggestions",
-    "minicart", "cart", "basket", "header", "tile", "tiles", "teaser", "card", "cards", "listing",
-    "grid", "products", "others", "more", "complementary", "compare", "swatch", "swatches",
+    "minicart", "cart", "basket", "tile", "tiles", "teaser", "listing", "grid", "products", "others", "more", "complementary", "compare", "swatch", "swatches",
 })
 _NUMBER = re.compile(r"\d")
 _DIGIT_TEXTS = etree.XPath('.//text()[translate(., "0123456789", "") != .]')
@@ -45,10 +45,16 @@ _DIGIT_TEXTS = etree.XPath('.//text()[translate(., "0123456789", "") != .]')
 _PRICE_SHAPE = re.compile(r"\d[\d\s.,'’]*")
 _HEADING_TAGS = ("h1",)
 _MAX_RESIDUE = 16
+_NO_DIGITS = re.compile(r"\d.*$")
+_NUMBER_RUN = re.compile(r"\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d(?:[\d.,]*\d)?")
+_BARE_NUMBER = re.compile(r"^\d[\d\s.,]*$")
 _NON_WORDS = re.compile(r"[\W\d_]+")
 _PRICE_WITH_CURRENCY = re.compile(r"(?:[^\w\s]{1,3}\s?\d[\d\s.,]*|\d[\d\s.,]*\s?[^\w\s\d]{1,3}|\d[\d.,]*\s?[A-Za-zА-я.]{1,4}\b)")
 _UNIT_PRICE = re.compile(r"/\s*(?:kg|g|l|ml|m|cm|st|stk|pc|pcs|piece|unit|each|100\s?g|100\s?ml|lb|oz|m2|m²)\b|\bper\s+\w+|\bpro\s+\w+", re.IGNORECASE)
 _MIN_SCORE = 2.5
+_REPEAT_WEIGHT = 0.5  # repeated amounts hint at the main price, but lists repeat too
+_TITLE_SPLIT = re.compile(r"\s+[-|–—]\s+")
+_MIN_TITLE_CHARS = 4
 _FONT_SIZE = re.compile(r"font(?:-size)?\s*:[^;]*?(\d+(?:\.\d+)?)px", re.IGNORECASE)
 _LARGE_FONT_PX = 18
 _CHROME_TAGS = frozenset({"a", "footer", "nav"})
@@ -82,6 +88,8 @@ def find_visible_price(tree: html.HtmlElement) -> VisiblePrice | None:
     if not candidates:
         return None
     heading = _heading_position(root)
+    if heading is None:
+        heading = _title_position(root, tree)
     counts: dict[Decimal, int] = {}
     for c in candidates:
         counts[c.amount] = counts.get(c.amount, 0) + 1
@@ -103,7 +111,11 @@ def _candidates(root: html.HtmlElement) -> list[_Candidate]:
         text = one_line(element.text_content())
         if not text or len(text) > _MAX_PRICE_TEXT or not _NUMBER.search(text):
             continue
-        if not price_named and not find_currency(text):
+        currency_text = text
+        if not find_currency(text) and _BARE_NUMBER.match(text) and _large_font(element):
+            # "<span style='font:bold 27px'>294</span> 元": the sign sits in the parent.
+            currency_text = _parent_text(element)
+        if not price_named and not find_currency(currency_text):
             continue
         if any(a in claimed for a in element.iterancestors()):
             continue  # an enclosing element already stands for this price
@@ -112,13 +124,14 @@ def _candidates(root: html.HtmlElement) -> list[_Candidate]:
         residue = _residue(text)
         if len(residue) + len(_CJK.findall(residue)) > _MAX_RESIDUE:
             continue  # a sentence that mentions a price, not a price tag
-        parsed = parse_price(text)
+        parsed = parse_price(_priced_part(text))
+        currency = parsed.currency or (find_currency(currency_text) if currency_text is not text else None)
         if parsed.amount is None or parsed.amount <= 0:
             continue
-        if not price_named and parsed.currency is None:
+        if not price_named and currency is None:
             continue
         claimed.add(element)
-        found.append(_Candidate(element, text, parsed.amount, parsed.currency, position))
+        found.append(_Candidate(element, text, parsed.amount, currency, position))
     return found
 
 
@@ -128,13 +141,37 @@ def _possible_price_elements(root: html.HtmlElement) -> list[tuple[int, html.Htm
         (node.getparent().getparent() if node.is_tail else node.getparent())
         for node in _DIGIT_TEXTS(root)
     }
+    # "最低價$<span>99</span>元": the number's element lacks the sign its parent carries.
+    owners |= {
+        owner.getparent() for owner in list(owners)
+        if owner is not None and _BARE_NUMBER.match(one_line(owner.text or ""))
+    }
     ordered: list[tuple[int, html.HtmlElement]] = []
     for position, element in enumerate(root.iter()):
-        if element in owners:
-            ordered.append((position, element))
-        elif (element.get("class") or element.get("id")) and _PRICE_WORD.search(_attr_words(element)):
+        if element in owners or ((element.get("class") or element.get("id")) and _PRICE_WORD.search(_attr_words(element))):
             ordered.append((position, element))
     return ordered
+
+
+def _priced_part(text: str) -> str:
+    """In '一次付清特價 7 折 294 元' the price is the number that touches the currency sign."""
+    numbers = list(_NUMBER_RUN.finditer(text))
+    if len(numbers) < 2:
+        return text
+    for match in numbers:
+        after = _NO_DIGITS.sub("", text[match.end(): match.end() + 4])
+        before = _NO_DIGITS.sub("", text[max(0, match.start() - 4): match.start()])
+        if find_currency(f"1{after}"):
+            return match.group(0) + after
+        if find_currency(f"{before}1"):
+            return before + match.group(0)
+    return text
+
+
+def _parent_text(element: html.HtmlElement) -> str:
+    parent = element.getparent()
+    text = one_line(parent.text_content()) if parent is not None else ""
+    return text if len(text) <= _MAX_PRICE_TEXT else ""
 
 
 def _several_prices(text: str) -> bool:
@@ -155,6 +192,21 @@ def _words(attrs: str) -> set[str]:
     """Words of class/id values, splitting camelCase and glued forms like "priceold"."""
     spaced = _CAMEL.sub(" ", attrs).lower().replace("price", " price ")
     return set(_WORD_SPLIT.split(spaced)) - {""}
+
+
+def _title_position(root: html.HtmlElement, tree: html.HtmlElement) -> int | None:
+    """Pages without <h1>: the element that repeats the <title> (before its ' - Shop' part)."""
+    title = tree.find(".//title")
+    if title is None:
+        return None
+    name = _TITLE_SPLIT.split(one_line(title.text_content()))[0].strip()
+    if len(name) < _MIN_TITLE_CHARS:
+        return None
+    for position, element in enumerate(root.iter()):
+        if isinstance(element.tag, str) and element.tag not in _SKIPPED_TAGS and element.text \
+                and one_line(element.text) == name:
+            return position
+    return None
 
 
 def _large_font(element: html.HtmlElement) -> bool:
@@ -187,8 +239,7 @@ def _score(c: _Candidate, heading: int | None, repeats: int) -> float:
     score += min(2, len(words & _GOOD_WORDS))
     if words & _BAD_WORDS:
         score -= 3
-    if c.currency:
-        score += 1
+    score += 1 if c.currency else -1
     if _UNIT_PRICE.search(c.text):
         score -= 3
     if len(c.text) <= 25:
@@ -219,5 +270,5 @@ def _score(c: _Candidate, heading: int | None, repeats: int) -> float:
             score += 3 * (1 - distance / _NEAR_ELEMENTS)
         elif distance < 0 and -distance <= _NEAR_ELEMENTS // 2:
             score += 1
-    score += min(1.5, 0.5 * (repeats - 1))
+    score += min(1.5, 0.5 * (repeats - 1)) * _REPEAT_WEIGHT
     return score

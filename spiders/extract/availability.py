@@ -1,0 +1,61 @@
+"""Stock status written on a product page when its markup says nothing."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+from spiders.extract.textutil import one_line
+
+_STATUS_ELEMENTS = etree.XPath(
+    '//*[contains(translate(@id, "AVILBTYSOCK", "avilbtysock"), "availab") '
+    'or contains(translate(@class, "AVILBTYSOCK", "avilbtysock"), "availab") '
+    'or contains(translate(@id, "STOCK", "stock"), "stock") '
+    'or contains(translate(@class, "STOCK", "stock"), "stock")]'
+)
+_SCHEMA_LINK = etree.XPath('//*[@itemprop="availability"]/@href | //*[@itemprop="availability"]/@content')
+_OUT = re.compile(
+    r"out of stock|sold out|currently unavailable|unavailable|rupture de stock|épuisé|indisponible"
+    r"|nicht (?:auf lager|verfügbar|lieferbar)|ausverkauft|derzeit nicht|agotado|sin stock|no disponible"
+    r"|esaurit|non disponibile|niedostępny|brak w magazynie|غير متوفر|نفذت الكمية",
+    re.IGNORECASE,
+)
+_IN = re.compile(
+    r"in stock|available|en stock|disponible|auf lager|lieferbar|verfügbar|sofort|en existencia|disponibile"
+    r"|op voorraad|dostępny|na stanie|متوفر",
+    re.IGNORECASE,
+)
+_MAX_TEXT = 80
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDDEN_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|hide|d-none|is-hidden|invisible)(?:$|[\s_-])", re.IGNORECASE)
+_MAX_ELEMENTS = 20
+
+
+def _hidden(element: html.HtmlElement) -> bool:
+    """Shops keep both messages in the page and hide the one that does not apply."""
+    for node in (element, *element.iterancestors()):
+        if node.get("hidden") is not None or node.get("aria-hidden") == "true":
+            return True
+        if _HIDDEN_STYLE.search(node.get("style") or "") or _HIDDEN_CLASS.search(node.get("class") or ""):
+            return True
+    return False
+
+
+def visible_availability(tree: html.HtmlElement) -> str | None:
+    for value in _SCHEMA_LINK(tree)[:3]:
+        if "OutOfStock" in str(value) or "SoldOut" in str(value):
+            return "OutOfStock"
+        if "InStock" in str(value):
+            return "InStock"
+    for element in _STATUS_ELEMENTS(tree)[:_MAX_ELEMENTS]:
+        if element.tag in ("script", "style", "input", "select", "option") or _hidden(element):
+            continue
+        text = one_line(element.text_content())
+        if not text or len(text) > _MAX_TEXT:
+            continue
+        # Negative phrases first: "not available" contains "available".
+        if _OUT.search(text):
+            return "OutOfStock"
+        if _IN.search(text):
+            return "InStock"
+    return None

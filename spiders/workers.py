@@ -1,0 +1,109 @@
+"""Page work off the reactor thread: extraction, tagging, normalization and text analysis.
+
+Each function takes plain, picklable inputs and returns finished documents with their
+analysed index form, so the crawler process only downloads and writes. Run in a process
+pool (the reactor keeps its core) or inline when the pool is disabled.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable
+
+from indexing.backends.base import IndexedDoc
+from indexing.models import Document, Offer
+from spiders.items import Rejected, article_document, fair_document, offer_document
+from spiders.sources import Source
+
+
+@dataclass
+class PageResult:
+    documents: list[tuple[Document, IndexedDoc]]
+    rejected: str | None = None
+
+
+def _normalize_offer(offer: Offer, rates_file: str) -> Offer:
+    from indexing.rates import UnknownCurrency, rate_table
+    if offer.price is None or offer.currency is None:
+        return offer
+    table = rate_table(rates_file)
+    day = offer.observed_at.date()
+    try:
+        return offer.model_copy(update={"price_mad": table.convert(offer.price, offer.currency, "MAD", day),
+                                        "price_eur": table.convert(offer.price, offer.currency, "EUR", day)})
+    except UnknownCurrency:
+        return offer
+
+
+def _finish(documents: list[Document], rates_file: str) -> PageResult:
+    done = []
+    for doc in documents:
+        if isinstance(doc, Offer):
+            doc = _normalize_offer(doc, rates_file)
+        done.append((doc, IndexedDoc.of(doc)))
+    return PageResult(done)
+
+
+def article_page(text: str, url: str, source: Source, fallback: dict[str, Any] | None, rates_file: str) -> PageResult:
+    from spiders.extract.news import extract_article
+    try:
+        return _finish([article_document(extract_article(text, url), source, url, fallback)], rates_file)
+    except Rejected as exc:
+        return PageResult([], str(exc))
+
+
+def offer_page(text: str, url: str, source: Source, fallback: dict[str, Any] | None, rates_file: str) -> PageResult:
+    from spiders.extract.offers import extract_offer
+    try:
+        extracted = extract_offer(text, url)
+        if getattr(extracted, "price", None) is None:
+            raise Rejected("no price on the page")
+        return _finish([offer_document(extracted, source, url)], rates_file)
+    except Rejected as exc:
+        return PageResult([], str(exc))
+
+
+def fair_page(text: str, url: str, source: Source, fallback: dict[str, Any] | None, rates_file: str) -> PageResult:
+    from spiders.extract.fairs import extract_fairs
+    documents: list[Document] = []
+    reasons = []
+    for fair in extract_fairs(text, url, language=source.language, page_date=date.today()):
+        try:
+            documents.append(fair_document(fair, source, url))
+        except Rejected as exc:
+            reasons.append(str(exc))
+    result = _finish(documents, rates_file)
+    if not documents:
+        result.rejected = reasons[0] if reasons else "no fair found on the page"
+    return result
+
+
+def _warm_up() -> None:
+    import spiders.extract.fairs  # noqa: F401
+    import spiders.extract.news  # noqa: F401
+    import spiders.extract.offers  # noqa: F401
+
+
+class PageWorkers:
+    """A process pool sized to the machine; `workers=0` runs the same functions inline."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        count = (os.cpu_count() or 1) if workers is None else workers
+        self.pool: ProcessPoolExecutor | None = None
+        if count > 0:
+            import multiprocessing
+            self.pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_warm_up)
+
+    async def run(self, fn: Callable[..., PageResult], *args: Any) -> PageResult:
+        if self.pool is None:
+            return fn(*args)
+        return await asyncio.wrap_future(self.pool.submit(fn, *args))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
