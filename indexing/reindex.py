@@ -48,27 +48,30 @@ def reindex_elasticsearch(backend, progress: Callable[[int], None] | None = None
     es.indices.create(index=target, settings=backend._settings(), mappings=DOCS_MAPPING)
     copied = 0
 
-    def copy() -> int:
+    def copy(source: str, op_type: str = "index") -> int:
         count = 0
         actions = []
-        for hit in scan(es, index=alias, query={"query": {"match_all": {}}}, _source_includes=["kind", "doc"]):
+        for hit in scan(es, index=source, query={"query": {"match_all": {}}}, _source_includes=["kind", "doc"]):
             doc = IndexedDoc.of(to_document(hit["_source"]["kind"], hit["_source"]["doc"]))
-            actions.append({"_index": target, "_id": doc.id, "_source": doc.__dict__})
+            actions.append({"_op_type": op_type, "_index": target, "_id": doc.id, "_source": doc.__dict__})
             if len(actions) == 1000:
-                count += bulk(es, actions)[0]
+                count += bulk(es, actions, raise_on_error=op_type == "index")[0]
                 actions = []
                 if progress:
                     progress(count)
         if actions:
-            count += bulk(es, actions)[0]
+            count += bulk(es, actions, raise_on_error=op_type == "index")[0]
         return count
 
-    copied = copy()
+    copied = copy(alias)
     es.indices.refresh(index=alias)
-    copied = copy()  # catch writes made during the first pass
-    es.indices.refresh(index=target)
+    copied = copy(alias)  # again: writes made during the first pass
+    es.indices.refresh(index=target)  # searchable before readers switch to it
     es.indices.update_aliases(actions=[*({"remove": {"index": old, "alias": alias}} for old in current),
                                        {"add": {"index": target, "alias": alias}}])
     for old in current:
+        es.indices.refresh(index=old)
+        copy(old, op_type="create")  # documents created in the instant before the swap
         es.indices.delete(index=old)
+    es.indices.refresh(index=target)
     return f"reindexed {copied} documents into {target}; alias {alias} swapped from {', '.join(current)}"

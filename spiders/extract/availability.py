@@ -7,11 +7,11 @@ from lxml import etree, html
 
 from spiders.extract.textutil import one_line
 
+# Case-sensitive fragments ("vailab" in availability/Availability, "tock" in stock/inStock)
+# keep this XPath cheap on 100 000-element pages.
 _STATUS_ELEMENTS = etree.XPath(
-    '//*[contains(translate(@id, "AVILBTYSOCK", "avilbtysock"), "availab") '
-    'or contains(translate(@class, "AVILBTYSOCK", "avilbtysock"), "availab") '
-    'or contains(translate(@id, "STOCK", "stock"), "stock") '
-    'or contains(translate(@class, "STOCK", "stock"), "stock")]'
+    '//*[contains(@id, "vailab") or contains(@class, "vailab") or contains(@id, "tock") or contains(@class, "tock")'
+    ' or contains(@id, "VAILAB") or contains(@class, "TOCK")]'
 )
 _SCHEMA_LINK = etree.XPath('//*[@itemprop="availability"]/@href | //*[@itemprop="availability"]/@content')
 _OUT = re.compile(

@@ -41,6 +41,14 @@ _FOREIGN_BLOCK_WORDS = frozenset({
 })
 _NUMBER = re.compile(r"\d")
 _DIGIT_TEXTS = etree.XPath('.//text()[translate(., "0123456789", "") != .]')
+# A cheap case-sensitive pre-filter; _PRICE_WORD then checks the words properly.
+_PRICE_NAMED = etree.XPath(
+    ".//*[" + " or ".join(
+        f'contains(@{attr}, "{frag}")'
+        for attr in ("class", "id", "itemprop", "data-test")
+        for frag in ("rice", "RICE", "reis", "rix", "recio", "rezzo", "reco", "ena")
+    ) + "]"
+)
 
 _PRICE_SHAPE = re.compile(r"\d[\d\s.,'’]*")
 _HEADING_TAGS = ("h1",)

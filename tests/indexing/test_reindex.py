@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import threading
+
+from indexing.indexer import Indexer
+from indexing.query import SearchQuery
+from indexing.reindex import reindex_elasticsearch
+from test_backend_contract import corpus
+
+
+def test_reindex_swaps_alias_without_downtime(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import make_backend
+    backend = make_backend("elasticsearch", tmp_path)
+    try:
+        Indexer(backend).upsert(corpus())
+        backend.refresh()
+        before = backend.es.indices.get_alias(name=backend.docs_alias)
+        answers: list[int] = []
+        stop = threading.Event()
+
+        def search_forever() -> None:
+            while not stop.is_set():
+                answers.append(backend.search(SearchQuery(text="tapis")).total)
+
+        reader = threading.Thread(target=search_forever)
+        reader.start()
+        message = reindex_elasticsearch(backend)
+        stop.set()
+        reader.join()
+        after = backend.es.indices.get_alias(name=backend.docs_alias)
+        assert list(before) != list(after) and list(after)[0].endswith("-v2"), message
+        assert backend.count() == 9
+        assert answers and set(answers) == {6}  # every search during the swap answered in full
+    finally:
+        backend.drop_all()
+        backend.close()
