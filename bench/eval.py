@@ -24,13 +24,11 @@ WORKERS = 2
 
 
 def _fair_predictions(record: dict, text: str) -> list:
-    from bench.eval_fairs import PredictedFair, to_iso
+    from bench.eval_fairs import PredictedFair, store_page_date, to_iso
     from spiders.extract.fairs import extract_fairs
 
-    return [
-        PredictedFair(f.name, to_iso(f.start_date), to_iso(f.end_date), f.city, f.country, f.venue)
-        for f in extract_fairs(text, record.get("url"), record.get("language"), None)
-    ]
+    found = extract_fairs(text, record.get("url"), record.get("language"), store_page_date(text))
+    return [PredictedFair(f.name, to_iso(f.start_date), to_iso(f.end_date), f.city, f.country, f.venue) for f in found]
 
 
 def run(root: Path, quick: bool) -> tuple[list[Score], dict[str, float]]:

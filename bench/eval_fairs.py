@@ -93,6 +93,17 @@ def _field(tally: FairTally, name: str, ok: bool) -> None:
     tally.fields[name][1] += 1
 
 
+_STORE_DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*$", re.MULTILINE)
+
+
+def store_page_date(text: str) -> date | None:
+    """The corpus's ' date YYYY-MM[-DD]' first line is the page's date (README: treat it as such)."""
+    match = _STORE_DATE_LINE.search(text[:200])
+    if not match:
+        return None
+    return date(int(match[1]), int(match[2]), int(match[3] or 1))
+
+
 def load_announcements(root: Path) -> list[dict[str, Any]]:
     return json.loads((root / "trade-fairs" / "announcements.json").read_text(encoding="utf-8"))
 

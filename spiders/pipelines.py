@@ -14,7 +14,7 @@ from indexing.rates import UnknownCurrency, rate_table
 from spiders.items import Scraped
 
 log = logging.getLogger(__name__)
-BATCH_SIZE = 200
+BATCH_SIZE = 200  # overridable with the Scrapy setting VEILLE_INDEX_BATCH
 
 
 def _settings(crawler: Any) -> Settings:
@@ -49,15 +49,16 @@ class NormalizePipeline:
 
 
 class IndexingPipeline:
-    def __init__(self, settings: Settings, stats: Any) -> None:
+    def __init__(self, settings: Settings, stats: Any, batch_size: int = BATCH_SIZE) -> None:
         self.settings = settings
         self.stats = stats
+        self.batch_size = batch_size
         self.buffer: list[Scraped] = []
         self.indexer: Indexer | None = None
 
     @classmethod
     def from_crawler(cls, crawler):  # type: ignore[no-untyped-def]
-        return cls(_settings(crawler), crawler.stats)
+        return cls(_settings(crawler), crawler.stats, crawler.settings.getint("VEILLE_INDEX_BATCH", BATCH_SIZE))
 
     def open_spider(self) -> None:
         backend = open_backend(self.settings)
@@ -73,7 +74,7 @@ class IndexingPipeline:
     def process_item(self, item: Scraped) -> Scraped:
         self.buffer.append(item)
         self.stats.inc_value(f"veille/source/{item.source_id}/items")
-        if len(self.buffer) >= BATCH_SIZE:
+        if len(self.buffer) >= self.batch_size:
             self.flush()
         return item
 

@@ -24,7 +24,7 @@ BASE: dict[str, Any] = {
     "DOWNLOAD_MAXSIZE": 8 * 1024 * 1024,
     "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,
     "RETRY_TIMES": 2,
-    "DEPTH_LIMIT": 6,
+    "DEPTH_LIMIT": 0,  # per-source max_depth (pagination excluded) is enforced by CatalogueSpider.follow
     "REDIRECT_MAX_TIMES": 5,
     "COOKIES_ENABLED": False,
     "TELNETCONSOLE_ENABLED": False,

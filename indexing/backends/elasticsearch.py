@@ -107,6 +107,11 @@ class ElasticsearchBackend(SearchBackend):
             return fn(*args, **kwargs)
         except (EsConnectionError, TransportError) as exc:
             raise BackendUnavailable(f"Elasticsearch at {self.url} is unreachable: {exc}") from exc
+        except ApiError as exc:
+            # A restarting or overloaded cluster answers 5xx/429: a transient outage, not bad data.
+            if exc.meta.status >= 500 or exc.meta.status == 429:
+                raise BackendUnavailable(f"Elasticsearch at {self.url} is not available: {exc}") from exc
+            raise
 
     # lifecycle -----------------------------------------------------------------------
     def setup(self) -> None:
@@ -153,6 +158,9 @@ class ElasticsearchBackend(SearchBackend):
         try:
             ok, _ = self._call(bulk, self.es, actions, chunk_size=1000, max_retries=3, initial_backoff=1)
         except BulkIndexError as exc:
+            statuses = {next(iter(e.values())).get("status", 0) for e in exc.errors}
+            if all(s >= 500 or s == 429 for s in statuses):
+                raise BackendUnavailable(f"Elasticsearch refused a bulk request: {exc.errors[:1]}") from exc
             raise RuntimeError(f"Elasticsearch rejected {len(exc.errors)} documents: {exc.errors[:2]}") from exc
         return ok
 

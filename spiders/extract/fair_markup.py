@@ -11,13 +11,19 @@ from spiders.extract.textutil import one_line
 from spiders.extract.timeparse import parse_timestamp
 
 _EVENT_TYPES = frozenset({"Event", "ExhibitionEvent", "BusinessEvent", "Festival", "SaleEvent", "EducationEvent", "SocialEvent", "VisualArtsEvent", "EventSeries"})
-_COUNTRY_NAMES = {"morocco": "MA", "maroc": "MA", "france": "FR", "germany": "DE", "deutschland": "DE", "spain": "ES", "españa": "ES", "italy": "IT", "italia": "IT", "united states": "US", "usa": "US", "united kingdom": "GB", "uk": "GB"}
+_COUNTRY_NAMES = {
+    "morocco": "MA", "maroc": "MA", "المغرب": "MA", "france": "FR", "germany": "DE", "deutschland": "DE",
+    "spain": "ES", "españa": "ES", "italy": "IT", "italia": "IT", "united states": "US", "usa": "US",
+    "united kingdom": "GB", "uk": "GB", "great britain": "GB",
+}
+# Codes people write that are not ISO 3166 alpha-2.
+_COUNTRY_CODE_FIXES = {"UK": "GB", "EL": "GR"}
 
 
 def markup_fairs(things: Sequence[Thing]) -> list[TextFair]:
     fairs = []
     for thing in things:
-        if not type_names(thing) & _EVENT_TYPES:
+        if not any(t in _EVENT_TYPES or t.endswith("Event") for t in type_names(thing)):
             continue
         name = one_line(first_text(thing.get("name")))
         start = _day(thing.get("startDate"))
@@ -67,5 +73,5 @@ def _country(value: str | None) -> str | None:
         return None
     text = value.strip()
     if len(text) == 2 and text.isalpha():
-        return text.upper()
+        return _COUNTRY_CODE_FIXES.get(text.upper(), text.upper())
     return _COUNTRY_NAMES.get(text.lower())

@@ -147,7 +147,7 @@ def _extend_right(tokens: list[_Token], start: int, text: str) -> tuple[int, int
             break
         if token.is_arabic:
             break
-        if token.folded in _CONNECTORS and not (token.is_capitalised and j == start + 1 and False):
+        if token.folded in _CONNECTORS:
             connectors += 1
             if connectors > 2:
                 break

@@ -6,21 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from spiders.extract.dates import DateSpan, find_date_spans, resolve_span
+from spiders.extract.dates import DateSpan, find_date_spans
+from spiders.extract.fair_years import reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
 from spiders.extract.fair_places import PlaceIndex
 from spiders.extract.fair_vocab import KnownFair, Mention, city_by_name, find_known_fairs, find_venues, fold
 from spiders.extract.textutil import one_line
 
 DATE_LANGUAGES = ("fr", "en", "es", "de", "it", "ar", "pt", "nl", "da")
-_STORE_DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*$", re.MULTILINE)
-_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _MAX_PAIRING_GAP = 320
-_EDITION_YEAR = re.compile(
-    r"\b(?:edizione|edición|edicion|édition|edition|ausgabe|auflage|edição)\s+(?:de\s+|di\s+|del\s+)?((?:19|20)\d\d)\b"
-    r"|\b((?:19|20)\d\d)\s+(?:edition|edizione|ausgabe)\b",
-    re.IGNORECASE,
-)
 _CLAUSE_BREAK = re.compile(r"[,;.!?\n]|\b(?:and|et|y|e|und|while|alors|mientras)\b")
 _DATE_BEFORE_NAME_PENALTY = 1.6
 _GENERIC_WORDS = frozenset({
@@ -71,16 +65,7 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[^\w]+", fold(name)) if w)
 
 
-def page_date_from_text(text: str) -> date | None:
-    """The ' date YYYY-MM[-DD]' line some stored excerpts start with: the page's date."""
-    match = _STORE_DATE_LINE.search(text[:200])
-    if not match:
-        return None
-    return date(int(match[1]), int(match[2]), int(match[3] or 1))
-
-
 def extract_text_fairs(text: str, language: str | None, page_date: date | None) -> list[TextFair]:
-    page_date = page_date or page_date_from_text(text)
     languages = tuple(dict.fromkeys(([language] if language else []) + list(DATE_LANGUAGES)))
     spans = find_date_spans(text, languages)
     groups = _group_mentions(text)
@@ -89,7 +74,7 @@ def extract_text_fairs(text: str, language: str | None, page_date: date | None) 
     _pair_dates(groups, spans, text)
     _give_orphan_range_to_main_fair(groups, spans)
     places = PlaceIndex.build(text)
-    reference = _reference_date(spans, page_date)
+    reference = reference_date(spans, page_date)
     main = _main_group(groups)
     fairs: list[TextFair] = []
     for group in groups:
@@ -238,63 +223,13 @@ def _give_orphan_range_to_main_fair(groups: list[_Group], spans: Sequence[DateSp
         main.spans.append(orphans[0])
 
 
-def _reference_date(spans: Sequence[DateSpan], page_date: date | None) -> date | None:
-    """The date year-less days are read against: the page's date, else the text's first full date (a dateline)."""
-    if page_date is not None:
-        return page_date
-    dated = (s.start.to_date() for s in spans if s.has_year)
-    return next((d for d in dated if d is not None), None)
-
-
-def _resolve(span: DateSpan, group: _Group, text: str, reference: date | None) -> tuple[date | None, date | None]:
-    if span.has_year:
-        return resolve_span(span, None)
-    year = _year_in_sentence(span, text) or _year_next_to_name(group, text) or _edition_year(text)
-    if year is not None:
-        start = span.start.with_year(year)
-        if start is not None:
-            return resolve_span(span, start)
-    if reference is not None:
-        return resolve_span(span, reference)
-    return None, None
-
-
-def _year_in_sentence(span: DateSpan, text: str) -> int | None:
-    """'Pour l'année 2018 elle se déroule du 27 avril au 8 mai': a year in the same sentence."""
-    begin = max(text.rfind(". ", 0, span.begin), text.rfind("\n", 0, span.begin)) + 1
-    ends = [i for i in (text.find(". ", span.finish), text.find("\n", span.finish)) if i >= 0]
-    end = min(ends) if ends else len(text)
-    years = [(abs(m.start() - span.begin), int(m.group(0))) for m in _YEAR.finditer(text, begin, end)]
-    return min(years)[1] if years else None
-
-
-def _edition_year(text: str) -> int | None:
-    """'L'edizione 2025', 'the 2026 edition', 'Ausgabe 2025': the edition a text is about."""
-    match = _EDITION_YEAR.search(text)
-    if not match:
-        return None
-    return int(match.group(1) or match.group(2))
-
-
-def _year_next_to_name(group: _Group, text: str) -> int | None:
-    """'Heimtextil 2020', 'SIAO 2024', 'Salon du livre de Casablanca 2018'."""
-    for _, end in group.positions:
-        after = _YEAR.match(text[end:end + 6].lstrip(" ’'-:"))
-        if after:
-            return int(after.group(0))
-    return None
-
-
-# --- records ---------------------------------------------------------------------------------------
-
-
 def _fairs_of(group: _Group, text: str, places: PlaceIndex, reference: date | None, is_main: bool) -> list[TextFair]:
     if not group.spans:
         # An undated fair is worth a record only when the text is about it.
         return [_record(group, None, None, group.positions[0], text, places)] if is_main else []
     ranked = sorted(group.spans, key=lambda s: (s.end is None, not s.has_year, s.begin))
     best = ranked[0]
-    start, end = _resolve(best, group, text, reference)
+    start, end = resolve_fair_span(best, group.positions, text, reference)
     anchor = (min(group.positions)[0], best.finish)
     return [_record(group, start, end, anchor, text, places)]
 

@@ -57,8 +57,9 @@ def extract_fairs(
     found: list[TextFair] = []
     if _HTML_HINT.search(raw[:2000]):
         tree = parse_html(raw)
-        things = list(walk(jsonld_items(tree) + microdata_items(tree, url) + rdfa_items(tree, url)))
-        found += markup_fairs(things)
+        found += markup_fairs(list(walk(jsonld_items(tree) + microdata_items(tree, url))))
+        if not found:
+            found += markup_fairs(list(walk(rdfa_items(tree, url))))  # pyRdfa is slow: last resort
         text = block_text(tree)
         languages = _languages(text, language)
         listed = extract_listing_fairs(tree, languages)

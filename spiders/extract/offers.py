@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from lxml.html import HtmlElement
 
 from spiders.extract.availability import visible_availability
 from spiders.extract.currency import to_iso
@@ -13,7 +17,7 @@ from spiders.extract.prices import parse_price
 from spiders.extract.product_markup import DeclaredProduct, main_product, opengraph_availability, opengraph_price
 from spiders.extract.structured import jsonld_items, meta_properties, microdata_items, rdfa_items, walk
 from spiders.extract.textutil import one_line
-from spiders.extract.visible_price import VisiblePrice, find_visible_price
+from spiders.extract.visible_price import find_visible_price
 
 _PLAIN_DECIMAL = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 
@@ -38,32 +42,21 @@ class ExtractedOffer:
 
 
 def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
+    """The main product of a page: markup first (JSON-LD, microdata, RDFa, Open Graph), then what is shown."""
     tree = parse_html(html)
     meta = meta_properties(tree)
     headings = [*h1_texts(tree)[:2], meta.get("og:title", "")]
-    declared, source = None, None
-    for source_name, items in (
-        ("json-ld", lambda: jsonld_items(tree)),
-        ("microdata", lambda: microdata_items(tree, url)),
-        ("rdfa", lambda: rdfa_items(tree, url)),
-    ):
-        candidate = main_product(list(walk(items())), headings)
-        if candidate is not None and (declared is None or (declared.price is None and candidate.price)):
-            declared, source = _merge(declared, candidate), source_name
-        if declared is not None and declared.price is not None:
-            break
-    declared = declared or DeclaredProduct()
+    declared, source = _declared_product(tree, url, headings)
     price_raw, currency_raw = declared.price, declared.currency
     if price_raw is None:
         price_raw, currency_raw = opengraph_price(meta)
         source = "opengraph" if price_raw else None
     amount, currency = _markup_price(price_raw, currency_raw)
-    visible: VisiblePrice | None = None
     if amount is None:
         visible = find_visible_price(tree)
         if visible is not None:
             price_raw, amount, currency, source = visible.raw, visible.amount, visible.currency, "visible"
-    name = declared.name or (headings[0] if headings and headings[0] else None) or meta.get("og:title")
+    name = declared.name or next((h for h in headings if h), None)
     return ExtractedOffer(
         name=one_line(name) or None,
         price=amount,
@@ -78,6 +71,23 @@ def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
         price_raw=one_line(price_raw) or None,
         price_source=source if amount is not None else None,
     )
+
+
+def _declared_product(tree: HtmlElement, url: str | None, headings: list[str]) -> tuple[DeclaredProduct, str | None]:
+    """The product the page's markup describes; later syntaxes are parsed only while no price is found."""
+    declared, source = None, None
+    syntaxes: tuple[tuple[str, Callable[[], list[Any]]], ...] = (
+        ("json-ld", lambda: jsonld_items(tree)),
+        ("microdata", lambda: microdata_items(tree, url)),
+        ("rdfa", lambda: rdfa_items(tree, url)),
+    )
+    for name, items in syntaxes:
+        candidate = main_product(list(walk(items())), headings)
+        if candidate is not None and (declared is None or (declared.price is None and candidate.price)):
+            declared, source = _merge(declared, candidate), name
+        if declared is not None and declared.price is not None:
+            break
+    return declared or DeclaredProduct(), source
 
 
 def _merge(first: DeclaredProduct | None, second: DeclaredProduct) -> DeclaredProduct:

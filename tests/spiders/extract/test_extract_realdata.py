@@ -102,3 +102,10 @@ def test_rss_feed() -> None:
     expected = _json(folder / "output" / "heise.json")["feed"]["items"]
     entries = parse_feed((folder / "input" / "heise.atom").read_bytes(), None)
     assert [e.title for e in entries] == [" ".join(i["title"].split()) for i in expected]
+
+
+def test_schema_org_event_page() -> None:
+    assert CORPUS is not None
+    html = gzip.decompress((CORPUS / "extruct-samples" / "real" / "songkick" / "tovestyrke.html.gz").read_bytes())
+    (fair,) = extract_fairs(html, "https://www.songkick.com/concerts/30166884")
+    assert (fair.name, str(fair.start_date), fair.city, fair.country) == ("Tove Styrke", "2017-06-12", "London", "GB")

@@ -1,0 +1,65 @@
+"""Which year a fair's day-month dates belong to, when the dates themselves do not say."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from spiders.extract.dates import DateSpan, resolve_span
+
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+_EDITION_YEAR = re.compile(
+    r"\b(?:edizione|edición|edicion|édition|edition|ausgabe|auflage|edição)\s+(?:de\s+|di\s+|del\s+)?((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)\s+(?:edition|edizione|ausgabe)\b",
+    re.IGNORECASE,
+)
+
+
+def reference_date(spans: Sequence[DateSpan], page_date: date | None) -> date | None:
+    """The date year-less days are read against: the page's date, else the text's first full date (a dateline)."""
+    if page_date is not None:
+        return page_date
+    dated = (s.start.to_date() for s in spans if s.has_year)
+    return next((d for d in dated if d is not None), None)
+
+
+def resolve_fair_span(span: DateSpan, positions: Sequence[tuple[int, int]], text: str, reference: date | None) -> tuple[date | None, date | None]:
+    if span.has_year:
+        return resolve_span(span, None)
+    year = _year_in_sentence(span, text) or _year_next_to_name(positions, text) or _edition_year(text)
+    if year is not None:
+        start = span.start.with_year(year)
+        if start is not None:
+            return resolve_span(span, start)
+    if reference is not None:
+        return resolve_span(span, reference)
+    return None, None
+
+
+def _year_in_sentence(span: DateSpan, text: str) -> int | None:
+    """'Pour l'année 2018 elle se déroule du 27 avril au 8 mai': a year in the same sentence."""
+    begin = max(text.rfind(". ", 0, span.begin), text.rfind("\n", 0, span.begin)) + 1
+    ends = [i for i in (text.find(". ", span.finish), text.find("\n", span.finish)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    years = [(abs(m.start() - span.begin), int(m.group(0))) for m in _YEAR.finditer(text, begin, end)]
+    return min(years)[1] if years else None
+
+
+def _edition_year(text: str) -> int | None:
+    """'L'edizione 2025', 'the 2026 edition', 'Ausgabe 2025': the edition a text is about."""
+    match = _EDITION_YEAR.search(text)
+    if not match:
+        return None
+    return int(match.group(1) or match.group(2))
+
+
+def _year_next_to_name(positions: Sequence[tuple[int, int]], text: str) -> int | None:
+    """'Heimtextil 2020', 'SIAO 2024', 'Salon du livre de Casablanca 2018'."""
+    for _, end in positions:
+        after = _YEAR.match(text[end:end + 6].lstrip(" ’'-:"))
+        if after:
+            return int(after.group(0))
+    return None
+
+
+# --- records ---------------------------------------------------------------------------------------
