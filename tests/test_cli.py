@@ -1,0 +1,80 @@
+"""The `veille` command line, run as a user runs it."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "extract"
+
+
+def veille(*args: str, env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    full_env = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
+    full_env.pop("VEILLE_ELASTICSEARCH_URL", None)
+    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, env=full_env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_extract_contract_jsonl_in_order_with_errors(tmp_path: Path) -> None:
+    gz = tmp_path / "article.html.gz"
+    gz.write_bytes(gzip.compress((FIXTURES / "fr_article_jsonld.html").read_bytes()))
+    missing = tmp_path / "missing.html"
+    done = veille("extract", "news", str(FIXTURES / "ar_article_rtl.html"), str(missing), str(gz),
+                  "--url", "https://www.example.ma/article")
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(lines) == 3
+    assert set(lines[0]) >= {"title", "text", "published", "language", "author"} and lines[0]["language"] == "ar"
+    assert "error" in lines[1] and lines[1]["file"] == str(missing)
+    assert lines[2]["language"] == "fr" and lines[2]["published"].endswith(("+00:00", "Z"))
+
+
+def test_extract_offer_and_fair_formats() -> None:
+    offer = json.loads(veille("extract", "offer", str(FIXTURES / "shop_jsonld_mad.html")).stdout)
+    assert set(offer) >= {"name", "price", "currency", "availability", "sku", "brand"}
+    assert offer["currency"] == "MAD" and isinstance(offer["price"], str)
+    fairs = json.loads(veille("extract", "fair", str(FIXTURES / "fair_event_jsonld.html")).stdout)
+    fair = fairs["fairs"][0]
+    assert set(fair) >= {"name", "start_date", "end_date", "city", "country", "venue", "crafts"}
+    assert len(fair["start_date"]) == 10 and len(fair["country"]) == 2
+    ics = json.loads(veille("extract", "fair", str(FIXTURES / "fairs.ics")).stdout)
+    assert ics["fairs"]
+
+
+def test_search_subscribe_and_bad_input(tmp_path: Path) -> None:
+    env = {"VEILLE_VAR_DIR": str(tmp_path)}
+    done = veille("search", "tapis", "--kind", "fair", "--json", env=env)
+    assert done.returncode == 0 and json.loads(done.stdout)["total"] == 0
+    bad = veille("search", "x" * 10_000, env=env)
+    assert bad.returncode == 2 and "shorten it" in bad.stderr
+    bad_date = veille("search", "tapis", "--from", "31/02/2026", env=env)
+    assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr
+    ok = veille("subscribe", "--email", "Karima@Example.ma", "--craft", "tapis", "--country", "europe", "--lang", "ar",
+                env=env)
+    assert ok.returncode == 0, ok.stderr
+    listed = json.loads(veille("subscriptions", "list", "--json", env=env).stdout)
+    assert listed[0]["email"] == "karima@example.ma" and listed[0]["countries"] == ["europe"]
+    refused = veille("subscribe", "--email", "not-an-address", env=env)
+    assert refused.returncode == 2 and "error:" in refused.stderr
+    removed = veille("subscriptions", "remove", listed[0]["id"], env=env)
+    assert removed.returncode == 0 and json.loads(veille("subscriptions", "list", "--json", env=env).stdout) == []
+
+
+def test_bad_configuration_is_a_clear_error(tmp_path: Path) -> None:
+    done = veille("search", "tapis", env={"VEILLE_VAR_DIR": str(tmp_path), "VEILLE_SMTP_PORT": "twenty-five"})
+    assert done.returncode == 2 and "configuration error: VEILLE_SMTP_PORT" in done.stderr
+
+
+def test_digest_dry_run(tmp_path: Path) -> None:
+    done = veille("digest", "--week", "2026-W48", "--dry-run", "--lang", "ar", "--out", str(tmp_path / "d.html"),
+                  env={"VEILLE_VAR_DIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "d.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' in html and "2026-W48" in html
+    assert not list((tmp_path / "outbox").glob("*.eml")) if (tmp_path / "outbox").exists() else True
+    bad = veille("digest", "--week", "2026-48", "--dry-run", env={"VEILLE_VAR_DIR": str(tmp_path)})
+    assert bad.returncode == 2 and "2026-W48" in bad.stderr
