@@ -20,7 +20,9 @@ class ConfigError(ValueError):
 SETTINGS_DOC: dict[str, str] = {
     "VEILLE_ENV": "`development` (default) or `production`; production refuses to start without VEILLE_SECRET_KEY.",
     "VEILLE_VAR_DIR": "Directory for local state in embedded mode (SQLite database, outbox, spool, HTTP cache). Default `var/`.",
-    "VEILLE_ELASTICSEARCH_URL": "Elasticsearch 8 URL (e.g. `http://es1:9200`). Unset: the embedded SQLite FTS5 backend is used.",
+    "VEILLE_ELASTICSEARCH_URL": "Elasticsearch 8 URL, or several comma-separated nodes of one cluster (`http://es1:9200,http://es2:9200`). Unset: the embedded SQLite FTS5 backend is used.",
+    "VEILLE_ES_REPLICAS": "Replicas per Elasticsearch shard (0 on one node, 1 or more on a cluster). Default 0.",
+    "VEILLE_ES_SHARDS": "Primary shards of the document index. Default 1.",
     "VEILLE_ES_PREFIX": "Prefix of Elasticsearch index and alias names. Default `veille`.",
     "VEILLE_SQLITE_PATH": "Path of the embedded database. Default `$VEILLE_VAR_DIR/veille.db`.",
     "VEILLE_SOURCES": "Source catalogue file. Default `sources.yaml`.",
@@ -96,6 +98,8 @@ class Settings:
     var_dir: Path = ROOT / "var"
     elasticsearch_url: str | None = None
     es_prefix: str = "veille"
+    es_replicas: int = 0
+    es_shards: int = 1
     sqlite_path: Path = ROOT / "var" / "veille.db"
     sources_file: Path = ROOT / "sources.yaml"
     mailer: str = "outbox"
@@ -156,11 +160,15 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
     kwargs["var_dir"] = var_dir
     kwargs["sqlite_path"] = Path(get("VEILLE_SQLITE_PATH") or var_dir / "veille.db")
     if (v := get("VEILLE_ELASTICSEARCH_URL")) is not None:
-        kwargs["elasticsearch_url"] = _url("VEILLE_ELASTICSEARCH_URL", v)
+        kwargs["elasticsearch_url"] = ",".join(_url("VEILLE_ELASTICSEARCH_URL", u.strip()) for u in v.split(","))
     if (v := get("VEILLE_ES_PREFIX")) is not None:
         if not v.replace("_", "").replace("-", "").isalnum() or v != v.lower():
             raise ConfigError(f"VEILLE_ES_PREFIX: lowercase letters, digits, - and _ only, got {v!r}")
         kwargs["es_prefix"] = v
+    if (v := get("VEILLE_ES_REPLICAS")) is not None:
+        kwargs["es_replicas"] = _int("VEILLE_ES_REPLICAS", v, 0, 10)
+    if (v := get("VEILLE_ES_SHARDS")) is not None:
+        kwargs["es_shards"] = _int("VEILLE_ES_SHARDS", v, 1, 100)
     if (v := get("VEILLE_SOURCES")) is not None:
         kwargs["sources_file"] = Path(v)
     if (v := get("VEILLE_MAILER")) is not None:

@@ -83,7 +83,9 @@ class ElasticsearchBackend(SearchBackend):
         self.prefix = prefix
         self.replicas = replicas
         self.shards = shards
-        self.es = client or Elasticsearch(url, request_timeout=30, retry_on_timeout=True, max_retries=2)
+        # Several comma-separated nodes: the client fails over when one of them dies.
+        self.es = client or Elasticsearch([u.strip() for u in url.split(",")], request_timeout=30,
+                                          retry_on_timeout=True, max_retries=3)
 
     # names ---------------------------------------------------------------------------
     @property
@@ -100,7 +102,12 @@ class ElasticsearchBackend(SearchBackend):
         return f"{self.prefix}-rec-{collection}"
 
     def _settings(self) -> dict[str, Any]:
-        return {"number_of_shards": self.shards, "number_of_replicas": self.replicas, "refresh_interval": "1s"}
+        settings: dict[str, Any] = {"number_of_shards": self.shards, "number_of_replicas": self.replicas,
+                                    "refresh_interval": "1s"}
+        if self.replicas:
+            # Promote replicas at once when a node leaves instead of waiting a minute.
+            settings["unassigned.node_left.delayed_timeout"] = "5s"
+        return settings
 
     def _call(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
         try:

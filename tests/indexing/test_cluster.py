@@ -1,0 +1,89 @@
+"""A 3-node Elasticsearch cluster with one replica: kill a node while indexing and searching."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from conftest import IN_CI, ROOT
+
+HTTP_PORT = 9211
+TRANSPORT_PORT = 9311
+DOCS = 3000
+
+
+def es_sh(var: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, VEILLE_ES_VAR=str(var), ES_TRANSPORT_PORT=str(TRANSPORT_PORT),
+               ES_CLUSTER_NAME="veille-cluster-test", ES_HEAP="384m")
+    return subprocess.run([str(ROOT / ".ci" / "es.sh"), *args], env=env, capture_output=True, text=True, timeout=400)
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):  # type: ignore[no-untyped-def]
+    if not (shutil.which("java") and shutil.which("mvn")):
+        if IN_CI:
+            pytest.fail("CI=true but java/mvn are missing: the cluster test must run in CI")
+        pytest.skip("needs java and mvn to start a 3-node cluster")
+    if not IN_CI and not os.environ.get("VEILLE_TEST_ELASTICSEARCH_URL"):
+        pytest.skip("set VEILLE_TEST_ELASTICSEARCH_URL (or CI=true) to run Elasticsearch cluster tests")
+    var = tmp_path_factory.mktemp("es3")
+    started = es_sh(var, "start", "--nodes", "3", "--port", str(HTTP_PORT), "--clean")
+    assert started.returncode == 0, started.stderr[-3000:]
+    yield var, [f"http://127.0.0.1:{HTTP_PORT + k}" for k in range(3)]
+    es_sh(var, "stop")
+
+
+@pytest.mark.slow
+def test_node_loss_loses_no_document_and_search_keeps_answering(cluster) -> None:  # type: ignore[no-untyped-def]
+    from indexing.backends.elasticsearch import ElasticsearchBackend
+    from indexing.indexer import Indexer
+    from indexing.models import NewsArticle
+    from indexing.query import SearchQuery
+
+    var, urls = cluster
+    backend = ElasticsearchBackend(",".join(urls), prefix=f"cluster-{uuid.uuid4().hex[:6]}", replicas=1, shards=3)
+    backend.setup()
+    indexer = Indexer(backend, spool_dir=var / "spool")
+    base = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    docs = [NewsArticle(url=f"https://news.example.ma/a/{i}", source="cluster", title=f"Tapis et poterie {i}",
+                        text=f"Article {i} sur les tapis berbères et la céramique de Safi, exportés vers la France.",
+                        published_at=base + timedelta(minutes=i), language="fr", crafts=["tapis"]) for i in range(DOCS)]
+    search_ok = search_failed = 0
+    stop = threading.Event()
+
+    def searcher() -> None:
+        nonlocal search_ok, search_failed
+        while not stop.is_set():
+            try:
+                backend.search(SearchQuery(text="tapis", per_page=5))
+                search_ok += 1
+            except Exception:
+                search_failed += 1
+            time.sleep(0.02)
+
+    thread = threading.Thread(target=searcher)
+    thread.start()
+    killed = False
+    for start in range(0, DOCS, 100):
+        indexer.upsert(docs[start:start + 100])
+        if start >= DOCS // 3 and not killed:
+            done = es_sh(var, "kill-node", "1")
+            assert done.returncode == 0, done.stderr
+            killed = True
+    stop.set()
+    thread.join()
+    indexer.replay_spool()  # batches that met the failover in flight
+    backend.refresh()
+    assert killed
+    assert backend.count("news") == DOCS
+    assert search_ok > 20 and search_failed <= 2, (search_ok, search_failed)
+    health = backend.es.cluster.health()
+    assert health["number_of_nodes"] == 2 and health["status"] in ("green", "yellow")
+    backend.drop_all()
