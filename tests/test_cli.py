@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from support import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from config import SETTINGS_DOC, ConfigError, load_settings
-from conftest import ROOT
+from support import ROOT
 
 
 def test_every_setting_is_documented_in_the_readme() -> None:

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from string import Template
 
-from conftest import ROOT
+from support import ROOT
 
 
 def env_for(tmp_path: Path, **extra: str) -> dict[str, str]:

@@ -29,11 +29,14 @@ _MAX_TEXT = 80
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _HIDDEN_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|hide|d-none|is-hidden|invisible)(?:$|[\s_-])", re.IGNORECASE)
 _MAX_ELEMENTS = 20
+_PAGE_TAGS = frozenset({"body", "html"})
 
 
-def _hidden(element: html.HtmlElement) -> bool:
+def is_hidden(element: html.HtmlElement) -> bool:
     """Shops keep both messages in the page and hide the one that does not apply."""
     for node in (element, *element.iterancestors()):
+        if node.tag in _PAGE_TAGS:
+            break  # script-driven pages flag <body> ("js-focus-hide"); a hidden body would show nothing
         if node.get("hidden") is not None or node.get("aria-hidden") == "true":
             return True
         if _HIDDEN_STYLE.search(node.get("style") or "") or _HIDDEN_CLASS.search(node.get("class") or ""):
@@ -48,7 +51,7 @@ def visible_availability(tree: html.HtmlElement) -> str | None:
         if "InStock" in str(value):
             return "InStock"
     for element in _STATUS_ELEMENTS(tree)[:_MAX_ELEMENTS]:
-        if element.tag in ("script", "style", "input", "select", "option") or _hidden(element):
+        if element.tag in ("script", "style", "input", "select", "option") or is_hidden(element):
             continue
         text = one_line(element.text_content())
         if not text or len(text) > _MAX_TEXT:

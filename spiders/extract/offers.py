@@ -14,6 +14,7 @@ from spiders.extract.currency import to_iso
 from spiders.extract.htmlinput import parse_html
 from spiders.extract.page_meta import canonical_url, h1_texts, safe_absolute_url
 from spiders.extract.prices import parse_price
+from spiders.extract.product_text import LabelledFields, buy_button, labelled_brand, labelled_fields
 from spiders.extract.product_markup import DeclaredProduct, main_product, opengraph_availability, opengraph_price
 from spiders.extract.structured import jsonld_items, meta_properties, microdata_items, rdfa_items, walk
 from spiders.extract.textutil import one_line
@@ -52,18 +53,22 @@ def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
         price_raw, currency_raw = opengraph_price(meta)
         source = "opengraph" if price_raw else None
     amount, currency = _markup_price(price_raw, currency_raw)
+    if amount is not None and source != "opengraph":
+        price_raw, amount, currency, source = _settle_disagreement(tree, meta, (price_raw, amount, currency, source))
     if amount is None:
         visible = find_visible_price(tree)
         if visible is not None:
             price_raw, amount, currency, source = visible.raw, visible.amount, visible.currency, "visible"
     name = declared.name or next((h for h in headings if h), None)
+    brand = declared.brand or meta.get("product:brand") or meta.get("og:brand")
+    labelled = labelled_fields(tree) if not (declared.sku and brand) else LabelledFields(None, None)
     return ExtractedOffer(
         name=one_line(name) or None,
         price=amount,
         currency=currency or _page_currency(meta),
-        availability=declared.availability or opengraph_availability(meta) or visible_availability(tree),
-        sku=declared.sku,
-        brand=declared.brand or meta.get("product:brand") or meta.get("og:brand"),
+        availability=declared.availability or opengraph_availability(meta) or _shown_availability(tree, amount),
+        sku=declared.sku or labelled.sku,
+        brand=_clean_brand(brand) or labelled.brand,
         gtin=declared.gtin,
         image=safe_absolute_url(declared.image or meta.get("og:image"), url),
         description=one_line(declared.description or meta.get("og:description") or meta.get("description")) or None,
@@ -96,6 +101,41 @@ def _merge(first: DeclaredProduct | None, second: DeclaredProduct) -> DeclaredPr
     values = {k: getattr(first, k) or getattr(second, k) for k in first.__dataclass_fields__}
     values["price"], values["currency"] = second.price, second.currency or first.currency
     return DeclaredProduct(**values)
+
+
+def _settle_disagreement(
+    tree: HtmlElement, meta: dict[str, str], declared: tuple[str | None, Decimal, str | None, str | None]
+) -> tuple[str | None, Decimal, str | None, str | None]:
+    """Schema.org and Open Graph disagree: the one the shopper sees next to the heading wins.
+
+    Auction and marketplace pages keep a starting price in JSON-LD while their Open Graph
+    tags follow the current price; two sources out of three settle it.
+    """
+    og_raw, og_currency = opengraph_price(meta)
+    og_amount, og_iso = _markup_price(og_raw, og_currency)
+    if og_amount is None or og_amount == declared[1]:
+        return declared
+    visible = find_visible_price(tree)
+    if visible is None or visible.amount != og_amount:
+        return declared
+    return og_raw, og_amount, og_iso or declared[2], "opengraph"
+
+
+def _clean_brand(brand: str | None) -> str | None:
+    """ "See more from the brand: Roborock" -> "Roborock"; brand templates left unfilled -> None."""
+    brand = one_line(brand)
+    if not brand or brand.startswith(("$", "{")):
+        return None
+    labelled = labelled_brand(brand)
+    return labelled or brand
+
+
+def _shown_availability(tree: HtmlElement, amount: Decimal | None) -> str | None:
+    """A stock message on the page, else an enabled buy button next to a price means in stock."""
+    status = visible_availability(tree)
+    if status is None and amount is not None and buy_button(tree):
+        return "InStock"
+    return status
 
 
 def _markup_price(price_raw: str | None, currency_raw: str | None) -> tuple[Decimal | None, str | None]:

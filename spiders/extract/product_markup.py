@@ -61,16 +61,19 @@ def _offers(product: Thing) -> list[Thing]:
 
 
 def _offer_price(product: Thing) -> tuple[str | None, str | None, str | None]:
-    """(price, currency, availability) of the first offer that states a price."""
-    first_availability = None
-    for offer in _offers(product):
-        availability = _availability(offer.get("availability"))
-        first_availability = first_availability or availability
+    """(price, currency) of the first offer that states a price, and the product's availability.
+
+    One offer per size or colour: the product is in stock when any of them is.
+    """
+    offers = _offers(product)
+    statuses = [s for s in (_availability(o.get("availability")) for o in offers) if s]
+    availability = "InStock" if "InStock" in statuses else next(iter(statuses), None)
+    for offer in offers:
         price = _price_value(offer)
         if price is not None:
             currency = first_text(offer.get("priceCurrency")) or _spec_value(offer, "priceCurrency")
-            return price, currency, availability or first_availability
-    return None, None, first_availability
+            return price, currency, availability
+    return None, None, availability
 
 
 def _price_value(offer: Thing) -> str | None:
@@ -138,6 +141,7 @@ def opengraph_price(meta: dict[str, str]) -> tuple[str | None, str | None]:
         ("product:price:amount", "product:price:currency"),
         ("og:price:amount", "og:price:currency"),
         ("product:sale_price:amount", "product:sale_price:currency"),
+        ("og:price", "og:price:currency"),  # a non-standard tag: "30,000원~"
     ):
         if meta.get(amount_key):
             return meta[amount_key], meta.get(currency_key)

@@ -123,6 +123,8 @@ def _candidates(root: html.HtmlElement) -> list[_Candidate]:
         if not find_currency(text) and _BARE_NUMBER.match(text) and _large_font(element):
             # "<span style='font:bold 27px'>294</span> 元": the sign sits in the parent.
             currency_text = _parent_text(element)
+            if not _sign_touches(text, currency_text):
+                continue  # "points: <b>3</b> (1 point = 1 元)": the sign belongs to another number
         if not price_named and not find_currency(currency_text):
             continue
         if any(a in claimed for a in element.iterancestors()):
@@ -174,6 +176,16 @@ def _priced_part(text: str) -> str:
         if find_currency(f"{before}1"):
             return before + match.group(0)
     return text
+
+
+def _sign_touches(number: str, text: str) -> bool:
+    """Whether a currency sign sits right before or after this number in the text."""
+    for match in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d.,]?\d)", text):
+        after = _NO_DIGITS.sub("", text[match.end(): match.end() + 4])
+        before = _NO_DIGITS.sub("", text[max(0, match.start() - 4): match.start()])
+        if find_currency(f"1{after}") or find_currency(f"{before}1"):
+            return True
+    return False
 
 
 def _parent_text(element: html.HtmlElement) -> str:

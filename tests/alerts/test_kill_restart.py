@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from alerts.delivery import DeliveryLog
 from alerts.subscriptions import SubscriptionStore, make_subscription
-from conftest import ROOT
+from support import ROOT
 from indexing.indexer import Indexer
 from indexing.models import TradeFair
 

@@ -93,7 +93,7 @@ def test_changed_fair_is_announced_again(world, smtp_server) -> None:  # type: i
 
 
 def test_messages_wait_while_smtp_is_down(world, smtp_server) -> None:  # type: ignore[no-untyped-def]
-    from conftest import free_port
+    from support import free_port
     from alerts.delivery import DeliveryLog
     backend, settings = world
     down = SmtpMailer("127.0.0.1", free_port(), timeout=2)

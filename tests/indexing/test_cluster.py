@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI, ROOT
+from support import IN_CI, ROOT
 
 HTTP_PORT = 9211
 TRANSPORT_PORT = 9311

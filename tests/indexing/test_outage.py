@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from conftest import ROOT, elasticsearch_url
+from support import ROOT, elasticsearch_url
 
 PAGES = 400
 

@@ -9,7 +9,7 @@ from test_backend_contract import corpus
 
 
 def test_reindex_swaps_alias_without_downtime(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from conftest import make_backend
+    from support import make_backend
     backend = make_backend("elasticsearch", tmp_path)
     try:
         Indexer(backend).upsert(corpus())

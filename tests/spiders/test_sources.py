@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 from spiders.sources import CatalogueError, load_catalogue
 
 
