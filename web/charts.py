@@ -68,7 +68,7 @@ def line_chart(points: Sequence[tuple[datetime, float]], value_label: Callable[[
     def y(value: float) -> float:
         return round(bottom - (value - low) / (high - low) * (bottom - top), 1)
 
-    markers = [Marker(x(m), y(v), f"{day_label(m)} : {value_label(v)}") for m, v in points]
+    markers = [Marker(x(m), y(v), f"{day_label(m)} – {value_label(v)}") for m, v in points]
     y_ticks = [Tick(y(low + (high - low) * i / 4), value_label(low + (high - low) * i / 4), "end") for i in range(5)]
     step = max(1, (len(points) - 1) // 4)
     shown = [m for m, _ in points[::step]]

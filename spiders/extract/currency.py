@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
-from babel.numbers import list_currencies
+from babel.numbers import get_currency_precision, get_territory_currencies, list_currencies
 
 TABLE_FILE = Path(__file__).with_name("data") / "currencies.yaml"
 # Symbols this short or made of one letter are only believed right next to a number.
@@ -70,7 +72,7 @@ def to_iso(symbol: str | None) -> str | None:
     table = symbol_table()
     if text in table:
         return table[text]
-    stripped = text.strip(" .:")
+    stripped = text.strip(" .:~")
     if stripped in table:
         return table[stripped]
     return _folded_table().get(_fold(text))
@@ -134,3 +136,63 @@ def find_currency(text: str | None) -> str | None:
     if weak:
         return symbol_table()[weak.group("before") or weak.group("single") or weak.group("after")]
     return None
+
+
+# Country-code domains that sites worldwide use as generic names (.co, .io, .tv...).
+_GENERIC_CCTLDS = frozenset({
+    "co", "io", "tv", "me", "ai", "fm", "ly", "to", "cc", "ws", "gg", "la", "nu", "tk", "ac", "sh", "im", "vc", "ag",
+    "am", "bz", "cx", "gs", "md", "ms", "sc", "so", "st", "su", "tc", "vg", "xyz",
+})
+_TLD_TERRITORY = {"uk": "GB", "eu": "EU"}
+_MAX_LOCAL_DECIMALS = 3
+
+
+def domain_currency(url: str | None) -> str | None:
+    """The currency of the country a country-code domain names ("shop.example.cl" -> CLP)."""
+    try:
+        host = urlsplit(url or "").hostname or ""
+    except ValueError:
+        return None
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if len(tld) != 2 or tld in _GENERIC_CCTLDS:
+        return None
+    territory = _TLD_TERRITORY.get(tld, tld.upper())
+    if territory == "EU":
+        return "EUR"
+    return _territory_currency(territory, date.today().year)
+
+
+@lru_cache(maxsize=512)
+def _territory_currency(territory: str, year: int) -> str | None:
+    try:
+        currencies = get_territory_currencies(territory, date(year, 1, 1))
+    except Exception:  # babel raises on unknown territories
+        return None
+    return currencies[0] if currencies else None
+
+
+def settle_shared_symbol(iso: str | None, raw: str | None, url: str | None) -> str | None:
+    """A bare "$" or "kr" on a Chilean or Danish domain is that country's currency."""
+    if not iso or not raw:
+        return iso
+    local = domain_currency(url)
+    if not local or local == iso:
+        return iso
+    matches = [m.group(0) for m in _strong_pattern().finditer(raw)]
+    weak = _weak_pattern().search(raw)
+    if weak:
+        matches.append(weak.group("before") or weak.group("single") or weak.group("after"))
+    shared = [SHARED_SYMBOLS.get(m.strip()) for m in matches]
+    if matches and all(s and iso in s and local in s for s in shared):
+        return local
+    return iso
+
+
+def has_no_minor_unit(iso: str | None) -> bool:
+    """Currencies written without cents (CLP, KRW, JPY...): "12.990" there is twelve thousand."""
+    if not iso:
+        return False
+    try:
+        return get_currency_precision(iso) == 0
+    except Exception:  # unknown code
+        return False

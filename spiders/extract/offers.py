@@ -10,7 +10,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from spiders.extract.availability import visible_availability
-from spiders.extract.currency import to_iso
+from spiders.extract.currency import domain_currency, has_no_minor_unit, settle_shared_symbol, to_iso
 from spiders.extract.htmlinput import parse_html
 from spiders.extract.page_meta import canonical_url, h1_texts, safe_absolute_url
 from spiders.extract.prices import parse_price
@@ -21,6 +21,7 @@ from spiders.extract.textutil import one_line
 from spiders.extract.visible_price import find_visible_price
 
 _PLAIN_DECIMAL = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
     return ExtractedOffer(
         name=one_line(name) or None,
         price=amount,
-        currency=currency or _page_currency(meta),
+        currency=settle_shared_symbol(currency or _page_currency(meta), price_raw, url) or domain_currency(url),
         availability=declared.availability or opengraph_availability(meta) or _shown_availability(tree, amount),
         sku=declared.sku or labelled.sku,
         brand=_clean_brand(brand) or labelled.brand,
@@ -141,15 +142,19 @@ def _shown_availability(tree: HtmlElement, amount: Decimal | None) -> str | None
 def _markup_price(price_raw: str | None, currency_raw: str | None) -> tuple[Decimal | None, str | None]:
     if not price_raw:
         return None, to_iso(currency_raw)
+    currency = to_iso(currency_raw) or parse_price(price_raw).currency
     if _PLAIN_DECIMAL.match(price_raw):
-        # schema.org prices use "." as the decimal mark: "1.299" is one and three tenths.
+        # schema.org prices use "." as the decimal mark: "1.299" is one and three tenths,
+        # except in a currency without cents, where "12.990" can only be twelve thousand.
+        plain = price_raw.strip()
+        if _THOUSANDS_ONLY.match(plain) and has_no_minor_unit(currency):
+            plain = plain.replace(".", "")
         try:
-            amount: Decimal | None = Decimal(price_raw.strip())
+            amount: Decimal | None = Decimal(plain)
         except InvalidOperation:
             amount = None
     else:
         amount = parse_price(price_raw, currency_raw).amount
-    currency = to_iso(currency_raw) or parse_price(price_raw).currency
     return amount, currency
 
 

@@ -20,6 +20,8 @@ _BYLINE_XPATH = etree.XPath(
 )
 _BYLINE_PREFIX = re.compile(r"^\s*(?:by|par|von|por|di|door|de|بقلم|كتبه?|written by)\s*[:\-]?\s+", re.IGNORECASE)
 _SAFE_SCHEMES = ("http", "https")
+# Unfilled template values: href="None", "/products/undefined", "{{ url }}".
+_TEMPLATE_JUNK = re.compile(r"(?:^|/)(?:none|null|undefined|nan)/?$|\{\{|\$\{", re.IGNORECASE)
 _MAX_AUTHOR_CHARS = 120
 _CREATIVE_WORK_TYPES = frozenset({
     "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -71,13 +73,15 @@ def _strip_site_name(title: str, site_name: str | None) -> str:
 
 
 def canonical_url(tree: html.HtmlElement, meta: dict[str, str], url: str | None) -> str | None:
+    """The page's declared canonical URL made absolute; None when it declares none (or only junk)."""
     for candidate in (*_CANONICAL_XPATH(tree)[:1], meta.get("og:url")):
-        if not candidate:
+        text = one_line(str(candidate)) if candidate else ""
+        if not text or _TEMPLATE_JUNK.search(text):
             continue
-        absolute = safe_absolute_url(str(candidate), url)
-        if absolute:
+        absolute = safe_absolute_url(text, url)
+        if absolute and urlsplit(absolute).hostname:
             return absolute
-    return url
+    return None
 
 
 def safe_absolute_url(href: str | None, base: str | None) -> str | None:

@@ -87,3 +87,68 @@ def test_node_loss_loses_no_document_and_search_keeps_answering(cluster) -> None
     health = backend.es.cluster.health()
     assert health["number_of_nodes"] == 2 and health["status"] in ("green", "yellow")
     backend.drop_all()
+
+
+@pytest.mark.slow
+def test_ui_scheduler_and_two_crawlers_share_only_elasticsearch(cluster, demo_sites, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Each process has its own empty var dir; all they share is the cluster."""
+    import json
+    import sys
+    import urllib.request
+
+    from support import free_port
+
+    _, urls = cluster
+    prefix = f"shared-{uuid.uuid4().hex[:6]}"
+
+    def env(name: str) -> dict[str, str]:
+        e = dict(os.environ, PYTHONPATH=str(ROOT), VEILLE_VAR_DIR=str(tmp_path / name),
+                 VEILLE_ELASTICSEARCH_URL=",".join(urls), VEILLE_ES_PREFIX=prefix, VEILLE_ES_REPLICAS="1",
+                 VEILLE_SOURCES=str(ROOT / "sources.demo.yaml"))
+        return e
+
+    def crawler(spider: str) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([sys.executable, "-m", "spiders.runner", spider, "--vars", json.dumps(demo_sites.base_urls),
+                                 "--set", "DOWNLOAD_TIMEOUT=2", "--set", "RETRY_TIMES=0", "--log-level", "ERROR"],
+                                cwd=ROOT, env=env(f"crawler-{spider}"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    port = free_port()
+    ui = subprocess.Popen([sys.executable, "-m", "cli", "serve", "--port", str(port)], cwd=ROOT, env=env("ui"),
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    sched = subprocess.Popen([sys.executable, "-m", "cli", "schedule"], cwd=ROOT, env=env("scheduler"),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    crawlers = [crawler("news"), crawler("prices")]
+    try:
+        for proc in crawlers:
+            _, err = proc.communicate(timeout=300)
+            assert proc.returncode == 0, err.decode()[-2000:]
+
+        def get(path: str) -> dict:
+            deadline = time.time() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as resp:
+                        return json.loads(resp.read())
+                except Exception:
+                    if time.time() > deadline:
+                        raise
+                    time.sleep(0.5)
+
+        result = get("/api/search?q=tapis&per_page=50")
+        kinds = {hit["kind"] for hit in result["results"]}
+        assert {"news", "offer"} <= kinds, kinds
+        deadline = time.time() + 60
+        while True:
+            health = get("/health")
+            if (health.get("scheduler") or {}).get("at") or time.time() > deadline:
+                break
+            time.sleep(1)
+        assert health["backend"]["name"] == "elasticsearch"
+        assert health["scheduler"]["at"] and not health["scheduler"]["stale"], health
+        for name in ("crawler-news", "crawler-prices", "ui", "scheduler"):
+            assert not (tmp_path / name / "veille.db").exists(), f"{name} wrote a local database"
+    finally:
+        for proc in (ui, sched, *crawlers):
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait(timeout=60)

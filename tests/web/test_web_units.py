@@ -32,6 +32,11 @@ def test_every_ui_string_exists_in_french_arabic_and_english_with_the_same_place
         assert all(placeholders(texts[lang]) == placeholders(texts["fr"]) for lang in LANGUAGES), key
 
 
+def test_every_subscription_region_has_a_label() -> None:
+    from alerts.subscriptions import REGIONS
+    assert all(f"region_{region}" in CATALOG for region in REGIONS)
+
+
 def test_language_choice_and_direction() -> None:
     assert choose_language(None, None) == "fr"
     assert choose_language("ar", "en") == "ar"
