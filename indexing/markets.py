@@ -64,4 +64,4 @@ def tag_countries(*texts: str | None, limit: int = 6) -> list[str]:
             hits = joined.count(" " + phrase + " ")
             if hits:
                 counts[code] = counts.get(code, 0) + hits
-    return [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:limit]
+    return [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]

@@ -83,7 +83,10 @@ class CatalogueSpider(Spider):
         if depth >= source.max_depth and "listing" not in meta:
             self.crawler.stats.inc_value("veille/skipped/max-depth")
             return None
-        return Request(absolute, callback=callback, errback=self.on_error,
+        # A listing page may already have been seen as a hub (discover), where its links were cut by
+        # max_depth; its pagination visit must still happen, so it bypasses the duplicate filter
+        # (pagination stays bounded by the listing's max_pages and by the trap guard).
+        return Request(absolute, callback=callback, errback=self.on_error, dont_filter="listing" in meta,
                        meta={"source_id": source.id, **meta})
 
     def parse_sitemap(self, response: Response) -> Iterable[Request]:
@@ -124,17 +127,32 @@ class CatalogueSpider(Spider):
                     yield req
 
     def parse_start(self, response: Response) -> Iterable[Any]:
-        """A start URL is a hub when the source has link patterns (follow them), else a detail page."""
+        """A start URL is a hub when the source has link patterns, else a detail page."""
         source = self.source_of(response)
-        patterns = [re.compile(l.link_pattern) for l in source.listings if l.link_pattern]
-        if not patterns or not isinstance(response, TextResponse):
+        if not any(l.link_pattern for l in source.listings) or not isinstance(response, TextResponse):
             yield from self.parse_detail(response)
             return
+        yield from self.parse_hub(response)
+
+    def parse_hub(self, response: Response, discover: bool = True) -> Iterable[Any]:
+        """Follow links matching the source's patterns to detail pages; with `discover`, explore the
+        rest of the site as hubs too, as deep as the source's max_depth allows."""
+        if not isinstance(response, TextResponse):
+            return
+        source = self.source_of(response)
+        patterns = [re.compile(l.link_pattern) for l in source.listings if l.link_pattern]
+        hosts = source.domains()
+        from urllib.parse import urlsplit
         for href in dict.fromkeys(response.css("a::attr(href)").getall()):
             absolute = urljoin(response.url, href)
             if any(p.search(absolute) for p in patterns):
-                if (req := self.follow(response, absolute, self.parse_detail)) is not None:
-                    yield req
+                req = self.follow(response, absolute, self.parse_detail)
+            elif discover and source.discover and urlsplit(absolute).hostname in hosts:
+                req = self.follow(response, absolute, self.parse_hub)
+            else:
+                continue
+            if req is not None:
+                yield req
 
     def page_text(self, response: TextResponse) -> str:
         """The page as text; bytes whose declared charset lies are decoded again from the bytes."""
@@ -156,6 +174,9 @@ class CatalogueSpider(Spider):
             self.reject(response, result.rejected)
         for document, indexed in result.documents:
             yield Scraped(document, source.id, indexed)
+        # Detail pages link to more details (related products, "read also"): follow those too.
+        for request in self.parse_hub(response, discover=False):
+            yield request
 
     # callbacks the concrete spiders implement ---------------------------------------------
     def parse_feed(self, response: Response) -> Iterable[Any]:

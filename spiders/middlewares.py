@@ -40,6 +40,7 @@ class TrapGuardMiddleware:
         self.stats = crawler.stats
         self.variants: dict[str, set[str]] = defaultdict(set)
         self.scheduled: Counter[str] = Counter()
+        self.seen: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler):  # type: ignore[no-untyped-def]
@@ -61,6 +62,8 @@ class TrapGuardMiddleware:
         source_id = request.meta.get("source_id", "unknown")
         if request.meta.get("entry"):
             return True
+        if request.url in self.seen:
+            return True  # the duplicate filter drops it; it must not eat the page budget again
         reason = trap_reason(request.url, self.variants)
         budget = getattr(spider, "page_budget", lambda _s: 10_000)(source_id)
         if reason is None and self.scheduled[source_id] >= budget:
@@ -71,6 +74,7 @@ class TrapGuardMiddleware:
             log.debug("skipped %s (%s)", request.url[:200], reason)
             return False
         self.scheduled[source_id] += 1
+        self.seen.add(request.url)
         return True
 
 

@@ -15,6 +15,7 @@ SPIDER_FOR_KIND = {"news": "news", "fair": "fairs", "shop": "prices"}
 _ALLOWED = {
     "id", "kind", "name", "feeds", "ical", "sitemaps", "listings", "start_urls", "selectors", "language",
     "country", "crafts", "schedule", "enabled", "crawlable", "note", "max_pages", "max_depth", "allowed_domains",
+    "discover",
 }
 _LISTING_KEYS = {"url", "link_pattern", "link_selector", "next_selector", "max_pages"}
 _SELECTOR_KEYS = {"title", "body", "date", "author", "name", "price", "old_price", "currency", "availability",
@@ -57,6 +58,7 @@ class Source:
     max_pages: int = 500
     max_depth: int = 4
     allowed_domains: tuple[str, ...] = ()
+    discover: bool = False
 
     @property
     def spider(self) -> str:
@@ -166,6 +168,7 @@ def parse_source(raw: Any, position: int) -> Source:
         max_pages=_int(sid, "max_pages", raw.get("max_pages", 500), 1, 100_000),
         max_depth=_int(sid, "max_depth", raw.get("max_depth", 4), 1, 20),
         allowed_domains=tuple(raw.get("allowed_domains") or ()),
+        discover=bool(raw.get("discover", False)),
     )
     if not source.entry_urls():
         raise CatalogueError(f"source {sid!r}: give at least one of feeds, ical, sitemaps, listings or start_urls")

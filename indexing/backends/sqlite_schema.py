@@ -26,6 +26,10 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             PRIMARY KEY(collection, id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS records_updated ON records(collection, updated_at);
     """),
+    (2, "delivery log and job history lookups by status and name", """
+        CREATE INDEX IF NOT EXISTS records_status ON records(collection, json_extract(data, '$.status'));
+        CREATE INDEX IF NOT EXISTS records_name ON records(collection, json_extract(data, '$.name'));
+    """),
 ]
 
 

@@ -63,26 +63,39 @@ def _extend_with_sibling_chunks(tree: html.HtmlElement, lines: list[str]) -> lis
     """Pages that split one article into sibling blocks of the same kind lose every block but one."""
     if not lines:
         return lines
-    wanted = {word_key(line) for line in lines if len(line) >= _MIN_MATCH_CHARS}
-    if not wanted:
+    exact = {line for line in lines if len(line) >= _MIN_MATCH_CHARS}
+    if not exact:
         return lines
-    parents: Counter[html.HtmlElement] = Counter()
+    found: list[tuple[html.HtmlElement, str]] = []
+    unmatched: list[tuple[html.HtmlElement, str]] = []
     for p in tree.iter(*_PARAGRAPH_TAGS):
         content = p.text_content()
-        if len(content) >= _MIN_MATCH_CHARS and word_key(content) in wanted:
-            parent = p.getparent()
-            if parent is not None:
-                parents[parent] += 1
+        if len(content) < _MIN_MATCH_CHARS:
+            continue
+        flat = " ".join(content.split())
+        (found if flat in exact else unmatched).append((p, flat))
+    # Most paragraphs come out of extraction unchanged; word keys (slow) are only
+    # compared for the lines and paragraphs that did not match exactly.
+    seen = {flat for _, flat in found}
+    altered = {word_key(line) for line in exact if line not in seen}
+    if altered:
+        found += [(p, flat) for p, flat in unmatched if word_key(flat) in altered]
+    parents: Counter[html.HtmlElement] = Counter()
+    for p, _ in found:
+        parent = p.getparent()
+        if parent is not None:
+            parents[parent] += 1
     if not parents:
         return lines
     home, _ = parents.most_common(1)[0]
-    known = {word_key(line) for line in lines}
+    known: set[str] | None = None
     for block in (home, home.getparent()):
         if block is None or not block.get("class"):
             continue
         siblings = _same_kind_siblings(block)
         if len(siblings) < 2:
             continue
+        known = known if known is not None else {word_key(line) for line in lines}
         extra: list[tuple[int, list[str]]] = []
         for position, sibling in enumerate(siblings):
             if sibling is block:

@@ -31,6 +31,7 @@ _TAIL_KEYWORDS = frozenset({
 })
 _LEADING_ARTICLES = frozenset({"the", "la", "le", "les", "el", "il", "lo", "die", "der", "das", "l", "i"})
 _ARABIC_NAME_STARTS = ("ال", "لل", "ل")
+_LOCATIVE_PROCLITICS = ("ب",)
 _ARABIC_ADJECTIVES = frozenset({"دولي", "وطني", "جهوي", "إقليمي", "دولية", "وطنية", "جهوية", "إقليمية", "محلي"})
 _GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$")
 _ARABIC_HEADS = frozenset({"معرض", "المعرض", "صالون", "الصالون", "الأسبوع", "أسبوع", "الاسبوع", "اسبوع", "ملتقى", "الملتقى", "سوق", "مهرجان", "المهرجان", "معارض", "المعارض"})
@@ -66,6 +67,8 @@ class NameMention:
     begin: int
     end: int
     acronym: str | None = None
+    locative: bool = False
+    """"بمعرض ..." ("at the ... fair"): a place where something happens, unless the fair is named elsewhere."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def find_fair_names(text: str) -> list[NameMention]:
             continue
         span = None
         if token.is_arabic and _is_arabic_head(token.text):
-            span = _arabic_name(tokens, i)
+            span = _arabic_name(tokens, i, text)
         elif _GERMAN_COMPOUND.match(token.text) and len(token.text) > 7:
             span = _german_name(tokens, i, text)
         elif token.folded in _HEAD_KEYWORDS:
@@ -124,7 +127,9 @@ def find_fair_names(text: str) -> list[NameMention]:
         if _is_generic(tokens[first:last + 1]):
             continue
         acronym = _acronym_after(text, end)
-        mentions.append(NameMention(name, begin, end, acronym))
+        locative = tokens[first].is_arabic and tokens[first].text.startswith(_LOCATIVE_PROCLITICS) \
+            and tokens[first].text not in _ARABIC_HEADS
+        mentions.append(NameMention(name, begin, end, acronym, locative))
     return _drop_nested(mentions)
 
 
@@ -228,7 +233,7 @@ def _strip_proclitic(word: str) -> str:
     return word[1:] if word[1:] in _ARABIC_HEADS else word
 
 
-def _arabic_name(tokens: list[_Token], start: int) -> tuple[int, int] | None:
+def _arabic_name(tokens: list[_Token], start: int, text: str) -> tuple[int, int] | None:
     if start + 1 >= len(tokens):
         return None
     following = tokens[start + 1].text
@@ -236,7 +241,7 @@ def _arabic_name(tokens: list[_Token], start: int) -> tuple[int, int] | None:
         return None  # "المعرض يمثل ...": the word after is a verb, not part of a name
     last = start
     j = start + 1
-    while j < len(tokens) and j - start < 9:
+    while j < len(tokens) and j - start < 9 and _same_line(text, tokens[j - 1], tokens[j]):
         token = tokens[j]
         if not token.is_word or not token.is_arabic or token.text in _ARABIC_STOPS:
             break

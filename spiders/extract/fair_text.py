@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,6 +33,10 @@ _DESCRIPTOR_WORDS = _GENERIC_WORDS | frozenset({
 
 
 _TAIL_WORDS = frozenset({"fair", "show", "exhibition", "expo", "market", "messe"})
+# What lies between a name and its apposition: a comma or dash, then an article.
+_APPOSITION = re.compile(
+    r"^\s*[,–—]\s*(?:the|a|an|le|la|l[’']|les|un|une|el|los|las|il|lo|der|die|das|den|o|os|as)\s*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -98,8 +102,9 @@ def _group_mentions(text: str) -> list[_Group]:
         group.names.append(mention.surface)
         group.positions.append((mention.begin, mention.end))
     descriptors: list[NameMention] = []
+    locatives: list[NameMention] = []
     for mention in patterns:
-        overlapping = _overlapping_known(mention, known)
+        overlapping = _overlapping_known(mention, known) or _apposed_to(mention, groups.values(), text)
         if overlapping is not None:
             group = groups[overlapping]
             group.positions.append((mention.begin, mention.end))
@@ -108,14 +113,26 @@ def _group_mentions(text: str) -> list[_Group]:
             descriptors.append(mention)
             continue
         key = _merge_key(mention, groups)
-        group = groups.setdefault(key, _Group(key, [], []))
-        group.names.append(mention.name)
-        group.positions.append((mention.begin, mention.end))
+        if mention.locative and key not in groups:
+            locatives.append(mention)
+            continue
+        _add_named(groups, key, mention)
+    if not groups:
+        # "يشارك 40 عارضا بالصالون الوطني...": "in the fair" names the fair when nothing else does;
+        # beside another fair, "بمعرض الدار البيضاء الدولي" is the fairground where it is held.
+        for mention in locatives:
+            _add_named(groups, _merge_key(mention, groups), mention)
     for mention in descriptors:
         nearest = _nearest_group(mention, groups.values())
         if nearest is not None:
             nearest.positions.append((mention.begin, mention.end))
     return list(groups.values())
+
+
+def _add_named(groups: dict[str, _Group], key: str, mention: NameMention) -> None:
+    group = groups.setdefault(key, _Group(key, [], []))
+    group.names.append(mention.name)
+    group.positions.append((mention.begin, mention.end))
 
 
 def _is_descriptor(mention: NameMention) -> bool:
@@ -136,6 +153,15 @@ def _nearest_group(mention: NameMention, groups: Sequence[_Group] | object) -> _
             if 0 <= gap <= _MAX_PAIRING_GAP and (best is None or gap < best[0]):
                 best = (gap, group)
     return best[1] if best else None
+
+
+def _apposed_to(mention: NameMention, groups: Iterable[_Group], text: str) -> str | None:
+    """"Intergift, el Salón Internacional del Regalo": a description set beside the name it explains."""
+    for group in groups:
+        for _, end in group.positions:
+            if end < mention.begin and _APPOSITION.match(text[end:mention.begin]):
+                return group.key
+    return None
 
 
 def _overlapping_known(mention: NameMention, known: Sequence[Mention]) -> str | None:

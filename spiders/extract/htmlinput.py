@@ -12,6 +12,9 @@ MAX_INPUT_BYTES = 5_000_000
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
 _CHAOS_TOLERANCE = 0.05
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_SHARE = 0.5
 _PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
 
 
@@ -33,9 +36,18 @@ def decode_html(data: str | bytes) -> str:
     declared = html_body_declared_encoding(data[:8192])
     encoding = resolve_encoding(declared) if declared else None
     if encoding and _is_codec(encoding):
-        return data.decode(encoding, errors="replace")
+        # "UTF-8" with no UTF-8 sequence at all is a lie (usually Windows-1252); with a few
+        # stray bytes among many good sequences it is true, bar those bytes.
+        if codecs.lookup(encoding).name != "utf-8" or _mostly_utf8(data):
+            return data.decode(encoding, errors="replace")
     guess = _guess_encoding(data[:200_000])
     return data.decode(guess or "cp1252", errors="replace")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    high = len(_HIGH_BYTE.findall(data))
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    return high > 0 and in_sequences >= _UTF8_SHARE * high
 
 
 def _guess_encoding(sample: bytes) -> str | None:
@@ -68,4 +80,12 @@ def parse_html(data: str | bytes) -> html.HtmlElement:
         tree = html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return html.Element("html")
+    # No extractor reads style sheets, and every tree walk pays for them.
+    etree.strip_elements(tree, "style", with_tail=False)
     return tree
+
+
+def drop_scripts(tree: html.HtmlElement) -> None:
+    """Remove scripts but JSON data blocks, once no reader of dates in scripts (htmldate) needs them."""
+    for script in [s for s in tree.iter("script") if "json" not in (s.get("type") or "").lower()]:
+        script.drop_tree()

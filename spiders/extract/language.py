@@ -16,6 +16,7 @@ LANGUAGES: tuple[str, ...] = (
 # Dialect labels of the model folded into their ISO 639-1 macrolanguage.
 _MODEL_TO_ISO = {"ary": "ar", "arz": "ar"}
 _SAMPLE_CHARS = 1200
+_CHECK_CHARS = 300
 # Below this, a declared language is kept unless detection is sure it is wrong.
 _HINT_MIN_PROBABILITY = 0.02
 _SHORT_TEXT = 40
@@ -47,13 +48,23 @@ def detect_language(text: str | None, hint: str | None = None) -> str | None:
     sample = (text or "").strip()[:_SAMPLE_CHARS]
     if len(sample) < _SHORT_TEXT:
         return declared or (_classify(sample) if sample else None)
+    if declared and len(sample) > _CHECK_CHARS:
+        # py3langid walks the sample byte by byte in Python: a short look that agrees with
+        # the declared language settles it; the full sample is read only to overrule it.
+        if _ranking(sample[:_CHECK_CHARS]).get(declared, 0.0) >= _HINT_MIN_PROBABILITY:
+            return declared
+    ranking = _ranking(sample)
+    if declared and ranking.get(declared, 0.0) >= _HINT_MIN_PROBABILITY:
+        return declared
+    return max(ranking, key=ranking.__getitem__)
+
+
+def _ranking(sample: str) -> dict[str, float]:
     ranking: dict[str, float] = {}
     for label, probability in _identifier().rank(sample):
         code = _MODEL_TO_ISO.get(label, label)
         ranking[code] = ranking.get(code, 0.0) + probability
-    if declared and ranking.get(declared, 0.0) >= _HINT_MIN_PROBABILITY:
-        return declared
-    return max(ranking, key=ranking.__getitem__)
+    return ranking
 
 
 def _classify(sample: str) -> str:

@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from spiders.extract.availability import visible_availability
 from spiders.extract.currency import domain_currency, has_no_minor_unit, settle_shared_symbol, to_iso
-from spiders.extract.htmlinput import parse_html
+from spiders.extract.htmlinput import drop_scripts, parse_html
 from spiders.extract.page_meta import canonical_url, h1_texts, safe_absolute_url
 from spiders.extract.prices import parse_price
 from spiders.extract.product_text import LabelledFields, buy_button, labelled_brand, labelled_fields
@@ -46,6 +46,7 @@ class ExtractedOffer:
 def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
     """The main product of a page: markup first (JSON-LD, microdata, RDFa, Open Graph), then what is shown."""
     tree = parse_html(html)
+    drop_scripts(tree)
     meta = meta_properties(tree)
     headings = [*h1_texts(tree)[:2], meta.get("og:title", "")]
     declared, source = _declared_product(tree, url, headings)

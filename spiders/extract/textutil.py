@@ -17,7 +17,8 @@ def one_line(text: str | None) -> str:
 
 def clean_paragraphs(text: str | None) -> str:
     """Paragraphs separated by exactly one newline, inner whitespace collapsed."""
-    lines = (_INLINE_SPACES.sub(" ", line).strip() for line in (text or "").split("\n"))
+    # str.split() and the regex \s agree on what whitespace is, and split() is much faster.
+    lines = (" ".join(line.split()) for line in (text or "").split("\n"))
     return "\n".join(line for line in lines if line)
 
 

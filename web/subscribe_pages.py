@@ -1,0 +1,72 @@
+"""Subscribing: the artisans' salon alert form and saving a search; both start the double opt-in."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form
+from starlette.requests import Request
+from starlette.responses import Response
+
+from alerts.subscriptions import InvalidSubscription, make_subscription
+from web.confirmation_mail import send_confirmation
+from web.csrf import form_is_genuine
+from web.rendering import request_language
+from web.services import Services, services
+from web.subscription_form import Errors, SalonAlertForm, SavedSearchForm
+from web.subscription_responses import choices, forged_form, search_url, translator
+
+router = APIRouter(include_in_schema=False)
+FormText = Annotated[str, Form()]
+FormList = Annotated[list[str], Form()]
+
+
+def save_and_ask_confirmation(request: Request, svc: Services, fields: dict[str, Any]) -> Response | Errors:
+    try:
+        sub = svc.subscriptions.save(make_subscription(**fields))
+    except InvalidSubscription as exc:
+        return {"form": str(exc)}
+    sent = sub.confirmed or send_confirmation(svc, sub)
+    return svc.renderer.render(request, "web/check_email.html", {"sub": sub, "sent": sent, "search_url": search_url(sub)})
+
+
+# subscribe ------------------------------------------------------------------------------------
+@router.get("/subscribe")
+def subscribe_form(request: Request) -> Response:
+    svc = services(request)
+    form = SalonAlertForm(language=request_language(request))
+    return svc.renderer.render(request, "web/subscribe.html", {"form": form, "errors": {}, **choices(request)})
+
+
+@router.post("/subscribe")
+def subscribe(request: Request, csrf_token: FormText = "", email: FormText = "", name: FormText = "",
+              language: FormText = "fr", crafts: FormList = [], countries: FormList = [],  # noqa: B006 - FastAPI copies
+              window_min_days: FormText = "30", window_max_days: FormText = "270",
+              frequency: FormText = "immediate") -> Response:
+    svc = services(request)
+    if not form_is_genuine(request, {"csrf_token": csrf_token}):
+        return forged_form(request, svc)
+    form = SalonAlertForm(email.strip(), name, language, crafts, countries, window_min_days, window_max_days, frequency)
+    errors = form.errors(translator(request))
+    if not errors:
+        outcome = save_and_ask_confirmation(request, svc, form.subscription_fields())
+        if isinstance(outcome, Response):
+            return outcome
+        errors = outcome
+    return svc.renderer.render(request, "web/subscribe.html", {"form": form, "errors": errors, **choices(request)},
+                               status_code=400)
+
+
+@router.post("/saved-searches")
+def save_search(request: Request, csrf_token: FormText = "", name: FormText = "", email: FormText = "",
+                frequency: FormText = "daily", query: FormText = "") -> Response:
+    svc = services(request)
+    if not form_is_genuine(request, {"csrf_token": csrf_token}):
+        return forged_form(request, svc)
+    form = SavedSearchForm(name, email.strip(), request_language(request), frequency, query)
+    errors = form.errors(translator(request))
+    if not errors:
+        outcome = save_and_ask_confirmation(request, svc, form.subscription_fields())
+        if isinstance(outcome, Response):
+            return outcome
+        errors = outcome
+    return svc.renderer.render(request, "web/saved_search.html", {"form": form, "errors": errors}, status_code=400)
