@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import uuid
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -47,6 +48,7 @@ def test_crawl_survives_elasticsearch_outage(tmp_path) -> None:  # type: ignore[
                "--set", "AUTOTHROTTLE_ENABLED=false", "--set", "HTTPCACHE_ENABLED=false"]
         log = open(tmp_path / "crawl.log", "wb")
         crawl = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        stopped = False
         try:
             deadline = time.time() + 120
             while time.time() < deadline:
@@ -58,6 +60,7 @@ def test_crawl_survives_elasticsearch_outage(tmp_path) -> None:  # type: ignore[
                     pass
                 time.sleep(0.2)
             es_sh("stop")
+            stopped = True
             stopped_with = crawl.poll()
             assert stopped_with is None, "the crawl ended before the outage; slow it down"
             assert crawl.wait(timeout=300) == 0
@@ -65,7 +68,8 @@ def test_crawl_survives_elasticsearch_outage(tmp_path) -> None:  # type: ignore[
             if crawl.poll() is None:
                 crawl.kill()
             log.close()
-            es_sh("start")
+            if stopped:  # whatever happened, the other tests need the node back on its port
+                es_sh("start", "--port", str(urlsplit(url).port or 9201))
     spool = sorted((var_dir / "spool").glob("*.jsonl"))
     assert spool, (tmp_path / "crawl.log").read_text()[-3000:]
     backend = ElasticsearchBackend(url, prefix=prefix)
