@@ -1,0 +1,81 @@
+"""A salon alert and the digests (French and Arabic) opened in real headless Chromium."""
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from alerts.mailers import SmtpMailer
+from alerts.preview import html_for_preview
+from alerts.service import send_digests, send_salon_alerts
+from alerts.subscriptions import SubscriptionStore, make_subscription
+from support import IN_CI, ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    if not Path(CHROMIUM).exists():
+        if IN_CI:
+            pytest.fail("CI=true but Debian's chromium is missing: browser tests must run in CI")
+        pytest.skip("install Debian's chromium to run browser tests")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def shoot(browser, html: str, name: str, tmp_path: Path) -> dict:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 760, "height": 900})
+    path = tmp_path / f"{name}.html"
+    path.write_text(html, encoding="utf-8")
+    page.goto(path.as_uri())
+    facts = page.evaluate("""() => ({
+        dir: getComputedStyle(document.querySelector('table[dir]')).direction,
+        images: [...document.images].map(i => i.naturalWidth),
+        scripts: document.scripts.length,
+        links: [...document.links].map(a => a.protocol),
+    })""")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    if os.environ.get("VEILLE_DOCS_SCREENSHOTS"):
+        shutil.copy(ARTIFACTS / f"{name}.png", ROOT / "docs" / "screenshots" / f"{name}.png")
+    page.close()
+    return facts
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_alert_and_digests_render_in_chromium(browser, backend, settings, smtp_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from test_digest import WEEK, seed
+    from test_salon_alerts import TODAY, fairs
+    from indexing.indexer import Indexer
+
+    seed(backend)
+    Indexer(backend).upsert(fairs())
+    store = SubscriptionStore(backend)
+    store.save(make_subscription(kind="salon", email="fatima@example.ma", name="Fatima", language="fr",
+                                 crafts=["poterie"], confirmed=True))
+    store.save(make_subscription(kind="digest", email="strategie@example.ma", language="fr", confirmed=True))
+    store.save(make_subscription(kind="digest", email="istratijiya@example.ma", language="ar", confirmed=True))
+    backend.refresh()
+    send_salon_alerts(settings, backend, SmtpMailer(smtp_server.host, smtp_server.port), TODAY)
+    send_digests(settings, backend, SmtpMailer(smtp_server.host, smtp_server.port), WEEK, date(2026, 11, 29))
+    messages = smtp_server.parsed()
+    alert = next(m for m in messages if m["To"] == "fatima@example.ma")
+    digest_fr = next(m for m in messages if m["To"] == "strategie@example.ma")
+    digest_ar = next(m for m in messages if m["To"] == "istratijiya@example.ma")
+
+    facts = shoot(browser, html_for_preview(alert), "email-salon-alert-fr", tmp_path)
+    assert facts["dir"] == "ltr" and facts["scripts"] == 0 and set(facts["links"]) <= {"http:", "https:"}
+    facts = shoot(browser, html_for_preview(digest_fr), "email-digest-fr", tmp_path)
+    assert facts["images"] and all(width > 0 for width in facts["images"])  # the price chart decodes
+    facts = shoot(browser, html_for_preview(digest_ar), "email-digest-ar", tmp_path)
+    assert facts["dir"] == "rtl"
