@@ -124,7 +124,8 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     try:
         records = jobs.crawl(settings, names, catalogue_vars=json.loads(args.vars) if args.vars else None,
-                             catalogue_path=Path(args.catalogue) if args.catalogue else None)
+                             catalogue_path=Path(args.catalogue) if args.catalogue else None,
+                             progress=sys.stdout.isatty() and not args.no_progress)
     except CatalogueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -271,8 +272,18 @@ def cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from indexing.backends import open_backend
     from indexing.reindex import reindex
-    print(reindex(settings))
+    backend = open_backend(settings)
+    backend.setup()
+    total = backend.count()
+    with Progress(BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), disable=not sys.stdout.isatty()) as bar:
+        task = bar.add_task("reindex", total=total)
+        message = reindex(settings, progress=lambda done: bar.update(task, completed=min(done, total)))
+        bar.update(task, completed=total)
+    print(message)
     return 0
 
 
@@ -299,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true")
     p.add_argument("--catalogue", help="source catalogue file (default: VEILLE_SOURCES)")
     p.add_argument("--vars", help="JSON object of ${name} values for the catalogue")
+    p.add_argument("--no-progress", action="store_true", help="no live progress display")
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser("search", help="search fairs, offers and news")

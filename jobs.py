@@ -20,11 +20,16 @@ DEMO_CATALOGUE = ROOT / "sources.demo.yaml"
 
 
 def crawl(settings: Settings, spiders: Sequence[str], catalogue_vars: Mapping[str, str] | None = None,
-          catalogue_path: Path | None = None, overrides: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+          catalogue_path: Path | None = None, overrides: Mapping[str, Any] | None = None,
+          progress: bool = False) -> list[dict[str, Any]]:
     from spiders.runner import run_crawl
     from spiders.sources import load_catalogue
     catalogue = load_catalogue(catalogue_path or settings.sources_file, catalogue_vars)
-    return run_crawl(settings, spiders, catalogue=catalogue, overrides=overrides)
+    values = dict(overrides or {})
+    if progress:
+        values.setdefault("VEILLE_PROGRESS", True)
+        values.setdefault("LOG_LEVEL", "WARNING")
+    return run_crawl(settings, spiders, catalogue=catalogue, overrides=values)
 
 
 def alerts(settings: Settings, backend: SearchBackend | None = None, mailer: Mailer | None = None,

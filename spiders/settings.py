@@ -46,7 +46,7 @@ BASE: dict[str, Any] = {
     "DOWNLOADER_MIDDLEWARES": {
         "spiders.middlewares.SourceErrorsMiddleware": 590,
     },
-    "EXTENSIONS": {"spiders.crawlstats.CrawlStatsRecorder": 500},
+    "EXTENSIONS": {"spiders.crawlstats.CrawlStatsRecorder": 500, "spiders.progress.CrawlProgress": 510},
     "LOG_FORMATTER": "spiders.logformat.QuietLogFormatter",
 }
 

@@ -26,8 +26,6 @@ _MAX_BUTTON_TEXT = 40
 _MAX_BUTTONS = 300
 
 
-
-
 def buy_button(tree: html.HtmlElement) -> bool:
     """Whether the page offers an enabled, visible "add to cart" / "buy now" button."""
     for element in _BUTTONS(tree)[:_MAX_BUTTONS]:

@@ -14,7 +14,8 @@ from spiders.extract.currency import domain_currency, has_no_minor_unit, settle_
 from spiders.extract.htmlinput import drop_scripts, parse_html
 from spiders.extract.page_meta import canonical_url, h1_texts, safe_absolute_url
 from spiders.extract.prices import parse_price
-from spiders.extract.product_text import LabelledFields, buy_button, labelled_brand, labelled_fields
+from spiders.extract.buy_button import buy_button
+from spiders.extract.product_labels import LabelledFields, labelled_brand, labelled_fields
 from spiders.extract.product_markup import DeclaredProduct, main_product, opengraph_availability, opengraph_price
 from spiders.extract.structured import jsonld_items, meta_properties, microdata_items, rdfa_items, walk
 from spiders.extract.textutil import one_line

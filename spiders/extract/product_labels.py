@@ -1,12 +1,11 @@
-"""What a product page writes in words when its markup is silent: the shop's reference, the buy button."""
+"""The shop's reference and the brand, printed after a label ("Réf. : RC-TAP-0142", "Marca: Palemax")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from lxml import etree, html
-
-from spiders.extract.availability import is_hidden
 
 # Labels shops print before their own product reference ("Réf. : RC-TAP-0142", "ASIN B07FW264WL").
 _SKU_LABEL = (
@@ -23,6 +22,7 @@ _BRAND_LABEL = (
     r"brand|marque|marke|marca|merk|marka|značka|znamka|proizvajalec|výrobce|výrobca|hersteller|fabricante"
     r"|manufacturer|make(?:/manufacturer)?|производитель|бренд|الماركة|العلامة\s+التجارية|品牌|ブランド|브랜드"
 )
+_ANY_LABEL = re.compile(rf"(?<!\w)(?:{_SKU_LABEL}|{_BRAND_LABEL})", re.IGNORECASE)
 _CODE = r"[A-Za-z0-9][A-Za-z0-9._/-]{1,38}[A-Za-z0-9]"
 _LABEL_END = r"\s*(?:[:#：.]\s*)*"
 _SKU_IN_TEXT = re.compile(rf"(?:^|[^\w])(?:{_SKU_LABEL}){_LABEL_END}({_CODE})[\W]*$", re.IGNORECASE)
@@ -35,26 +35,10 @@ _DIGIT = re.compile(r"\d")
 _DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 _MAX_PIECE = 60
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "title", "head", "option", "textarea", "select"})
-_TEXTS = etree.XPath("//body//text()")
 _NEAR_LEVELS = 2
+_LIST_TAGS = frozenset({"ul", "ol", "nav"})
 
-# Buttons that put the product in the basket, in the languages our sources use.
-_BUY_WORDS = re.compile(
-    r"add(?:ing)?\s+to\s+(?:cart|basket|bag|trolley)|buy\s+(?:it\s+)?now|ajouter\s+au\s+panier|acheter"
-    r"|in\s+den\s+(?:warenkorb|einkaufswagen)|jetzt\s+kaufen|aggiungi\s+al\s+carrello|acquista"
-    r"|a[ñn]adir\s+(?:al\s+carrito|a\s+la\s+cesta)|agregar\s+al\s+carrito|comprar|adicionar\s+ao\s+carrinho"
-    r"|dodaj\s+do\s+koszyka|kup\s+teraz|in\s+winkelwagen|do\s+ko[šs][íi]ka?|v\s+ko[šs]arico|u\s+ko[šs]aricu"
-    r"|в\s+корзину|купить|sepete\s+ekle|أضف\s+إلى\s+السلة|إضافة\s+إلى\s+السلة|اشتر[يِ]?\s+الآن"
-    r"|加入購物車|加入购物车|立即購買|立即购买|放入購物車|カートに入れる|장바구니|구매하기|바로구매",
-    re.IGNORECASE,
-)
-_BUY_ATTRS = re.compile(r"add[-_ ]?to[-_ ]?(?:cart|basket|bag)|addtocart|buy[-_ ]?(?:now|button|box)", re.IGNORECASE)
-_BUTTONS = etree.XPath(
-    '//button | //input[@type="submit" or @type="button" or @type="image"]'
-    ' | //a[contains(@class, "btn") or contains(@class, "button") or contains(@class, "cart") or contains(@id, "cart")]'
-)
-_MAX_BUTTON_TEXT = 40
-_MAX_BUTTONS = 300
+_Piece = tuple[str, html.HtmlElement]
 
 
 @dataclass(frozen=True)
@@ -65,12 +49,25 @@ class LabelledFields:
 
 def labelled_fields(tree: html.HtmlElement) -> LabelledFields:
     """The reference and brand printed after labels such as "Réf. :", "SKU", "Brand:" or "Marca:"."""
-    pieces = [(text, element) for text, element in (_piece(node) for node in _TEXTS(tree)) if text]
+    pieces = _pieces(tree)
+    # One regex pass over the whole text finds the few pieces worth a closer look.
+    starts, position = [], 0
+    for text, _ in pieces:
+        starts.append(position)
+        position += len(text) + 1
+    joined = "\n".join(text for text, _ in pieces)
     sku = brand = None
-    for index, (text, element) in enumerate(pieces):
+    looked: set[int] = set()
+    for match in _ANY_LABEL.finditer(joined):
+        index = bisect_right(starts, match.start()) - 1
+        if index in looked:
+            continue
+        looked.add(index)
+        text, element = pieces[index]
+        text = " ".join(text.split())
         if len(text) > _MAX_PIECE:
             continue
-        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        following = _normalized(pieces[index + 1]) if index + 1 < len(pieces) else None
         if sku is None:
             sku = _labelled(text, element, following, _SKU_IN_TEXT, _SKU_LABEL_ONLY, _CODE_ONLY)
             if sku and (not _DIGIT.search(sku) or _DATE_LIKE.match(sku)):
@@ -82,8 +79,35 @@ def labelled_fields(tree: html.HtmlElement) -> LabelledFields:
     return LabelledFields(sku, brand)
 
 
+def labelled_brand(text: str) -> str | None:
+    """The name after a brand label inside a longer text ("Ver mais artigos da Marca: Roborock")."""
+    match = _BRAND_IN_TEXT.search(text)
+    return match.group(1) if match else None
+
+
+def _pieces(tree: html.HtmlElement) -> list[_Piece]:
+    """Every non-blank text of the body, in reading order, with the element it belongs to."""
+    body = tree.find("body")
+    pieces: list[_Piece] = []
+    for event, element in etree.iterwalk(body if body is not None else tree, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            continue
+        if event == "start":
+            if element.text and element.tag not in _SKIPPED and not element.text.isspace():
+                pieces.append((element.text, element))
+        elif element.tail and not element.tail.isspace():
+            owner = element.getparent()
+            if owner is not None and owner.tag not in _SKIPPED:
+                pieces.append((element.tail, owner))
+    return pieces
+
+
+def _normalized(piece: _Piece) -> _Piece:
+    return " ".join(piece[0].split()), piece[1]
+
+
 def _labelled(
-    text: str, element: html.HtmlElement, following: tuple[str, html.HtmlElement] | None,
+    text: str, element: html.HtmlElement, following: _Piece | None,
     inline: re.Pattern[str], label_only: re.Pattern[str], value_only: re.Pattern[str],
 ) -> str | None:
     match = inline.search(text)
@@ -99,33 +123,5 @@ def _near(label: html.HtmlElement, value: html.HtmlElement) -> bool:
     """A value in the label's own row ("<th>Brand</th><td>X</td>"), not the next entry of a menu."""
     label_up = [label, *list(label.iterancestors())[:_NEAR_LEVELS]]
     value_up = [value, *list(value.iterancestors())[:_NEAR_LEVELS]]
-    return any(node in label_up for node in value_up) and not any(n.tag in ("ul", "ol", "nav") for n in label_up[1:] if n in value_up)
-
-
-def _piece(node: etree._ElementUnicodeResult) -> tuple[str, html.HtmlElement | None]:
-    owner = node.getparent()
-    if owner is None:
-        return "", None
-    element = owner.getparent() if node.is_tail else owner
-    if element is None or not isinstance(element.tag, str) or element.tag in _SKIPPED:
-        return "", None
-    return " ".join(node.split()), element
-
-
-def buy_button(tree: html.HtmlElement) -> bool:
-    """Whether the page offers an enabled, visible "add to cart" / "buy now" button."""
-    for element in _BUTTONS(tree)[:_MAX_BUTTONS]:
-        if element.get("disabled") is not None or "disabled" in (element.get("class") or "").lower():
-            continue
-        label = " ".join((element.text_content() if element.tag != "input" else element.get("value") or "").split())
-        attrs = " ".join(filter(None, (element.get("class"), element.get("id"), element.get("name"))))
-        named = len(label) <= _MAX_BUTTON_TEXT and _BUY_WORDS.search(label)
-        if (named or _BUY_ATTRS.search(attrs)) and not is_hidden(element):
-            return True
-    return False
-
-
-def labelled_brand(text: str) -> str | None:
-    """The name after a brand label inside a longer text ("Ver mais artigos da Marca: Roborock")."""
-    match = _BRAND_IN_TEXT.search(text)
-    return match.group(1) if match else None
+    shared = [node for node in value_up if node in label_up]
+    return bool(shared) and not any(node.tag in _LIST_TAGS for node in shared if node is not label)
