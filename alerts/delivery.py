@@ -19,6 +19,7 @@ from email.message import EmailMessage
 from typing import Any, Callable
 
 from alerts.mailers import Mailer, MailerError
+from alerts.messages import WIRE_POLICY
 from indexing.backends.base import SearchBackend
 from indexing.models import now_utc
 
@@ -54,7 +55,7 @@ class DeliveryLog:
         record = {
             "key": key, "kind": kind, "recipient": recipient, "status": "queued", "attempts": 0,
             "message_id": message["Message-ID"], "subject": str(message["Subject"]), "sender": str(message["From"]),
-            "message": base64.b64encode(message.as_bytes(policy=policy.SMTP)).decode("ascii"),
+            "message": base64.b64encode(message.as_bytes(policy=WIRE_POLICY)).decode("ascii"),
             "created_at": now, "updated_at": now, "next_attempt_at": now, "error": None,
         }
         return self.backend.put_record(COLLECTION, record_id(key), record, create_only=True)

