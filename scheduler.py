@@ -89,32 +89,28 @@ def run_crawl_job(spider: str, source_ids: str | None = None, timeout: int = CRA
     return {"status": status, **detail}
 
 
-def run_alerts_job() -> dict[str, Any]:
-    import jobs
+def _recorded(name: str, run: Callable[[Settings], Any]) -> dict[str, Any]:
+    """Run a job in this process and store its outcome in the job history."""
     settings = load_settings()
     started = datetime.now(timezone.utc)
     try:
-        run = jobs.alerts(settings)
-        detail = {"items": run.dispatch.sent, "errors": run.dispatch.failed, "queued": run.queued}
-        _record(settings, "alerts", started, "ok", detail)
-        return detail
+        result = run(settings)
     except Exception as exc:
-        _record(settings, "alerts", started, "failed", {"error": str(exc)[:500], "items": 0, "errors": 1})
+        _record(settings, name, started, "failed", {"error": str(exc)[:500], "items": 0, "errors": 1})
         raise
+    detail = {"items": result.dispatch.sent, "errors": result.dispatch.failed, "queued": result.queued}
+    _record(settings, name, started, "ok", detail)
+    return detail
+
+
+def run_alerts_job() -> dict[str, Any]:
+    import jobs
+    return _recorded("alerts", jobs.alerts)
 
 
 def run_digest_job() -> dict[str, Any]:
     import jobs
-    settings = load_settings()
-    started = datetime.now(timezone.utc)
-    try:
-        run = jobs.digest(settings)
-        detail = {"items": run.dispatch.sent, "errors": run.dispatch.failed, "queued": run.queued}
-        _record(settings, "digest", started, "ok", detail)
-        return detail
-    except Exception as exc:
-        _record(settings, "digest", started, "failed", {"error": str(exc)[:500], "items": 0, "errors": 1})
-        raise
+    return _recorded("digest", jobs.digest)
 
 
 class _Running:

@@ -78,3 +78,14 @@ class SmtpHandler:
             self.sink.messages.append(message)  # type: ignore[arg-type]
             self.sink.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
         return "250 OK"
+
+
+def backend_env(backend, var_dir: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Environment for a subprocess that must use this test's backend."""
+    env = dict(os.environ, VEILLE_VAR_DIR=str(var_dir), PYTHONPATH=str(ROOT))
+    env.pop("VEILLE_ELASTICSEARCH_URL", None)
+    if backend.name == "elasticsearch":
+        env.update(VEILLE_ELASTICSEARCH_URL=backend.url, VEILLE_ES_PREFIX=backend.prefix)
+    else:
+        env["VEILLE_SQLITE_PATH"] = str(backend.path)
+    return env

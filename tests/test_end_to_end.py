@@ -11,21 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT
+from support import ROOT, backend_env
 from indexing.query import SearchQuery
 
 EXPECTED = json.loads((ROOT / "demo" / "expected.json").read_text(encoding="utf-8"))
 
 
 def crawl_env(backend, settings) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    env = dict(os.environ, VEILLE_VAR_DIR=str(settings.var_dir), VEILLE_SOURCES=str(ROOT / "sources.demo.yaml"),
-               PYTHONPATH=str(ROOT))
-    env.pop("VEILLE_ELASTICSEARCH_URL", None)
-    if backend.name == "elasticsearch":
-        env.update(VEILLE_ELASTICSEARCH_URL=backend.url, VEILLE_ES_PREFIX=backend.prefix)
-    else:
-        env["VEILLE_SQLITE_PATH"] = str(backend.path)
-    return env
+    return dict(backend_env(backend, settings.var_dir), VEILLE_SOURCES=str(ROOT / "sources.demo.yaml"))
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from spiders.extract.availability import is_hidden
 
 # Buttons that put the product in the basket, in the languages our sources use.
 _BUY_WORDS = re.compile(
-    r"add(?:ing)?\s+to\s+(?:cart|basket|bag|trolley)|buy\s+(?:it\s+)?now|ajouter\s+au\s+panier|acheter"
+    r"add(?:ing)?\s+to\s+(?:your\s+|my\s+)?(?:cart|basket|bag|trolley)|buy\s+(?:it\s+)?now|ajouter\s+au\s+panier|acheter"
     r"|in\s+den\s+(?:warenkorb|einkaufswagen)|jetzt\s+kaufen|aggiungi\s+al\s+carrello|acquista"
     r"|a[ñn]adir\s+(?:al\s+carrito|a\s+la\s+cesta)|agregar\s+al\s+carrito|comprar|adicionar\s+ao\s+carrinho"
     r"|dodaj\s+do\s+koszyka|kup\s+teraz|in\s+winkelwagen|do\s+ko[šs][íi]ka?|v\s+ko[šs]arico|u\s+ko[šs]aricu"

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from spiders.extract.article_body import extract_body
-from spiders.extract.htmlinput import drop_scripts, parse_html
+from spiders.extract.htmlinput import drop_non_content, parse_html
 from spiders.extract.language import detect_language
 from spiders.extract.markup import fragment_text
 from spiders.extract.page_meta import (
@@ -46,7 +46,10 @@ def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArtic
     title = page_title(tree, meta, things)
     headlines = [h for h in (title, meta.get("og:title"), title_tag(tree), *h1_texts(tree)) if h]
     published = find_published(tree, url, things, meta)
-    drop_scripts(tree)  # htmldate reads dates in scripts; the rest of the work is faster without them
+    author = page_author(tree, meta, things)
+    # Everything else has read the whole page: the body extraction gets it without the parts
+    # that are never article text (htmldate reads dates in scripts, bylines sit in footers).
+    drop_non_content(tree)
     text = extract_body(tree, url, headlines, _structured_body(things))
     summary = description(meta) or (truncate(one_line(text), SUMMARY_CHARS) if text else None)
     return ExtractedArticle(
@@ -54,7 +57,7 @@ def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArtic
         text=text,
         published=published.utc,
         language=detect_language(f"{title or ''}\n{text}", declared_language(tree, meta)),
-        author=page_author(tree, meta, things),
+        author=author,
         summary=truncate(summary, SUMMARY_CHARS) if summary else None,
         canonical_url=canonical_url(tree, meta, url),
         published_date=published.day,

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from alerts.delivery import DeliveryLog
 from alerts.subscriptions import SubscriptionStore, make_subscription
-from support import ROOT
+from support import ROOT, backend_env
 from indexing.indexer import Indexer
 from indexing.models import TradeFair
 
@@ -20,14 +20,8 @@ SUBSCRIBERS = 150
 
 
 def _env(backend, settings, smtp) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    env = dict(os.environ, VEILLE_VAR_DIR=str(settings.var_dir), VEILLE_MAILER="smtp",
-               VEILLE_SMTP_HOST=smtp.host, VEILLE_SMTP_PORT=str(smtp.port), PYTHONPATH=str(ROOT))
-    env.pop("VEILLE_ELASTICSEARCH_URL", None)
-    if backend.name == "elasticsearch":
-        env.update(VEILLE_ELASTICSEARCH_URL=backend.url, VEILLE_ES_PREFIX=backend.prefix)
-    else:
-        env["VEILLE_SQLITE_PATH"] = str(backend.path)
-    return env
+    return dict(backend_env(backend, settings.var_dir), VEILLE_MAILER="smtp", VEILLE_SMTP_HOST=smtp.host,
+                VEILLE_SMTP_PORT=str(smtp.port))
 
 
 def test_kill_and_restart_loses_nothing_and_duplicates_nothing(backend, settings, smtp_server) -> None:  # type: ignore[no-untyped-def]

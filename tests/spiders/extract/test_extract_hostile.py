@@ -51,3 +51,14 @@ def test_offer_on_hostile_page_does_not_crash() -> None:
     offer = extract_offer(page("hostile.html"), "https://example.org/a")
     assert offer.price is None
     assert offer.canonical_url is None
+
+
+def test_declared_utf8_that_is_windows_1252() -> None:
+    raw = '<html><head><meta charset="utf-8"></head><body><p>Les dinandiers de Fès, au cœur de la médina</p></body></html>'
+    assert "Fès, au cœur de la médina" in decode_html(raw.encode("cp1252"))
+
+
+def test_declared_utf8_with_one_stray_byte_stays_utf8() -> None:
+    raw = '<html><head><meta charset="utf-8"></head><body><p>Rentnerinnen für die Vögel über Straße</p>'.encode("utf-8")
+    text = decode_html(raw + b"<p>Konto 63\xa0bei der Sparkasse</p></body></html>")
+    assert "für die Vögel über Straße" in text and "\ufffd" in text

@@ -1,0 +1,35 @@
+"""Fair names in running text: one line per name, fairgrounds are no fairs, appositions describe."""
+from __future__ import annotations
+
+from datetime import date
+
+from spiders.extract.fairs import extract_fairs
+
+_ARABIC_PAGE = """الرئيسية › المعارض › المعرض الوطني للصناعة التقليدية
+المعرض الوطني للصناعة التقليدية
+تنظم وزارة السياحة والصناعة التقليدية
+المعرض الوطني للصناعة التقليدية من 8 إلى 17 يناير 2027
+بمعرض الدار البيضاء الدولي، شارع سيدي محمد بن عبد الله، الدار البيضاء.
+ويشارك في هذه الدورة أزيد من 500 عارض."""
+
+
+def test_arabic_name_stops_at_the_line_end_and_the_fairground_is_no_fair() -> None:
+    fairs = extract_fairs(_ARABIC_PAGE, "https://salons.example/salons/x/", "fr", date(2026, 11, 29))
+    assert [(f.name, f.start_date, f.end_date, f.city, f.country) for f in fairs] == [
+        ("المعرض الوطني للصناعة التقليدية", date(2027, 1, 8), date(2027, 1, 17), "Casablanca", "MA"),
+    ]
+
+
+def test_fair_named_only_with_the_locative_proclitic() -> None:
+    text = "يشارك 40 عارضا من 16 ولاية، بالصالون الوطني للصناعة التقليدية الذي يحتضنه قصر الثقافة بقسنطينة من 10 إلى 17 يونيو 2021."
+    (fair,) = extract_fairs(text, None, "ar", date(2021, 6, 12))
+    assert fair.name == "الصالون الوطني للصناعة التقليدية"
+
+
+def test_apposition_describes_the_named_fair() -> None:
+    text = (
+        "Intergift\nIntergift, el Salón Internacional del Regalo y la Decoración,\n"
+        "se celebrará del 27 de febrero al 2 de marzo de 2027 en IFEMA MADRID (Madrid, España)."
+    )
+    (fair,) = extract_fairs(text, None, "es", date(2026, 11, 29))
+    assert (fair.name, fair.start_date, fair.city) == ("Intergift", date(2027, 2, 27), "Madrid")
