@@ -7,7 +7,7 @@ from datetime import date
 import httpx
 import pytest
 import web_corpus
-from conftest import Site
+from web_support import Site
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -63,7 +63,7 @@ def test_api_sources_without_a_catalogue_lists_crawled_sources(client: httpx.Cli
 
 
 def test_api_sources_with_the_catalogue(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:
-    from conftest import LiveServer
+    from web_support import LiveServer
     from fastapi import FastAPI  # noqa: F401 - the app below is a second one over the same backend
 
     from web.app import create_app

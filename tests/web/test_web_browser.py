@@ -12,7 +12,7 @@ from typing import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ROOT, Site, in_ci
+from web_support import ROOT, Site, in_ci
 
 pytestmark = pytest.mark.timeout(120)
 

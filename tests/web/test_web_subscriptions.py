@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Site
+from web_support import Site
 
 from alerts.subscriptions import SubscriptionStore
 

@@ -1,0 +1,141 @@
+"""Helpers of the web tests (tests import this module, never conftest): a loaded backend per engine and
+a real uvicorn server in front of it.
+
+Elasticsearch runs when VEILLE_TEST_ELASTICSEARCH_URL is set; unset, its tests skip locally and FAIL
+when CI=true (CI must exercise both engines).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import uvicorn  # noqa: E402
+import web_corpus  # noqa: E402
+
+from alerts.tokens import TokenSigner  # noqa: E402
+from config import Settings, load_settings  # noqa: E402
+from indexing.backends.base import SearchBackend  # noqa: E402
+from web.app import create_app  # noqa: E402
+
+ES_URL_VARIABLE = "VEILLE_TEST_ELASTICSEARCH_URL"
+TEST_SECRET = "web-tests-secret-key-0123456789"
+BACKENDS = ("sqlite", "elasticsearch")
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def elasticsearch_url_or_skip() -> str:
+    url = os.environ.get(ES_URL_VARIABLE)
+    if url:
+        return url
+    if in_ci():
+        pytest.fail(f"CI=true but {ES_URL_VARIABLE} is unset: the Elasticsearch web tests must run in CI")
+    pytest.skip(f"{ES_URL_VARIABLE} is unset (start a node with `.ci/es.sh start`)")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class LiveServer:
+    """uvicorn serving the app on a free loopback port, in a thread of the test process."""
+
+    def __init__(self, app: object) -> None:
+        self.port = free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
+                                                   lifespan="on", access_log=False))
+        self.thread = threading.Thread(target=self.server.run, name=f"uvicorn-{self.port}", daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        self.thread.start()
+        deadline = time.monotonic() + 15
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@dataclass
+class Site:
+    """One running web UI over a loaded backend."""
+    engine: str
+    url: str
+    settings: Settings
+    backend: SearchBackend
+    signer: TokenSigner
+
+    def client(self, **kwargs: object) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=20, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def outbox(self) -> Path:
+        return self.settings.outbox_dir
+
+
+def open_loaded_backend(engine: str, directory: Path) -> SearchBackend:
+    if engine == "sqlite":
+        from indexing.backends.sqlite import SqliteBackend
+        backend: SearchBackend = SqliteBackend(directory / "veille.db")
+    else:
+        from indexing.backends.elasticsearch import ElasticsearchBackend
+        backend = ElasticsearchBackend(elasticsearch_url_or_skip(), prefix=f"veille-webtest-{uuid.uuid4().hex[:10]}")
+    web_corpus.load(backend)
+    return backend
+
+
+class SitePool:
+    """Sites start on first use and serve the whole session (loading the corpus is the slow part)."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self.tmp_path_factory = tmp_path_factory
+        self.sites: dict[str, Site] = {}
+        self.servers: list[LiveServer] = []
+
+    def get(self, engine: str) -> Site:
+        if engine not in self.sites:
+            directory = self.tmp_path_factory.mktemp(f"web-{engine}")
+            settings = load_settings({"VEILLE_VAR_DIR": str(directory / "var"), "VEILLE_SECRET_KEY": TEST_SECRET,
+                                      "VEILLE_SOURCES": str(directory / "no-catalogue.yaml"),
+                                      "VEILLE_BASE_URL": "http://127.0.0.1:8000"})
+            backend = open_loaded_backend(engine, directory)
+            server = LiveServer(create_app(settings, backend))
+            server.start()
+            self.servers.append(server)
+            self.sites[engine] = Site(engine, server.url, settings, backend, TokenSigner(TEST_SECRET))
+        return self.sites[engine]
+
+    def close(self) -> None:
+        for server in self.servers:
+            server.stop()
+        for site in self.sites.values():
+            if site.engine == "elasticsearch":
+                site.backend.drop_all()  # type: ignore[attr-defined]
+            site.backend.close()
+
+
