@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def search() -> None:
         from bench.search_bench import run
-        run(results, args.es, args.docs) if "docs" in run.__code__.co_varnames else run(results, args.es)
+        run(results, args.es, args.docs)
 
     def alerts() -> None:
         from bench.alerts_bench import run

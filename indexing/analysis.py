@@ -40,23 +40,24 @@ def stems(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-_TERMS: dict[str, str] = {}
+class _TermCache(dict[str, str]):
+    """word -> its indexed terms ("" for a stopword); a C-level lookup on the hot path."""
 
-
-def _terms_of(word: str) -> str:
-    terms = _TERMS.get(word)
-    if terms is None:
+    def __missing__(self, word: str) -> str:
         terms = "" if word in STOPWORDS else " ".join(stems(word))
-        if len(_TERMS) < 500_000:
-            _TERMS[word] = terms
-    return terms
+        if len(self) < 500_000:
+            self[word] = terms
+        return terms
+
+
+_TERMS = _TermCache()
 
 
 def index_terms(text: str | None, crafts: list[str] | None = None) -> str:
     """The whitespace-separated terms both backends index for a text field."""
     if not text and not crafts:
         return ""
-    out = [t for t in map(_terms_of, word_tuple(text or "")) if t]
+    out = [t for t in map(_TERMS.__getitem__, word_tuple(text or "")) if t]
     out.extend(CRAFT_TOKEN_PREFIX + c for c in crafts or [])
     return " ".join(out)
 

@@ -131,7 +131,8 @@ class Document(BaseModel):
 
     @property
     def id(self) -> str:
-        return url_id(self.kind, self.url)
+        # `url` is canonical already (validated), so hash it as it is.
+        return f"{self.kind}-" + hashlib.sha1(self.url.encode()).hexdigest()[:20]
 
     def search_title(self) -> str:
         raise NotImplementedError

@@ -64,7 +64,7 @@ class IndexedDoc:
             title_terms=index_terms(title),
             body_terms=index_terms(body, document.crafts),
             phrase=phrase_terms(title) + " " + phrase_terms(body),
-            doc=json.loads(document.model_dump_json()),
+            doc=document.model_dump(mode="json"),
         )
 
 

@@ -9,7 +9,7 @@ from elasticsearch import ConnectionError as EsConnectionError
 from elasticsearch.helpers import BulkIndexError, bulk, scan
 
 from indexing.backends.base import RECORD_COLLECTIONS, BackendUnavailable, IndexedDoc, SearchBackend
-from indexing.models import PriceObservation
+from indexing.models import Document, PriceObservation
 from indexing.query import FACETS, SearchQuery, TextQuery, day_start
 
 # Terms are analysed in Python (indexing.analysis); Elasticsearch only splits on whitespace,
@@ -170,6 +170,26 @@ class ElasticsearchBackend(SearchBackend):
                 raise BackendUnavailable(f"Elasticsearch refused a bulk request: {exc.errors[:1]}") from exc
             raise RuntimeError(f"Elasticsearch rejected {len(exc.errors)} documents: {exc.errors[:2]}") from exc
         return ok
+
+    def index(self, documents: Iterable[Document]) -> int:
+        """Analyse and send at once: while threads ship one chunk, this thread analyses the next."""
+        from elasticsearch.helpers import parallel_bulk
+        actions = ({"_index": self.docs_alias, "_id": flat.id, "_source": flat.__dict__}
+                   for flat in map(IndexedDoc.of, documents))
+        written = 0
+        try:
+            for ok, info in parallel_bulk(self.es, actions, thread_count=2, chunk_size=500, queue_size=4,
+                                          raise_on_error=False):
+                if ok:
+                    written += 1
+                else:
+                    status = next(iter(info.values())).get("status", 0)
+                    if status >= 500 or status == 429:
+                        raise BackendUnavailable(f"Elasticsearch refused a bulk request: {info}")
+                    raise RuntimeError(f"Elasticsearch rejected a document: {info}")
+        except (EsConnectionError, TransportError) as exc:
+            raise BackendUnavailable(f"Elasticsearch at {self.url} is unreachable: {exc}") from exc
+        return written
 
     def get_raw(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
         found: dict[str, tuple[str, dict[str, Any]]] = {}

@@ -183,7 +183,9 @@ class SqliteBackend(SearchBackend):
             source = "docs d"
             score = "0.0"
         else:
-            source = "docs_fts f JOIN docs d ON d.rowid = f.rowid"
+            # CROSS JOIN pins the order: match the full-text index once, then look the rows up.
+            # A plain JOIN lets SQLite scan docs by a filter's index and re-run MATCH per row.
+            source = "docs_fts f CROSS JOIN docs d ON d.rowid = f.rowid"
             score = f"-bm25(docs_fts, {BM25_WEIGHTS})"
             where.insert(0, "docs_fts MATCH ?")
             params.insert(0, fts_match(q.parsed))
@@ -201,17 +203,18 @@ class SqliteBackend(SearchBackend):
             "-price": f"d.{price_col} IS NULL, d.{price_col} DESC, d.id",
         }[q.sort]
         rows = db.execute(
-            f"SELECT d.id, d.kind, h.score, d.doc FROM temp.hits h JOIN docs d ON d.rowid = h.rowid ORDER BY {order} LIMIT ? OFFSET ?",
+            f"SELECT d.id, d.kind, h.score, d.doc FROM temp.hits h CROSS JOIN docs d ON d.rowid = h.rowid "
+            f"ORDER BY {order} LIMIT ? OFFSET ?",
             (q.per_page, q.offset)).fetchall()
         facets: dict[str, dict[str, int]] = {}
         if q.with_facets:
             for facet in FACETS:
                 if facet in ("crafts", "countries"):
-                    sql = ("SELECT t.value, count(*) FROM temp.hits h JOIN doc_tags t ON t.doc_rowid = h.rowid "
+                    sql = ("SELECT t.value, count(*) FROM temp.hits h CROSS JOIN doc_tags t ON t.doc_rowid = h.rowid "
                            "WHERE t.facet = ? GROUP BY t.value")
                     counts = db.execute(sql, (facet,)).fetchall()
                 else:
-                    sql = (f"SELECT d.{facet}, count(*) FROM temp.hits h JOIN docs d ON d.rowid = h.rowid "
+                    sql = (f"SELECT d.{facet}, count(*) FROM temp.hits h CROSS JOIN docs d ON d.rowid = h.rowid "
                            f"WHERE d.{facet} IS NOT NULL GROUP BY d.{facet}")
                     counts = db.execute(sql).fetchall()
                 facets[facet] = dict(sorted(((r[0], r[1]) for r in counts), key=lambda kv: (-kv[1], kv[0])))

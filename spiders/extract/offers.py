@@ -1,28 +1,24 @@
 """Competitor product pages: the main product's price, currency, availability and identity."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from spiders.extract.availability import visible_availability
-from spiders.extract.currency import domain_currency, has_no_minor_unit, settle_shared_symbol, to_iso
-from spiders.extract.htmlinput import drop_scripts, parse_html
-from spiders.extract.page_meta import canonical_url, h1_texts, safe_absolute_url
-from spiders.extract.prices import parse_price
 from spiders.extract.buy_button import buy_button
+from spiders.extract.currency import domain_currency, settle_shared_symbol
+from spiders.extract.htmlinput import drop_scripts, parse_html
+from spiders.extract.offer_price import markup_price, page_currency, settle_disagreement
+from spiders.extract.page_meta import canonical_url, h1_texts, safe_absolute_url
 from spiders.extract.product_labels import LabelledFields, labelled_brand, labelled_fields
 from spiders.extract.product_markup import DeclaredProduct, main_product, opengraph_availability, opengraph_price
 from spiders.extract.structured import jsonld_items, meta_properties, microdata_items, rdfa_items, walk
 from spiders.extract.textutil import one_line
 from spiders.extract.visible_price import find_visible_price
-
-_PLAIN_DECIMAL = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
-_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 @dataclass(frozen=True)
@@ -55,9 +51,9 @@ def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
     if price_raw is None:
         price_raw, currency_raw = opengraph_price(meta)
         source = "opengraph" if price_raw else None
-    amount, currency = _markup_price(price_raw, currency_raw)
+    amount, currency = markup_price(price_raw, currency_raw)
     if amount is not None and source != "opengraph":
-        price_raw, amount, currency, source = _settle_disagreement(tree, meta, (price_raw, amount, currency, source))
+        price_raw, amount, currency, source = settle_disagreement(tree, meta, (price_raw, amount, currency, source))
     if amount is None:
         visible = find_visible_price(tree)
         if visible is not None:
@@ -68,7 +64,7 @@ def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
     return ExtractedOffer(
         name=one_line(name) or None,
         price=amount,
-        currency=settle_shared_symbol(currency or _page_currency(meta), price_raw, url) or domain_currency(url),
+        currency=settle_shared_symbol(currency or page_currency(meta), price_raw, url) or domain_currency(url),
         availability=declared.availability or opengraph_availability(meta) or _shown_availability(tree, amount),
         sku=declared.sku or labelled.sku,
         brand=_clean_brand(brand) or labelled.brand,
@@ -106,24 +102,6 @@ def _merge(first: DeclaredProduct | None, second: DeclaredProduct) -> DeclaredPr
     return DeclaredProduct(**values)
 
 
-def _settle_disagreement(
-    tree: HtmlElement, meta: dict[str, str], declared: tuple[str | None, Decimal, str | None, str | None]
-) -> tuple[str | None, Decimal, str | None, str | None]:
-    """Schema.org and Open Graph disagree: the one the shopper sees next to the heading wins.
-
-    Auction and marketplace pages keep a starting price in JSON-LD while their Open Graph
-    tags follow the current price; two sources out of three settle it.
-    """
-    og_raw, og_currency = opengraph_price(meta)
-    og_amount, og_iso = _markup_price(og_raw, og_currency)
-    if og_amount is None or og_amount == declared[1]:
-        return declared
-    visible = find_visible_price(tree)
-    if visible is None or visible.amount != og_amount:
-        return declared
-    return og_raw, og_amount, og_iso or declared[2], "opengraph"
-
-
 def _clean_brand(brand: str | None) -> str | None:
     """ "See more from the brand: Roborock" -> "Roborock"; brand templates left unfilled -> None."""
     brand = one_line(brand)
@@ -139,26 +117,3 @@ def _shown_availability(tree: HtmlElement, amount: Decimal | None) -> str | None
     if status is None and amount is not None and buy_button(tree):
         return "InStock"
     return status
-
-
-def _markup_price(price_raw: str | None, currency_raw: str | None) -> tuple[Decimal | None, str | None]:
-    if not price_raw:
-        return None, to_iso(currency_raw)
-    currency = to_iso(currency_raw) or parse_price(price_raw).currency
-    if _PLAIN_DECIMAL.match(price_raw):
-        # schema.org prices use "." as the decimal mark: "1.299" is one and three tenths,
-        # except in a currency without cents, where "12.990" can only be twelve thousand.
-        plain = price_raw.strip()
-        if _THOUSANDS_ONLY.match(plain) and has_no_minor_unit(currency):
-            plain = plain.replace(".", "")
-        try:
-            amount: Decimal | None = Decimal(plain)
-        except InvalidOperation:
-            amount = None
-    else:
-        amount = parse_price(price_raw, currency_raw).amount
-    return amount, currency
-
-
-def _page_currency(meta: dict[str, str]) -> str | None:
-    return to_iso(meta.get("product:price:currency") or meta.get("og:price:currency"))

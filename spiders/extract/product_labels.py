@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from lxml import etree, html
+from lxml import html
 
 # Labels shops print before their own product reference ("Réf. : RC-TAP-0142", "ASIN B07FW264WL").
 _SKU_LABEL = (
@@ -23,6 +23,8 @@ _BRAND_LABEL = (
     r"|manufacturer|make(?:/manufacturer)?|производитель|бренд|الماركة|العلامة\s+التجارية|品牌|ブランド|브랜드"
 )
 _ANY_LABEL = re.compile(rf"(?<!\w)(?:{_SKU_LABEL}|{_BRAND_LABEL})", re.IGNORECASE)
+# The same labels (all written in lower case) matched case-sensitively on lowered text: much faster.
+_ANY_LOWER_LABEL = re.compile(rf"(?<!\w)(?:{_SKU_LABEL}|{_BRAND_LABEL})")
 _CODE = r"[A-Za-z0-9][A-Za-z0-9._/-]{1,38}[A-Za-z0-9]"
 _LABEL_END = r"\s*(?:[:#：.]\s*)*"
 _SKU_IN_TEXT = re.compile(rf"(?:^|[^\w])(?:{_SKU_LABEL}){_LABEL_END}({_CODE})[\W]*$", re.IGNORECASE)
@@ -58,7 +60,9 @@ def labelled_fields(tree: html.HtmlElement) -> LabelledFields:
     joined = "\n".join(text for text, _ in pieces)
     sku = brand = None
     looked: set[int] = set()
-    for match in _ANY_LABEL.finditer(joined):
+    lowered = joined.lower()
+    found = _ANY_LOWER_LABEL.finditer(lowered) if len(lowered) == len(joined) else _ANY_LABEL.finditer(joined)
+    for match in found:
         index = bisect_right(starts, match.start()) - 1
         if index in looked:
             continue
@@ -86,19 +90,22 @@ def labelled_brand(text: str) -> str | None:
 
 
 def _pieces(tree: html.HtmlElement) -> list[_Piece]:
-    """Every non-blank text of the body, in reading order, with the element it belongs to."""
+    """Every non-blank text of the body with the element it belongs to.
+
+    An element's tail is taken right after its own text, before its children's: reading order
+    but for tails of elements with children, which a label ("<b>Réf. :</b> RC-12") has not.
+    """
     body = tree.find("body")
     pieces: list[_Piece] = []
-    for event, element in etree.iterwalk(body if body is not None else tree, events=("start", "end")):
-        if not isinstance(element.tag, str):
-            continue
-        if event == "start":
-            if element.text and element.tag not in _SKIPPED and not element.text.isspace():
-                pieces.append((element.text, element))
-        elif element.tail and not element.tail.isspace():
+    append = pieces.append
+    for element in (body if body is not None else tree).iter():
+        text, tail = element.text, element.tail
+        if text and not text.isspace() and element.tag not in _SKIPPED:
+            append((text, element))
+        if tail and not tail.isspace():
             owner = element.getparent()
             if owner is not None and owner.tag not in _SKIPPED:
-                pieces.append((element.tail, owner))
+                append((tail, owner))
     return pieces
 
 

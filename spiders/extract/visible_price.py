@@ -31,8 +31,14 @@ _BAD_WORDS = frozenset({
     "delivery", "installment", "installments", "monthly", "month", "total", "subtotal", "cart", "basket",
     "coupon", "bonus", "min", "max", "from", "range", "instead", "statt", "previous", "retail", "reference",
     "tax", "vat", "fee", "deposit", "member", "points", "count", "qty", "quantity", "rating", "review",
-    "reviews", "sold", "stock",
+    "reviews", "sold", "stock", "normal", "antes", "avant", "sku",
 })
+# A list price announced in words before the amount: "Normal: $279.990", "Antes 59,99 €", "Was £20".
+_LIST_PRICE_TEXT = re.compile(
+    r"^\W*(?:was|before|regular|list price|rrp|msrp|normal|precio normal|antes|avant|prix normal|prix de r[ée]f[ée]rence"
+    r"|statt|uvp|bisher|prima|prezzo di listino|de)\b",
+    re.IGNORECASE,
+)
 _FOREIGN_BLOCK_WORDS = frozenset({
     "related", "recommend", "recommended", "recommendation", "recommendations", "similar", "upsell",
     "crosssell", "carousel", "slider", "also", "bought", "viewed", "accessories", "bundle", "footer",
@@ -256,6 +262,8 @@ def _score(c: _Candidate, heading: int | None, repeats: int) -> float:
     if words & _BAD_WORDS:
         score -= 3
     score += 1 if c.currency else -1
+    if _LIST_PRICE_TEXT.match(c.text):
+        score -= 3
     if _UNIT_PRICE.search(c.text):
         score -= 3
     if len(c.text) <= 25:

@@ -130,3 +130,13 @@ def test_canonical_url_is_none_when_absent_or_junk() -> None:
     relative = _page('<link rel="canonical" href="/produits/lampe.html">', body)
     assert extract_offer(relative, "http://127.0.0.1:8000/x").canonical_url == "http://127.0.0.1:8000/produits/lampe.html"
     assert extract_offer(relative).canonical_url is None  # no base: no absolute URL to give
+
+
+def test_list_price_announced_in_words_loses() -> None:
+    body = (
+        '<h1>Cama Eloisa</h1><div class="item-price price-internet">Internet: $249.990</div>'
+        '<div class="item-price price-normal">Normal: $279.990</div>'
+        '<div class="price-sku-main">SKU 579695999</div>'
+    )
+    offer = extract_offer(_page("", body), "https://tienda.example.cl/cama")
+    assert (offer.price, offer.currency) == (Decimal("249990"), "CLP")

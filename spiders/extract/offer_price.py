@@ -1,0 +1,59 @@
+"""The price a product page declares in markup, read with each currency's conventions and checked against the page."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from lxml.html import HtmlElement
+
+from spiders.extract.currency import has_no_minor_unit, to_iso
+from spiders.extract.prices import parse_price
+from spiders.extract.product_markup import opengraph_price
+from spiders.extract.visible_price import find_visible_price
+
+_PLAIN_DECIMAL = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+_THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+
+PriceChoice = tuple[str | None, Decimal, str | None, str | None]
+"""(raw text, amount, ISO currency, source)."""
+
+
+def markup_price(price_raw: str | None, currency_raw: str | None) -> tuple[Decimal | None, str | None]:
+    """Amount and ISO currency of a price as markup writes it ("1299.00", "30,000원~")."""
+    if not price_raw:
+        return None, to_iso(currency_raw)
+    currency = to_iso(currency_raw) or parse_price(price_raw).currency
+    if _PLAIN_DECIMAL.match(price_raw):
+        # schema.org prices use "." as the decimal mark: "1.299" is one and three tenths,
+        # except in a currency without cents, where "12.990" can only be twelve thousand.
+        plain = price_raw.strip()
+        if _THOUSANDS_ONLY.match(plain) and has_no_minor_unit(currency):
+            plain = plain.replace(".", "")
+        try:
+            amount: Decimal | None = Decimal(plain)
+        except InvalidOperation:
+            amount = None
+    else:
+        amount = parse_price(price_raw, currency_raw).amount
+    return amount, currency
+
+
+def settle_disagreement(tree: HtmlElement, meta: dict[str, str], declared: PriceChoice) -> PriceChoice:
+    """Schema.org and Open Graph disagree: the one the shopper sees next to the heading wins.
+
+    Auction and marketplace pages keep a starting price in JSON-LD while their Open Graph
+    tags follow the current price; two sources out of three settle it.
+    """
+    og_raw, og_currency = opengraph_price(meta)
+    og_amount, og_iso = markup_price(og_raw, og_currency)
+    if og_amount is None or og_amount == declared[1]:
+        return declared
+    visible = find_visible_price(tree)
+    if visible is None or visible.amount != og_amount:
+        return declared
+    return og_raw, og_amount, og_iso or declared[2], "opengraph"
+
+
+def page_currency(meta: dict[str, str]) -> str | None:
+    """The currency Open Graph product tags declare for the page."""
+    return to_iso(meta.get("product:price:currency") or meta.get("og:price:currency"))
