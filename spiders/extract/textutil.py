@@ -5,7 +5,6 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-_INLINE_SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _WORD = re.compile(r"\w+")
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lxml import etree, html
+from lxml import html
 
 from spiders.extract.currency import find_currency
 from spiders.extract.prices import parse_price
@@ -46,9 +46,7 @@ _FOREIGN_BLOCK_WORDS = frozenset({
     "minicart", "cart", "basket", "tile", "tiles", "teaser", "listing", "grid", "products", "others", "more", "complementary", "compare", "swatch", "swatches",
 })
 _NUMBER = re.compile(r"\d")
-_DIGIT_TEXTS = etree.XPath('.//text()[translate(., "0123456789", "") != .]')
-_CLASSED = etree.XPath(".//*[@class or @id]")
-
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _PRICE_SHAPE = re.compile(r"\d[\d\s.,'’]*")
 _HEADING_TAGS = ("h1",)
 _MAX_RESIDUE = 16
@@ -91,10 +89,11 @@ class _Candidate:
 def find_visible_price(tree: html.HtmlElement) -> VisiblePrice | None:
     body = tree.find("body")
     root = body if body is not None else tree
-    candidates = _candidates(root)
+    elements, positions = _scan(root)
+    candidates = _candidates(elements)
     if not candidates:
         return None
-    heading = _heading_position(root)
+    heading = _heading_position(root, positions)
     if heading is None:
         heading = _title_position(root, tree)
     counts: dict[Decimal, int] = {}
@@ -108,10 +107,10 @@ def find_visible_price(tree: html.HtmlElement) -> VisiblePrice | None:
     return VisiblePrice(best.text, best.amount, best.currency)
 
 
-def _candidates(root: html.HtmlElement) -> list[_Candidate]:
+def _candidates(elements: list[tuple[int, html.HtmlElement]]) -> list[_Candidate]:
     found: list[_Candidate] = []
     claimed: set[html.HtmlElement] = set()
-    for position, element in _possible_price_elements(root):
+    for position, element in elements:
         if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
             continue
         price_named = _price_named(_attr_words(element))
@@ -144,19 +143,29 @@ def _candidates(root: html.HtmlElement) -> list[_Candidate]:
     return found
 
 
-def _possible_price_elements(root: html.HtmlElement) -> list[tuple[int, html.HtmlElement]]:
-    """Elements named like a price or owning a text with a digit, in document order."""
-    owners = {
-        (node.getparent().getparent() if node.is_tail else node.getparent())
-        for node in _DIGIT_TEXTS(root)
-    }
+def _scan(root: html.HtmlElement) -> tuple[list[tuple[int, html.HtmlElement]], dict[html.HtmlElement, int]]:
+    """Elements named like a price or owning a text with a digit, in document order; every element's position.
+
+    One Python walk: cheaper than the XPath it replaces, and it gives the positions for free.
+    """
+    owners: set[html.HtmlElement] = set()
+    positions: dict[html.HtmlElement, int] = {}
+    has_digit = _ASCII_DIGIT.search
+    for position, element in enumerate(root.iter()):
+        positions[element] = position
+        text, tail = element.text, element.tail
+        if text and has_digit(text):
+            owners.add(element)
+        if tail and has_digit(tail) and position:  # the root's tail lies outside the scanned part
+            owners.add(element.getparent())
+        if (element.get("class") or element.get("id")) and _price_named(_attr_words(element)):
+            owners.add(element)
     # "最低價$<span>99</span>元": the number's element lacks the sign its parent carries.
     owners |= {
         owner.getparent() for owner in list(owners)
-        if owner is not None and _BARE_NUMBER.match(one_line(owner.text or ""))
+        if _BARE_NUMBER.match(one_line(owner.text or "")) and owner.getparent() in positions
     }
-    owners |= {element for element in _CLASSED(root) if _price_named(_attr_words(element))}
-    return [(position, element) for position, element in enumerate(root.iter()) if element in owners]
+    return sorted(((positions[e], e) for e in owners), key=lambda pair: pair[0]), positions
 
 
 def _priced_part(text: str) -> str:
@@ -241,14 +250,14 @@ def _large_font(element: html.HtmlElement) -> bool:
     return False
 
 
-def _heading_position(root: html.HtmlElement) -> int | None:
+def _heading_position(root: html.HtmlElement, positions: dict[html.HtmlElement, int]) -> int | None:
     """Document position of the product title: the first <h1> that is not a link or page chrome."""
-    for position, element in enumerate(root.iter()):
-        if element.tag not in _HEADING_TAGS or not one_line(element.text_content()):
+    for element in root.iter(*_HEADING_TAGS):
+        if not one_line(element.text_content()):
             continue
         if any(a.tag in _CHROME_TAGS for a in element.iterancestors()):
             continue
-        return position
+        return positions.get(element)
     return None
 
 
