@@ -74,6 +74,15 @@ class SourceHealth:
 
 
 @dataclass
+class JobRun:
+    name: str
+    runs: int = 0
+    failed: int = 0
+    items: int = 0
+    last_status: str = ""
+
+
+@dataclass
 class Digest:
     week: str
     start: date
@@ -84,6 +93,7 @@ class Digest:
     upcoming: list[TradeFair] = field(default_factory=list)
     new_fairs: list[TradeFair] = field(default_factory=list)
     sources: list[SourceHealth] = field(default_factory=list)
+    jobs: list[JobRun] = field(default_factory=list)
 
     @property
     def failing(self) -> list[SourceHealth]:
@@ -190,13 +200,26 @@ def crawl_health(backend: SearchBackend, start: date, end: date) -> list[SourceH
     return sorted(health.values(), key=lambda h: (-h.errors, h.source))
 
 
+def job_history(backend: SearchBackend, start: date, end: date) -> list[JobRun]:
+    runs: dict[str, JobRun] = {}
+    for record in sorted(backend.list_records("jobs", limit=5000), key=lambda r: str(r.get("started_at"))):
+        if not (start.isoformat() <= str(record.get("started_at", ""))[:10] < end.isoformat()):
+            continue
+        run = runs.setdefault(str(record.get("name")), JobRun(str(record.get("name"))))
+        run.runs += 1
+        run.failed += record.get("status") != "ok"
+        run.items += int(record.get("items") or 0)
+        run.last_status = str(record.get("status"))
+    return sorted(runs.values(), key=lambda r: (-r.failed, r.name))
+
+
 def build_digest(backend: SearchBackend, week: str, today: date | None = None) -> Digest:
     start, end = parse_week(week)
     today = today or min(date.today(), end - timedelta(days=1))
     rises, falls = price_moves(backend, start, end)
     upcoming, new = fairs_sections(backend, today, start, end)
     return Digest(week, start, end, top_news(backend, start, end), rises, falls, upcoming, new,
-                  crawl_health(backend, start, end))
+                  crawl_health(backend, start, end), job_history(backend, start, end))
 
 
 def price_chart_png(digest: Digest) -> bytes | None:

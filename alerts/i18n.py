@@ -44,6 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "none": "Rien à signaler cette semaine.",
         "chart_alt": "Graphique des variations de prix",
         "no_failures": "Aucune source en échec.",
+        "jobs": "Tâches planifiées (exécutions, échecs, éléments)",
     },
     "en": {
         "dir": "ltr",
@@ -83,6 +84,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "none": "Nothing to report this week.",
         "chart_alt": "Chart of price changes",
         "no_failures": "No failing source.",
+        "jobs": "Scheduled jobs (runs, failures, items)",
     },
     "ar": {
         "dir": "rtl",
@@ -122,6 +124,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "none": "لا شيء يذكر هذا الأسبوع.",
         "chart_alt": "رسم بياني لتغير الأسعار",
         "no_failures": "لا يوجد مصدر متعثر.",
+        "jobs": "المهام المجدولة (التشغيلات، الإخفاقات، العناصر)",
     },
 }
 

@@ -76,4 +76,15 @@ def crawl_report(backend: SearchBackend, now: datetime | None = None) -> dict[st
         for source_id, metrics in sorted(last_crawl_per_source(records).items())
         if (reason := failure_reason(metrics))
     ]
-    return {"spiders": spiders, "failing_sources": failing, "scheduler": heartbeat(backend, now)}
+    return {"spiders": spiders, "failing_sources": failing, "scheduler": heartbeat(backend, now),
+            "jobs": last_job_runs(backend)}
+
+
+def last_job_runs(backend: SearchBackend, limit: int = 500) -> dict[str, dict[str, Any]]:
+    """The latest run of each scheduled job: start, end, status, items and errors."""
+    latest: dict[str, dict[str, Any]] = {}
+    for record in backend.list_records("jobs", limit=limit):
+        name = str(record.get("name", ""))
+        if name and (name not in latest or str(record.get("started_at")) > str(latest[name].get("started_at"))):
+            latest[name] = {key: record.get(key) for key in ("started_at", "finished_at", "status", "items", "errors")}
+    return dict(sorted(latest.items()))

@@ -46,6 +46,9 @@ def seed(backend) -> None:  # type: ignore[no-untyped-def]
                                                 "updated_at": "1", "source_ids": ["artisanat-info", "dead-source"],
                                                 "sources": {"artisanat-info": {"items": 12, "errors": 0, "responses": 20},
                                                             "dead-source": {"items": 0, "errors": 5, "responses": 5}}})
+    backend.put_record("jobs", "crawl-news-1", {"name": "crawl-news", "started_at": _at(MONDAY).isoformat(),
+                                                "finished_at": _at(MONDAY).isoformat(), "status": "timeout",
+                                                "items": 7, "errors": 1, "updated_at": "1"})
     backend.refresh()
 
 
@@ -56,6 +59,7 @@ def test_digest_sections(backend) -> None:  # type: ignore[no-untyped-def]
     assert [m.name for m in digest.rises] == ["Kilim berbère"] and round(digest.rises[0].change_pct) == 14
     assert [f.name for f in digest.new_fairs] == ["Ambiente"]
     assert [s.source for s in digest.failing] == ["dead-source"]
+    assert [(j.name, j.runs, j.failed, j.items) for j in digest.jobs] == [("crawl-news", 1, 1, 7)]
     with pytest.raises(BadWeek):
         parse_week("2026-W99")
 
