@@ -88,8 +88,10 @@ def _child(mode: str, url: str, extra: list[str]) -> tuple[dict[str, Any], float
             parent = psutil.Process(proc.pid)
             while not done.is_set():
                 try:
-                    rss = parent.memory_info().rss + sum(c.memory_info().rss for c in parent.children(recursive=True))
-                    peak = max(peak, rss / 1e6)
+                    # PSS: shared pages (the fork server's libraries in every worker) count once.
+                    procs = [parent, *parent.children(recursive=True)]
+                    total = sum(p.memory_full_info().pss for p in procs)
+                    peak = max(peak, total / 1e6)
                 except psutil.Error:
                     pass
                 time.sleep(0.05)

@@ -15,6 +15,7 @@ from spiders.items import Scraped
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 200  # overridable with the Scrapy setting VEILLE_INDEX_BATCH
+MAX_PENDING_BATCHES = 2
 
 
 def _settings(crawler: Any) -> Settings:
@@ -72,11 +73,18 @@ class IndexingPipeline:
         except Exception as exc:  # the crawl goes on; items will spool
             log.warning("backend not ready at crawl start: %s", exc)
 
-    def process_item(self, item: Scraped) -> Scraped:
+    def process_item(self, item: Scraped):  # type: ignore[no-untyped-def]
         self.buffer.append(item)
         self.stats.inc_value(f"veille/source/{item.source_id}/items")
         if len(self.buffer) >= self.batch_size:
             self.flush_in_thread()
+            if len(self.pending) > MAX_PENDING_BATCHES:
+                # Back-pressure: when the backend is slower than the crawl, wait for the oldest batch
+                # instead of piling finished pages up in memory.
+                from twisted.internet.defer import Deferred
+                waiter: Deferred = Deferred()
+                self.pending[0].addBoth(lambda result: (waiter.callback(item), result)[1])
+                return waiter
         return item
 
     def flush_in_thread(self) -> None:
