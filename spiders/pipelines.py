@@ -113,13 +113,13 @@ class IndexingPipeline:
         if changes.spooled:
             self.stats.inc_value("veille/spooled", changes.spooled)
 
-    def close_spider(self):  # type: ignore[no-untyped-def]
+    async def close_spider(self) -> None:
+        from scrapy.utils.defer import maybe_deferred_to_future
         from twisted.internet import threads
         from twisted.internet.defer import DeferredList
 
-        def finish(_: object) -> object:
-            return threads.deferToThread(self.flush)
-
-        done = DeferredList(list(self.pending), consumeErrors=True).addCallback(finish)
-        done.addErrback(lambda failure: log.error("final indexing batch failed: %s", failure.getErrorMessage()))
-        return done
+        await maybe_deferred_to_future(DeferredList(list(self.pending), consumeErrors=True))
+        try:
+            await maybe_deferred_to_future(threads.deferToThread(self.flush))
+        except Exception as exc:
+            log.error("final indexing batch failed: %s", exc)

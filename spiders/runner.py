@@ -27,10 +27,21 @@ def run_crawl(settings: Settings, spider_names: Sequence[str], catalogue: list[S
         raise ValueError(f"unknown spider(s) {', '.join(unknown)}; choose among {', '.join(SPIDERS)}")
     if catalogue is None:
         catalogue = load_catalogue(settings.sources_file, catalogue_vars)
-    values = crawler_settings(settings, **dict(overrides or {}))
-    process = CrawlerProcess(values, install_root_handler=True)
     import logging
-    logging.getLogger("scrapy").setLevel(values.get("LOG_LEVEL", "INFO"))
+    values = crawler_settings(settings, **dict(overrides or {}))
+    # Under `veille`, logging is configured already (readable or JSON lines): Scrapy must not add a
+    # second root handler; run alone (`python -m spiders.runner`), it installs its own.
+    configured = bool(logging.getLogger().handlers)
+    values.setdefault("LOG_INSTALL_ROOT_HANDLER", not configured)
+    level = values.get("LOG_LEVEL", "INFO")
+
+    def quiet() -> None:
+        for name in ("scrapy", "twisted", "asyncio", "py3langid", "spiders", "trafilatura", "htmldate", "filelock"):
+            logging.getLogger(name).setLevel(level)
+
+    quiet()
+    process = CrawlerProcess(values)
+    quiet()  # CrawlerProcess configures logging again
     crawlers = []
     for name in spider_names:
         crawler = process.create_crawler(SPIDERS[name])
