@@ -77,7 +77,17 @@ def crawl_report(backend: SearchBackend, now: datetime | None = None) -> dict[st
         if (reason := failure_reason(metrics))
     ]
     return {"spiders": spiders, "failing_sources": failing, "scheduler": heartbeat(backend, now),
-            "jobs": last_job_runs(backend)}
+            "jobs": last_job_runs(backend), "deliveries": delivery_status(backend)}
+
+
+def delivery_status(backend: SearchBackend) -> dict[str, Any]:
+    """Messages waiting, failed and sent (the delivery log), with the latest failures."""
+    from alerts.delivery import DeliveryLog
+    log = DeliveryLog(backend)
+    failures = [{"recipient": r.get("recipient"), "subject": r.get("subject"), "attempts": r.get("attempts"),
+                 "status": r.get("status"), "error": r.get("error"), "next_attempt_at": r.get("next_attempt_at")}
+                for r in log.records("failed", limit=20) + log.records("retry", limit=20)]
+    return {"counts": log.status_counts(), "problems": failures}
 
 
 def last_job_runs(backend: SearchBackend, limit: int = 500) -> dict[str, dict[str, Any]]:

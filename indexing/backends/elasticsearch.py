@@ -318,7 +318,7 @@ class ElasticsearchBackend(SearchBackend):
         query = {"bool": {"filter": filters}}
         if limit <= 10_000:
             resp = self._call(self.es.search, index=self.records_index(collection), query=query, size=limit,
-                              sort=[{"updated_at": {"order": "desc", "unmapped_type": "keyword"}}, {RECORD_ID_FIELD: "asc"}])
+                              sort=[{"updated_at": {"order": "desc", "unmapped_type": "keyword"}}, {RECORD_ID_FIELD: {"order": "asc", "unmapped_type": "keyword"}}])
             return [_strip(h["_source"]) for h in resp["hits"]["hits"]]
         return [_strip(h["_source"]) for h in scan(self.es, index=self.records_index(collection), query={"query": query})][:limit]
 

@@ -119,3 +119,13 @@ def test_headers_are_plain_on_the_wire(world, smtp_server) -> None:  # type: ign
         line = next(h for h in headers.split("\r\n") if h.startswith("List-Unsubscribe:"))
         assert line.startswith("List-Unsubscribe: <http://127.0.0.1:8000/unsubscribe?token=") and "=?" not in line
         assert message_from_bytes(raw, policy=policy.default)["Content-Language"] in ("fr", "ar", "en")
+
+
+def test_waiting_and_failed_messages_show_in_health(world) -> None:  # type: ignore[no-untyped-def]
+    from support import free_port
+    from web.crawl_health import delivery_status
+    backend, settings = world
+    send_salon_alerts(settings, backend, SmtpMailer("127.0.0.1", free_port(), timeout=2), TODAY)
+    status = delivery_status(backend)
+    assert status["counts"]["retry"] == 3 and len(status["problems"]) == 3
+    assert all(p["error"] and p["next_attempt_at"] for p in status["problems"])
