@@ -142,8 +142,11 @@ JOB_FUNCS: dict[str, Callable[..., Any]] = {
 
 def job_specs(settings: Settings) -> list[JobSpec]:
     """A job per spider (or per source with its own schedule), plus alerts and the digest."""
-    from spiders.sources import SPIDER_FOR_KIND, load_catalogue
+    from spiders.sources import SPIDER_FOR_KIND, load_catalogue, load_schedules
     specs: list[JobSpec] = []
+    schedules = dict(DEFAULT_SCHEDULES)
+    if settings.sources_file.exists():
+        schedules.update(load_schedules(settings.sources_file))
     own: dict[str, list[str]] = {}
     try:
         catalogue = load_catalogue(settings.sources_file)
@@ -155,11 +158,16 @@ def job_specs(settings: Settings) -> list[JobSpec]:
             specs.append(JobSpec(f"crawl-{source.spider}-{source.id}", "scheduler:run_crawl_job", source.schedule,
                                  {"spider": source.spider, "source_ids": source.id}))
             own.setdefault(source.spider, []).append(source.id)
-    for spider in dict.fromkeys(SPIDER_FOR_KIND.values()):
-        specs.append(JobSpec(f"crawl-{spider}", "scheduler:run_crawl_job", DEFAULT_SCHEDULES[f"crawl-{spider}"],
-                             {"spider": spider}))
-    specs.append(JobSpec("alerts", "scheduler:run_alerts_job", DEFAULT_SCHEDULES["alerts"], {}))
-    specs.append(JobSpec("digest", "scheduler:run_digest_job", DEFAULT_SCHEDULES["digest"], {}))
+    for kind, spider in SPIDER_FOR_KIND.items():
+        kwargs: dict[str, Any] = {"spider": spider}
+        if own.get(spider):  # the sources with their own job are not crawled twice
+            rest = [s.id for s in catalogue if s.kind == kind and s.enabled and s.crawlable and not s.schedule]
+            if not rest:
+                continue
+            kwargs["source_ids"] = ",".join(rest)
+        specs.append(JobSpec(f"crawl-{spider}", "scheduler:run_crawl_job", schedules[f"crawl-{spider}"], kwargs))
+    specs.append(JobSpec("alerts", "scheduler:run_alerts_job", schedules["alerts"], {}))
+    specs.append(JobSpec("digest", "scheduler:run_digest_job", schedules["digest"], {}))
     return specs
 
 

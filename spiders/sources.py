@@ -196,3 +196,22 @@ def load_catalogue(path: Path, variables: Mapping[str, str] | None = None) -> li
             raise CatalogueError(f"source {s.id!r}: duplicate id")
         seen.add(s.id)
     return sources
+
+
+SCHEDULE_KEYS = ("crawl-news", "crawl-fairs", "crawl-prices", "alerts", "digest")
+
+
+def load_schedules(path: Path) -> dict[str, str]:
+    """The optional top-level `schedules:` mapping of the catalogue (job name -> crontab or 'every 6h')."""
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise CatalogueError(f"cannot read schedules from {path}: {exc}") from None
+    schedules = raw.get("schedules") or {} if isinstance(raw, dict) else {}
+    if not isinstance(schedules, dict):
+        raise CatalogueError(f"{path}: 'schedules' must be a mapping of job name to schedule")
+    unknown = set(schedules) - set(SCHEDULE_KEYS)
+    if unknown:
+        raise CatalogueError(f"{path}: unknown job(s) in 'schedules': {', '.join(sorted(unknown))} "
+                             f"(choose among {', '.join(SCHEDULE_KEYS)})")
+    return {name: validate_schedule(f"schedules.{name}", value) or "" for name, value in schedules.items()}

@@ -54,3 +54,14 @@ def test_duplicate_ids_and_bad_yaml(tmp_path: Path) -> None:
         load_catalogue(write(tmp_path, "sources: [\n"))
     with pytest.raises(CatalogueError, match="top-level 'sources:'"):
         load_catalogue(write(tmp_path, "- a\n"))
+
+
+def test_schedules_section(tmp_path: Path) -> None:
+    from spiders.sources import load_schedules
+    assert load_schedules(ROOT / "sources.yaml")["digest"] == "0 8 * * mon"
+    bad = write(tmp_path, "schedules:\n  digest: 'every monday'\nsources: []\n")
+    with pytest.raises(CatalogueError, match="schedules.digest"):
+        load_schedules(bad)
+    unknown = write(tmp_path, "schedules:\n  backup: 'every 1h'\nsources: []\n")
+    with pytest.raises(CatalogueError, match="unknown job"):
+        load_schedules(unknown)
