@@ -25,12 +25,12 @@ def demo_catalogue(tmp_path: Path, demo_sites) -> Path:  # type: ignore[no-untyp
     return path
 
 
-def test_jobs_list_has_every_spider_alerts_and_digest(tmp_path: Path, demo_sites) -> None:  # type: ignore[no-untyped-def]
-    env = env_for(tmp_path, VEILLE_SOURCES=str(demo_catalogue(tmp_path, demo_sites)))
+def test_jobs_list_has_every_spider_alerts_and_digest(tmp_path: Path) -> None:
+    env = env_for(tmp_path, VEILLE_SOURCES=str(ROOT / "sources.yaml"))
     done = subprocess.run([sys.executable, "-m", "cli", "jobs", "list"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    for job in ("crawl-news", "crawl-fairs", "crawl-prices", "alerts", "digest", "crawl-news-artisanat-info"):
+    for job in ("crawl-news", "crawl-fairs", "crawl-prices", "alerts", "digest", "crawl-news-le360-fr"):
         assert job in done.stdout
     digest_line = next(line for line in done.stdout.splitlines() if "│ digest" in line)
     assert "0 8 * * mon" in digest_line and "T08:00:00+0" in digest_line  # Monday 08:00, Africa/Casablanca
