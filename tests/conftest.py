@@ -48,6 +48,12 @@ def demo_sites():  # type: ignore[no-untyped-def]
     sites.close()
 
 
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    """Also at the end, where `-q` keeps it: which Elasticsearch the ES-backed tests used."""
+    for line in pytest_report_header(terminalreporter.config):
+        terminalreporter.write_line(line)
+
+
 def pytest_report_header(config) -> list[str]:  # type: ignore[no-untyped-def]
     """Say in the log which Elasticsearch the ES-backed tests run against (CI must show a real node)."""
     import os
