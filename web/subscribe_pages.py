@@ -10,6 +10,7 @@ from starlette.responses import Response
 from alerts.subscriptions import InvalidSubscription, make_subscription
 from web.confirmation_mail import send_confirmation
 from web.csrf import form_is_genuine
+from web.rate_limit import PER_CLIENT, PER_RECIPIENT
 from web.rendering import request_language
 from web.services import Services, services
 from web.subscription_form import Errors, SalonAlertForm, SavedSearchForm
@@ -20,7 +21,16 @@ FormText = Annotated[str, Form()]
 FormList = Annotated[list[str], Form()]
 
 
+TOO_MANY = {"fr": "Trop de demandes pour cette adresse ; réessayez dans une heure.",
+            "ar": "طلبات كثيرة لهذا العنوان؛ أعيدوا المحاولة بعد ساعة.",
+            "en": "Too many requests for this address; try again in an hour."}
+
+
 def save_and_ask_confirmation(request: Request, svc: Services, fields: dict[str, Any]) -> Response | Errors:
+    client = request.client.host if request.client else "unknown"
+    email = str(fields.get("email", "")).strip().lower()
+    if not PER_CLIENT.allow(f"client:{client}") or not PER_RECIPIENT.allow(f"email:{email}"):
+        return {"form": TOO_MANY.get(request_language(request), TOO_MANY["en"])}
     try:
         sub = svc.subscriptions.save(make_subscription(**fields))
     except InvalidSubscription as exc:

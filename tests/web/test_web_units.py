@@ -106,3 +106,10 @@ def test_failing_sources_come_from_their_latest_crawl() -> None:
     assert latest["a"]["items"] == 3 and failure_reason(latest["a"]) is None
     assert failure_reason(latest["silent"]) == "no response in the last crawl"
     assert failure_reason({"errors": 2, "responses": 2}) == "2 errors and no items in the last crawl"
+
+
+def test_rate_limiter_window() -> None:
+    from web.rate_limit import RateLimiter
+    limiter = RateLimiter(3, 60)
+    assert [limiter.allow("k", now=t) for t in (0, 1, 2, 3)] == [True, True, True, False]
+    assert limiter.allow("other", now=3) and limiter.allow("k", now=61)
