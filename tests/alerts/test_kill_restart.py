@@ -16,7 +16,7 @@ from indexing.indexer import Indexer
 from indexing.models import TradeFair
 
 TODAY = date(2026, 11, 29)
-SUBSCRIBERS = 150
+SUBSCRIBERS = 400
 
 
 def _env(backend, settings, smtp) -> dict[str, str]:  # type: ignore[no-untyped-def]

@@ -44,7 +44,7 @@ def test_crawl_survives_elasticsearch_outage(tmp_path) -> None:  # type: ignore[
             "        next_selector: 'a[rel=next]'\n        max_pages: 100\n", encoding="utf-8")
         env["VEILLE_SOURCES"] = str(catalogue)
         cmd = [sys.executable, "-m", "spiders.runner", "news", "--log-level", "ERROR",
-               "--set", "VEILLE_INDEX_BATCH=10", "--set", "CONCURRENT_REQUESTS=2", "--set", "DOWNLOAD_DELAY=0.03",
+               "--set", "VEILLE_INDEX_BATCH=10", "--set", "CONCURRENT_REQUESTS=2", "--set", "DOWNLOAD_DELAY=0.05",
                "--set", "AUTOTHROTTLE_ENABLED=false", "--set", "HTTPCACHE_ENABLED=false"]
         log = open(tmp_path / "crawl.log", "wb")
         crawl = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
