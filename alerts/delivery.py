@@ -72,7 +72,7 @@ class DeliveryLog:
         """Send every due queued message; failures back off exponentially across runs."""
         report = DispatchReport()
         now = now or now_utc()
-        pending = self.records("queued") + self.records("sending") + self.records("retry")
+        pending = self.records("queued") + self.records("retry")
         pending.sort(key=lambda r: r["created_at"])
         for record in pending:
             if record["status"] == "retry" and record.get("next_attempt_at", "") > now.isoformat():
@@ -110,6 +110,6 @@ class DeliveryLog:
 
     def status_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for status in ("queued", "sending", "retry", "sent", "failed"):
+        for status in ("queued", "retry", "sent", "failed"):
             counts[status] = len(self.records(status))
         return counts

@@ -6,13 +6,12 @@ import logging
 import os
 import threading
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from dataclasses import replace
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from indexing.backends.base import BackendUnavailable, IndexedDoc, SearchBackend
-from indexing.models import Document, FairSource, NewsArticle, Offer, PriceObservation, TradeFair, document_from_dict, now_utc
+from indexing.models import Document, Offer, PriceObservation, TradeFair, document_from_dict, now_utc
 
 log = logging.getLogger(__name__)
 
@@ -168,13 +167,3 @@ class Indexer:
             path.unlink()
             log.info("replayed %d spooled documents from %s", len(docs), path.name)
         return total
-
-
-def iter_kinds(documents: Iterable[Document]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for d in documents:
-        counts[d.kind] = counts.get(d.kind, 0) + 1
-    return counts
-
-
-__all__ = ["ChangeSet", "Indexer", "merge_fair", "NewsArticle", "Offer", "TradeFair", "FairSource"]

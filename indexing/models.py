@@ -50,10 +50,6 @@ def content_hash(*parts: str | None) -> str:
     return digest.hexdigest()[:32]
 
 
-def url_id(kind: str, url: str) -> str:
-    return f"{kind}-" + hashlib.sha1(canonical_url(url).encode()).hexdigest()[:20]
-
-
 _EDITION_WORDS = frozenset({"edition", "editions", "ed", "th", "st", "nd", "rd", "er", "eme", "e"})
 
 

@@ -10,8 +10,8 @@ from config import Settings, load_settings
 from indexing.backends import open_backend
 from indexing.indexer import Indexer
 from indexing.models import Offer
-from indexing.rates import UnknownCurrency, rate_table
 from spiders.items import Scraped
+from spiders.workers import normalize_offer
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 200  # overridable with the Scrapy setting VEILLE_INDEX_BATCH
@@ -23,8 +23,10 @@ def _settings(crawler: Any) -> Settings:
 
 
 class NormalizePipeline:
+    """Prices to MAD and EUR for offers the page workers did not normalize (pool disabled or no rate then)."""
+
     def __init__(self, settings: Settings, stats: Any) -> None:
-        self.rates = rate_table(str(settings.rates_file))
+        self.rates_file = str(settings.rates_file)
         self.stats = stats
 
     @classmethod
@@ -36,14 +38,9 @@ class NormalizePipeline:
             raise DropItem(f"unexpected item type {type(item).__name__}")
         doc = item.document
         if isinstance(doc, Offer) and doc.price is not None and doc.currency and doc.price_mad is None:
+            item.document = normalize_offer(doc, self.rates_file)
             item.indexed = None
-            day = doc.observed_at.date()
-            try:
-                item.document = doc.model_copy(update={
-                    "price_mad": self.rates.convert(doc.price, doc.currency, "MAD", day),
-                    "price_eur": self.rates.convert(doc.price, doc.currency, "EUR", day),
-                })
-            except UnknownCurrency:
+            if item.document.price_mad is None:
                 self.stats.inc_value("veille/unknown_currency")
                 log.info("no exchange rate for %s (%s); kept without MAD/EUR prices", doc.currency, doc.url)
         return item

@@ -25,7 +25,7 @@ class PageResult:
     rejected: str | None = None
 
 
-def _normalize_offer(offer: Offer, rates_file: str) -> Offer:
+def normalize_offer(offer: Offer, rates_file: str) -> Offer:
     from indexing.rates import UnknownCurrency, rate_table
     if offer.price is None or offer.currency is None:
         return offer
@@ -42,7 +42,7 @@ def _finish(documents: list[Document], rates_file: str) -> PageResult:
     done = []
     for doc in documents:
         if isinstance(doc, Offer):
-            doc = _normalize_offer(doc, rates_file)
+            doc = normalize_offer(doc, rates_file)
         done.append((doc, IndexedDoc.of(doc)))
     return PageResult(done)
 
