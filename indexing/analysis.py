@@ -11,7 +11,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from indexing.taxonomy import tag_crafts
-from indexing.textnorm import is_arabic, word_tuple
+from indexing.textnorm import CHUNK_WORDS, ChunkCache, folded_words, is_arabic
 
 CRAFT_TOKEN_PREFIX = "craftx"
 STOPWORDS = frozenset(
@@ -53,18 +53,30 @@ class _TermCache(dict[str, str]):
 _TERMS = _TermCache()
 
 
+class _ChunkTerms(ChunkCache):
+    """chunk -> the indexed terms of its words, joined by spaces."""
+
+    def compute(self, chunk: str) -> str:
+        return " ".join(filter(None, map(_TERMS.__getitem__, CHUNK_WORDS[chunk].split())))
+
+
+_CHUNK_TERMS = _ChunkTerms()
+
+
 def index_terms(text: str | None, crafts: list[str] | None = None) -> str:
     """The whitespace-separated terms both backends index for a text field."""
     if not text and not crafts:
         return ""
-    out = [t for t in map(_TERMS.__getitem__, word_tuple(text or "")) if t]
-    out.extend(CRAFT_TOKEN_PREFIX + c for c in crafts or [])
-    return " ".join(out)
+    terms = " ".join(filter(None, map(_CHUNK_TERMS.__getitem__, (text or "").split())))
+    if crafts:
+        tags = " ".join(CRAFT_TOKEN_PREFIX + c for c in crafts)
+        return f"{terms} {tags}" if terms else tags
+    return terms
 
 
 def phrase_terms(text: str | None) -> str:
     """Folded, unstemmed words: used for phrases and prefixes."""
-    return " ".join(word_tuple(text or ""))
+    return folded_words(text or "")
 
 
 def query_term_alternatives(word: str) -> list[str]:

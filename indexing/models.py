@@ -142,6 +142,10 @@ class Document(BaseModel):
     def language_code(self) -> str | None:
         return None
 
+    def normalized_prices(self) -> tuple[Decimal | None, Decimal | None]:
+        """(MAD, EUR); only offers carry prices."""
+        return None, None
+
 
 class NewsArticle(Document):
     kind: ClassVar[str] = "news"
@@ -328,6 +332,9 @@ class Offer(Document):
 
     def language_code(self) -> str | None:
         return self.language
+
+    def normalized_prices(self) -> tuple[Decimal | None, Decimal | None]:
+        return self.price_mad, self.price_eur
 
 
 class PriceObservation(BaseModel):

@@ -28,9 +28,40 @@ def fold(text: str) -> str:
     return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
+CHUNK_CACHE_LIMIT = 300_000
+
+
+class ChunkCache(dict[str, str]):
+    """A bounded memo keyed by whitespace-free chunks of text; subclasses say what a chunk maps to.
+
+    Folding works character by character and never turns whitespace into a word character, so a
+    text's tokens are its whitespace-separated chunks' tokens, in order. Chunks repeat far more
+    than texts do, which turns tokenizing into dictionary lookups done in C.
+    """
+
+    def compute(self, chunk: str) -> str:
+        raise NotImplementedError
+
+    def __missing__(self, chunk: str) -> str:
+        value = self.compute(chunk)
+        if len(self) < CHUNK_CACHE_LIMIT:  # bounded: hostile text with endless new words only costs time
+            self[chunk] = value
+        return value
+
+
+class _ChunkWords(ChunkCache):
+    """chunk -> its folded words joined by spaces ("" when it has none)."""
+
+    def compute(self, chunk: str) -> str:
+        return " ".join(_WORD.findall(fold(chunk)))
+
+
+CHUNK_WORDS = _ChunkWords()
+
+
 @lru_cache(maxsize=32)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(fold(text)))
+    return tuple(" ".join(map(CHUNK_WORDS.__getitem__, text.split())).split())
 
 
 def words(text: str) -> list[str]:
@@ -43,6 +74,11 @@ def words(text: str) -> list[str]:
 
 def word_tuple(text: str) -> tuple[str, ...]:
     return _words(text)
+
+
+def folded_words(text: str) -> str:
+    """The folded words of a text joined by single spaces (what phrase search indexes)."""
+    return " ".join(filter(None, map(CHUNK_WORDS.__getitem__, text.split())))
 
 
 def is_arabic(token: str) -> bool:

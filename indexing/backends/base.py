@@ -47,8 +47,8 @@ class IndexedDoc:
         title = document.search_title()
         body = document.search_body()
         sort_date = document.sort_date()
-        price_mad = getattr(document, "price_mad", None)
-        price_eur = getattr(document, "price_eur", None)
+        # A method, not getattr(..., None): a missing attribute costs pydantic a slow __getattr__.
+        price_mad, price_eur = document.normalized_prices()
         return cls(
             id=document.id,
             kind=document.kind,
