@@ -285,9 +285,10 @@ def raw_bulk_seconds(es_url: str, flat: list[IndexedDoc]) -> float:
     index = f"veille-bench-raw-{uuid.uuid4().hex[:8]}"
     client.indices.create(index=index, mappings=DOCS_MAPPING,
                           settings={"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"})
+    sources = [d.es_source() for d in flat]  # the same documents, as the dicts helpers.bulk takes
     try:
         started = time.perf_counter()
-        bulk(client, ({"_index": index, "_id": d.id, "_source": d.__dict__} for d in flat), chunk_size=BATCH)
+        bulk(client, ({"_index": index, "_id": d["id"], "_source": d} for d in sources), chunk_size=BATCH)
         client.indices.refresh(index=index)
         return time.perf_counter() - started
     finally:

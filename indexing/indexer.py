@@ -136,7 +136,7 @@ class Indexer:
             return ready
         if ready is not None and getattr(scraped, "published_at", True) is not None and \
                 doc.model_dump(exclude={"first_seen"}) == scraped.model_dump(exclude={"first_seen"}):
-            return replace(ready, doc=json.loads(doc.model_dump_json()))
+            return replace(ready, doc_json=doc.model_dump_json())
         return IndexedDoc.of(doc)
 
     # spool ---------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def reindex_elasticsearch(backend, progress: Callable[[int], None] | None = None
         actions = []
         for hit in scan(es, index=source, query={"query": {"match_all": {}}}, _source_includes=["kind", "doc"]):
             doc = IndexedDoc.of(to_document(hit["_source"]["kind"], hit["_source"]["doc"]))
-            actions.append({"_op_type": op_type, "_index": target, "_id": doc.id, "_source": doc.__dict__})
+            actions.append({"_op_type": op_type, "_index": target, "_id": doc.id, "_source": doc.es_source()})
             if len(actions) == 1000:
                 count += bulk(es, actions, raise_on_error=op_type == "index")[0]
                 actions = []

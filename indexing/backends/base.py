@@ -25,7 +25,7 @@ class BackendUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class IndexedDoc:
-    """The flat form both engines index; `doc` is the model's JSON, returned untouched."""
+    """The flat form both engines index; `doc_json` is the model's JSON, stored and returned untouched."""
     id: str
     kind: str
     title: str
@@ -40,7 +40,7 @@ class IndexedDoc:
     title_terms: str
     body_terms: str
     phrase: str
-    doc: dict[str, Any]
+    doc_json: str
 
     @classmethod
     def of(cls, document: Document) -> "IndexedDoc":
@@ -64,8 +64,19 @@ class IndexedDoc:
             title_terms=index_terms(title),
             body_terms=index_terms(body, document.crafts),
             phrase=phrase_terms(title) + " " + phrase_terms(body),
-            doc=document.model_dump(mode="json"),
+            doc_json=document.model_dump_json(),
         )
+
+    def flat_fields(self) -> dict[str, Any]:
+        """Everything but the model JSON."""
+        return {"id": self.id, "kind": self.kind, "title": self.title, "url": self.url, "source": self.source,
+                "language": self.language, "crafts": self.crafts, "countries": self.countries, "date": self.date,
+                "price_mad": self.price_mad, "price_eur": self.price_eur, "title_terms": self.title_terms,
+                "body_terms": self.body_terms, "phrase": self.phrase}
+
+    def es_source(self) -> dict[str, Any]:
+        """The Elasticsearch document as a dict (the model JSON parsed under `doc`)."""
+        return {**self.flat_fields(), "doc": json.loads(self.doc_json)}
 
 
 def to_document(kind: str, doc: dict[str, Any]) -> Document:

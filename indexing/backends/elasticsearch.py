@@ -6,9 +6,10 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from elasticsearch import ApiError, ConflictError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch import ConnectionError as EsConnectionError
-from elasticsearch.helpers import BulkIndexError, bulk, scan
+from elasticsearch.helpers import bulk, scan
 
 from indexing.backends.base import RECORD_COLLECTIONS, BackendUnavailable, IndexedDoc, SearchBackend
+from indexing.backends.es_bulk import BulkWriter, bulk_line
 from indexing.models import Document, PriceObservation
 from indexing.query import FACETS, SearchQuery, TextQuery, day_start
 
@@ -86,6 +87,7 @@ class ElasticsearchBackend(SearchBackend):
         # Several comma-separated nodes: the client fails over when one of them dies.
         self.es = client or Elasticsearch([u.strip() for u in url.split(",")], request_timeout=30,
                                           retry_on_timeout=True, max_retries=3)
+        self.writer = BulkWriter(self.es, url)
 
     # names ---------------------------------------------------------------------------
     @property
@@ -161,35 +163,13 @@ class ElasticsearchBackend(SearchBackend):
     def put_many(self, docs: Sequence[IndexedDoc]) -> int:
         if not docs:
             return 0
-        actions = ({"_index": self.docs_alias, "_id": d.id, "_source": d.__dict__} for d in docs)
-        try:
-            ok, _ = self._call(bulk, self.es, actions, chunk_size=1000, max_retries=3, initial_backoff=1)
-        except BulkIndexError as exc:
-            statuses = {next(iter(e.values())).get("status", 0) for e in exc.errors}
-            if all(s >= 500 or s == 429 for s in statuses):
-                raise BackendUnavailable(f"Elasticsearch refused a bulk request: {exc.errors[:1]}") from exc
-            raise RuntimeError(f"Elasticsearch rejected {len(exc.errors)} documents: {exc.errors[:2]}") from exc
-        return ok
+        alias = self.docs_alias
+        return self.writer.write(bulk_line(alias, d) for d in docs)
 
     def index(self, documents: Iterable[Document]) -> int:
         """Analyse and send at once: while threads ship one chunk, this thread analyses the next."""
-        from elasticsearch.helpers import parallel_bulk
-        actions = ({"_index": self.docs_alias, "_id": flat.id, "_source": flat.__dict__}
-                   for flat in map(IndexedDoc.of, documents))
-        written = 0
-        try:
-            for ok, info in parallel_bulk(self.es, actions, thread_count=2, chunk_size=500, queue_size=4,
-                                          raise_on_error=False):
-                if ok:
-                    written += 1
-                else:
-                    status = next(iter(info.values())).get("status", 0)
-                    if status >= 500 or status == 429:
-                        raise BackendUnavailable(f"Elasticsearch refused a bulk request: {info}")
-                    raise RuntimeError(f"Elasticsearch rejected a document: {info}")
-        except (EsConnectionError, TransportError) as exc:
-            raise BackendUnavailable(f"Elasticsearch at {self.url} is unreachable: {exc}") from exc
-        return written
+        alias = self.docs_alias
+        return self.writer.write(bulk_line(alias, IndexedDoc.of(d)) for d in documents)
 
     def get_raw(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
         found: dict[str, tuple[str, dict[str, Any]]] = {}

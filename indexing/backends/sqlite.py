@@ -84,11 +84,11 @@ class SqliteBackend(SearchBackend):
                     db.execute("DELETE FROM doc_tags WHERE doc_rowid = ?", (rowid,))
                     db.execute(
                         "UPDATE docs SET kind=?, title=?, url=?, source=?, language=?, date=?, price_mad=?, price_eur=?, doc=? WHERE rowid=?",
-                        (d.kind, d.title, d.url, d.source, d.language, d.date, d.price_mad, d.price_eur, json.dumps(d.doc), rowid))
+                        (d.kind, d.title, d.url, d.source, d.language, d.date, d.price_mad, d.price_eur, d.doc_json, rowid))
                 else:
                     cur = db.execute(
                         "INSERT INTO docs(id, kind, title, url, source, language, date, price_mad, price_eur, doc) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                        (d.id, d.kind, d.title, d.url, d.source, d.language, d.date, d.price_mad, d.price_eur, json.dumps(d.doc)))
+                        (d.id, d.kind, d.title, d.url, d.source, d.language, d.date, d.price_mad, d.price_eur, d.doc_json))
                     rowid = cur.lastrowid
                 db.execute("INSERT INTO docs_fts(rowid, title_terms, body_terms, phrase) VALUES (?,?,?,?)",
                            (rowid, d.title_terms, d.body_terms, d.phrase))
