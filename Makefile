@@ -33,8 +33,13 @@ test-fast: $(STAMP)
 eval: $(STAMP)
 	$(PY) -m bench.eval
 
+# Elasticsearch figures need a node: the one in VEILLE_TEST_ELASTICSEARCH_URL, else a local one started here.
 bench: $(STAMP)
-	$(PY) -m bench
+	@url="$${VEILLE_TEST_ELASTICSEARCH_URL:-}"; \
+	if [ -z "$$url" ]; then \
+	  .ci/es.sh start --port 9201 && url=http://127.0.0.1:9201 || echo "note: no Elasticsearch node: its figures are skipped"; \
+	fi; \
+	VEILLE_TEST_ELASTICSEARCH_URL="$$url" $(PY) -m bench
 
 es: $(STAMP)
 	.ci/es.sh start

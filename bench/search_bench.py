@@ -216,20 +216,15 @@ def sqlite_slowest_plan(backend: Any, query: SearchQuery, join: str = "JOIN") ->
             backend.db.execute("EXPLAIN QUERY PLAN " + sql, [fts_match(query.parsed), *params]).fetchall()]
 
 
-def sqlite_step_timings(backend: Any, query: SearchQuery, proposed: bool = False) -> dict[str, float]:
-    """Milliseconds of each statement of SqliteBackend._search for one query (which one is slow).
-
-    With `proposed`, the same statements with the join order forced by CROSS JOIN (the change this
-    benchmark recommends for indexing/backends/sqlite.py): the full-text match drives the hit table,
-    and the small hit table drives the page and facet queries.
-    """
+def sqlite_step_timings(backend: Any, query: SearchQuery) -> dict[str, float]:
+    """Milliseconds of each statement SqliteBackend._search runs for one query (which one is slow)."""
     from indexing.backends.sqlite import BM25_WEIGHTS, fts_match
     from indexing.query import FACETS
     db = backend.db
     where, params = backend._filters(query)
     where.insert(0, "docs_fts MATCH ?")
     params.insert(0, fts_match(query.parsed))
-    join = "CROSS JOIN" if proposed else "JOIN"
+    join = "CROSS JOIN"
     steps: dict[str, float] = {}
 
     def timed(name: str, sql: str, args: Sequence[Any] = ()) -> None:
@@ -269,7 +264,7 @@ def bench_sqlite(results: dict[str, Any], flat: list[IndexedDoc], analysis_secon
         "params": {"q": queries[slowest].text, "kind": list(queries[slowest].kinds),
                    "country": list(queries[slowest].countries)},
         "ms": round(timings[slowest], 2),
-        "steps_ms": sqlite_step_timings(backend, queries[slowest], proposed=True),
+        "steps_ms": sqlite_step_timings(backend, queries[slowest]),
         "plan": sqlite_slowest_plan(backend, queries[slowest], "CROSS JOIN"),
     }
     backend.close()
@@ -377,9 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     slow = results.get("sqlite_slowest_query")
     if slow:
         print(f"\nslowest SQLite query {slow['params']} took {slow['ms']} ms; statements (ms): {slow['steps_ms']}")
-        print(f"same statements with the proposed CROSS JOIN order (ms): {slow['steps_ms_proposed']}")
         print("query plan of the hit-table fill:\n  " + "\n  ".join(slow["plan"]))
-        print("with CROSS JOIN (full-text match first):\n  " + "\n  ".join(slow["plan_fts_first"]))
     return 0
 
 
