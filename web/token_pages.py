@@ -28,17 +28,23 @@ FormText = Annotated[str, Form()]
 FormList = Annotated[list[str], Form()]
 
 
+def token_subscription(request: Request, svc: Services, token: str, purpose: str) -> Subscription | Response:
+    """The subscription a signed link names, or the page that says why there is none."""
+    try:
+        sub = subscription_from_token(svc, token, purpose)
+    except BadToken:
+        return bad_link(request, svc)
+    return sub if sub is not None else missing_subscription(request, svc)
+
+
 # confirm ----------------------------------------------------------------------------------------
 # GET only shows a button: mail scanners that prefetch links must not confirm on the reader's behalf.
 @router.get("/confirm")
 def confirm_form(request: Request, token: Annotated[str, Query()] = "") -> Response:
     svc = services(request)
-    try:
-        sub = subscription_from_token(svc, token, "confirm")
-    except BadToken:
-        return bad_link(request, svc)
-    if sub is None:
-        return missing_subscription(request, svc)
+    sub = token_subscription(request, svc, token, "confirm")
+    if isinstance(sub, Response):
+        return sub
     return svc.renderer.render(request, "web/confirm.html", {"sub": sub, "token": token, **links(svc, sub)})
 
 
@@ -47,12 +53,9 @@ def confirm(request: Request, token: Annotated[str, Query()] = "", csrf_token: F
     svc = services(request)
     if not form_is_genuine(request, {"csrf_token": csrf_token}):
         return forged_form(request, svc)
-    try:
-        sub = subscription_from_token(svc, token, "confirm")
-    except BadToken:
-        return bad_link(request, svc)
-    if sub is None:
-        return missing_subscription(request, svc)
+    sub = token_subscription(request, svc, token, "confirm")
+    if isinstance(sub, Response):
+        return sub
     sub = svc.subscriptions.confirm(sub.id) or sub
     return svc.renderer.render(request, "web/confirm.html", {"sub": sub, "token": token, **links(svc, sub)})
 
@@ -101,12 +104,9 @@ def form_of(sub: Subscription) -> SalonAlertForm | SavedSearchForm:
 @router.get("/preferences")
 def preferences_form(request: Request, token: Annotated[str, Query()] = "") -> Response:
     svc = services(request)
-    try:
-        sub = subscription_from_token(svc, token, "preferences")
-    except BadToken:
-        return bad_link(request, svc)
-    if sub is None:
-        return missing_subscription(request, svc)
+    sub = token_subscription(request, svc, token, "preferences")
+    if isinstance(sub, Response):
+        return sub
     return preferences_page(request, svc, sub, form_of(sub), {})
 
 
@@ -118,12 +118,9 @@ def update_preferences(request: Request, token: Annotated[str, Query()] = "", cs
     svc = services(request)
     if not form_is_genuine(request, {"csrf_token": csrf_token}):
         return forged_form(request, svc)
-    try:
-        sub = subscription_from_token(svc, token, "preferences")
-    except BadToken:
-        return bad_link(request, svc)
-    if sub is None:
-        return missing_subscription(request, svc)
+    sub = token_subscription(request, svc, token, "preferences")
+    if isinstance(sub, Response):
+        return sub
     form: SalonAlertForm | SavedSearchForm
     if sub.kind == "salon":
         form = SalonAlertForm(sub.email, name, language, crafts, countries, window_min_days, window_max_days, frequency)
