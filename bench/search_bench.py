@@ -206,25 +206,16 @@ def record_search(results: dict[str, Any], engine: str, timings: list[float]) ->
     results[f"search_p95_ms_{engine}"] = round(percentile(timings, 0.95), 2)
 
 
-def sqlite_slowest_plan(backend: Any, query: SearchQuery, join: str = "JOIN") -> list[str]:
+def sqlite_slowest_plan(backend: Any, query: SearchQuery) -> list[str]:
     """EXPLAIN QUERY PLAN of the statement that fills the hit table (the costly step at scale)."""
-    from indexing.backends.sqlite import fts_match
-    where, params = backend._filters(query)
-    sql = (f"SELECT d.rowid FROM docs_fts f {join} docs d ON d.rowid = f.rowid WHERE docs_fts MATCH ? AND "
-           + " AND ".join(where))
-    return [" | ".join(str(c) for c in row) for row in
-            backend.db.execute("EXPLAIN QUERY PLAN " + sql, [fts_match(query.parsed), *params]).fetchall()]
+    sql, params = backend.hit_statement(query)
+    return [" | ".join(str(c) for c in row) for row in backend.db.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
 
 
 def sqlite_step_timings(backend: Any, query: SearchQuery) -> dict[str, float]:
     """Milliseconds of each statement SqliteBackend._search runs for one query (which one is slow)."""
-    from indexing.backends.sqlite import BM25_WEIGHTS, fts_match
     from indexing.query import FACETS
     db = backend.db
-    where, params = backend._filters(query)
-    where.insert(0, "docs_fts MATCH ?")
-    params.insert(0, fts_match(query.parsed))
-    join = "CROSS JOIN"
     steps: dict[str, float] = {}
 
     def timed(name: str, sql: str, args: Sequence[Any] = ()) -> None:
@@ -234,17 +225,17 @@ def sqlite_step_timings(backend: Any, query: SearchQuery) -> dict[str, float]:
 
     db.execute("CREATE TEMP TABLE IF NOT EXISTS hits(rowid INTEGER PRIMARY KEY, score REAL)")
     db.execute("DELETE FROM temp.hits")
-    timed("fill_hits", f"INSERT INTO temp.hits(rowid, score) SELECT d.rowid, -bm25(docs_fts, {BM25_WEIGHTS}) "
-                       f"FROM docs_fts f {join} docs d ON d.rowid = f.rowid WHERE {' AND '.join(where)}", params)
+    statement, params = backend.hit_statement(query)
+    timed("fill_hits", f"INSERT INTO temp.hits(rowid, score) {statement}", params)
     timed("count", "SELECT count(*) FROM temp.hits")
-    timed("page", f"SELECT d.id, d.kind, h.score, d.doc FROM temp.hits h {join} docs d ON d.rowid = h.rowid "
+    timed("page", "SELECT d.id, d.kind, h.score, d.doc FROM temp.hits h CROSS JOIN docs d ON d.rowid = h.rowid "
                   "ORDER BY h.score DESC, d.date IS NULL, d.date DESC, d.id LIMIT 20")
     for facet in FACETS:
         if facet in ("crafts", "countries"):
-            timed(f"facet_{facet}", f"SELECT t.value, count(*) FROM temp.hits h {join} doc_tags t "
+            timed(f"facet_{facet}", "SELECT t.value, count(*) FROM temp.hits h CROSS JOIN doc_tags t "
                                     "ON t.doc_rowid = h.rowid WHERE t.facet = ? GROUP BY t.value", (facet,))
         else:
-            timed(f"facet_{facet}", f"SELECT d.{facet}, count(*) FROM temp.hits h {join} docs d ON d.rowid = h.rowid "
+            timed(f"facet_{facet}", f"SELECT d.{facet}, count(*) FROM temp.hits h CROSS JOIN docs d ON d.rowid = h.rowid "
                                     f"WHERE d.{facet} IS NOT NULL GROUP BY d.{facet}")
     return steps
 
@@ -265,7 +256,7 @@ def bench_sqlite(results: dict[str, Any], flat: list[IndexedDoc], analysis_secon
                    "country": list(queries[slowest].countries)},
         "ms": round(timings[slowest], 2),
         "steps_ms": sqlite_step_timings(backend, queries[slowest]),
-        "plan": sqlite_slowest_plan(backend, queries[slowest], "CROSS JOIN"),
+        "plan": sqlite_slowest_plan(backend, queries[slowest]),
     }
     backend.close()
 

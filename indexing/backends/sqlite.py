@@ -9,18 +9,28 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from indexing.backends.base import RECORD_COLLECTIONS, IndexedDoc, SearchBackend
-from indexing.backends.sqlite_schema import migrate
+from indexing.backends.sqlite_schema import filter_token, filter_tokens, migrate, register_functions
 from indexing.models import PriceObservation
 from indexing.query import FACETS, SearchQuery, TextQuery, day_start
 
-BM25_WEIGHTS = "3.0, 1.0, 0.0"  # title_terms, body_terms, phrase
+BM25_WEIGHTS = "3.0, 1.0, 0.0, 0.0"  # title_terms, body_terms, phrase, tags
 
 
-def fts_match(text: TextQuery) -> str:
-    """An FTS5 MATCH expression built only from analysed tokens, each double-quoted.
+def facet_match(q: SearchQuery) -> list[str]:
+    """MATCH clauses for the facet filters: any of the chosen values, per facet."""
+    clauses = []
+    for facet, values in (("kind", q.kinds), ("source", q.sources), ("language", q.languages),
+                          ("crafts", q.crafts), ("countries", q.countries)):
+        if values:
+            clauses.append("tags : (" + " OR ".join(filter_token(facet, v) for v in values) + ")")
+    return clauses
+
+
+def fts_match(text: TextQuery, filters: Sequence[str] = ()) -> str:
+    """An FTS5 MATCH expression built only from analysed tokens, each double-quoted, and hashed filter words.
 
     Tokens come from indexing.textnorm.words (letters and digits only), so no user
-    character can reach FTS5 as syntax.
+    character can reach FTS5 as syntax; filter words are hex digests.
     """
     def quote(token: str) -> str:
         return '"' + token.replace('"', '""') + '"'
@@ -32,6 +42,7 @@ def fts_match(text: TextQuery) -> str:
         clauses.append("phrase : " + quote(" ".join(phrase)))
     for prefix in text.prefixes:
         clauses.append("phrase : " + quote(prefix) + "*")
+    clauses.extend(filters)
     return " AND ".join(clauses)
 
 
@@ -54,6 +65,7 @@ class SqliteBackend(SearchBackend):
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
+            register_functions(conn)
             self._local.conn = conn
         return conn
 
@@ -90,8 +102,9 @@ class SqliteBackend(SearchBackend):
                         "INSERT INTO docs(id, kind, title, url, source, language, date, price_mad, price_eur, doc) VALUES (?,?,?,?,?,?,?,?,?,?)",
                         (d.id, d.kind, d.title, d.url, d.source, d.language, d.date, d.price_mad, d.price_eur, d.doc_json))
                     rowid = cur.lastrowid
-                db.execute("INSERT INTO docs_fts(rowid, title_terms, body_terms, phrase) VALUES (?,?,?,?)",
-                           (rowid, d.title_terms, d.body_terms, d.phrase))
+                db.execute("INSERT INTO docs_fts(rowid, title_terms, body_terms, phrase, tags) VALUES (?,?,?,?,?)",
+                           (rowid, d.title_terms, d.body_terms, d.phrase,
+                            filter_tokens(d.kind, d.source, d.language, d.crafts, d.countries)))
                 db.executemany("INSERT OR IGNORE INTO doc_tags(doc_rowid, facet, value) VALUES (?,?,?)",
                                [(rowid, "crafts", c) for c in d.crafts] + [(rowid, "countries", c) for c in d.countries])
             db.execute("COMMIT")
@@ -143,7 +156,8 @@ class SqliteBackend(SearchBackend):
             last = rows[-1]["rowid"]
 
     # search -------------------------------------------------------------------------
-    def _filters(self, q: SearchQuery) -> tuple[list[str], list[Any]]:
+    def _filters(self, q: SearchQuery, facets_in_match: bool = False) -> tuple[list[str], list[Any]]:
+        """SQL conditions on `docs d`; with `facets_in_match`, only the date and price ranges."""
         where: list[str] = []
         params: list[Any] = []
 
@@ -151,16 +165,18 @@ class SqliteBackend(SearchBackend):
             where.append(f"d.{column} IN ({','.join('?' * len(values))})")
             params.extend(values)
 
-        if q.kinds:
-            any_of("kind", q.kinds)
-        if q.sources:
-            any_of("source", q.sources)
-        if q.languages:
-            any_of("language", q.languages)
-        for facet, values in (("crafts", q.crafts), ("countries", q.countries)):
-            if values:
-                where.append(f"d.rowid IN (SELECT doc_rowid FROM doc_tags WHERE facet = ? AND value IN ({','.join('?' * len(values))}))")
-                params.extend([facet, *values])
+        if not facets_in_match:
+            if q.kinds:
+                any_of("kind", q.kinds)
+            if q.sources:
+                any_of("source", q.sources)
+            if q.languages:
+                any_of("language", q.languages)
+            for facet, values in (("crafts", q.crafts), ("countries", q.countries)):
+                if values:
+                    where.append(f"d.rowid IN (SELECT doc_rowid FROM doc_tags WHERE facet = ? "
+                                 f"AND value IN ({','.join('?' * len(values))}))")
+                    params.extend([facet, *values])
         if q.date_from:
             where.append("d.date >= ?")
             params.append(day_start(q.date_from).isoformat())
@@ -176,23 +192,31 @@ class SqliteBackend(SearchBackend):
             params.append(float(q.price_max))
         return where, params
 
-    def _search(self, q: SearchQuery):  # type: ignore[override]
-        db = self.db
-        where, params = self._filters(q)
+    def hit_statement(self, q: SearchQuery) -> tuple[str, list[Any]]:
+        """SELECT rowid, score of every hit.
+
+        With text, one FTS5 match carries the text and the facet filters (see FILTER_FACETS), and
+        CROSS JOIN pins the order: match the full-text index once, then look the few rows up for
+        date and price ranges. A plain JOIN lets SQLite scan docs by an index and re-run MATCH per row.
+        """
         if q.parsed.empty:
-            source = "docs d"
-            score = "0.0"
+            where, params = self._filters(q)
+            source, score = "docs d", "0.0"
         else:
-            # CROSS JOIN pins the order: match the full-text index once, then look the rows up.
-            # A plain JOIN lets SQLite scan docs by a filter's index and re-run MATCH per row.
+            where, params = self._filters(q, facets_in_match=True)
+            where.insert(0, "docs_fts MATCH ?")
+            params.insert(0, fts_match(q.parsed, facet_match(q)))
             source = "docs_fts f CROSS JOIN docs d ON d.rowid = f.rowid"
             score = f"-bm25(docs_fts, {BM25_WEIGHTS})"
-            where.insert(0, "docs_fts MATCH ?")
-            params.insert(0, fts_match(q.parsed))
         where_sql = ("WHERE " + " AND ".join(where)) if where else ""
+        return f"SELECT d.rowid, {score} FROM {source} {where_sql}", params
+
+    def _search(self, q: SearchQuery):  # type: ignore[override]
+        db = self.db
+        statement, params = self.hit_statement(q)
         db.execute("CREATE TEMP TABLE IF NOT EXISTS hits(rowid INTEGER PRIMARY KEY, score REAL)")
         db.execute("DELETE FROM temp.hits")
-        db.execute(f"INSERT INTO temp.hits(rowid, score) SELECT d.rowid, {score} FROM {source} {where_sql}", params)
+        db.execute(f"INSERT INTO temp.hits(rowid, score) {statement}", params)
         total = db.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
         price_col = "price_mad" if q.price_currency == "MAD" else "price_eur"
         order = {

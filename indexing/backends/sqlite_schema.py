@@ -1,7 +1,46 @@
 """Versioned schema migrations of the embedded database; each runs once, in order, in a transaction."""
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+from typing import Iterable
+
+# Filters become words of a `tags` column of the full-text index, so that a text query with filters
+# is one FTS5 doclist intersection instead of a row lookup per text match.
+FILTER_FACETS = {"kind": "k", "source": "s", "language": "l", "crafts": "c", "countries": "n"}
+
+
+def filter_token(facet: str, value: str) -> str:
+    """The word standing for `facet = value`; hashed, so any value is a plain token."""
+    digest = hashlib.blake2b(f"{facet}\x1f{value}".encode(), digest_size=8).hexdigest()
+    return f"zz{FILTER_FACETS[facet]}{digest}"
+
+
+def filter_tokens(kind: str, source: str | None, language: str | None, crafts: Iterable[str],
+                  countries: Iterable[str]) -> str:
+    tokens = [filter_token("kind", kind)]
+    if source:
+        tokens.append(filter_token("source", source))
+    if language:
+        tokens.append(filter_token("language", language))
+    tokens.extend(filter_token("crafts", c) for c in crafts)
+    tokens.extend(filter_token("countries", c) for c in countries)
+    return " ".join(tokens)
+
+
+def _sql_filter_tokens(kind: str, source: str | None, language: str | None, pairs: str | None) -> str:
+    """SQL form for migration 3: `pairs` is group_concat(facet || '=' || value, char(31)) of doc_tags."""
+    tags: dict[str, list[str]] = {"crafts": [], "countries": []}
+    for pair in (pairs or "").split("\x1f"):
+        facet, _, value = pair.partition("=")
+        if facet in tags and value:
+            tags[facet].append(value)
+    return filter_tokens(kind, source, language, tags["crafts"], tags["countries"])
+
+
+def register_functions(db: sqlite3.Connection) -> None:
+    db.create_function("veille_filter_tokens", 4, _sql_filter_tokens, deterministic=True)
+
 
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "documents, full-text index, tags, price observations, records", """
@@ -29,6 +68,19 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (2, "delivery log and job history lookups by status and name", """
         CREATE INDEX IF NOT EXISTS records_status ON records(collection, json_extract(data, '$.status'));
         CREATE INDEX IF NOT EXISTS records_name ON records(collection, json_extract(data, '$.name'));
+    """),
+    (3, "filter words in the full-text index (a tags column)", """
+        DROP TABLE IF EXISTS docs_fts_v3;
+        CREATE VIRTUAL TABLE docs_fts_v3 USING fts5(
+            title_terms, body_terms, phrase, tags, tokenize = 'unicode61 remove_diacritics 0');
+        INSERT INTO docs_fts_v3(rowid, title_terms, body_terms, phrase, tags)
+            SELECT f.rowid, f.title_terms, f.body_terms, f.phrase,
+                   veille_filter_tokens(d.kind, d.source, d.language,
+                       (SELECT group_concat(t.facet || '=' || t.value, char(31)) FROM doc_tags t
+                        WHERE t.doc_rowid = d.rowid))
+            FROM docs_fts f JOIN docs d ON d.rowid = f.rowid;
+        DROP TABLE docs_fts;
+        ALTER TABLE docs_fts_v3 RENAME TO docs_fts;
     """),
 ]
 

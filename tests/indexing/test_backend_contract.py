@@ -106,6 +106,29 @@ def test_filters_and_facet_counts(loaded) -> None:  # type: ignore[no-untyped-de
     assert loaded.search(SearchQuery(languages=("ar",))).total == 1
 
 
+def test_text_with_every_kind_of_filter(loaded) -> None:  # type: ignore[no-untyped-def]
+    c = corpus()
+    assert ids(loaded.search(query_from_params({"q": "tapis", "source": "maison-orient"}))) == {c[7].id}
+    assert ids(loaded.search(query_from_params({"q": "tapis", "lang": "ar"}))) == {c[1].id}
+    assert ids(loaded.search(query_from_params({"q": "paris", "craft": ["cuir", "verre"]}))) == {c[2].id}
+    assert ids(loaded.search(query_from_params({"q": "tapis", "kind": ["fair", "offer"], "country": ["DE", "MA"]}))) \
+        == {c[5].id, c[6].id}
+    filtered = loaded.search(query_from_params({"q": "tapis", "country": "FR"}))
+    assert ids(filtered) == {c[0].id, c[3].id, c[7].id}
+    assert filtered.facets["kind"] == {"fair": 1, "news": 1, "offer": 1}
+    assert loaded.search(query_from_params({"q": "tapis", "country": "US"})).total == 0
+
+
+def test_a_changed_document_is_found_by_its_new_filters_only(loaded) -> None:  # type: ignore[no-untyped-def]
+    before = {"q": "kilim", "kind": "offer", "country": "FR"}
+    assert ids(loaded.search(query_from_params(before))) == {corpus()[7].id}
+    moved = corpus()[7].model_copy(update={"countries": ["BE"]})
+    Indexer(loaded).upsert([moved])
+    loaded.refresh()
+    assert ids(loaded.search(query_from_params({**before, "country": "BE"}))) == {moved.id}
+    assert loaded.search(query_from_params(before)).total == 0
+
+
 def test_date_range_and_sort(loaded) -> None:  # type: ignore[no-untyped-def]
     fairs = loaded.search(SearchQuery(kinds=("fair",), date_from=date(2027, 1, 1), date_to=date(2027, 2, 6), sort="-date"))
     assert [h.document["name"] for h in fairs.hits] == ["Maison&Objet Paris", "Ambiente"]

@@ -6,7 +6,21 @@ from datetime import date
 
 from indexing.backends import sqlite_schema
 from indexing.backends.sqlite import SqliteBackend
+from indexing.backends.base import IndexedDoc
 from indexing.models import TradeFair
+from indexing.query import query_from_params
+
+
+def write_like_version_2(db: sqlite3.Connection, doc: IndexedDoc) -> None:
+    """A document as the code of schema version 2 stored it (three full-text columns, no tags)."""
+    cur = db.execute("INSERT INTO docs(id, kind, title, url, source, language, date, price_mad, price_eur, doc) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?)", (doc.id, doc.kind, doc.title, doc.url, doc.source, doc.language,
+                                                       doc.date, doc.price_mad, doc.price_eur, doc.doc_json))
+    db.execute("INSERT INTO docs_fts(rowid, title_terms, body_terms, phrase) VALUES (?,?,?,?)",
+               (cur.lastrowid, doc.title_terms, doc.body_terms, doc.phrase))
+    db.executemany("INSERT INTO doc_tags(doc_rowid, facet, value) VALUES (?,?,?)",
+                   [(cur.lastrowid, "crafts", c) for c in doc.crafts] +
+                   [(cur.lastrowid, "countries", c) for c in doc.countries])
 
 
 def test_upgrade_from_version_1_keeps_everything(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -14,20 +28,34 @@ def test_upgrade_from_version_1_keeps_everything(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(sqlite_schema, "MIGRATIONS", sqlite_schema.MIGRATIONS[:1])
     old = SqliteBackend(path)
     old.setup()
-    fair = TradeFair(url="https://f.example.org/a", source="s", name="Ambiente", start_date=date(2027, 2, 6))
-    old.index([fair])
     old.put_record("subscriptions", "sub-1", {"email": "a@example.ma", "updated_at": "1"})
     old.put_record("deliveries", "d-1", {"status": "sent", "updated_at": "1"})
     old.close()
     assert sqlite3.connect(path).execute("SELECT max(version) FROM schema_version").fetchone()[0] == 1
+    monkeypatch.setattr(sqlite_schema, "MIGRATIONS", sqlite_schema.MIGRATIONS[:2])
+    old = SqliteBackend(path)
+    old.setup()
+    fair = TradeFair(url="https://f.example.org/a", source="salons-ma", name="Ambiente", start_date=date(2027, 2, 6),
+                     country="DE", crafts=["poterie"], description="Céramique et arts de la table")
+    other = TradeFair(url="https://f.example.org/b", source="salons-ma", name="Ambiente Tendence",
+                      start_date=date(2027, 3, 6), country="FR", crafts=["poterie"])
+    with old.db:
+        write_like_version_2(old.db, IndexedDoc.of(fair))
+        write_like_version_2(old.db, IndexedDoc.of(other))
+    old.close()
 
     monkeypatch.undo()
     new = SqliteBackend(path)
     new.setup()
     versions = [row[0] for row in new.db.execute("SELECT version FROM schema_version ORDER BY version")]
-    assert versions == [number for number, _, _ in sqlite_schema.MIGRATIONS] and len(versions) >= 2
+    assert versions == [number for number, _, _ in sqlite_schema.MIGRATIONS] and len(versions) >= 3
     assert new.get(fair.id).name == "Ambiente"
     assert new.get_record("subscriptions", "sub-1")["email"] == "a@example.ma"
     assert [r["status"] for r in new.list_records("deliveries", {"status": "sent"})] == ["sent"]
+    # Version 3 moved facet filters into the full-text index: old rows must answer filtered text queries.
+    hits = new.search(query_from_params({"q": "ambiente", "country": "DE", "craft": "poterie",
+                                         "source": "salons-ma", "kind": "fair"}))
+    assert [h.id for h in hits.hits] == [fair.id]
+    assert new.search(query_from_params({"q": "ambiente"})).total == 2
     new.setup()  # idempotent
-    assert new.count() == 1
+    assert new.count() == 2
