@@ -50,6 +50,7 @@ class CrawlStatsRecorder:
             "skipped": {k.split("/", 2)[2]: int(v) for k, v in stats.items() if k.startswith("veille/skipped/")},
             "indexed": {k.split("/", 2)[2]: int(v) for k, v in stats.items() if k.startswith("veille/indexed/")},
             "spooled": int(stats.get("veille/spooled", 0)),
+            "index_failed": int(stats.get("veille/index_failed", 0)),
             "http_cache": {k.split("/", 1)[1]: int(v) for k, v in stats.items() if k.startswith("httpcache/")},
             "not_modified": int(stats.get("downloader/response_status_count/304", 0)),
             "sources": per_source(stats),

@@ -91,9 +91,15 @@ class IndexingPipeline:
         from twisted.internet import threads
         batch, self.buffer = self.buffer, []
         pending = threads.deferToThread(self._write, batch)
-        pending.addErrback(lambda failure: log.error("indexing a batch failed: %s", failure.getErrorMessage()))
+        pending.addErrback(self._batch_failed, len(batch))
         self.pending.append(pending)
         pending.addBoth(lambda result: self.pending.remove(pending) if pending in self.pending else None)
+
+    def _batch_failed(self, failure: Any, size: int) -> None:
+        # Not an outage (those spool): Elasticsearch rejected documents. Logged and counted, and the
+        # crawl goes on; the next crawl sees the pages again.
+        log.error("indexing a batch of %d items failed: %s", size, failure.getErrorMessage())
+        self.stats.inc_value("veille/index_failed", size)
 
     def flush(self) -> None:
         batch, self.buffer = self.buffer, []
@@ -116,7 +122,9 @@ class IndexingPipeline:
         from twisted.internet.defer import DeferredList
 
         await maybe_deferred_to_future(DeferredList(list(self.pending), consumeErrors=True))
+        size = len(self.buffer)
         try:
             await maybe_deferred_to_future(threads.deferToThread(self.flush))
         except Exception as exc:
-            log.error("final indexing batch failed: %s", exc)
+            log.error("final indexing batch of %d items failed: %s", size, exc)
+            self.stats.inc_value("veille/index_failed", size)

@@ -68,7 +68,8 @@ def crawl_report(backend: SearchBackend, now: datetime | None = None) -> dict[st
     now = now or datetime.now(timezone.utc)
     records = backend.list_records("crawlstats", limit=RECENT_CRAWLS)
     spiders = {
-        name: {key: record.get(key) for key in ("finished_at", "started_at", "reason", "pages", "items", "rejected", "spooled")}
+        name: {key: record.get(key) for key in ("finished_at", "started_at", "reason", "pages", "items", "rejected", "spooled",
+                                          "index_failed")}
         for name, record in sorted(last_crawl_per_spider(records).items())
     }
     failing = [
