@@ -58,3 +58,8 @@ class Formatter:
 
     def craft(self, craft_id: str) -> str:
         return craft_label(craft_id, self.language)
+
+    @property
+    def separator(self) -> str:
+        """Between the items of an inline list: Arabic has its own comma."""
+        return "، " if self.language == "ar" else ", "

@@ -110,6 +110,17 @@ def test_fair_calendar_groups_upcoming_fairs_by_month(client: httpx.Client) -> N
     assert parse_qs(urlsplit(ics["href"]).query) == {"country": ["DE"]}
 
 
+def test_fair_facts_in_arabic_use_the_arabic_comma_and_isolate_latin_names(client: httpx.Client) -> None:
+    soup = page(client.get("/fairs", params={"lang": "ar", "country": "DE"}))
+    facts = [dd for dd in soup.select(".fair dl.facts dd")]
+    crafts = [dd.get_text() for dd in facts if "، " in dd.get_text()]
+    assert crafts, [dd.get_text() for dd in facts]
+    assert ", " not in " ".join(dd.get_text() for dd in facts)
+    # The value keeps the row's right-to-left alignment; only the Latin text inside runs left to right.
+    places = [dd for dd in facts if "Frankfurt" in dd.get_text()]
+    assert places and all(dd.bdi is not None and not dd.has_attr("dir") for dd in places)
+
+
 def test_fair_page_never_links_a_javascript_source(client: httpx.Client) -> None:
     fair_id = web_corpus.fairs()[2].id
     response = client.get(f"/fairs/{fair_id}")
