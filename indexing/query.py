@@ -9,6 +9,7 @@ from typing import Mapping
 
 from indexing.analysis import STOPWORDS, query_term_alternatives
 from indexing.models import KINDS
+from indexing.query_problems import Problem, ProblemList, QueryError, shown
 from indexing.taxonomy import crafts as all_crafts
 from indexing.textnorm import words
 
@@ -18,10 +19,6 @@ MAX_PER_PAGE = 100
 SORTS = ("relevance", "date", "-date", "price", "-price")
 FACETS = ("kind", "crafts", "countries", "source", "language")
 _PHRASE = re.compile(r'"([^"]*)"')
-
-
-class QueryError(ValueError):
-    """User input that cannot become a query; the message says what to fix."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +41,7 @@ class TextQuery:
 
 def parse_text(text: str) -> TextQuery:
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"The search text is {len(text)} characters long; shorten it to {MAX_QUERY_CHARS} or fewer.")
+        raise QueryError(Problem("text_too_long", {"length": str(len(text)), "limit": str(MAX_QUERY_CHARS)}, "q"))
     phrases: list[tuple[str, ...]] = []
     for raw in _PHRASE.findall(text):
         tokens = tuple(words(raw))
@@ -87,22 +84,27 @@ class SearchQuery:
     parsed: TextQuery = field(default_factory=TextQuery, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "parsed", parse_text(self.text))
+        problems = ProblemList()
+        try:
+            object.__setattr__(self, "parsed", parse_text(self.text))
+        except QueryError as exc:
+            problems.absorb(exc)
         for kind in self.kinds:
             if kind not in KINDS:
-                raise QueryError(f"Unknown kind {kind!r}; choose among {', '.join(KINDS)}.")
+                problems.add("unknown_kind", "kind", value=shown(kind), choices=", ".join(KINDS))
         if self.sort not in SORTS:
-            raise QueryError(f"Unknown sort {self.sort!r}; choose among {', '.join(SORTS)}.")
+            problems.add("unknown_sort", "sort", value=shown(self.sort), choices=", ".join(SORTS))
         if self.price_currency not in ("MAD", "EUR"):
-            raise QueryError("Prices can be filtered in MAD or EUR only.")
+            problems.add("unknown_currency", "currency")
         if not 1 <= self.page <= MAX_PAGE:
-            raise QueryError(f"Page must be between 1 and {MAX_PAGE}.")
+            problems.add("page_range", "page", limit=MAX_PAGE)
         if not 1 <= self.per_page <= MAX_PER_PAGE:
-            raise QueryError(f"Results per page must be between 1 and {MAX_PER_PAGE}.")
+            problems.add("per_page_range", "per_page", limit=MAX_PER_PAGE)
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise QueryError("The start date is after the end date.")
+            problems.add("dates_reversed", "from")
         if self.price_min is not None and self.price_max is not None and self.price_min > self.price_max:
-            raise QueryError("The minimum price is above the maximum price.")
+            problems.add("prices_reversed", "price_min")
+        problems.raise_any()
 
     @property
     def offset(self) -> int:
@@ -126,71 +128,84 @@ def _list(params: Mapping[str, object], key: str) -> tuple[str, ...]:
     return tuple(out[:50])
 
 
-def _date(params: Mapping[str, object], key: str, label: str) -> date | None:
+def _date(params: Mapping[str, object], key: str, problems: ProblemList) -> date | None:
     raw = params.get(key)
     if raw in (None, ""):
         return None
     try:
         return date.fromisoformat(str(raw)[:10])
     except ValueError:
-        raise QueryError(f"{label}: {str(raw)[:40]!r} is not a date; use YYYY-MM-DD.") from None
+        problems.add("not_a_date", key, value=shown(raw))
+        return None
 
 
-def _decimal(params: Mapping[str, object], key: str, label: str) -> Decimal | None:
+def _decimal(params: Mapping[str, object], key: str, problems: ProblemList) -> Decimal | None:
     raw = params.get(key)
     if raw in (None, ""):
         return None
     try:
         value = Decimal(str(raw).replace(",", ".").strip())
     except InvalidOperation:
-        raise QueryError(f"{label}: {str(raw)[:40]!r} is not a number.") from None
+        problems.add("not_a_number", key, value=shown(raw))
+        return None
     if not value.is_finite() or value < 0:
-        raise QueryError(f"{label}: must be a positive number.")
+        problems.add("not_positive", key)
+        return None
     return value
 
 
-def _int(params: Mapping[str, object], key: str, default: int, label: str) -> int:
+def _int(params: Mapping[str, object], key: str, default: int, problems: ProblemList) -> int:
     raw = params.get(key)
     if raw in (None, ""):
         return default
     text = str(raw).strip()
     if not text.isdigit() or len(text) > 6:
-        raise QueryError(f"{label}: {text[:40]!r} is not a whole number.")
+        problems.add("not_whole", key, value=shown(text))
+        return default
     return int(text)
 
 
 def query_from_params(params: Mapping[str, object]) -> SearchQuery:
-    """Build a query from URL/CLI parameters (q, kind, craft, country, source, lang, from, to, ...)."""
+    """Build a query from URL/CLI parameters (q, kind, craft, country, source, lang, from, to, ...).
+
+    Raises QueryError naming every problem of the input, not only the first."""
+    problems = ProblemList()
     crafts = _list(params, "craft")
     known = all_crafts()
     for craft in crafts:
         if craft not in known:
-            raise QueryError(f"Unknown craft {craft!r}; choose among {', '.join(known)}.")
+            problems.add("unknown_craft", "craft", value=shown(craft), choices=", ".join(known))
     countries = tuple(c.upper() for c in _list(params, "country"))
     for country in countries:
         if not re.fullmatch(r"[A-Z]{2}", country):
-            raise QueryError(f"Country {country!r} must be a two-letter ISO code such as MA or FR.")
+            problems.add("bad_country", "country", value=shown(country))
     languages = tuple(lang.lower() for lang in _list(params, "lang"))
     for lang in languages:
         if not re.fullmatch(r"[a-z]{2}", lang):
-            raise QueryError(f"Language {lang!r} must be a two-letter code such as fr, ar or en.")
+            problems.add("bad_language", "lang", value=shown(lang))
     currency = str(params.get("currency") or "MAD").upper()
-    return SearchQuery(
+    fields = dict(
         text=str(params.get("q") or ""),
         kinds=_list(params, "kind"),
         crafts=crafts,
         countries=countries,
         sources=_list(params, "source"),
         languages=languages,
-        date_from=_date(params, "from", "From date"),
-        date_to=_date(params, "to", "To date"),
-        price_min=_decimal(params, "price_min", "Minimum price"),
-        price_max=_decimal(params, "price_max", "Maximum price"),
+        date_from=_date(params, "from", problems),
+        date_to=_date(params, "to", problems),
+        price_min=_decimal(params, "price_min", problems),
+        price_max=_decimal(params, "price_max", problems),
         price_currency=currency,
         sort=str(params.get("sort") or "relevance"),
-        page=_int(params, "page", 1, "Page"),
-        per_page=_int(params, "per_page", 20, "Results per page"),
+        page=_int(params, "page", 1, problems),
+        per_page=_int(params, "per_page", 20, problems),
     )
+    try:
+        query = SearchQuery(**fields)  # type: ignore[arg-type]
+    except QueryError as exc:
+        problems.absorb(exc)
+    problems.raise_any()
+    return query
 
 
 @dataclass

@@ -12,6 +12,7 @@ from starlette.responses import JSONResponse, Response
 from indexing.backends.base import BackendUnavailable
 from indexing.query import QueryError
 from web.i18n import Translator
+from web.query_messages import query_messages
 from web.rendering import request_language
 from web.services import services
 
@@ -39,7 +40,10 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 
 async def query_error(request: Request, exc: Exception) -> Response:
-    return error_page(request, 400, "bad_request_title", str(exc))
+    assert isinstance(exc, QueryError)
+    if wants_json(request):
+        return error_page(request, 400, "bad_request_title", str(exc))
+    return error_page(request, 400, "bad_request_title", " ".join(query_messages(exc, Translator(request_language(request)))))
 
 
 async def validation_error(request: Request, exc: Exception) -> Response:

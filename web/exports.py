@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from indexing.backends.base import SearchBackend
 from indexing.query import Hit, QueryError, SearchQuery
+from indexing.query_problems import Problem, shown
 
 EXPORT_FORMATS = ("csv", "json")
 EXPORT_MAX_ROWS = 5_000
@@ -28,7 +29,7 @@ def export_format(raw: str | None) -> str | None:
     if raw in (None, "", "html"):
         return None
     if raw not in EXPORT_FORMATS:
-        raise QueryError(f"Unknown export format {str(raw)[:20]!r}; use csv or json.")
+        raise QueryError(Problem("unknown_export", {"value": shown(raw, 20)}, "format"))
     return raw
 
 

@@ -15,6 +15,7 @@ from web.i18n import Translator
 class Formatter:
     def __init__(self, translator: Translator) -> None:
         self.language = translator.language
+        self._translator = translator
         self.locale = translator.babel_locale
         self._locale = Locale.parse(self.locale)
 
@@ -58,6 +59,11 @@ class Formatter:
 
     def craft(self, craft_id: str) -> str:
         return craft_label(craft_id, self.language)
+
+    def availability(self, value: str | None) -> str:
+        """schema.org availability (InStock, OutOfStock) in words; an unknown value as it is."""
+        key = f"availability_{value}"
+        return self._translator(key) if value and key in self._translator.catalog else (value or "")
 
     @property
     def separator(self) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from web.i18n_queries import QUERY_MESSAGES
+
 LANGUAGES: Final = ("fr", "ar", "en")
 DEFAULT_LANGUAGE: Final = "fr"
 LANGUAGE_COOKIE: Final = "veille_lang"
@@ -299,6 +301,8 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     "price_in": {"fr": "Prix en {currency}", "ar": "السعر بـ{currency}", "en": "Price in {currency}"},
     "observed_on": {"fr": "Relevé le", "ar": "تاريخ الرصد", "en": "Observed on"},
     "availability": {"fr": "Disponibilité", "ar": "التوفر", "en": "Availability"},
+    "availability_InStock": {"fr": "En stock", "ar": "متوفر", "en": "In stock"},
+    "availability_OutOfStock": {"fr": "En rupture de stock", "ar": "غير متوفر", "en": "Out of stock"},
     "no_offers": {"fr": "Aucune offre trouvée.", "ar": "لم يتم العثور على أي عرض.", "en": "No offers found."},
     "no_offers_next": {
         "fr": "Essayez un nom de produit plus général (ex. « pouf ») ou retirez le filtre de prix.",
@@ -368,6 +372,9 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
 }
 
 
+CATALOG.update(QUERY_MESSAGES)
+
+
 def missing_translations() -> list[str]:
     """Message ids missing a translation (empty when the catalog is complete)."""
     return [key for key, texts in CATALOG.items() if any(not texts.get(lang) for lang in LANGUAGES)]
@@ -392,6 +399,10 @@ class Translator:
     @property
     def babel_locale(self) -> str:
         return BABEL_LOCALES[self.language]
+
+    @property
+    def catalog(self) -> dict[str, dict[str, str]]:
+        return CATALOG
 
     def __call__(self, key: str, **values: object) -> str:
         texts = CATALOG[key]  # a KeyError here is a programming error: tests render every page

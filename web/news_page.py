@@ -17,6 +17,7 @@ from web.listing import export_error, listing_query, listing_state
 from web.lookup import find_document
 from web.paging import paginate
 from web.presenters import active_filters, facet_views, hit_view
+from web.query_messages import query_messages
 from web.rendering import request_language
 from web.services import services
 
@@ -43,7 +44,7 @@ def news_page(request: Request) -> Response:
     except QueryError as exc:
         if export:
             return export_error(export, str(exc))
-        return svc.renderer.render(request, "web/news.html", {**context, "error": str(exc)}, status_code=400)
+        return svc.renderer.render(request, "web/news.html", {**context, "error": query_messages(exc, t)}, status_code=400)
     if export:
         return export_response(export, svc.backend, query, "news")
     result = svc.backend.search(query)

@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass
 
 from indexing.query import MAX_PAGE, QueryError, SearchQuery
+from indexing.query_problems import Problem
 from web.filters import SearchState
 
 # Elasticsearch's default index.max_result_window; SQLite gets the same limit so both behave alike.
@@ -13,7 +14,7 @@ RESULT_WINDOW = 10_000
 
 def check_result_window(query: SearchQuery) -> None:
     if query.offset + query.per_page > RESULT_WINDOW:
-        raise QueryError(f"Only the first {RESULT_WINDOW:,} results can be browsed; add a filter to narrow the search.")
+        raise QueryError(Problem("result_window", {"limit": f"{RESULT_WINDOW:,}"}, "page"))
 
 
 @dataclass(frozen=True)

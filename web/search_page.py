@@ -15,6 +15,7 @@ from web.i18n import Translator
 from web.listing import export_error, listing_query, listing_state
 from web.paging import paginate
 from web.presenters import active_filters, facet_views, hit_view
+from web.query_messages import query_messages
 from web.rendering import request_language
 from web.services import services
 
@@ -46,7 +47,7 @@ def search_page(request: Request) -> Response:
     except QueryError as exc:
         if export:
             return export_error(export, str(exc))
-        return svc.renderer.render(request, "web/search.html", {**context, "error": str(exc)}, status_code=400)
+        return svc.renderer.render(request, "web/search.html", {**context, "error": query_messages(exc, t)}, status_code=400)
     if export:
         return export_response(export, svc.backend, query, "search")
     result = svc.backend.search(query)

@@ -17,6 +17,7 @@ from indexing.query import QueryError, query_from_params
 from indexing.taxonomy import crafts as taxonomy
 from web.filters import SearchState
 from web.i18n import LANGUAGES, Translator
+from web.query_messages import query_messages
 
 FREQUENCIES = ("immediate", "daily", "weekly")
 NAME_MAX = 120
@@ -123,7 +124,7 @@ class SavedSearchForm:
         try:
             saved_query(self.query)
         except QueryError as exc:
-            found["query"] = t("err_query_invalid", message=str(exc))
+            found["query"] = t("err_query_invalid", message=" ".join(query_messages(exc, t)))
         return found
 
     def subscription_fields(self) -> dict[str, Any]:

@@ -59,12 +59,32 @@ PAGE_CASES = [(path, params, message) for path in LIST_PAGES for params, message
 
 @pytest.mark.parametrize("path, params, message", PAGE_CASES, ids=[f"{p}-{m}" for p, _, m in PAGE_CASES])
 def test_bad_input_shows_the_message_with_400(client: httpx.Client, path: str, params: dict[str, str], message: str) -> None:
-    response = client.get(path, params=params)
+    response = client.get(path, params={**params, "lang": "en"})
     assert response.status_code == 400
     soup = BeautifulSoup(response.text, "html.parser")
     alert = soup.select_one('[role="alert"]')
     assert alert is not None and message in alert.get_text()
     assert soup.select_one("form") is not None  # the reader can correct and resubmit
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fr", ["« 2026-13-45 » n'est pas une date", "Page : « -3 » n'est pas un nombre entier", "Métier inconnu « plastique »"]),
+    ("ar", ["«2026-13-45» ليس تاريخًا", "الصفحة: «-3» ليس عددًا صحيحًا", "حرفة غير معروفة «plastique»"]),
+])
+def test_every_problem_is_listed_in_the_readers_language(client: httpx.Client, lang: str, expected: list[str]) -> None:
+    response = client.get("/search", params={"q": "tapis", "from": "2026-13-45", "page": "-3", "craft": "plastique",
+                                             "lang": lang})
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.text, "html.parser")
+    messages = [p.get_text() for p in soup.select('[role="alert"] .error-message')]
+    assert len(messages) == 3, messages
+    for fragment in expected:
+        assert any(fragment in message for message in messages), (fragment, messages)
+
+
+def test_the_api_lists_every_problem_in_english(client: httpx.Client) -> None:
+    error = client.get("/api/search", params={"from": "soon", "price_min": "cheap"}).json()["error"]
+    assert "From date: 'soon' is not a date" in error and "Minimum price: 'cheap' is not a number" in error
 
 
 @pytest.mark.parametrize("params, message", BAD_PARAMS, ids=[m for _, m in BAD_PARAMS])

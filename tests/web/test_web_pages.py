@@ -158,6 +158,13 @@ def test_offer_page_draws_the_price_history_as_svg(client: httpx.Client) -> None
     assert "EUR" in euros.select_one("figure.chart figcaption").get_text()
 
 
+def test_offer_availability_is_said_in_words(client: httpx.Client) -> None:
+    for lang, words in (("fr", "En stock"), ("ar", "متوفر"), ("en", "In stock")):
+        soup = page(client.get(f"/offers/{web_corpus.beni_ouarain_id()}", params={"lang": lang}))
+        facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in soup.select("dl dt")}
+        assert words in facts.values() and "InStock" not in facts.values()
+
+
 def test_news_article_is_escaped_paragraphs_with_safe_links(client: httpx.Client) -> None:
     article = web_corpus.news()[0]
     soup = page(client.get(f"/news/{article.id}"))

@@ -203,7 +203,7 @@ def test_saving_a_search_validates_name_and_query(site: Site) -> None:
     assert response.status_code == 400
     soup = BeautifulSoup(response.text, "html.parser")
     assert "obligatoire" in soup.select_one("#name-error").get_text()
-    assert "Unknown craft" in soup.select_one('[role="alert"]').get_text()
+    assert "Métier inconnu « plastique »" in soup.select_one('[role="alert"]').get_text()
     assert SubscriptionStore(site.backend).list(email=email) == []
 
 
