@@ -22,6 +22,7 @@ from indexing.backends.base import BackendUnavailable, IndexedDoc
 log = logging.getLogger(__name__)
 
 CHUNK_DOCS = 500
+CHUNK_BYTES = 8 * 1024 * 1024  # well under Elasticsearch's 100 MB request limit, whatever the pages held
 SENDERS = 2
 RETRIES = 3
 RETRY_BACKOFF_S = 1.0
@@ -40,11 +41,12 @@ def bulk_line(index: str, doc: IndexedDoc) -> bytes:
 
 class BulkWriter:
     def __init__(self, es: Elasticsearch, url: str, senders: int = SENDERS, chunk_docs: int = CHUNK_DOCS,
-                 retries: int = RETRIES, backoff_s: float = RETRY_BACKOFF_S) -> None:
+                 chunk_bytes: int = CHUNK_BYTES, retries: int = RETRIES, backoff_s: float = RETRY_BACKOFF_S) -> None:
         self.es = es
         self.url = url
         self.senders = senders
         self.chunk_docs = chunk_docs
+        self.chunk_bytes = chunk_bytes
         self.retries = retries
         self.backoff_s = backoff_s
 
@@ -59,14 +61,16 @@ class BulkWriter:
         with ThreadPoolExecutor(max_workers=self.senders, thread_name_prefix="es-bulk") as pool:
             try:
                 chunk: list[bytes] = []
+                size = 0
                 for line in lines:
                     chunk.append(line)
-                    if len(chunk) == self.chunk_docs:
+                    size += len(line)
+                    if len(chunk) == self.chunk_docs or size >= self.chunk_bytes:
                         # Back-pressure: never more than two chunks per sender in memory.
                         while len(pending) >= 2 * self.senders:
                             written += pending.popleft().result()
                         pending.append(pool.submit(self._send, chunk))
-                        chunk = []
+                        chunk, size = [], 0
                 if chunk:
                     pending.append(pool.submit(self._send, chunk))
                 while pending:

@@ -49,6 +49,15 @@ def test_every_document_lands_across_chunks_with_its_model_json_intact(backend) 
     assert stored[offer.id][1]["price_mad"] == "450.50"
 
 
+def test_large_documents_are_split_into_smaller_requests(backend) -> None:  # type: ignore[no-untyped-def]
+    backend.writer = BulkWriter(backend.es, backend.url, chunk_bytes=4_000)
+    big = [news(i).model_copy(update={"text": "Tapis berbère tissé à la main. " * 200}) for i in range(12)]
+    assert len(bulk_line(backend.docs_alias, IndexedDoc.of(big[0]))) > 4_000
+    assert backend.index(big) == 12
+    backend.refresh()
+    assert backend.count() == 12
+
+
 def test_the_line_is_the_flat_fields_plus_the_model_json() -> None:
     flat = IndexedDoc.of(news(1))
     header, source, end = bulk_line("veille-docs", flat).decode().split("\n")
