@@ -62,6 +62,29 @@ def _matcher() -> _Matcher:
                     tuple(sorted({len(p) for p in prefixes})), tuple(phrases))
 
 
+TOKEN_CACHE_LIMIT = 200_000
+
+
+class _TokenCrafts(dict[str, frozenset[str]]):
+    """folded token -> the crafts its exact or prefix synonyms name; tokens repeat from page to page."""
+
+    def __missing__(self, token: str) -> frozenset[str]:
+        m = _matcher()
+        found: set[str] = set()
+        for variant in token_variants(token):
+            found.update(m.exact.get(variant, ()))
+            for length in m.prefix_lengths:
+                if len(variant) >= length:
+                    found.update(m.prefixes.get(variant[:length], ()))
+        value = frozenset(found)
+        if len(self) < TOKEN_CACHE_LIMIT:
+            self[token] = value
+        return value
+
+
+_TOKEN_CRAFTS = _TokenCrafts()
+
+
 def tag_crafts(*texts: str | None) -> list[str]:
     """Craft ids mentioned in the texts, in taxonomy order."""
     m = _matcher()
@@ -69,13 +92,7 @@ def tag_crafts(*texts: str | None) -> list[str]:
     for text in texts:
         if text:
             tokens.extend(word_tuple(text))
-    found: set[str] = set()
-    for token in set(tokens):
-        for variant in token_variants(token):
-            found.update(m.exact.get(variant, ()))
-            for length in m.prefix_lengths:
-                if len(variant) >= length:
-                    found.update(m.prefixes.get(variant[:length], ()))
+    found: set[str] = set().union(*map(_TOKEN_CRAFTS.__getitem__, set(tokens)))
     if m.phrases:
         joined = " " + " ".join(tokens) + " "
         for phrase, is_prefix, cid in m.phrases:
