@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
@@ -22,6 +23,18 @@ from indexing.urls import is_safe_link
 TEMPLATES = ROOT / "templates" / "email"
 
 
+def text_direction(text: str | None) -> str:
+    """'rtl' when the text's first strong letter is Arabic, else 'ltr' (the dir="auto" rule, which
+    mail clients do not all implement): a French title in an Arabic digest keeps its punctuation."""
+    for char in text or "":
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -32,6 +45,8 @@ def _environment() -> Environment:
     )
     env.filters["safe_url"] = lambda url: url if is_safe_link(url) else ""
     env.filters["day"] = format_day
+    env.filters["text_dir"] = text_direction
+    env.filters["text_align"] = lambda text: "right" if text_direction(text) == "rtl" else "left"
     env.globals["craft_label"] = craft_label
     env.globals["format_range"] = format_range
     return env

@@ -43,6 +43,7 @@ def shoot(browser, html: str, name: str, tmp_path: Path) -> dict:  # type: ignor
         images: [...document.images].map(i => i.naturalWidth),
         scripts: document.scripts.length,
         links: [...document.links].map(a => a.protocol),
+        runs: [...document.querySelectorAll('[dir]:not(table)')].map(e => [e.textContent.trim(), getComputedStyle(e).direction]),
     })""")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -79,3 +80,6 @@ def test_alert_and_digests_render_in_chromium(browser, backend, settings, smtp_s
     assert facts["images"] and all(width > 0 for width in facts["images"])  # the price chart decodes
     facts = shoot(browser, html_for_preview(digest_ar), "email-digest-ar", tmp_path)
     assert facts["dir"] == "rtl"
+    # French titles and fair names in the Arabic digest run left to right inside the right-to-left page.
+    latin = [direction for text, direction in facts["runs"] if text[:1].isascii() and text[:1].isalpha()]
+    assert latin and set(latin) == {"ltr"}, facts["runs"]
