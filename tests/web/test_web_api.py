@@ -7,6 +7,7 @@ from datetime import date
 import httpx
 import pytest
 import web_corpus
+from bs4 import BeautifulSoup
 from web_support import Site
 
 pytestmark = pytest.mark.timeout(60)
@@ -97,6 +98,19 @@ def test_health_reports_backend_crawls_failures_and_heartbeat(site: Site, client
     assert [f["source"] for f in body["failing_sources"]] == ["dead-feed"]
     assert body["scheduler"]["stale"] is False and 0 <= body["scheduler"]["age_seconds"] < 3600
     assert body["status"] == "degraded"  # one source fails
+
+
+@pytest.mark.parametrize("lang, heading, failing", [("fr", "Dernière collecte par robot", "Sources en échec"),
+                                                     ("ar", "آخر جمع لكل زاحف", "المصادر المتعثرة")])
+def test_crawl_health_page_says_the_same_for_people(client: httpx.Client, lang: str, heading: str, failing: str) -> None:
+    response = client.get("/crawls", params={"lang": lang})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.html["lang"] == lang and heading in soup.get_text() and failing in soup.get_text()
+    rows = {tr.th.get_text(): [td.get_text() for td in tr.select("td")] for tr in soup.select("table tbody tr")}
+    assert rows["news"][2] == "6" and rows["prices"][1] == "40"  # items and pages, as /health says
+    assert "dead-feed" in soup.select_one("main ul").get_text()
+    assert soup.select_one('footer a[href="/crawls"]') is not None
 
 
 def test_openapi_describes_the_api(client: httpx.Client) -> None:

@@ -199,7 +199,7 @@ def test_a_document_of_another_kind_is_not_found(client: httpx.Client) -> None:
     assert client.get(f"/news/{web_corpus.beni_ouarain_id()}").status_code == 404
 
 
-@pytest.mark.parametrize("path", ["/", "/search?q=tapis", "/fairs", "/prices", "/news", "/subscribe", "/health",
+@pytest.mark.parametrize("path", ["/", "/search?q=tapis", "/fairs", "/prices", "/news", "/subscribe", "/health", "/crawls",
                                   "/api/search", "/nowhere"])
 def test_security_headers_everywhere(client: httpx.Client, path: str) -> None:
     headers = client.get(path).headers
@@ -256,7 +256,7 @@ def test_every_page_renders_in_every_language(site: Site, lang: str) -> None:
     fair_id = web_corpus.fairs()[1].id
     paths = ["/", "/search?q=tapis", "/search?q=zzzz", "/search?page=abc", "/fairs", "/fairs?country=JP",
              "/prices?q=tapis", "/prices?q=zzzz", f"/offers/{web_corpus.beni_ouarain_id()}", "/news",
-             f"/news/{web_corpus.news()[2].id}", f"/fairs/{fair_id}", "/subscribe", "/nowhere"]
+             f"/news/{web_corpus.news()[2].id}", f"/fairs/{fair_id}", "/subscribe", "/crawls", "/nowhere"]
     with site.client() as http:
         for path in paths:
             separator = "&" if "?" in path else "?"

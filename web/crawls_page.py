@@ -1,0 +1,28 @@
+"""The crawl health page: what /health says, for people (the last crawl of each spider, failing
+sources, the scheduler's heartbeat, scheduled jobs and the delivery log)."""
+from __future__ import annotations
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import Response
+
+from web.crawl_health import crawl_report, parse_moment
+from web.services import services
+
+router = APIRouter(include_in_schema=False)
+CRAWLS_PATH = "/crawls"
+
+
+@router.get(CRAWLS_PATH)
+def crawls_page(request: Request) -> Response:
+    svc = services(request)
+    report = crawl_report(svc.backend)
+    spiders = [{"name": name, **record, "finished": parse_moment(record.get("finished_at"))}
+               for name, record in report["spiders"].items()]
+    jobs = [{"name": name, **run, "started": parse_moment(run.get("started_at"))}
+            for name, run in sorted(report["jobs"].items())]
+    failing = [{**row, "finished": parse_moment(row.get("finished_at"))} for row in report["failing_sources"]]
+    heartbeat = report["scheduler"]
+    context = {"spiders": spiders, "jobs": jobs, "failing": failing, "deliveries": report["deliveries"],
+               "heartbeat": heartbeat, "heartbeat_at": parse_moment(heartbeat["at"]) if heartbeat else None}
+    return svc.renderer.render(request, "web/crawls.html", context)
