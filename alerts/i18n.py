@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date
+from babel import Locale
+from babel.dates import format_date, format_interval
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -22,6 +23,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "deadline": "Date limite d'inscription",
         "crafts": "Métiers",
         "colon": " :",
+        "source_errors": "{errors} erreurs, {items} éléments",
         "list_separator": ", ",
         "source": "Source",
         "more": "Voir la fiche",
@@ -64,6 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "deadline": "Registration deadline",
         "crafts": "Crafts",
         "colon": ":",
+        "source_errors": "{errors} errors, {items} items",
         "list_separator": ", ",
         "source": "Source",
         "more": "See the fair",
@@ -106,6 +109,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "deadline": "آخر أجل للتسجيل",
         "crafts": "الحرف",
         "colon": ":",
+        "source_errors": "{errors} أخطاء، {items} عناصر",
         "list_separator": "، ",
         "source": "المصدر",
         "more": "تفاصيل المعرض",
@@ -139,13 +143,23 @@ def strings(language: str) -> dict[str, str]:
     return STRINGS.get(language, STRINGS["fr"])
 
 
+LOCALES = {"fr": "fr_FR", "ar": "ar_MA", "en": "en_GB"}
+
+
 def format_day(value: date | None, language: str) -> str:
     if value is None:
         return ""
-    return format_date(value, format="long", locale={"ar": "ar_MA", "en": "en_GB"}.get(language, "fr_FR"))
+    return format_date(value, format="long", locale=LOCALES.get(language, "fr_FR"))
 
 
 def format_range(start: date, end: date | None, language: str) -> str:
+    """'18–21 avr. 2027', '28 Apr – 1 May 2027': the web pages' interval format (CLDR)."""
     if end is None or end == start:
         return format_day(start, language)
-    return f"{format_day(start, language)} – {format_day(end, language)}"
+    return format_interval(start, end, skeleton="yMMMd", locale=LOCALES.get(language, "fr_FR"))
+
+
+def country_name(code: str | None, language: str) -> str:
+    if not code:
+        return ""
+    return Locale.parse(LOCALES.get(language, "fr_FR")).territories.get(code.upper(), code.upper())

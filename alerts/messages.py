@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from alerts.i18n import format_day, format_range, strings
+from alerts.i18n import country_name, format_day, format_range, strings
 from alerts.ical import fairs_to_ics
 from alerts.subscriptions import Subscription
 from alerts.tokens import TokenSigner
@@ -49,6 +49,7 @@ def _environment() -> Environment:
     env.filters["text_align"] = lambda text: "right" if text_direction(text) == "rtl" else "left"
     env.globals["craft_label"] = craft_label
     env.globals["format_range"] = format_range
+    env.globals["country_name"] = country_name
     return env
 
 
