@@ -46,13 +46,22 @@ def last_crawl_per_source(records: list[dict[str, Any]]) -> dict[str, dict[str, 
     return latest
 
 
-def failure_reason(metrics: dict[str, Any]) -> str | None:
+FAILURE_REASONS = {"errors_no_items": "{errors} errors and no items in the last crawl",
+                   "no_response": "no response in the last crawl"}
+
+
+def failure_code(metrics: dict[str, Any]) -> str | None:
     errors, items = int(metrics.get("errors", 0)), int(metrics.get("items", 0))
     if errors and not items:
-        return f"{errors} errors and no items in the last crawl"
+        return "errors_no_items"
     if not metrics.get("responses") and not items and not metrics.get("skipped"):
-        return "no response in the last crawl"
+        return "no_response"
     return None
+
+
+def failure_reason(metrics: dict[str, Any]) -> str | None:
+    code = failure_code(metrics)
+    return FAILURE_REASONS[code].format(errors=int(metrics.get("errors", 0))) if code else None
 
 
 def heartbeat(backend: SearchBackend, now: datetime) -> dict[str, Any] | None:
@@ -73,9 +82,10 @@ def crawl_report(backend: SearchBackend, now: datetime | None = None) -> dict[st
         for name, record in sorted(last_crawl_per_spider(records).items())
     }
     failing = [
-        {"source": source_id, "spider": metrics.get("spider"), "finished_at": metrics.get("finished_at"), "reason": reason}
+        {"source": source_id, "spider": metrics.get("spider"), "finished_at": metrics.get("finished_at"),
+         "reason": failure_reason(metrics), "code": code, "errors": int(metrics.get("errors", 0))}
         for source_id, metrics in sorted(last_crawl_per_source(records).items())
-        if (reason := failure_reason(metrics))
+        if (code := failure_code(metrics))
     ]
     return {"spiders": spiders, "failing_sources": failing, "scheduler": heartbeat(backend, now),
             "jobs": last_job_runs(backend), "deliveries": delivery_status(backend)}

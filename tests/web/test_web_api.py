@@ -100,16 +100,20 @@ def test_health_reports_backend_crawls_failures_and_heartbeat(site: Site, client
     assert body["status"] == "degraded"  # one source fails
 
 
-@pytest.mark.parametrize("lang, heading, failing", [("fr", "Dernière collecte par robot", "Sources en échec"),
-                                                     ("ar", "آخر جمع لكل زاحف", "المصادر المتعثرة")])
-def test_crawl_health_page_says_the_same_for_people(client: httpx.Client, lang: str, heading: str, failing: str) -> None:
+@pytest.mark.parametrize("lang, heading, failing, reason", [
+    ("fr", "Dernière collecte par robot", "Sources en échec", "à la dernière collecte"),
+    ("ar", "آخر جمع لكل زاحف", "المصادر المتعثرة", "آخر عملية جمع"),
+])
+def test_crawl_health_page_says_the_same_for_people(client: httpx.Client, lang: str, heading: str, failing: str,
+                                                    reason: str) -> None:
     response = client.get("/crawls", params={"lang": lang})
     assert response.status_code == 200
     soup = BeautifulSoup(response.text, "html.parser")
     assert soup.html["lang"] == lang and heading in soup.get_text() and failing in soup.get_text()
     rows = {tr.th.get_text(): [td.get_text() for td in tr.select("td")] for tr in soup.select("table tbody tr")}
     assert rows["news"][2] == "6" and rows["prices"][1] == "40"  # items and pages, as /health says
-    assert "dead-feed" in soup.select_one("main ul").get_text()
+    failures = soup.select_one("main ul").get_text()
+    assert "dead-feed" in failures and reason in failures and "last crawl" not in failures
     assert soup.select_one('footer a[href="/crawls"]') is not None
 
 
