@@ -99,6 +99,10 @@ def migrate(db: sqlite3.Connection) -> list[int]:
             continue
         db.execute("BEGIN IMMEDIATE")
         try:
+            # Another process (the UI, a crawler) may have applied it while this one waited for the lock.
+            if db.execute("SELECT 1 FROM schema_version WHERE version = ?", (number,)).fetchone():
+                db.execute("COMMIT")
+                continue
             for statement in (s.strip() for s in sql.split(";")):
                 if statement:
                     db.execute(statement)

@@ -59,3 +59,40 @@ def test_upgrade_from_version_1_keeps_everything(tmp_path, monkeypatch) -> None:
     assert new.search(query_from_params({"q": "ambiente"})).total == 2
     new.setup()  # idempotent
     assert new.count() == 2
+
+
+def test_processes_that_upgrade_at_once_both_start(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The UI and a crawler started together on an old database: one migrates, the other waits, then goes on."""
+    import subprocess
+    import sys
+    import time
+
+    from support import ROOT
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(sqlite_schema, "MIGRATIONS", sqlite_schema.MIGRATIONS[:2])
+    old = SqliteBackend(path)
+    old.setup()
+    with old.db:
+        for i in range(3_000):
+            write_like_version_2(old.db, IndexedDoc.of(TradeFair(url=f"https://f.example.org/{i}", source="s",
+                                                                 name="Salon " + "".join(chr(97 + int(d)) for d in f"{i:04d}"),
+                                                                 start_date=date(2027, 2, 6))))
+    old.close()
+    monkeypatch.undo()
+    script = "import sys; from indexing.backends.sqlite import SqliteBackend; SqliteBackend(sys.argv[1]).setup()"
+    # Hold the write lock while they start: each reads version 2, then all queue for the lock together.
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    runs = [subprocess.Popen([sys.executable, "-c", script, str(path)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+            for _ in range(3)]
+    time.sleep(3)
+    blocker.execute("COMMIT")
+    blocker.close()
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err[-2000:]
+    new = SqliteBackend(path)
+    versions = [row[0] for row in new.db.execute("SELECT version FROM schema_version ORDER BY version")]
+    assert versions == [number for number, _, _ in sqlite_schema.MIGRATIONS]
+    assert new.count() == 3_000
+    assert new.search(query_from_params({"q": "salon", "kind": "fair"})).total == 3_000
