@@ -85,6 +85,11 @@ class _TokenCrafts(dict[str, frozenset[str]]):
 _TOKEN_CRAFTS = _TokenCrafts()
 
 
+def crafts_of_token(token: str) -> frozenset[str]:
+    """The crafts one folded word names by itself (`zerbia` -> tapis), without phrases."""
+    return _TOKEN_CRAFTS[token]
+
+
 def tag_crafts(*texts: str | None) -> list[str]:
     """Craft ids mentioned in the texts, in taxonomy order."""
     m = _matcher()

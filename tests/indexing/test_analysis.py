@@ -70,3 +70,12 @@ def test_a_flood_of_new_words_does_not_grow_the_cache_without_bound() -> None:
         assert len(CHUNK_WORDS) <= CHUNK_CACHE_LIMIT
     finally:
         CHUNK_WORDS.clear()  # a cache: later tests must not run with it full
+
+
+def test_highlights_mark_the_craft_a_synonym_found() -> None:
+    from indexing.highlight import highlight
+    from indexing.query import parse_text
+    marked = highlight("Tapis berbère et zerbia de Taznakht ; الزرابي المغربية", parse_text("rug"))
+    assert marked.count("<mark>") == 3 and "<mark>berbère" not in marked
+    assert highlight("تعاونيات نسائية لتسويق الزرابي", parse_text("زربية")).endswith("<mark>الزرابي</mark>")
+    assert "<mark>" not in highlight("Poterie de Safi", parse_text("tapis"))
