@@ -14,7 +14,6 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from email import policy
 from email.message import EmailMessage
 from typing import Any, Callable
 

@@ -33,7 +33,7 @@ def _elapsed(stats: dict[str, Any]) -> float:
 
 
 def run_bare(url: str) -> dict[str, Any]:
-    from scrapy import Request, Spider
+    from scrapy import Spider
     from scrapy.crawler import CrawlerProcess
 
     class BareSpider(Spider):

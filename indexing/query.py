@@ -184,24 +184,23 @@ def query_from_params(params: Mapping[str, object]) -> SearchQuery:
         if not re.fullmatch(r"[a-z]{2}", lang):
             problems.add("bad_language", "lang", value=shown(lang))
     currency = str(params.get("currency") or "MAD").upper()
-    fields = dict(
-        text=str(params.get("q") or ""),
-        kinds=_list(params, "kind"),
-        crafts=crafts,
-        countries=countries,
-        sources=_list(params, "source"),
-        languages=languages,
-        date_from=_date(params, "from", problems),
-        date_to=_date(params, "to", problems),
-        price_min=_decimal(params, "price_min", problems),
-        price_max=_decimal(params, "price_max", problems),
-        price_currency=currency,
-        sort=str(params.get("sort") or "relevance"),
-        page=_int(params, "page", 1, problems),
-        per_page=_int(params, "per_page", 20, problems),
-    )
     try:
-        query = SearchQuery(**fields)  # type: ignore[arg-type]
+        query = SearchQuery(
+            text=str(params.get("q") or ""),
+            kinds=_list(params, "kind"),
+            crafts=crafts,
+            countries=countries,
+            sources=_list(params, "source"),
+            languages=languages,
+            date_from=_date(params, "from", problems),
+            date_to=_date(params, "to", problems),
+            price_min=_decimal(params, "price_min", problems),
+            price_max=_decimal(params, "price_max", problems),
+            price_currency=currency,
+            sort=str(params.get("sort") or "relevance"),
+            page=_int(params, "page", 1, problems),
+            per_page=_int(params, "per_page", 20, problems),
+        )
     except QueryError as exc:
         problems.absorb(exc)
     problems.raise_any()

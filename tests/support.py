@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -18,6 +19,23 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+CHROMIUM = Path(os.environ.get("VEILLE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def unavailable(what: str, how: str) -> NoReturn:
+    """A service a test needs is missing: skip locally, FAIL in CI, where every test must run."""
+    if IN_CI:
+        pytest.fail(f"CI=true but {what}: these tests must run in CI")
+    pytest.skip(f"{what} ({how})")
+
+
+def chromium() -> Path:
+    """Debian's chromium, driven by Playwright through executable_path (never `playwright install`)."""
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is missing", "apt-get install -y chromium")
+    return CHROMIUM
 
 
 def free_port() -> int:
@@ -30,9 +48,7 @@ def elasticsearch_url() -> str:
     """The test node's URL; without one, skip locally but FAIL in CI (ES tests must run there)."""
     url = os.environ.get("VEILLE_TEST_ELASTICSEARCH_URL")
     if not url:
-        if IN_CI:
-            pytest.fail("CI=true but VEILLE_TEST_ELASTICSEARCH_URL is unset: Elasticsearch tests must run in CI")
-        pytest.skip("set VEILLE_TEST_ELASTICSEARCH_URL (e.g. `make es`) to run Elasticsearch tests")
+        unavailable("VEILLE_TEST_ELASTICSEARCH_URL is unset", "start a node with `make es`")
     from elasticsearch import Elasticsearch
     client = Elasticsearch(url, request_timeout=10)
     try:

@@ -2,12 +2,9 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from datetime import date
 from email import message_from_bytes, policy
-from pathlib import Path
 
 import pytest
 

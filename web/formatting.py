@@ -62,10 +62,9 @@ class Formatter:
 
     def availability(self, value: str | None) -> str:
         """schema.org availability (InStock, OutOfStock) in words; an unknown value as it is."""
-        key = f"availability_{value}"
-        return self._translator(key) if value and key in self._translator.catalog else (value or "")
+        return self._translator.get(f"availability_{value}", value) if value else ""
 
     @property
     def separator(self) -> str:
         """Between the items of an inline list: Arabic has its own comma."""
-        return "، " if self.language == "ar" else ", "
+        return self._translator("list_separator")

@@ -116,6 +116,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     "active_filters": {"fr": "Filtres actifs", "ar": "عوامل التصفية النشطة", "en": "Active filters"},
     "remove_filter": {"fr": "Retirer le filtre : {label}", "ar": "إزالة عامل التصفية: {label}", "en": "Remove filter: {label}"},
     "label_colon": {"fr": " :", "ar": ":", "en": ":"},
+    "list_separator": {"fr": ", ", "ar": "، ", "en": ", "},
     "filter_label": {"fr": "{name} : {value}", "ar": "{name}: {value}", "en": "{name}: {value}"},
     "facet_kind": {"fr": "Type", "ar": "النوع", "en": "Type"},
     "facet_crafts": {"fr": "Métier", "ar": "الحرفة", "en": "Craft"},
@@ -452,9 +453,9 @@ class Translator:
     def babel_locale(self) -> str:
         return BABEL_LOCALES[self.language]
 
-    @property
-    def catalog(self) -> dict[str, dict[str, str]]:
-        return CATALOG
+    def get(self, key: str, default: str, **values: object) -> str:
+        """The translation of `key`, or `default` for a key the catalog does not have (data-driven keys)."""
+        return self(key, **values) if key in CATALOG else default
 
     def __call__(self, key: str, **values: object) -> str:
         texts = CATALOG[key]  # a KeyError here is a programming error: tests render every page

@@ -8,6 +8,6 @@ from web.i18n import Translator
 def query_messages(error: QueryError, t: Translator) -> list[str]:
     messages = []
     for problem in error.problems:
-        label = t(f"qfield_{problem.field}") if problem.field and f"qfield_{problem.field}" in t.catalog else ""
+        label = t.get(f"qfield_{problem.field}", "") if problem.field else ""
         messages.append(t(f"qerr_{problem.code}", label=label, **problem.values))
     return messages

@@ -39,6 +39,18 @@ def save_and_ask_confirmation(request: Request, svc: Services, fields: dict[str,
     return svc.renderer.render(request, "web/check_email.html", {"sub": sub, "sent": sent, "search_url": search_url(sub)})
 
 
+def submit(request: Request, svc: Services, form: SalonAlertForm | SavedSearchForm, template: str,
+           context: dict[str, Any]) -> Response:
+    """A valid form starts the double opt-in; otherwise the form again, with what to fix (400)."""
+    errors = form.errors(translator(request))
+    if not errors:
+        outcome = save_and_ask_confirmation(request, svc, form.subscription_fields())
+        if isinstance(outcome, Response):
+            return outcome
+        errors = outcome
+    return svc.renderer.render(request, template, {"form": form, "errors": errors, **context}, status_code=400)
+
+
 # subscribe ------------------------------------------------------------------------------------
 @router.get("/subscribe")
 def subscribe_form(request: Request) -> Response:
@@ -56,14 +68,7 @@ def subscribe(request: Request, csrf_token: FormText = "", email: FormText = "",
     if not form_is_genuine(request, {"csrf_token": csrf_token}):
         return forged_form(request, svc)
     form = SalonAlertForm(email.strip(), name, language, crafts, countries, window_min_days, window_max_days, frequency)
-    errors = form.errors(translator(request))
-    if not errors:
-        outcome = save_and_ask_confirmation(request, svc, form.subscription_fields())
-        if isinstance(outcome, Response):
-            return outcome
-        errors = outcome
-    return svc.renderer.render(request, "web/subscribe.html", {"form": form, "errors": errors, **choices(request)},
-                               status_code=400)
+    return submit(request, svc, form, "web/subscribe.html", choices(request))
 
 
 @router.post("/saved-searches")
@@ -73,10 +78,4 @@ def save_search(request: Request, csrf_token: FormText = "", name: FormText = ""
     if not form_is_genuine(request, {"csrf_token": csrf_token}):
         return forged_form(request, svc)
     form = SavedSearchForm(name, email.strip(), request_language(request), frequency, query)
-    errors = form.errors(translator(request))
-    if not errors:
-        outcome = save_and_ask_confirmation(request, svc, form.subscription_fields())
-        if isinstance(outcome, Response):
-            return outcome
-        errors = outcome
-    return svc.renderer.render(request, "web/saved_search.html", {"form": form, "errors": errors}, status_code=400)
+    return submit(request, svc, form, "web/saved_search.html", {})

@@ -37,6 +37,18 @@ def token_subscription(request: Request, svc: Services, token: str, purpose: str
     return sub if sub is not None else missing_subscription(request, svc)
 
 
+def posted_subscription(request: Request, svc: Services, token: str, purpose: str,
+                        csrf_token: str) -> Subscription | Response:
+    """token_subscription for a form post, which must also carry this reader's CSRF token."""
+    if not form_is_genuine(request, {"csrf_token": csrf_token}):
+        return forged_form(request, svc)
+    return token_subscription(request, svc, token, purpose)
+
+
+def confirm_page(request: Request, svc: Services, sub: Subscription, token: str) -> Response:
+    return svc.renderer.render(request, "web/confirm.html", {"sub": sub, "token": token, **links(svc, sub)})
+
+
 # confirm ----------------------------------------------------------------------------------------
 # GET only shows a button: mail scanners that prefetch links must not confirm on the reader's behalf.
 @router.get("/confirm")
@@ -45,19 +57,16 @@ def confirm_form(request: Request, token: Annotated[str, Query()] = "") -> Respo
     sub = token_subscription(request, svc, token, "confirm")
     if isinstance(sub, Response):
         return sub
-    return svc.renderer.render(request, "web/confirm.html", {"sub": sub, "token": token, **links(svc, sub)})
+    return confirm_page(request, svc, sub, token)
 
 
 @router.post("/confirm")
 def confirm(request: Request, token: Annotated[str, Query()] = "", csrf_token: FormText = "") -> Response:
     svc = services(request)
-    if not form_is_genuine(request, {"csrf_token": csrf_token}):
-        return forged_form(request, svc)
-    sub = token_subscription(request, svc, token, "confirm")
+    sub = posted_subscription(request, svc, token, "confirm", csrf_token)
     if isinstance(sub, Response):
         return sub
-    sub = svc.subscriptions.confirm(sub.id) or sub
-    return svc.renderer.render(request, "web/confirm.html", {"sub": sub, "token": token, **links(svc, sub)})
+    return confirm_page(request, svc, svc.subscriptions.confirm(sub.id) or sub, token)
 
 
 # unsubscribe -------------------------------------------------------------------------------------
@@ -116,9 +125,7 @@ def update_preferences(request: Request, token: Annotated[str, Query()] = "", cs
                        countries: FormList = [], window_min_days: FormText = "30",  # noqa: B006
                        window_max_days: FormText = "270", frequency: FormText = "immediate") -> Response:
     svc = services(request)
-    if not form_is_genuine(request, {"csrf_token": csrf_token}):
-        return forged_form(request, svc)
-    sub = token_subscription(request, svc, token, "preferences")
+    sub = posted_subscription(request, svc, token, "preferences", csrf_token)
     if isinstance(sub, Response):
         return sub
     form: SalonAlertForm | SavedSearchForm

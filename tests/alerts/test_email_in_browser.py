@@ -12,23 +12,17 @@ from alerts.mailers import SmtpMailer
 from alerts.preview import html_for_preview
 from alerts.service import send_digests, send_salon_alerts
 from alerts.subscriptions import SubscriptionStore, make_subscription
-from support import IN_CI, ROOT
+from support import CHROMIUM_ARGS, ROOT, chromium
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 
 
 @pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
-    if not Path(CHROMIUM).exists():
-        if IN_CI:
-            pytest.fail("CI=true but Debian's chromium is missing: browser tests must run in CI")
-        pytest.skip("install Debian's chromium to run browser tests")
+    executable = chromium()
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield b
         b.close()
 

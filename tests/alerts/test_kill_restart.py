@@ -1,7 +1,6 @@
 """Kill the alert run mid-way with SIGKILL, run it again: nobody is missed, nobody gets two messages."""
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys

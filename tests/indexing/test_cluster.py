@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import IN_CI, ROOT
+from support import IN_CI, ROOT, unavailable
 
 HTTP_PORT = 9211
 TRANSPORT_PORT = 9311
@@ -28,11 +28,9 @@ def es_sh(var: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):  # type: ignore[no-untyped-def]
     if not (shutil.which("java") and shutil.which("mvn")):
-        if IN_CI:
-            pytest.fail("CI=true but java/mvn are missing: the cluster test must run in CI")
-        pytest.skip("needs java and mvn to start a 3-node cluster")
+        unavailable("java/mvn are missing", "the 3-node cluster needs them")
     if not IN_CI and not os.environ.get("VEILLE_TEST_ELASTICSEARCH_URL"):
-        pytest.skip("set VEILLE_TEST_ELASTICSEARCH_URL (or CI=true) to run Elasticsearch cluster tests")
+        unavailable("VEILLE_TEST_ELASTICSEARCH_URL is unset", "set it, or CI=true, to run the cluster tests")
     var = tmp_path_factory.mktemp("es3")
     started = es_sh(var, "start", "--nodes", "3", "--port", str(HTTP_PORT), "--clean")
     assert started.returncode == 0, started.stderr[-3000:]

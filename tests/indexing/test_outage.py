@@ -1,7 +1,6 @@
 """Stop the real Elasticsearch node in the middle of a crawl, start it again: nothing lost, nothing doubled."""
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import ROOT, elasticsearch_url
+from support import ROOT, elasticsearch_url, unavailable
 
 PAGES = 400
 
@@ -29,7 +28,7 @@ def test_crawl_survives_elasticsearch_outage(tmp_path) -> None:  # type: ignore[
 
     url = elasticsearch_url()
     if not (ROOT / "var" / "es" / "node-0.pid").exists():
-        pytest.skip("the node was not started by .ci/es.sh, so this test cannot stop and restart it")
+        unavailable("the node was not started by .ci/es.sh", "this test must stop and restart it")
     prefix = f"outage-{uuid.uuid4().hex[:8]}"
     backend = ElasticsearchBackend(url, prefix=prefix)
     backend.setup()

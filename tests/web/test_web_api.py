@@ -65,7 +65,6 @@ def test_api_sources_without_a_catalogue_lists_crawled_sources(client: httpx.Cli
 
 def test_api_sources_with_the_catalogue(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:
     from web_support import LiveServer
-    from fastapi import FastAPI  # noqa: F401 - the app below is a second one over the same backend
 
     from web.app import create_app
     catalogue = tmp_path_factory.mktemp("catalogue") / "sources.yaml"

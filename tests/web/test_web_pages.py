@@ -271,7 +271,7 @@ def test_uvicorn_factory_serves_with_settings_from_the_environment(tmp_path: Pat
     import sys
     import time
 
-    from web_support import ROOT, free_port
+    from support import ROOT, free_port
     port = free_port()
     env = {"PATH": "/usr/bin:/bin", "VEILLE_VAR_DIR": str(tmp_path), "VEILLE_SOURCES": str(tmp_path / "none.yaml")}
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "web.app:create_app", "--port", str(port),

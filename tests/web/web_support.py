@@ -2,26 +2,19 @@
 a real uvicorn server in front of it.
 
 Elasticsearch runs when VEILLE_TEST_ELASTICSEARCH_URL is set; unset, its tests skip locally and FAIL
-when CI=true (CI must exercise both engines).
+when CI=true (support.elasticsearch_url: CI must exercise both engines).
 """
 from __future__ import annotations
 
-import os
-import socket
-import sys
 import threading
 import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import httpx
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from support import elasticsearch_url, free_port  # importing support puts the project on sys.path
 
 import uvicorn  # noqa: E402
 import web_corpus  # noqa: E402
@@ -31,28 +24,8 @@ from config import Settings, load_settings  # noqa: E402
 from indexing.backends.base import SearchBackend  # noqa: E402
 from web.app import create_app  # noqa: E402
 
-ES_URL_VARIABLE = "VEILLE_TEST_ELASTICSEARCH_URL"
 TEST_SECRET = "web-tests-secret-key-0123456789"
 BACKENDS = ("sqlite", "elasticsearch")
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
-
-
-def elasticsearch_url_or_skip() -> str:
-    url = os.environ.get(ES_URL_VARIABLE)
-    if url:
-        return url
-    if in_ci():
-        pytest.fail(f"CI=true but {ES_URL_VARIABLE} is unset: the Elasticsearch web tests must run in CI")
-    pytest.skip(f"{ES_URL_VARIABLE} is unset (start a node with `.ci/es.sh start`)")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class LiveServer:
@@ -104,7 +77,7 @@ def open_loaded_backend(engine: str, directory: Path) -> SearchBackend:
         backend: SearchBackend = SqliteBackend(directory / "veille.db")
     else:
         from indexing.backends.elasticsearch import ElasticsearchBackend
-        backend = ElasticsearchBackend(elasticsearch_url_or_skip(), prefix=f"veille-webtest-{uuid.uuid4().hex[:10]}")
+        backend = ElasticsearchBackend(elasticsearch_url(), prefix=f"veille-webtest-{uuid.uuid4().hex[:10]}")
     web_corpus.load(backend)
     return backend
 
