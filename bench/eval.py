@@ -24,47 +24,67 @@ WORKERS = 2
 
 
 def _fair_predictions(record: dict, text: str) -> list:
-    from bench.eval_fairs import PredictedFair, store_page_date, to_iso
-    from spiders.extract.fairs import extract_fairs
+    """Exactly what `veille extract fair FILE` prints for the text (no URL, no language, no page date)."""
+    from bench.eval_fairs import PredictedFair
+    from cli import extract_one
 
-    found = extract_fairs(text, record.get("url"), record.get("language"), store_page_date(text))
-    return [PredictedFair(f.name, to_iso(f.start_date), to_iso(f.end_date), f.city, f.country, f.venue) for f in found]
+    found = extract_one("fair", text.encode("utf-8"), None)["fairs"]
+    return [PredictedFair(f["name"], f["start_date"], f["end_date"], f["city"], f["country"], f["venue"]) for f in found]
 
 
 def run(root: Path, quick: bool) -> tuple[list[Score], dict[str, float]]:
+    """Every score twice: on the dev part and on the check part (disjoint sites, see eval_split)."""
+    from bench.eval_speed import measure_speed
+    from bench.eval_split import PARTS
+
+    scores: list[Score] = []
+    for part in PARTS:
+        for score in run_part(root, quick, part):
+            score.part = part
+            scores.append(score)
+    return scores, measure_speed(root, 30 if quick else 60)
+
+
+def run_part(root: Path, quick: bool, part: str) -> list[Score]:
     from bench.eval_articles import evaluate_articles
     from bench.eval_fairs import evaluate_fairs
-    from bench.eval_speed import measure_speed
     from bench.eval_products import evaluate_price_strings, evaluate_products
     from bench.eval_strings import evaluate_dateparser_cases, evaluate_feed_dates, evaluate_rss_feeds
 
     scores: list[Score] = []
-    timings: dict[str, float] = {}
     with ProcessPoolExecutor(WORKERS) as pool:
-        article_scores = evaluate_articles(root, pool, quick)
-        product_scores = evaluate_products(root, pool, quick)
-    scores += article_scores + product_scores
-    timings.update(measure_speed(root, 30 if quick else 60))
-    scores += evaluate_price_strings(root)
-    scores += evaluate_dateparser_cases(root)
-    scores += evaluate_feed_dates(root)
-    scores += evaluate_rss_feeds(root)
-    fair_scores, _ = evaluate_fairs(root, _fair_predictions)
-    scores += fair_scores
-    return scores, timings
+        scores += evaluate_articles(root, pool, quick, part)  # type: ignore[arg-type]
+        scores += evaluate_products(root, pool, quick, part)  # type: ignore[arg-type]
+    scores += evaluate_price_strings(root, part)  # type: ignore[arg-type]
+    scores += evaluate_dateparser_cases(root, part)  # type: ignore[arg-type]
+    scores += evaluate_feed_dates(root, part)  # type: ignore[arg-type]
+    scores += evaluate_rss_feeds(root, part)  # type: ignore[arg-type]
+    fair_scores, _ = evaluate_fairs(root, _fair_predictions, part)  # type: ignore[arg-type]
+    return scores + fair_scores
+
+
+def _cell(score: Score | None) -> str:
+    if score is None or score.value is None:
+        return "-"
+    detail = " ".join(f"{k}={v:.2f}" for k, v in score.extra.items())
+    return f"{score.value:.3f}" + (f" ({detail})" if detail else "")
 
 
 def render(scores: list[Score], timings: dict[str, float], seconds: float) -> None:
-    table = Table(title="veille extraction evaluation")
-    for column in ("dataset", "metric", "ours", "target", "reference", "n", ""):
+    table = Table(title="veille extraction evaluation (dev: develop here; check: keep a rule only if it holds)")
+    for column in ("dataset", "metric", "dev", "check", "target", "reference", "n dev/check", ""):
         table.add_column(column)
+    rows: dict[tuple[str, str], dict[str, Score]] = {}
     for s in scores:
-        status = {True: "[green]ok[/green]", False: "[red]below[/red]", None: ""}[s.meets_target]
-        detail = " ".join(f"{k}={v:.3f}" for k, v in s.extra.items())
+        rows.setdefault((s.dataset, s.metric), {})[s.part] = s
+    for (dataset, metric), parts in rows.items():
+        dev, check = parts.get("dev"), parts.get("check")
+        first = dev or check
+        assert first is not None
+        status = {True: "[green]ok[/green]", False: "[red]below[/red]", None: ""}[check.meets_target if check else None]
         table.add_row(
-            s.dataset, s.metric, f"{s.value:.3f}" if s.value is not None else "-",
-            f"{s.target:.3f}" if s.target is not None else "", s.reference + (f" ({detail})" if detail else ""),
-            str(s.n), status,
+            dataset, metric, _cell(dev), _cell(check), f"{first.target:.3f}" if first.target is not None else "",
+            first.reference, f"{dev.n if dev else 0}/{check.n if check else 0}", status,
         )
     console = Console(width=200)
     console.print(table)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.eval_common import Score, collapse, prf, read_bytes, shingle_prf
+from bench.eval_split import Part, in_part, page_family
 
 Job = tuple[str, str, str | None]  # (dataset, path, url)
 
@@ -33,38 +34,47 @@ def _baseline_body(job: Job) -> str:
     return trafilatura.extract(read_bytes(Path(path)), url=url) or ""
 
 
-def _aeb_jobs(root: Path, quick: bool) -> tuple[list[Job], dict[str, Any]]:
+def _aeb_jobs(root: Path, quick: bool, part: Part | None) -> tuple[list[Job], dict[str, Any]]:
     folder = root / "article-extraction-benchmark"
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    ids = sorted(truth)[:: 3 if quick else 1]
+    ids = [i for i in sorted(truth) if in_part(truth[i]["url"], part)][:: 3 if quick else 1]
     return [("aeb", str(folder / "html" / f"{i}.html.gz"), truth[i]["url"]) for i in ids], truth
 
 
-def _te_jobs(root: Path, quick: bool) -> tuple[list[Job], dict[str, Any]]:
+def _te_jobs(root: Path, quick: bool, part: Part | None) -> tuple[list[Job], dict[str, Any]]:
     folder = root / "trafilatura-eval"
     truth = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
-    keys = sorted(truth)[:: 4 if quick else 1]
+    keys = [k for k in sorted(truth) if in_part(_te_site_key(k, truth[k]), part)][:: 4 if quick else 1]
     return [("te", str(folder / "html" / f"{truth[k]['file']}.gz"), k if k.startswith("http") else None) for k in keys], truth
 
 
-def _hd_jobs(root: Path, quick: bool) -> tuple[list[Job], list[str]]:
+def _te_site_key(key: str, case: dict[str, Any]) -> str:
+    # A few keys carry an upstream tag instead of the URL ("hard::<file>", "xhttps://...").
+    if "http" in key:
+        return key[key.index("http"):]
+    return str(case.get("file", key))
+
+
+def _hd_jobs(root: Path, quick: bool, part: Part | None) -> tuple[list[Job], list[str]]:
     folder = root / "htmldate-eval"
     locations = json.loads((folder / "page-locations.json").read_text(encoding="utf-8"))
     jobs, dates = [], []
     for name in ("eval_default.json", "eval_mediacloud_2020.json"):
         for url, case in json.loads((folder / name).read_text(encoding="utf-8")).items():
+            if not in_part(url, part):
+                continue
             jobs.append(("hd", str((folder / locations[f"{name}::{url}"]).resolve()), url))
             dates.append(str(case["date"]))
     step = 4 if quick else 1
     return jobs[::step], dates[::step]
 
 
-def evaluate_articles(root: Path, pool: ProcessPoolExecutor, quick: bool) -> list[Score]:
+def evaluate_articles(root: Path, pool: ProcessPoolExecutor, quick: bool, part: Part | None = None) -> list[Score]:
     scores: list[Score] = []
-    aeb_jobs, aeb_truth = _aeb_jobs(root, quick)
-    te_jobs, te_truth = _te_jobs(root, quick)
-    hd_jobs, hd_dates = _hd_jobs(root, quick)
-    extra_jobs, extra_checks = _small_sets(root)
+    aeb_jobs, aeb_truth = _aeb_jobs(root, quick, part)
+    te_jobs, te_truth = _te_jobs(root, quick, part)
+    hd_jobs, hd_dates = _hd_jobs(root, quick, part)
+    extra_jobs, extra_checks = _small_sets(root, part)
     all_jobs = aeb_jobs + te_jobs + hd_jobs + extra_jobs
     results = list(pool.map(_article, all_jobs, chunksize=4))
     baseline = list(pool.map(_baseline_body, aeb_jobs, chunksize=4))
@@ -119,7 +129,7 @@ def _score_te(jobs: list[Job], results: list[dict[str, Any]], truth: dict[str, A
     ]
 
 
-def _small_sets(root: Path) -> tuple[list[Job], list[Callable[[list[dict[str, Any]]], list[Score]]]]:
+def _small_sets(root: Path, part: Part | None) -> tuple[list[Job], list[Callable[[list[dict[str, Any]]], list[Score]]]]:
     """readability-test-pages, newspaper4k-tests and goose3-tests, scored after one shared pool run."""
     jobs: list[Job] = []
     checks: list[Callable[[list[dict[str, Any]]], list[Score]]] = []
@@ -135,10 +145,11 @@ def _small_sets(root: Path) -> tuple[list[Job], list[Callable[[list[dict[str, An
         from lxml import html as lxml_html
 
         index = json.loads((readability / "index.json").read_text(encoding="utf-8"))
-        rd_names = [e["name"] for e in index if not e.get("likely_synthetic")]
+        rd_entries = [e for e in index if not e.get("likely_synthetic") and in_part(page_family(e["name"]), part)]
+        rd_names = [e["name"] for e in rd_entries]
         rd_metas = [json.loads((readability / "test-pages" / n / "expected-metadata.json").read_text(encoding="utf-8")) for n in rd_names]
         rd_bodies = [lxml_html.fromstring(read_bytes(readability / "test-pages" / n / "expected.html.gz")).text_content() for n in rd_names]
-        rd_langs = [e.get("lang") for e in index if not e.get("likely_synthetic")]
+        rd_langs = [e.get("lang") for e in rd_entries]
 
         def check_readability(results: list[dict[str, Any]]) -> list[Score]:
             _, _, f1 = shingle_prf(zip((r["text"] for r in results), rd_bodies))
@@ -155,8 +166,11 @@ def _small_sets(root: Path) -> tuple[list[Job], list[Callable[[list[dict[str, An
 
     n4k = root / "newspaper4k-tests"
     if n4k.is_dir():
-        nk_names = sorted(p.name[: -len(".json")] for p in (n4k / "metadata").glob("*.json"))
-        nk_metas = [json.loads((n4k / "metadata" / f"{n}.json").read_text(encoding="utf-8")) for n in nk_names]
+        nk_all = sorted(p.name[: -len(".json")] for p in (n4k / "metadata").glob("*.json"))
+        nk_pairs = [(n, json.loads((n4k / "metadata" / f"{n}.json").read_text(encoding="utf-8"))) for n in nk_all]
+        nk_pairs = [(n, m) for n, m in nk_pairs if in_part(m.get("url") or n, part)]
+        nk_names = [n for n, _ in nk_pairs]
+        nk_metas = [m for _, m in nk_pairs]
         nk_texts = [(n4k / "txt" / f"{n}.txt").read_text(encoding="utf-8") if (n4k / "txt" / f"{n}.txt").exists() else m.get("text", "") for n, m in zip(nk_names, nk_metas)]
 
         def check_n4k(results: list[dict[str, Any]]) -> list[Score]:
@@ -175,8 +189,11 @@ def _small_sets(root: Path) -> tuple[list[Job], list[Callable[[list[dict[str, An
     goose = root / "goose3-tests"
     if goose.is_dir():
         checked = json.loads((goose / "checked-fields.json").read_text(encoding="utf-8"))
-        goose_cases = [(k, v) for k, v in checked.items() if v and "cleaned_text" in v]
-        goose_specs = [json.loads((goose / f"{k}.json").read_text(encoding="utf-8")) for k, _ in goose_cases]
+        goose_all = [(k, v) for k, v in checked.items() if v and "cleaned_text" in v]
+        goose_pairs = [((k, v), json.loads((goose / f"{k}.json").read_text(encoding="utf-8"))) for k, v in goose_all]
+        goose_pairs = [(c, spec) for c, spec in goose_pairs if in_part(spec.get("url") or c[0], part)]
+        goose_cases = [c for c, _ in goose_pairs]
+        goose_specs = [spec for _, spec in goose_pairs]
 
         def check_goose(results: list[dict[str, Any]]) -> list[Score]:
             ok = 0

@@ -44,6 +44,8 @@ class Score:
     reference: str = ""
     n: int = 0
     extra: dict[str, float] = field(default_factory=dict)
+    part: str = "all"
+    """dev or check (see eval_split)."""
 
     @property
     def meets_target(self) -> bool | None:

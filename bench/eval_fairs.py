@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.eval_common import Score, prf
+from bench.eval_split import Part, in_part
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -115,9 +116,9 @@ def announcement_input(root: Path, record: dict[str, Any]) -> str:
 
 
 def evaluate_fairs(
-    root: Path, extract: Callable[[dict[str, Any], str], list[PredictedFair]]
+    root: Path, extract: Callable[[dict[str, Any], str], list[PredictedFair]], part: Part | None = None
 ) -> tuple[list[Score], dict[str, Any]]:
-    records = load_announcements(root)
+    records = [r for r in load_announcements(root) if in_part(r.get("url") or r["id"], part)]
     predictions = [extract(r, announcement_input(root, r)) for r in records]
     scores: list[Score] = []
     details: dict[str, Any] = {}

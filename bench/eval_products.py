@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.eval_common import Score, prf, read_bytes
+from bench.eval_split import Part, in_part
 
 
 def _offer(job: tuple[str, str]) -> dict[str, Any]:
@@ -79,12 +80,12 @@ def _attribute_prf(predictions: list[Any], truths: list[list[Any] | None], same:
     return prf(tp, fp, fn)
 
 
-def evaluate_products(root: Path, pool: ProcessPoolExecutor, quick: bool) -> list[Score]:
+def evaluate_products(root: Path, pool: ProcessPoolExecutor, quick: bool, part: Part | None = None) -> list[Score]:
     from spiders.extract.currency import possible_isos
 
     folder = root / "product-extraction-benchmark"
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    ids = sorted(truth)
+    ids = [i for i in sorted(truth) if in_part(truth[i]["url"], part)]
     jobs = [(str(folder / "html" / f"{i}.html.gz"), truth[i]["url"]) for i in ids]
     results = list(pool.map(_offer, jobs, chunksize=2))
     baseline = list(pool.map(_baseline_price, jobs, chunksize=2))
@@ -107,11 +108,12 @@ def evaluate_products(root: Path, pool: ProcessPoolExecutor, quick: bool) -> lis
     return scores
 
 
-def evaluate_price_strings(root: Path) -> list[Score]:
+def evaluate_price_strings(root: Path, part: Part | None = None) -> list[Score]:
     from spiders.extract.currency import to_iso
     from spiders.extract.prices import parse_price
 
     examples = json.loads((root / "price-parser-examples" / "examples.json").read_text(encoding="utf-8"))
+    examples = [e for e in examples if in_part(f"price-{e['id']}", part)]
     amount_ok = currency_ok = 0
     for example in examples:
         parsed = parse_price(example["price_raw"], example["currency_raw"], example["decimal_separator"])

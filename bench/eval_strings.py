@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.eval_common import Score, collapse, read_bytes
+from bench.eval_split import Part, in_part
 
 LANGUAGES = ("fr", "ar", "en", "es")
 _EXACT_TESTS = frozenset({
@@ -17,7 +18,7 @@ _EXACT_TESTS = frozenset({
 _TRANSLATION_TESTS = frozenset({"test_freshness_translation", "test_translation"})
 
 
-def evaluate_dateparser_cases(root: Path) -> list[Score]:
+def evaluate_dateparser_cases(root: Path, part: Part | None = None) -> list[Score]:
     import dateparser
 
     from spiders.extract.dates import parse_date_string
@@ -26,7 +27,7 @@ def evaluate_dateparser_cases(root: Path) -> list[Score]:
     for path in sorted((root / "dateparser-cases").glob("test_*.json")):
         for case in json.loads(path.read_text(encoding="utf-8")):
             language = case.get("language")
-            if language not in tally:
+            if language not in tally or not in_part(f"{case['test']}-{case['id']}", part):
                 continue
             base_text = case.get("now") or (case.get("settings") or {}).get("RELATIVE_BASE")
             base = datetime.fromisoformat(base_text) if base_text else datetime(2014, 9, 1, 10, 30)
@@ -52,19 +53,20 @@ def evaluate_dateparser_cases(root: Path) -> list[Score]:
     ]
 
 
-def evaluate_feed_dates(root: Path) -> list[Score]:
+def evaluate_feed_dates(root: Path, part: Part | None = None) -> list[Score]:
     from spiders.extract.feeds import parse_feed_date
 
     cases = json.loads((root / "feedparser-tests" / "date-strings.json").read_text(encoding="utf-8"))
+    cases = [c for c in cases if in_part(f"date-{c['input_value']}", part)]
     ok = 0
     for case in cases:
         value = case["expected_value"]
         expected = datetime(*value[:6], tzinfo=timezone.utc) if value else None
         ok += parse_feed_date(case["input_value"]) == expected
-    return [Score("feedparser-tests", "feed date strings (UTC instant)", ok / len(cases), None, "feedparser handlers", len(cases))]
+    return [Score("feedparser-tests", "feed date strings (UTC instant)", ok / max(1, len(cases)), None, "feedparser handlers", len(cases))]
 
 
-def evaluate_rss_feeds(root: Path) -> list[Score]:
+def evaluate_rss_feeds(root: Path, part: Part | None = None) -> list[Score]:
     from spiders.extract.feeds import parse_feed
 
     folder = root / "rss-parser-feeds"
@@ -72,7 +74,7 @@ def evaluate_rss_feeds(root: Path) -> list[Score]:
     items = items_ok = feeds = counts_ok = 0
     fields = {k: [0, 0] for k in ("title", "link", "date", "summary")}
     for entry in manifest:
-        if not entry["expected"]:
+        if not entry["expected"] or not in_part(f"feed-{entry['name']}", part):
             continue
         expected_items = json.loads(read_bytes(folder / entry["expected"]))["feed"].get("items", [])
         got = parse_feed(read_bytes(folder / entry["input"]), None)
