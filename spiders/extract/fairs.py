@@ -44,6 +44,16 @@ class ExtractedFair:
     crafts: tuple[str, ...]
     url: str | None
     description: str | None
+    website: str | None = None
+    """The fair's official site, when the page names one (not the page's own URL)."""
+    edition: int | None = None
+    """The edition number the text gives ("47e édition", "IV Feria"), removed from `name`."""
+    status: str = "scheduled"
+    """schema.org eventStatus, lower-case: scheduled, postponed, cancelled, rescheduled or online."""
+    year_basis: str = "explicit"
+    """How the year of the dates was found: explicit, context (dateline, page date, weekday) or none."""
+    series: str | None = None
+    """The series the edition belongs to: the name without edition ordinals and years."""
 
 
 def extract_fairs(
