@@ -39,10 +39,16 @@ def merge_fair(old: TradeFair, new: TradeFair) -> tuple[TradeFair, bool]:
         if (s.source, s.url) not in known:
             sources.append(s)
     data = old.model_dump()
-    for key in ("end_date", "city", "country", "venue", "organizer", "registration_deadline", "description", "language"):
+    for key in ("end_date", "city", "country", "venue", "organizer", "registration_deadline", "description", "language",
+                "website", "edition", "series"):
         value = getattr(new, key)
         if value is not None and (key in ("end_date", "city", "venue", "registration_deadline") or data.get(key) is None):
             data[key] = value
+    # A source that says nothing of the status must not undo another's "cancelled" or "postponed".
+    if new.status != "scheduled" or _has_new_dates(old, new):
+        data["status"] = new.status
+    if new.year_basis == "explicit":
+        data["year_basis"] = "explicit"
     data["start_date"] = new.start_date
     data["crafts"] = list(dict.fromkeys([*old.crafts, *new.crafts]))
     data["countries"] = list(dict.fromkeys([*old.countries, *new.countries]))
@@ -55,6 +61,10 @@ def merge_fair(old: TradeFair, new: TradeFair) -> tuple[TradeFair, bool]:
     else:
         merged = merged.model_copy(update={"changed_at": old.changed_at})
     return merged, changed
+
+
+def _has_new_dates(old: TradeFair, new: TradeFair) -> bool:
+    return (new.start_date, new.end_date) != (old.start_date, old.end_date) and new.end_date is not None
 
 
 def _same(old: Document, new: Document) -> bool:

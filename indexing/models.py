@@ -20,6 +20,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 _SPACES = re.compile(r"\s+")
 
 ShortText = Annotated[str, Field(max_length=500)]
+FairStatus = Literal["scheduled", "postponed", "rescheduled", "cancelled", "online"]
+"""schema.org eventStatus (EventScheduled, EventPostponed, EventRescheduled, EventCancelled, EventMovedOnline)."""
+YearBasis = Literal["explicit", "context", "none"]
+"""Where the year of the dates came from: next to them, elsewhere on the page (dateline, weekday), or nowhere."""
 
 
 def single_line(value: str | None, limit: int = 500) -> str | None:
@@ -217,12 +221,27 @@ class TradeFair(Document):
     venue: str | None = None
     organizer: str | None = None
     registration_deadline: date | None = None
+    website: str | None = None
+    """The fair's official site (not the page it was read on)."""
+    edition: int | None = Field(default=None, ge=1, le=500)
+    status: FairStatus = "scheduled"
+    year_basis: YearBasis = "explicit"
+    series: str | None = None
+    """The name shared by every yearly edition ('Maison&Objet' for 'Maison&Objet 2027')."""
     description: str | None = Field(default=None, max_length=20_000)
     language: str | None = None
     sources: list[FairSource] = Field(default_factory=list)
     changed_at: datetime | None = None
 
-    @field_validator("name", "city", "venue", "organizer")
+    @field_validator("website")
+    @classmethod
+    def _web_link(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from indexing.urls import is_safe_link
+        return value if is_safe_link(value) else None
+
+    @field_validator("name", "city", "venue", "organizer", "series")
     @classmethod
     def _one_line(cls, value: str | None) -> str | None:
         return single_line(value)
@@ -251,11 +270,16 @@ class TradeFair(Document):
 
     @property
     def id(self) -> str:
-        return fair_identity(self.name, self.start_date.year)
+        """An edition: (series, year). Every yearly edition of one series shares `series_id`."""
+        return fair_identity(self.series or self.name, self.start_date.year)
+
+    @property
+    def series_id(self) -> str:
+        return self.id.rsplit("-", 1)[0]
 
     def identity_fields(self) -> tuple[Any, ...]:
         """What an artisan's alert cares about: a change here is a 'changed' fair."""
-        return (self.start_date, self.end_date, self.city, self.venue)
+        return (self.start_date, self.end_date, self.city, self.venue, self.status)
 
     def search_title(self) -> str:
         return self.name

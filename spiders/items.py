@@ -81,6 +81,9 @@ def fair_document(extracted: Any, source: Source, url: str) -> TradeFair:
         end_date=_get(extracted, "end_date"), city=_get(extracted, "city"), country=country,
         venue=_get(extracted, "venue"), organizer=_get(extracted, "organizer"),
         registration_deadline=_get(extracted, "registration_deadline"), description=(description or "")[:20_000] or None,
+        website=_get(extracted, "website"), edition=_get(extracted, "edition"),
+        status=_get(extracted, "status") or "scheduled", year_basis=_get(extracted, "year_basis") or "explicit",
+        series=_get(extracted, "series"),
         language=source.language, crafts=crafts, countries=[country] if country else [])
 
 

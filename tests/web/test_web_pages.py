@@ -131,6 +131,20 @@ def test_fair_page_never_links_a_javascript_source(client: httpx.Client) -> None
     assert all(a["href"].startswith(("http://", "https://", "/", "?", "#")) for a in soup.select("a[href]"))
 
 
+def test_fair_page_shows_status_edition_website_and_an_inferred_year(client: httpx.Client) -> None:
+    fair = web_corpus.fairs()[3]
+    soup = page(client.get(f"/fairs/{fair.id}"))
+    facts = {dt.get_text(): dt.find_next_sibling("dd") for dt in soup.select("dl.facts dt")}
+    assert facts["Statut"].get_text(strip=True) == "Reporté"
+    assert facts["Édition"].get_text(strip=True) == "32e édition"
+    assert facts["Site officiel"].a["href"] == "https://heimtextil.messefrankfurt.com"
+    assert "Année déduite" in facts["Dates"].get_text()
+    calendar = page(client.get("/fairs", params={"country": "DE", "lang": "en"}))
+    badges = {li.h3.a.get_text(): li.select_one(".status") for li in calendar.select(".fair")}
+    assert badges["Ambiente Frankfurt"] is None
+    assert badges["Heimtextil Frankfurt"].get_text() == "Postponed"
+
+
 def test_price_comparison_normalises_currencies(client: httpx.Client) -> None:
     soup = page(client.get("/prices", params={"q": "pouf"}))
     rows = soup.select("table.offers tbody tr")
