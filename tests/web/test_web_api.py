@@ -46,6 +46,11 @@ def test_api_fairs_are_upcoming_and_soonest_first(client: httpx.Client) -> None:
     moroccan = client.get("/api/fairs", params={"country": "MA", "craft": "cuir"}).json()
     assert [r["document"]["name"] for r in moroccan["results"]] == [
         "Salon National de l'Artisanat Marrakech", "Semaine de l'artisanat de Fès"]
+    heimtextil = next(r["document"] for r in body["results"] if r["document"]["name"] == "Heimtextil Frankfurt")
+    assert {k: heimtextil[k] for k in ("status", "edition", "series", "website", "year_basis", "organizer",
+                                        "registration_deadline")} == {
+        "status": "postponed", "edition": 32, "series": "Heimtextil", "website": "https://heimtextil.messefrankfurt.com",
+        "year_basis": "context", "organizer": None, "registration_deadline": None}
 
 
 def test_api_offer_history(client: httpx.Client) -> None:
