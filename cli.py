@@ -74,6 +74,18 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failures == len(args.files) else 0
 
 
+def cmd_maintenance(args: argparse.Namespace, settings: Settings) -> int:
+    import jobs
+    report = jobs.maintenance(settings)
+    print(f"news deleted: {report.news_deleted} (older than {settings.keep_news_months} months; 0 = kept)")
+    print(f"price observations thinned: {report.observations_deleted} (older than {settings.thin_prices_after_days} days)")
+    print(f"delivery records compacted: {report.deliveries_compacted} (older than {settings.keep_deliveries_months} months)")
+    print(f"HTTP cache: {report.cache_entries_evicted} entries evicted, {report.cache_bytes_left / 1e6:.1f} MB left "
+          f"(cap {settings.http_cache_max_mb} MB)")
+    print(f"outage spool: {report.spool_bytes / 1e6:.1f} MB (cap {settings.spool_max_mb} MB)")
+    return 0
+
+
 # search ----------------------------------------------------------------------------------
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from indexing.backends import open_backend
@@ -330,6 +342,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--per-page")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("maintenance", help="apply the retention rules and the HTTP cache cap now")
+    p.set_defaults(func=cmd_maintenance)
 
     p = sub.add_parser("extract", help="extract items from saved HTML files (JSON Lines)")
     p.add_argument("kind", choices=["news", "offer", "fair"])

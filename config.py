@@ -40,6 +40,11 @@ SETTINGS_DOC: dict[str, str] = {
     "VEILLE_RATES_FILE": "Offline exchange-rate file (ECB reference rates). Default `indexing/rates/ecb.json`.",
     "VEILLE_LOG_JSON": "`1` for JSON log lines. Default `0`.",
     "VEILLE_EXTRACT_WORKERS": "Processes that extract and analyse pages during a crawl (`0`: in the crawler itself). Default: one per CPU.",
+    "VEILLE_KEEP_NEWS_MONTHS": "News older than this many months is deleted by `veille maintenance` (fairs and offers are kept). `0` keeps it forever. Default 24.",
+    "VEILLE_THIN_PRICES_AFTER_DAYS": "Price observations older than this many days are thinned to one per offer and ISO week. `0` keeps them all. Default 365.",
+    "VEILLE_KEEP_DELIVERIES_MONTHS": "Sent or failed messages older than this many months keep only their key and status, counted per month (the body goes; the key still blocks a resend). `0` keeps them whole. Default 6.",
+    "VEILLE_HTTP_CACHE_MAX_MB": "Size cap of the crawler's HTTP cache; `veille maintenance` evicts the oldest entries above it. Default 1024.",
+    "VEILLE_SPOOL_MAX_MB": "Size cap of the outage spool. When it is full the crawl pauses until the backend answers again; spooled items are never dropped. Default 512.",
 }
 
 
@@ -116,6 +121,11 @@ class Settings:
     rates_file: Path = ROOT / "indexing" / "rates" / "ecb.json"
     log_json: bool = False
     extract_workers: int | None = None
+    keep_news_months: int = 24
+    thin_prices_after_days: int = 365
+    keep_deliveries_months: int = 6
+    http_cache_max_mb: int = 1024
+    spool_max_mb: int = 512
 
     @property
     def backend_name(self) -> str:
@@ -128,6 +138,10 @@ class Settings:
     @property
     def spool_dir(self) -> Path:
         return self.var_dir / "spool"
+
+    @property
+    def http_cache_dir(self) -> Path:
+        return self.var_dir / "httpcache"
 
     @property
     def user_agent(self) -> str:
@@ -209,4 +223,12 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         kwargs["log_json"] = _bool("VEILLE_LOG_JSON", v)
     if (v := get("VEILLE_EXTRACT_WORKERS")) is not None:
         kwargs["extract_workers"] = _int("VEILLE_EXTRACT_WORKERS", v, 0, 64)
+    for key, name, high in (("VEILLE_KEEP_NEWS_MONTHS", "keep_news_months", 1200),
+                            ("VEILLE_THIN_PRICES_AFTER_DAYS", "thin_prices_after_days", 36_500),
+                            ("VEILLE_KEEP_DELIVERIES_MONTHS", "keep_deliveries_months", 1200)):
+        if (v := get(key)) is not None:
+            kwargs[name] = _int(key, v, 0, high)
+    for key, name in (("VEILLE_HTTP_CACHE_MAX_MB", "http_cache_max_mb"), ("VEILLE_SPOOL_MAX_MB", "spool_max_mb")):
+        if (v := get(key)) is not None:
+            kwargs[name] = _int(key, v, 1, 10_000_000)
     return Settings(**kwargs)  # type: ignore[arg-type]

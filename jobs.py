@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -42,6 +42,44 @@ def digest(settings: Settings, week: str | None = None, backend: SearchBackend |
            mailer: Mailer | None = None, today: date | None = None) -> DigestRun:
     backend = backend or _ready(settings)
     return send_digests(settings, backend, mailer or mailer_from_settings(settings), week, today)
+
+
+@dataclass
+class MaintenanceReport:
+    news_deleted: int = 0
+    observations_deleted: int = 0
+    deliveries_compacted: int = 0
+    cache_entries_evicted: int = 0
+    cache_bytes_left: int = 0
+    spool_bytes: int = 0
+
+    @property
+    def total_removed(self) -> int:
+        return self.news_deleted + self.observations_deleted + self.deliveries_compacted + self.cache_entries_evicted
+
+    def as_dict(self) -> dict[str, int]:
+        from dataclasses import asdict
+        return asdict(self)
+
+
+def maintenance(settings: Settings, backend: SearchBackend | None = None, now: datetime | None = None) -> MaintenanceReport:
+    """Retention (news, price detail, delivery bodies) and the HTTP cache cap; each rule keeps its window."""
+    from alerts.delivery import DeliveryLog
+    from indexing.indexer import Indexer
+    from indexing.models import now_utc
+    from indexing.retention import RetentionPolicy, apply_retention, months_before
+    from spiders.http_cache import evict_oldest
+    backend = backend or _ready(settings)
+    now = now or now_utc()
+    policy = RetentionPolicy(settings.keep_news_months, settings.thin_prices_after_days, settings.keep_deliveries_months)
+    retention = apply_retention(backend, policy, now)
+    compacted = DeliveryLog(backend).compact(months_before(now, policy.delivery_months)) if policy.delivery_months else {}
+    eviction = evict_oldest(settings.http_cache_dir, settings.http_cache_max_mb * 1024 * 1024)
+    report = MaintenanceReport(retention.news_deleted, retention.observations_deleted, sum(compacted.values()),
+                               eviction.entries, eviction.bytes_left,
+                               Indexer(backend, spool_dir=settings.spool_dir).spool_bytes())
+    log.info("maintenance: %s", report.as_dict())
+    return report
 
 
 def _ready(settings: Settings) -> SearchBackend:

@@ -28,6 +28,7 @@ DEFAULT_SCHEDULES = {
     "crawl-prices": "0 4 * * *",
     "alerts": "every 1h",
     "digest": "0 8 * * mon",
+    "maintenance": "30 3 * * *",
 }
 
 
@@ -112,6 +113,20 @@ def run_digest_job() -> dict[str, Any]:
     return _recorded("digest", jobs.digest)
 
 
+def run_maintenance_job() -> dict[str, Any]:
+    import jobs
+    settings = load_settings()
+    started = datetime.now(timezone.utc)
+    try:
+        report = jobs.maintenance(settings)
+    except Exception as exc:
+        _record(settings, "maintenance", started, "failed", {"error": str(exc)[:500], "items": 0, "errors": 1})
+        raise
+    detail = {"items": report.total_removed, "errors": 0, **report.as_dict()}
+    _record(settings, "maintenance", started, "ok", detail)
+    return detail
+
+
 class _Running:
     def __init__(self) -> None:
         self._procs: set[subprocess.Popen[str]] = set()
@@ -136,6 +151,7 @@ JOB_FUNCS: dict[str, Callable[..., Any]] = {
     "scheduler:run_crawl_job": run_crawl_job,
     "scheduler:run_alerts_job": run_alerts_job,
     "scheduler:run_digest_job": run_digest_job,
+    "scheduler:run_maintenance_job": run_maintenance_job,
 }
 
 
@@ -167,6 +183,7 @@ def job_specs(settings: Settings) -> list[JobSpec]:
         specs.append(JobSpec(f"crawl-{spider}", "scheduler:run_crawl_job", schedules[f"crawl-{spider}"], kwargs))
     specs.append(JobSpec("alerts", "scheduler:run_alerts_job", schedules["alerts"], {}))
     specs.append(JobSpec("digest", "scheduler:run_digest_job", schedules["digest"], {}))
+    specs.append(JobSpec("maintenance", "scheduler:run_maintenance_job", schedules["maintenance"], {}))
     return specs
 
 

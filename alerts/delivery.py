@@ -25,6 +25,9 @@ from indexing.models import now_utc
 log = logging.getLogger(__name__)
 COLLECTION = "deliveries"
 MAX_ATTEMPTS = 6
+COUNTS_RECORD = "delivery-counts"
+# What a compacted record keeps: enough for `already(key)` (at most once, forever) and the status pages.
+_KEPT_FIELDS = ("key", "kind", "recipient", "status", "attempts", "message_id", "subject", "created_at", "updated_at")
 
 
 def record_id(key: str) -> str:
@@ -58,6 +61,32 @@ class DeliveryLog:
             "created_at": now, "updated_at": now, "next_attempt_at": now, "error": None,
         }
         return self.backend.put_record(COLLECTION, record_id(key), record, create_only=True)
+
+    def compact(self, before: datetime, limit: int = 100_000) -> dict[str, int]:
+        """Drop the stored bodies of messages finished before `before`; count them per month, kind, status.
+
+        The record itself stays (small), so its key can never be queued again."""
+        cutoff = before.isoformat()
+        tally: dict[str, int] = {}
+        for status in ("sent", "failed"):
+            for record in self.records(status, limit=limit):
+                if record.get("compacted") or str(record.get("updated_at", "")) >= cutoff:
+                    continue
+                slim = {k: record[k] for k in _KEPT_FIELDS if k in record}
+                self.backend.put_record(COLLECTION, record_id(record["key"]), {**slim, "compacted": True})
+                name = f"{str(record.get('created_at', ''))[:7] or 'unknown'}:{record.get('kind', 'unknown')}:{status}"
+                tally[name] = tally.get(name, 0) + 1
+        if tally:
+            counts = self.counts()
+            for name, n in tally.items():
+                counts[name] = counts.get(name, 0) + n
+            self.backend.put_record("meta", COUNTS_RECORD, {"counts": counts, "updated_at": now_utc().isoformat()})
+        return tally
+
+    def counts(self) -> dict[str, int]:
+        """Compacted messages per `YYYY-MM:kind:status`."""
+        stored = self.backend.get_record("meta", COUNTS_RECORD) or {}
+        return {k: int(v) for k, v in (stored.get("counts") or {}).items()}
 
     def records(self, status: str | None = None, limit: int = 100_000) -> list[dict[str, Any]]:
         return self.backend.list_records(COLLECTION, {"status": status} if status else None, limit=limit)

@@ -5,6 +5,7 @@ import json
 import logging
 import os
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -73,9 +74,14 @@ def _same(old: Document, new: Document) -> bool:
 
 
 class Indexer:
-    def __init__(self, backend: SearchBackend, spool_dir: Path | None = None) -> None:
+    def __init__(self, backend: SearchBackend, spool_dir: Path | None = None, spool_max_bytes: int | None = None,
+                 pause_seconds: float = 5.0) -> None:
         self.backend = backend
         self.spool_dir = spool_dir
+        self.spool_max_bytes = spool_max_bytes
+        self.pause_seconds = pause_seconds
+        self.paused_seconds = 0.0
+        """How long batches waited for a full spool (the crawl's back-pressure then pauses it)."""
         self._lock = threading.Lock()
 
     def upsert(self, documents: Sequence[Document], prepared: Mapping[str, IndexedDoc] | None = None) -> ChangeSet:
@@ -84,15 +90,22 @@ class Indexer:
         `prepared` holds index forms computed off the crawler thread, used when the stored
         document is the scraped one.
         """
-        try:
-            result = self._upsert(documents, prepared or {})
-        except BackendUnavailable as exc:
-            if self.spool_dir is None:
-                raise
-            log.warning("backend down, spooling %d documents: %s", len(documents), exc)
-            self.spool(documents)
-            return ChangeSet(spooled=len(documents))
-        return result
+        while True:
+            try:
+                return self._upsert(documents, prepared or {})
+            except BackendUnavailable as exc:
+                if self.spool_dir is None:
+                    raise
+                if not self.spool_full():
+                    log.warning("backend down, spooling %d documents: %s", len(documents), exc)
+                    self.spool(documents)
+                    return ChangeSet(spooled=len(documents))
+                # Never drop a batch: hold it (and, through back-pressure, the crawl) until the backend
+                # answers or a replay frees the spool.
+                log.warning("backend down and spool full (%d bytes, cap %d): waiting %.0f s with %d documents",
+                            self.spool_bytes(), self.spool_max_bytes or 0, self.pause_seconds, len(documents))
+                time.sleep(self.pause_seconds)
+                self.paused_seconds += self.pause_seconds
 
     def _upsert(self, documents: Sequence[Document], prepared: Mapping[str, IndexedDoc] | None = None) -> ChangeSet:
         prepared = prepared or {}
@@ -162,6 +175,12 @@ class Indexer:
             os.fsync(fh.fileno())
         partial.rename(final)  # atomic: a replay never sees half a file
         return final
+
+    def spool_bytes(self) -> int:
+        return sum(p.stat().st_size for p in self.spooled_files() if p.exists())
+
+    def spool_full(self) -> bool:
+        return self.spool_max_bytes is not None and self.spool_bytes() >= self.spool_max_bytes
 
     def spooled_files(self) -> list[Path]:
         if self.spool_dir is None or not self.spool_dir.exists():

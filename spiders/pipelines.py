@@ -61,7 +61,8 @@ class IndexingPipeline:
 
     def open_spider(self) -> None:
         backend = open_backend(self.settings)
-        self.indexer = Indexer(backend, spool_dir=self.settings.spool_dir)
+        self.indexer = Indexer(backend, spool_dir=self.settings.spool_dir,
+                               spool_max_bytes=self.settings.spool_max_mb * 1024 * 1024)
         try:
             backend.setup()
             replayed = self.indexer.replay_spool()
@@ -115,6 +116,8 @@ class IndexingPipeline:
                 self.stats.inc_value(f"veille/indexed/{key}", len(ids))
         if changes.spooled:
             self.stats.inc_value("veille/spooled", changes.spooled)
+        if self.indexer.paused_seconds:
+            self.stats.set_value("veille/spool_full_paused_seconds", self.indexer.paused_seconds)
 
     async def close_spider(self) -> None:
         from scrapy.utils.defer import maybe_deferred_to_future

@@ -55,7 +55,7 @@ def crawler_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
     values = dict(BASE)
     values.update({
         "USER_AGENT": settings.user_agent,
-        "HTTPCACHE_DIR": str(settings.var_dir / "httpcache"),
+        "HTTPCACHE_DIR": str(settings.http_cache_dir),
         "VEILLE_SETTINGS": settings,
     })
     values.update(overrides)

@@ -30,7 +30,7 @@ def test_jobs_list_has_every_spider_alerts_and_digest(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "cli", "jobs", "list"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    for job in ("crawl-news", "crawl-fairs", "crawl-prices", "alerts", "digest", "crawl-news-le360-fr"):
+    for job in ("crawl-news", "crawl-fairs", "crawl-prices", "alerts", "digest", "maintenance", "crawl-news-le360-fr"):
         assert job in done.stdout
     digest_line = next(line for line in done.stdout.splitlines() if "│ digest" in line)
     assert "0 8 * * mon" in digest_line and "T08:00:00+0" in digest_line  # Monday 08:00, Africa/Casablanca

@@ -112,6 +112,14 @@ class SearchBackend(ABC):
     def count(self, kind: str | None = None) -> int: ...
 
     @abstractmethod
+    def ids_dated_before(self, kind: str, before: datetime, limit: int = 10_000) -> list[str]:
+        """Ids of documents of `kind` whose sort date is before `before` (retention)."""
+
+    @abstractmethod
+    def delete_many(self, ids: Sequence[str]) -> int:
+        """Delete documents by id; returns how many existed."""
+
+    @abstractmethod
     def refresh(self) -> None:
         """Make writes visible to search (a no-op where writes are immediately visible)."""
 
@@ -131,6 +139,13 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def observations_between(self, start: datetime, end: datetime) -> list[PriceObservation]: ...
+
+    @abstractmethod
+    def observation_keys_before(self, before: datetime) -> list[tuple[str, datetime]]:
+        """(offer id, observed at) of every observation older than `before`."""
+
+    @abstractmethod
+    def delete_observations(self, keys: Sequence[tuple[str, datetime]]) -> int: ...
 
     # records -----------------------------------------------------------------------
     @abstractmethod

@@ -10,7 +10,7 @@ from elasticsearch.helpers import bulk, scan
 
 from indexing.backends.base import RECORD_COLLECTIONS, BackendUnavailable, IndexedDoc, SearchBackend
 from indexing.backends.es_bulk import BulkWriter, bulk_line
-from indexing.models import Document, PriceObservation
+from indexing.models import Document, PriceObservation, utc
 from indexing.query import FACETS, SearchQuery, TextQuery, day_start
 
 # Terms are analysed in Python (indexing.analysis); Elasticsearch only splits on whitespace,
@@ -189,6 +189,18 @@ class ElasticsearchBackend(SearchBackend):
         except NotFoundError:
             return False
 
+    def ids_dated_before(self, kind: str, before: datetime, limit: int = 10_000) -> list[str]:
+        query = {"bool": {"filter": [{"term": {"kind": kind}}, {"range": {"date": {"lt": utc(before).isoformat()}}}]}}  # type: ignore[union-attr]
+        resp = self._call(self.es.search, index=self.docs_alias, query=query, size=limit, source=False,
+                          sort=[{"date": "asc"}])
+        return [h["_id"] for h in resp["hits"]["hits"]]
+
+    def delete_many(self, ids: Sequence[str]) -> int:
+        # No _delete_by_query: it lives in the reindex module, which Maven Central does not carry.
+        actions = ({"_op_type": "delete", "_index": self.docs_alias, "_id": i} for i in ids)
+        ok, _ = self._call(bulk, self.es, actions, raise_on_error=False, refresh="wait_for")
+        return ok
+
     def count(self, kind: str | None = None) -> int:
         query = {"term": {"kind": kind}} if kind else {"match_all": {}}
         return self._call(self.es.count, index=self.docs_alias, query=query)["count"]
@@ -272,6 +284,18 @@ class ElasticsearchBackend(SearchBackend):
     def observations_between(self, start: datetime, end: datetime) -> list[PriceObservation]:
         return self._call(self._observations,
                           {"range": {"observed_at": {"gte": start.isoformat(), "lt": end.isoformat()}}})
+
+    def observation_keys_before(self, before: datetime) -> list[tuple[str, datetime]]:
+        query = {"range": {"observed_at": {"lt": utc(before).isoformat()}}}  # type: ignore[union-attr]
+        hits = self._call(lambda: list(scan(self.es, index=self.observations_index, query={"query": query},
+                                            _source_includes=["offer_id", "observed_at"], size=2000)))
+        return [(h["_source"]["offer_id"], datetime.fromisoformat(h["_source"]["observed_at"])) for h in hits]
+
+    def delete_observations(self, keys: Sequence[tuple[str, datetime]]) -> int:
+        actions = ({"_op_type": "delete", "_index": self.observations_index, "_id": f"{offer}@{utc(at).isoformat()}"}  # type: ignore[union-attr]
+                   for offer, at in keys)
+        ok, _ = self._call(bulk, self.es, actions, raise_on_error=False, refresh="wait_for")
+        return ok
 
     # records ----------------------------------------------------------------------------------
     def put_record(self, collection: str, record_id: str, data: dict[str, Any], *, create_only: bool = False) -> bool:

@@ -10,10 +10,15 @@ from typing import Any, Iterable, Sequence
 
 from indexing.backends.base import RECORD_COLLECTIONS, IndexedDoc, SearchBackend
 from indexing.backends.sqlite_schema import filter_token, filter_tokens, migrate, register_functions
-from indexing.models import PriceObservation
+from indexing.models import PriceObservation, utc
 from indexing.query import FACETS, SearchQuery, TextQuery, day_start
 
 BM25_WEIGHTS = "3.0, 1.0, 0.0, 0.0"  # title_terms, body_terms, phrase, tags
+
+
+def utc_iso(value: datetime) -> str:
+    """Stored dates are UTC ISO strings, so string order is time order."""
+    return utc(value).isoformat()  # type: ignore[union-attr]
 
 
 def facet_match(q: SearchQuery) -> list[str]:
@@ -134,6 +139,32 @@ class SqliteBackend(SearchBackend):
         db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
         db.execute("COMMIT")
         return True
+
+    def ids_dated_before(self, kind: str, before: datetime, limit: int = 10_000) -> list[str]:
+        rows = self.db.execute("SELECT id FROM docs WHERE kind = ? AND date IS NOT NULL AND date < ? ORDER BY date LIMIT ?",
+                               (kind, utc_iso(before), limit)).fetchall()
+        return [r[0] for r in rows]
+
+    def delete_many(self, ids: Sequence[str]) -> int:
+        db = self.db
+        deleted = 0
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for start in range(0, len(ids), 500):
+                chunk = list(ids[start:start + 500])
+                marks = ",".join("?" * len(chunk))
+                rowids = [r[0] for r in db.execute(f"SELECT rowid FROM docs WHERE id IN ({marks})", chunk)]
+                if not rowids:
+                    continue
+                row_marks = ",".join("?" * len(rowids))
+                db.execute(f"DELETE FROM docs_fts WHERE rowid IN ({row_marks})", rowids)
+                db.execute(f"DELETE FROM doc_tags WHERE doc_rowid IN ({row_marks})", rowids)
+                deleted += db.execute(f"DELETE FROM docs WHERE rowid IN ({row_marks})", rowids).rowcount
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return deleted
 
     def count(self, kind: str | None = None) -> int:
         if kind:
@@ -267,6 +298,18 @@ class SqliteBackend(SearchBackend):
             "SELECT data FROM observations WHERE observed_at >= ? AND observed_at < ? ORDER BY offer_id, observed_at",
             (start.isoformat(), end.isoformat())).fetchall()
         return [PriceObservation.model_validate_json(r[0]) for r in rows]
+
+    def observation_keys_before(self, before: datetime) -> list[tuple[str, datetime]]:
+        rows = self.db.execute("SELECT offer_id, observed_at FROM observations WHERE observed_at < ?", (utc_iso(before),))
+        return [(r[0], datetime.fromisoformat(r[1])) for r in rows]
+
+    def delete_observations(self, keys: Sequence[tuple[str, datetime]]) -> int:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        deleted = sum(db.execute("DELETE FROM observations WHERE offer_id = ? AND observed_at = ?",
+                                 (offer_id, observed.isoformat())).rowcount for offer_id, observed in keys)
+        db.execute("COMMIT")
+        return deleted
 
     # records ----------------------------------------------------------------------------
     @staticmethod
