@@ -209,6 +209,8 @@ class CatalogueSpider(Spider):
                                         str(self.settings_obj.rates_file))
         if result.rejected and not quiet:
             self.reject(response, result.rejected)
+        for code in result.rejected_values:
+            self.reject_value(response, code)
         for document, indexed in result.documents:
             yield Scraped(document, source.id, indexed)
         # Detail pages link to more details (related products, "read also"): follow those too.
@@ -229,8 +231,18 @@ class CatalogueSpider(Spider):
         request = failure.request
         log.info("failed %s: %s", request.url[:200], failure.getErrorMessage()[:200])
 
-    def reject(self, response: Response, reason: str) -> None:
+    def reject(self, response: Response, reason: str, code: str | None = None) -> None:
+        """A page (or a record of a feed) that makes no document; `code` when a value was implausible."""
         source_id = response.meta.get("source_id", "unknown")
         self.crawler.stats.inc_value(f"veille/source/{source_id}/rejected")
         self.crawler.stats.inc_value("veille/rejected")
         log.info("skipped %s: %s", response.url[:200], reason)
+        if code:
+            self.reject_value(response, code)
+
+    def reject_value(self, response: Response, code: str) -> None:
+        """An implausible value left out (indexing.plausibility), counted per source and reason."""
+        source_id = response.meta.get("source_id", "unknown")
+        self.crawler.stats.inc_value(f"veille/source/{source_id}/rejected_values")
+        self.crawler.stats.inc_value(f"veille/source/{source_id}/rejected_value/{code}")
+        self.crawler.stats.inc_value(f"veille/rejected_value/{code}")
