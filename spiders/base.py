@@ -240,6 +240,15 @@ class CatalogueSpider(Spider):
         if code:
             self.reject_value(response, code)
 
+    def skip_record(self, response: Response, reason: str, code: str | None = None) -> None:
+        """One record of a feed or calendar that makes no document; the feed's other records go on."""
+        source_id = response.meta.get("source_id", "unknown")
+        self.crawler.stats.inc_value(f"veille/source/{source_id}/skipped_records")
+        self.crawler.stats.inc_value("veille/skipped/bad-record")
+        log.info("skipped a record of %s: %s", response.url[:200], reason[:200])
+        if code:
+            self.reject_value(response, code)
+
     def reject_value(self, response: Response, code: str) -> None:
         """An implausible value left out (indexing.plausibility), counted per source and reason."""
         source_id = response.meta.get("source_id", "unknown")

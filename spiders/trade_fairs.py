@@ -24,7 +24,7 @@ class TradeFairSpider(CatalogueSpider):
             try:
                 yield Scraped(fair_document(fair, source, getattr(fair, "url", None) or response.url), source.id)
             except Rejected as exc:
-                self.reject(response, str(exc), exc.code)
+                self.skip_record(response, str(exc), exc.code)
 
     async def parse_listing(self, response: Response) -> AsyncIterator[Any]:  # type: ignore[override]
         for item in super().parse_listing(response):
