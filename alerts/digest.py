@@ -10,6 +10,7 @@ from typing import Any
 
 from indexing.backends.base import SearchBackend
 from indexing.models import NewsArticle, Offer, TradeFair
+from indexing.record_guard import valid_documents
 from indexing.query import SearchQuery
 from indexing.textnorm import words
 
@@ -131,8 +132,7 @@ def top_news(backend: SearchBackend, start: date, end: date, limit: int = 8) -> 
     query = SearchQuery(kinds=("news",), date_from=start, date_to=end - timedelta(days=1), sort="date",
                         per_page=100, with_facets=False)
     items: list[NewsItem] = []
-    for data in _all(backend, query, 500):
-        article = NewsArticle.model_validate(data)
+    for article in valid_documents("news", _all(backend, query, 500), "digest", NewsArticle, backend):
         # Sector relevance first (crafts and markets named), then recency.
         age = (end - (article.published_at or article.first_seen).date()).days
         score = 2.0 * len(article.crafts) + len(article.countries) + max(0, 7 - age) * 0.2
@@ -173,10 +173,9 @@ def price_moves(backend: SearchBackend, start: date, end: date, limit: int = 5) 
 def fairs_sections(backend: SearchBackend, today: date, start: date, end: date) -> tuple[list[TradeFair], list[TradeFair]]:
     query = SearchQuery(kinds=("fair",), date_from=today, date_to=today + timedelta(days=90), sort="-date",
                         per_page=100, with_facets=False)
-    upcoming = [TradeFair.model_validate(d) for d in _all(backend, query, 200)]
+    upcoming = valid_documents("fair", _all(backend, query, 200), "digest", TradeFair, backend)
     new = []
-    for kind, data in backend.iter_docs("fair"):
-        fair = TradeFair.model_validate(data)
+    for fair in valid_documents("fair", (data for _, data in backend.iter_docs("fair")), "digest", TradeFair, backend):
         if start <= fair.first_seen.date() < end:
             new.append(fair)
     new.sort(key=lambda f: f.start_date)

@@ -17,6 +17,7 @@ from alerts.tokens import TokenSigner
 from config import Settings
 from indexing.backends.base import SearchBackend
 from indexing.models import TradeFair
+from indexing.record_guard import valid_documents
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +30,8 @@ class AlertRun:
 
 
 def upcoming_fairs(backend: SearchBackend, today: date) -> list[TradeFair]:
-    fairs = []
-    for _, data in backend.iter_docs("fair"):
-        fair = TradeFair.model_validate(data)
-        if fair.start_date >= today:
-            fairs.append(fair)
-    return fairs
+    fairs = valid_documents("fair", (data for _, data in backend.iter_docs("fair")), "alerts", TradeFair, backend)
+    return [fair for fair in fairs if fair.start_date >= today]
 
 
 def _batch_key(sub_id: str, frequency: str, today: date) -> str | None:

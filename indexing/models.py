@@ -11,6 +11,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from indexing.plausibility import check_currency, check_day, check_duration, check_price, check_published
 from indexing.textnorm import words
 from indexing.urls import canonical_url
 
@@ -170,7 +171,7 @@ class NewsArticle(Document):
     @field_validator("published_at")
     @classmethod
     def _pub_utc(cls, value: datetime | None) -> datetime | None:
-        return utc(value)
+        return check_published(utc(value))
 
     @field_validator("language")
     @classmethod
@@ -256,12 +257,16 @@ class TradeFair(Document):
             raise ValueError(f"country must be an ISO 3166-1 alpha-2 code, got {value!r}")
         return code
 
+    @field_validator("start_date", "end_date", "registration_deadline")
+    @classmethod
+    def _plausible_day(cls, value: date | None, info: Any) -> date | None:
+        return check_day(info.field_name, value)
+
     @model_validator(mode="after")
     def _check(self) -> "TradeFair":
         if not self.name:
             raise ValueError("a fair needs a name")
-        if self.end_date and self.end_date < self.start_date:
-            raise ValueError(f"fair {self.name!r} ends ({self.end_date}) before it starts ({self.start_date})")
+        check_duration(self.start_date, self.end_date)
         if self.country and self.country not in self.countries:
             object.__setattr__(self, "countries", [self.country, *self.countries])
         if not self.sources:
@@ -323,14 +328,12 @@ class Offer(Document):
         code = value.strip().upper()
         if not re.fullmatch(r"[A-Z]{3}", code):
             raise ValueError(f"currency must be ISO 4217, got {value!r}")
-        return code
+        return check_currency(code)
 
     @field_validator("price", "price_mad", "price_eur")
     @classmethod
-    def _non_negative(cls, value: Decimal | None) -> Decimal | None:
-        if value is not None and (value < 0 or value > Decimal("1e9")):
-            raise ValueError(f"implausible price {value}")
-        return value
+    def _plausible_price(cls, value: Decimal | None, info: Any) -> Decimal | None:
+        return check_price(info.field_name, value)
 
     @field_validator("observed_at")
     @classmethod
@@ -371,6 +374,11 @@ class PriceObservation(BaseModel):
     price_mad: Decimal | None = None
     price_eur: Decimal | None = None
     availability: str | None = None
+
+    @field_validator("price", "price_mad", "price_eur")
+    @classmethod
+    def _plausible_price(cls, value: Decimal | None, info: Any) -> Decimal | None:
+        return check_price(info.field_name, value)
 
     @field_validator("observed_at")
     @classmethod

@@ -27,5 +27,9 @@ def is_safe_link(url: str | None) -> bool:
     """Only http(s) links may reach a page or an email; javascript:, data: and friends never do."""
     if not url:
         return False
-    scheme = urlsplit(url.strip()).scheme.lower()
-    return scheme in ("http", "https")
+    try:
+        parts = urlsplit(url.strip())
+        parts.hostname  # noqa: B018 - raises on a malformed IPv6 host ('http://[::1/x')
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https")

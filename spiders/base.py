@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import re
 from typing import Any, AsyncIterator, Iterable
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider
 from scrapy.http import Response, TextResponse
@@ -68,18 +68,41 @@ class CatalogueSpider(Spider):
                 yield Request(url, callback=self.parse_ical, meta=meta, errback=self.on_error)
             for url in source.sitemaps:
                 yield Request(url, callback=self.parse_sitemap, meta=meta, errback=self.on_error)
+            listed = {listing.url for listing in source.listings}
             for listing in source.listings:
+                # A listing that is also a start URL is fetched once, as a listing, and explored from
+                # there as the start page too: a second request would be dropped by the duplicate filter.
                 yield Request(listing.url, callback=self.parse_listing, errback=self.on_error,
-                              meta={**meta, "listing": listing, "listing_page": 1})
+                              meta={**meta, "listing": listing, "listing_page": 1, "start": listing.url in source.start_urls})
             for url in source.start_urls:
-                yield Request(url, callback=self.parse_start, meta=meta, errback=self.on_error)
+                if url not in listed:
+                    yield Request(url, callback=self.parse_start, meta=meta, errback=self.on_error)
 
     def source_of(self, response: Response) -> Source:
         return self.sources[response.meta["source_id"]]
 
+    def join(self, response: Response, href: str) -> str | None:
+        """The absolute URL of a link of the page, or None (logged and counted per source) when it is
+        malformed ('http://[::1/x'): one bad link never costs the page's other links."""
+        try:
+            absolute = urljoin(response.url, href.strip())
+            urlsplit(absolute).hostname  # noqa: B018 - raises on a bad IPv6 host or port
+            return absolute
+        except ValueError as exc:
+            self.skip_link(response, href, str(exc))
+            return None
+
+    def skip_link(self, response: Response, href: str, reason: str) -> None:
+        source_id = response.meta.get("source_id", "unknown")
+        self.crawler.stats.inc_value(f"veille/source/{source_id}/skipped_links")
+        self.crawler.stats.inc_value("veille/skipped/bad-link")
+        log.info("skipped link %r on %s: %s", href[:200], response.url[:200], reason[:200])
+
     def follow(self, response: Response, url: str, callback: Any, joined: bool = False, **meta: Any) -> Request | None:
         """A request for a link of the page; `joined` when `url` is already absolute (urljoin done)."""
-        absolute = url if joined else urljoin(response.url, url.strip())
+        absolute = url if joined else self.join(response, url)
+        if absolute is None:
+            return None
         pagination = "listing" in meta
         if not pagination and absolute in self.requested:
             return None
@@ -91,13 +114,18 @@ class CatalogueSpider(Spider):
         if depth >= source.max_depth and not pagination:
             self.crawler.stats.inc_value("veille/skipped/max-depth")
             return None
-        if not pagination:
-            self.requested.add(absolute)
         # A listing page may already have been seen as a hub (discover), where its links were cut by
         # max_depth; its pagination visit must still happen, so it bypasses the duplicate filter
         # (pagination stays bounded by the listing's max_pages and by the trap guard).
-        return Request(absolute, callback=callback, errback=self.on_error, dont_filter=pagination,
-                       meta={"source_id": source.id, **meta})
+        try:
+            request = Request(absolute, callback=callback, errback=self.on_error, dont_filter=pagination,
+                              meta={"source_id": source.id, **meta})
+        except ValueError as exc:
+            self.skip_link(response, absolute, str(exc))
+            return None
+        if not pagination:
+            self.requested.add(absolute)
+        return request
 
     def parse_sitemap(self, response: Response) -> Iterable[Request]:
         source = self.source_of(response)
@@ -123,8 +151,8 @@ class CatalogueSpider(Spider):
         pattern = re.compile(listing.link_pattern) if listing.link_pattern else None
         seen: set[str] = set()
         for href in links:
-            absolute = urljoin(response.url, href)
-            if absolute in seen or (pattern is not None and not pattern.search(absolute)):
+            absolute = self.join(response, href)
+            if absolute is None or absolute in seen or (pattern is not None and not pattern.search(absolute)):
                 continue
             seen.add(absolute)
             if (req := self.follow(response, absolute, self.parse_detail, joined=True)) is not None:
@@ -135,6 +163,8 @@ class CatalogueSpider(Spider):
                 req = self.follow(response, href, self.parse_listing, listing=listing, listing_page=page + 1)
                 if req is not None:
                     yield req
+        if response.meta.get("start") and any(l.link_pattern for l in self.source_of(response).listings):
+            yield from self.parse_hub(response)  # the listing is a start URL too: explore the site from it
 
     def parse_start(self, response: Response) -> Iterable[Any]:
         """A start URL is a hub when the source has link patterns, else a detail page."""
@@ -152,9 +182,10 @@ class CatalogueSpider(Spider):
         source = self.source_of(response)
         patterns = [re.compile(l.link_pattern) for l in source.listings if l.link_pattern]
         hosts = source.domains()
-        from urllib.parse import urlsplit
         for href in dict.fromkeys(response.css("a::attr(href)").getall()):
-            absolute = urljoin(response.url, href)
+            absolute = self.join(response, href)
+            if absolute is None:
+                continue
             if any(p.search(absolute) for p in patterns):
                 req = self.follow(response, absolute, self.parse_detail, joined=True)
             elif discover and source.discover and urlsplit(absolute).hostname in hosts:
@@ -165,14 +196,10 @@ class CatalogueSpider(Spider):
                 yield req
 
     def page_text(self, response: TextResponse) -> str:
-        """The page as text; bytes whose declared charset lies are decoded again from the bytes."""
-        text = response.text
-        if "\ufffd" in text:
-            from spiders.extract.htmlinput import decode_html
-            redecoded = decode_html(response.body)
-            if redecoded.count("\ufffd") < text.count("\ufffd"):
-                return redecoded
-        return text
+        """The page as text, by the same decoding `veille extract` uses (BOM, HTTP header, meta, detection)."""
+        from spiders.extract.decoding import decode_page
+        content_type = response.headers.get("Content-Type")
+        return decode_page(response.body, content_type.decode("latin-1") if content_type else None)
 
     async def emit(self, response: TextResponse, work: Any, fallback: Any = None, quiet: bool = False) -> AsyncIterator[Any]:
         """Run the page work (in the worker pool) and yield its documents as items."""
@@ -182,6 +209,8 @@ class CatalogueSpider(Spider):
                                         str(self.settings_obj.rates_file))
         if result.rejected and not quiet:
             self.reject(response, result.rejected)
+        for code in result.rejected_values:
+            self.reject_value(response, code)
         for document, indexed in result.documents:
             yield Scraped(document, source.id, indexed)
         # Detail pages link to more details (related products, "read also"): follow those too.
@@ -202,8 +231,27 @@ class CatalogueSpider(Spider):
         request = failure.request
         log.info("failed %s: %s", request.url[:200], failure.getErrorMessage()[:200])
 
-    def reject(self, response: Response, reason: str) -> None:
+    def reject(self, response: Response, reason: str, code: str | None = None) -> None:
+        """A page (or a record of a feed) that makes no document; `code` when a value was implausible."""
         source_id = response.meta.get("source_id", "unknown")
         self.crawler.stats.inc_value(f"veille/source/{source_id}/rejected")
         self.crawler.stats.inc_value("veille/rejected")
         log.info("skipped %s: %s", response.url[:200], reason)
+        if code:
+            self.reject_value(response, code)
+
+    def skip_record(self, response: Response, reason: str, code: str | None = None) -> None:
+        """One record of a feed or calendar that makes no document; the feed's other records go on."""
+        source_id = response.meta.get("source_id", "unknown")
+        self.crawler.stats.inc_value(f"veille/source/{source_id}/skipped_records")
+        self.crawler.stats.inc_value("veille/skipped/bad-record")
+        log.info("skipped a record of %s: %s", response.url[:200], reason[:200])
+        if code:
+            self.reject_value(response, code)
+
+    def reject_value(self, response: Response, code: str) -> None:
+        """An implausible value left out (indexing.plausibility), counted per source and reason."""
+        source_id = response.meta.get("source_id", "unknown")
+        self.crawler.stats.inc_value(f"veille/source/{source_id}/rejected_values")
+        self.crawler.stats.inc_value(f"veille/source/{source_id}/rejected_value/{code}")
+        self.crawler.stats.inc_value(f"veille/rejected_value/{code}")

@@ -13,12 +13,17 @@ from indexing.backends import open_backend
 log = logging.getLogger(__name__)
 
 
-def per_source(stats: dict[str, Any]) -> dict[str, dict[str, int]]:
-    result: dict[str, dict[str, int]] = {}
+def per_source(stats: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """source id -> metrics; a metric with a reason ('rejected_value/price-negative') nests under its name."""
+    result: dict[str, dict[str, Any]] = {}
     for key, value in stats.items():
         if key.startswith("veille/source/"):
             _, _, source_id, metric = key.split("/", 3)
-            result.setdefault(source_id, {})[metric] = int(value)
+            name, _, reason = metric.partition("/")
+            if reason:
+                result.setdefault(source_id, {}).setdefault(name, {})[reason] = int(value)
+            else:
+                result.setdefault(source_id, {})[metric] = int(value)
     return result
 
 
@@ -46,6 +51,7 @@ class CrawlStatsRecorder:
             "pages": int(stats.get("response_received_count", 0)),
             "items": int(stats.get("item_scraped_count", 0)),
             "rejected": int(stats.get("veille/rejected", 0)),
+            "rejected_values": {k.split("/", 2)[2]: int(v) for k, v in stats.items() if k.startswith("veille/rejected_value/")},
             "robots_forbidden": int(stats.get("robotstxt/forbidden", 0)),
             "skipped": {k.split("/", 2)[2]: int(v) for k, v in stats.items() if k.startswith("veille/skipped/")},
             "indexed": {k.split("/", 2)[2]: int(v) for k, v in stats.items() if k.startswith("veille/indexed/")},

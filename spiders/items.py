@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from indexing.markets import tag_countries
 from indexing.models import Document, NewsArticle, Offer, TradeFair, now_utc
+from indexing.plausibility import Implausible
 from indexing.taxonomy import tag_crafts
 from indexing.urls import is_safe_link
 from spiders.sources import Source
@@ -26,7 +27,11 @@ class Scraped:
 
 
 class Rejected(ValueError):
-    pass
+    """A page or record that makes no document; `code` names an implausible value (plausibility.py)."""
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _get(obj: Any, name: str) -> Any:
@@ -49,7 +54,9 @@ def _build(model: type[Document], **fields: Any) -> Document:
         return model(**fields)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise Rejected(f"{model.__name__}: {'.'.join(map(str, first['loc'])) or 'item'}: {first['msg']}") from None
+        cause = (first.get("ctx") or {}).get("error")
+        raise Rejected(f"{model.__name__}: {'.'.join(map(str, first['loc'])) or 'item'}: {first['msg']}",
+                       cause.code if isinstance(cause, Implausible) else None) from None
 
 
 def article_document(extracted: Any, source: Source, url: str, fallback: dict[str, Any] | None = None) -> NewsArticle:

@@ -18,6 +18,7 @@ class MarketNewsSpider(CatalogueSpider):
         for entry in parse_feed(response.body, response.url):
             link = getattr(entry, "link", None)
             if not link:
+                self.skip_record(response, f"feed entry without a link: {str(entry.title)[:100]!r}")
                 continue
             fallback = {"title": entry.title, "published": entry.published, "summary": entry.summary,
                         "author": getattr(entry, "author", None)}

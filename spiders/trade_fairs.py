@@ -5,7 +5,7 @@ from typing import Any, AsyncIterator, Iterable
 from scrapy.http import Response, TextResponse
 
 from spiders.base import CatalogueSpider
-from spiders.extract.fairs import parse_ical
+from spiders.extract.fairs import check_fairs, ical_fairs
 from spiders.items import Rejected, Scraped, fair_document
 from spiders.workers import fair_page
 
@@ -17,11 +17,14 @@ class TradeFairSpider(CatalogueSpider):
 
     def parse_ical(self, response: Response) -> Iterable[Any]:
         source = self.source_of(response)
-        for fair in parse_ical(response.body):
+        checked = check_fairs(ical_fairs(response.body))
+        for code in checked.rejected:
+            self.reject_value(response, code)
+        for fair in checked.fairs:
             try:
                 yield Scraped(fair_document(fair, source, getattr(fair, "url", None) or response.url), source.id)
             except Rejected as exc:
-                self.reject(response, str(exc))
+                self.skip_record(response, str(exc), exc.code)
 
     async def parse_listing(self, response: Response) -> AsyncIterator[Any]:  # type: ignore[override]
         for item in super().parse_listing(response):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable
 
@@ -23,6 +23,8 @@ from spiders.sources import Source
 class PageResult:
     documents: list[tuple[Document, IndexedDoc]]
     rejected: str | None = None
+    rejected_values: list[str] = field(default_factory=list)
+    """Plausibility reason codes of the values (or fairs) left out, counted per source by the spider."""
 
 
 def normalize_offer(offer: Offer, rates_file: str) -> Offer:
@@ -47,35 +49,48 @@ def _finish(documents: list[Document], rates_file: str) -> PageResult:
     return PageResult(done)
 
 
+def _refused(exc: Rejected, values: list[str]) -> PageResult:
+    return PageResult([], str(exc), values + ([exc.code] if exc.code else []))
+
+
 def article_page(text: str, url: str, source: Source, fallback: dict[str, Any] | None, rates_file: str) -> PageResult:
     from spiders.extract.news import extract_article
+    extracted = extract_article(text, url)
     try:
-        return _finish([article_document(extract_article(text, url), source, url, fallback)], rates_file)
+        result = _finish([article_document(extracted, source, url, fallback)], rates_file)
     except Rejected as exc:
-        return PageResult([], str(exc))
+        return _refused(exc, list(extracted.rejected))
+    result.rejected_values = list(extracted.rejected)
+    return result
 
 
 def offer_page(text: str, url: str, source: Source, fallback: dict[str, Any] | None, rates_file: str) -> PageResult:
     from spiders.extract.offers import extract_offer
+    extracted = extract_offer(text, url)
     try:
-        extracted = extract_offer(text, url)
-        if getattr(extracted, "price", None) is None:
-            raise Rejected("no price on the page")
-        return _finish([offer_document(extracted, source, url)], rates_file)
+        if extracted.price is None:
+            raise Rejected("no plausible price on the page" if extracted.rejected else "no price on the page")
+        result = _finish([offer_document(extracted, source, url)], rates_file)
     except Rejected as exc:
-        return PageResult([], str(exc))
+        return _refused(exc, list(extracted.rejected))
+    result.rejected_values = list(extracted.rejected)
+    return result
 
 
 def fair_page(text: str, url: str, source: Source, fallback: dict[str, Any] | None, rates_file: str) -> PageResult:
-    from spiders.extract.fairs import extract_fairs
+    from spiders.extract.fairs import extract_checked_fairs
     documents: list[Document] = []
     reasons = []
-    for fair in extract_fairs(text, url, language=source.language, page_date=date.today()):
+    checked = extract_checked_fairs(text, url, language=source.language, page_date=date.today())
+    values = list(checked.rejected)
+    for fair in checked.fairs:
         try:
             documents.append(fair_document(fair, source, url))
         except Rejected as exc:
             reasons.append(str(exc))
+            values += [exc.code] if exc.code else []
     result = _finish(documents, rates_file)
+    result.rejected_values = values
     if not documents:
         result.rejected = reasons[0] if reasons else "no fair found on the page"
     return result

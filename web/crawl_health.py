@@ -87,8 +87,30 @@ def crawl_report(backend: SearchBackend, now: datetime | None = None) -> dict[st
         for source_id, metrics in sorted(last_crawl_per_source(records).items())
         if (code := failure_code(metrics))
     ]
-    return {"spiders": spiders, "failing_sources": failing, "scheduler": heartbeat(backend, now),
-            "jobs": last_job_runs(backend), "deliveries": delivery_status(backend)}
+    return {"spiders": spiders, "failing_sources": failing, "bad_input": bad_input(records, backend),
+            "scheduler": heartbeat(backend, now), "jobs": last_job_runs(backend), "deliveries": delivery_status(backend)}
+
+
+def bad_input(records: list[dict[str, Any]], backend: SearchBackend) -> dict[str, dict[str, Any]]:
+    """Per source, what its last crawl left out without losing the rest: malformed links skipped,
+    implausible values rejected (by reason), feed records skipped; and stored records the pages,
+    exports and emails had to skip (record_guard)."""
+    from indexing.record_guard import skipped_per_source
+    stored = skipped_per_source(backend)
+    report: dict[str, dict[str, Any]] = {}
+    for source_id, metrics in sorted(last_crawl_per_source(records).items()):
+        reasons = metrics.get("rejected_value")
+        row = {"skipped_links": int(metrics.get("skipped_links", 0)),
+               "rejected_values": int(metrics.get("rejected_values", 0)),
+               "rejected_reasons": dict(sorted(reasons.items())) if isinstance(reasons, dict) else {},
+               "skipped_records": int(metrics.get("skipped_records", 0)),
+               "skipped_stored_records": stored.get(source_id, 0)}
+        if row["skipped_links"] or row["rejected_values"] or row["skipped_records"] or row["skipped_stored_records"]:
+            report[source_id] = row
+    for source_id, count in stored.items():
+        report.setdefault(source_id, {"skipped_links": 0, "rejected_values": 0, "rejected_reasons": {},
+                                      "skipped_records": 0, "skipped_stored_records": count})
+    return dict(sorted(report.items()))
 
 
 def delivery_status(backend: SearchBackend) -> dict[str, Any]:

@@ -24,5 +24,6 @@ def crawls_page(request: Request) -> Response:
     failing = [{**row, "finished": parse_moment(row.get("finished_at"))} for row in report["failing_sources"]]
     heartbeat = report["scheduler"]
     context = {"spiders": spiders, "jobs": jobs, "failing": failing, "deliveries": report["deliveries"],
+               "bad_input": report["bad_input"],
                "heartbeat": heartbeat, "heartbeat_at": parse_moment(heartbeat["at"]) if heartbeat else None}
     return svc.renderer.render(request, "web/crawls.html", context)

@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from indexing.backends.base import SearchBackend
 from indexing.query import Hit, QueryError, SearchQuery
+from indexing.record_guard import valid_document
 from indexing.query_problems import Problem, shown
 
 EXPORT_FORMATS = ("csv", "json")
@@ -96,7 +97,9 @@ def attachment(filename: str) -> dict[str, str]:
 
 
 def export_response(fmt: str, backend: SearchBackend, query: SearchQuery, name: str) -> Response:
-    total, hits = all_hits(backend, query)
+    total, found = all_hits(backend, query)
+    # A stored record that is no longer a valid document is skipped (and counted), as on the pages.
+    hits = [hit for hit in found if valid_document(hit.kind, hit.document, f"export.{name}", backend) is not None]
     rows = [export_row(hit) for hit in hits]
     filename = f"veille-{name}-{date.today().isoformat()}.{fmt}"
     if fmt == "csv":

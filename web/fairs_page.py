@@ -12,7 +12,9 @@ from starlette.responses import Response
 
 from alerts.ical import fairs_to_ics
 from indexing.markets import COUNTRY_NAMES
-from indexing.models import TradeFair, document_from_dict
+from indexing.backends.base import SearchBackend
+from indexing.models import TradeFair
+from indexing.record_guard import valid_document
 from indexing.query import Hit, QueryError
 from indexing.taxonomy import crafts
 from indexing.urls import is_safe_link
@@ -60,10 +62,9 @@ def fair_view(fair_id: str, fair: TradeFair) -> FairView:
     return FairView(fair_id, fair, links)
 
 
-def fair_from_hit(hit: Hit) -> TradeFair:
-    fair = document_from_dict("fair", hit.document)
-    assert isinstance(fair, TradeFair)
-    return fair
+def fairs_from_hits(hits: list[Hit], backend: SearchBackend, where: str) -> list[tuple[str, TradeFair]]:
+    """(id, fair) of every hit whose stored record is a valid fair; the others are skipped and counted."""
+    return [(hit.id, fair) for hit in hits if isinstance(fair := valid_document("fair", hit.document, where, backend), TradeFair)]
 
 
 def by_month(views: list[FairView], fmt: Formatter) -> list[MonthGroup]:
@@ -103,7 +104,7 @@ def fairs_page(request: Request) -> Response:
     if export:
         return export_response(export, svc.backend, query, "fairs")
     result = svc.backend.search(query)
-    views = [fair_view(hit.id, fair_from_hit(hit)) for hit in result.hits]
+    views = [fair_view(fair_id, fair) for fair_id, fair in fairs_from_hits(result.hits, svc.backend, "fairs")]
     context.update(months=by_month(views, fmt), total=result.total,
                    pagination=paginate(state, FAIRS_PATH, query, result.total))
     return svc.renderer.render(request, "web/fairs.html", context)
@@ -120,7 +121,7 @@ def fairs_calendar(request: Request) -> Response:
         return export_error("csv", str(exc))
     _, hits = all_hits(svc.backend, query, limit=ICS_MAX_FAIRS)
     title = Translator(request_language(request))("fairs_title")
-    body = fairs_to_ics([fair_from_hit(hit) for hit in hits], name=title)
+    body = fairs_to_ics([fair for _, fair in fairs_from_hits(hits, svc.backend, "fairs.ics")], name=title)
     return Response(body, media_type="text/calendar; charset=utf-8", headers=attachment("veille-salons.ics"))
 
 

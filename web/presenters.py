@@ -6,7 +6,9 @@ from datetime import date, datetime
 
 from markupsafe import Markup, escape
 
-from indexing.models import Document, NewsArticle, Offer, TradeFair, document_from_dict
+from indexing.backends.base import SearchBackend
+from indexing.models import Document, NewsArticle, Offer, TradeFair
+from indexing.record_guard import valid_document
 from indexing.query import FACETS, Hit
 from indexing.urls import is_safe_link
 from web.filters import FACET_PARAMS, SearchState
@@ -50,8 +52,13 @@ def display_day(document: Document) -> date | datetime | None:
     return document.sort_date()
 
 
-def hit_view(hit: Hit) -> HitView:
-    document = document_from_dict(hit.kind, hit.document)
+def hit_views(hits: list[Hit], backend: SearchBackend, where: str) -> list[HitView]:
+    """The views of the hits whose stored record is a valid document; the others are skipped and counted."""
+    return [hit_view(hit, document) for hit in hits
+            if (document := valid_document(hit.kind, hit.document, where, backend)) is not None]
+
+
+def hit_view(hit: Hit, document: Document) -> HitView:
     # indexing.highlight escapes the text and adds only <mark>: it is the one trusted HTML source.
     title = hit.highlights.get("title")
     snippet = hit.highlights.get("text")

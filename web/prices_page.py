@@ -13,7 +13,8 @@ from starlette.responses import Response
 
 from indexing.backends.base import SearchBackend
 from indexing.markets import COUNTRY_NAMES
-from indexing.models import Offer, PriceObservation, document_from_dict
+from indexing.models import Offer, PriceObservation
+from indexing.record_guard import valid_document, valid_documents
 from indexing.query import QueryError, SearchQuery
 from indexing.taxonomy import crafts
 from indexing.urls import is_safe_link
@@ -67,7 +68,7 @@ def shop_summaries(offers: list[Offer], currency: str) -> list[ShopSummary]:
 
 def comparison_offers(backend: SearchBackend, query: SearchQuery) -> list[Offer]:
     _, hits = all_hits(backend, replace(query, sort="price"), limit=SUMMARY_MAX_OFFERS)
-    return [offer for hit in hits if isinstance(offer := document_from_dict("offer", hit.document), Offer)]
+    return valid_documents("offer", (hit.document for hit in hits), "prices", Offer, backend)
 
 
 def summary_chart(rows: list[ShopSummary], currency: str, fmt: Formatter) -> BarChart | None:
@@ -102,7 +103,7 @@ def prices_page(request: Request) -> Response:
         return export_response(export, svc.backend, query, "prices")
     result = svc.backend.search(query)
     offers = [OfferView(hit.id, offer, offer.url if is_safe_link(offer.url) else None)
-              for hit in result.hits if isinstance(offer := document_from_dict("offer", hit.document), Offer)]
+              for hit in result.hits if isinstance(offer := valid_document("offer", hit.document, "prices", svc.backend), Offer)]
     compared = comparison_offers(svc.backend, query)
     summaries = shop_summaries(compared, currency)
     context.update(

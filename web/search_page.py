@@ -14,7 +14,7 @@ from web.formatting import Formatter
 from web.i18n import Translator
 from web.listing import export_error, listing_query, listing_state
 from web.paging import paginate
-from web.presenters import active_filters, facet_views, hit_view
+from web.presenters import active_filters, facet_views, hit_views
 from web.query_messages import query_messages
 from web.rendering import request_language
 from web.services import services
@@ -53,7 +53,7 @@ def search_page(request: Request) -> Response:
     result = svc.backend.search(query)
     context.update(
         result=result,
-        hits=[hit_view(hit) for hit in result.hits],
+        hits=hit_views(result.hits, svc.backend, "search"),
         facets=facet_views(result.facets, state, SEARCH_PATH, t, fmt),
         pagination=paginate(state, SEARCH_PATH, query, result.total),
     )

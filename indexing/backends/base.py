@@ -16,7 +16,7 @@ from indexing.query import Hit, SearchQuery, SearchResult
 # Records: small JSON documents other packages keep next to the index (subscriptions,
 # deliveries, job runs, crawl stats, page fingerprints). In Elasticsearch mode they live in
 # Elasticsearch too, so no shared state sits in a local file.
-RECORD_COLLECTIONS = ("subscriptions", "deliveries", "jobs", "crawlstats", "pages", "meta")
+RECORD_COLLECTIONS = ("subscriptions", "deliveries", "jobs", "crawlstats", "pages", "meta", "skipped")
 
 
 class BackendUnavailable(RuntimeError):
@@ -167,11 +167,13 @@ class SearchBackend(ABC):
         return self.put_many([IndexedDoc.of(d) for d in documents])
 
     def get(self, doc_id: str) -> Document | None:
-        found = self.get_raw([doc_id]).get(doc_id)
-        return to_document(*found) if found else None
+        """The stored document, or None when there is none or it is no longer valid (skipped, counted)."""
+        return self.get_many([doc_id]).get(doc_id)
 
     def get_many(self, ids: Sequence[str]) -> dict[str, Document]:
-        return {i: to_document(kind, data) for i, (kind, data) in self.get_raw(ids).items()}
+        from indexing.record_guard import valid_document
+        found = {i: valid_document(kind, data, "lookup", self) for i, (kind, data) in self.get_raw(ids).items()}
+        return {i: doc for i, doc in found.items() if doc is not None}
 
     def search(self, query: SearchQuery) -> SearchResult:
         import time

@@ -47,7 +47,7 @@ def markup_fairs(things: Sequence[Thing]) -> list[TextFair]:
 def _day(value: object) -> date | None:
     while isinstance(value, list) and value:
         value = value[0]
-    moment = parse_timestamp(value)
+    moment = parse_timestamp(value, published=False)
     # Event dates are local calendar days: keep the day as written, not shifted to UTC.
     return moment.date() if moment else None
 

@@ -1,10 +1,12 @@
 """Trade fairs from pages, free text and iCalendar files: name, dates, place, crafts."""
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from indexing.plausibility import fair_problem, year_problem
 from indexing.taxonomy import tag_crafts
 from spiders.extract.dates import DEFAULT_LANGUAGES, find_date_spans, resolve_span
 from spiders.extract.fair_listing import extract_listing_fairs
@@ -18,6 +20,7 @@ from spiders.extract.markup import block_text
 from spiders.extract.page_meta import safe_absolute_url
 from spiders.extract.structured import jsonld_items, microdata_items, rdfa_items, walk
 
+_LOG = logging.getLogger(__name__)
 _LISTING_MIN_FAIRS = 3
 _HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|div|p|article|section|table|span|a)\b", re.IGNORECASE)
 _DEADLINE = re.compile(
@@ -56,13 +59,56 @@ class ExtractedFair:
     """The series the edition belongs to: the name without edition ordinals and years."""
 
 
+@dataclass(frozen=True)
+class CheckedFairs:
+    fairs: list[ExtractedFair]
+    rejected: list[str]
+    """The plausibility reason code of every fair or value left out (indexing.plausibility)."""
+
+
+def check_fairs(fairs: list[ExtractedFair]) -> CheckedFairs:
+    """Fairs whose days break a plausibility rule are left out, an implausible deadline is dropped;
+    each with its reason. Nothing is moved to a credible day."""
+    kept, rejected = [], []
+    for fair in fairs:
+        if code := fair_problem(fair.start_date, fair.end_date):
+            _LOG.info("left out fair %r: %s", fair.name[:100], code)
+            rejected.append(code)
+            continue
+        deadline = fair.registration_deadline
+        if deadline is not None and (code := year_problem(deadline.year)):
+            rejected.append(code)
+            fair = replace(fair, registration_deadline=None)
+        kept.append(fair)
+    return CheckedFairs(kept, rejected)
+
+
 def extract_fairs(
     html_or_text: str | bytes,
     url: str | None = None,
     language: str | None = None,
     page_date: date | None = None,
 ) -> list[ExtractedFair]:
-    """Every fair a page or text announces; year-less dates need `page_date` or a year in the text."""
+    """Every plausible fair a page or text announces; year-less dates need `page_date` or a year in the text."""
+    return extract_checked_fairs(html_or_text, url, language, page_date).fairs
+
+
+def parse_ical(data: bytes) -> list[ExtractedFair]:
+    """Every plausible fair of an iCalendar file."""
+    return check_fairs(ical_fairs(data)).fairs
+
+
+def extract_checked_fairs(
+    html_or_text: str | bytes,
+    url: str | None = None,
+    language: str | None = None,
+    page_date: date | None = None,
+) -> CheckedFairs:
+    """The fairs of a page, with the reasons of those left out."""
+    return check_fairs(_page_fairs(html_or_text, url, language, page_date))
+
+
+def _page_fairs(html_or_text: str | bytes, url: str | None, language: str | None, page_date: date | None) -> list[ExtractedFair]:
     raw = decode_html(html_or_text) if isinstance(html_or_text, bytes) else html_or_text[:MAX_INPUT_BYTES]
     found: list[TextFair] = []
     if _HTML_HINT.search(raw[:2000]):
@@ -84,7 +130,7 @@ def extract_fairs(
     return [_finish(fair, text, url) for fair in _merge(found)]
 
 
-def parse_ical(data: bytes) -> list[ExtractedFair]:
+def ical_fairs(data: bytes) -> list[ExtractedFair]:
     fairs = []
     for event in ical_events(data):
         summary = str(event["summary"] or "")

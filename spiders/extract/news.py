@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from indexing.plausibility import published_problem
 from spiders.extract.article_body import extract_body
 from spiders.extract.htmlinput import drop_non_content, parse_html
 from spiders.extract.language import detect_language
@@ -36,6 +37,8 @@ class ExtractedArticle:
     canonical_url: str | None
     published_date: date | None = None
     """The publication day as the publisher wrote it (its local calendar day)."""
+    rejected: tuple[str, ...] = ()
+    """Reason codes of the implausible values left out (indexing.plausibility)."""
 
 
 def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArticle:
@@ -52,15 +55,19 @@ def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArtic
     drop_non_content(tree)
     text = extract_body(tree, url, headlines, _structured_body(things))
     summary = description(meta) or (truncate(one_line(text), SUMMARY_CHARS) if text else None)
+    moment, day, rejected = published.utc, published.day, ()
+    if moment is not None and (code := published_problem(moment)):
+        moment, day, rejected = None, None, (code,)
     return ExtractedArticle(
         title=title,
         text=text,
-        published=published.utc,
+        published=moment,
         language=detect_language(f"{title or ''}\n{text}", declared_language(tree, meta)),
         author=author,
         summary=truncate(summary, SUMMARY_CHARS) if summary else None,
         canonical_url=canonical_url(tree, meta, url),
-        published_date=published.day,
+        published_date=day,
+        rejected=rejected,
     )
 
 

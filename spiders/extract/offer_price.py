@@ -11,7 +11,8 @@ from spiders.extract.prices import parse_price
 from spiders.extract.product_markup import opengraph_price
 from spiders.extract.visible_price import find_visible_price
 
-_PLAIN_DECIMAL = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+# Signs and exponents are kept as written ("-50", "1e30"): the plausibility rules reject them.
+_PLAIN_DECIMAL = re.compile(r"^\s*[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d{1,6})?\s*$")
 _THOUSANDS_ONLY = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 PriceChoice = tuple[str | None, Decimal, str | None, str | None]
@@ -26,7 +27,7 @@ def markup_price(price_raw: str | None, currency_raw: str | None) -> tuple[Decim
     if _PLAIN_DECIMAL.match(price_raw):
         # schema.org prices use "." as the decimal mark: "1.299" is one and three tenths,
         # except in a currency without cents, where "12.990" can only be twelve thousand.
-        plain = price_raw.strip()
+        plain = price_raw.strip().lstrip("+")
         if _THOUSANDS_ONLY.match(plain) and has_no_minor_unit(currency):
             plain = plain.replace(".", "")
         try:

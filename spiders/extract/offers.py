@@ -8,6 +8,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from indexing.plausibility import currency_problem, price_problem
+
 from spiders.extract.availability import visible_availability
 from spiders.extract.buy_button import buy_button
 from spiders.extract.currency import domain_currency, settle_shared_symbol
@@ -38,6 +40,8 @@ class ExtractedOffer:
     price_raw: str | None
     price_source: str | None = None
     """Where the price came from: "json-ld", "microdata", "rdfa", "opengraph" or "visible"."""
+    rejected: tuple[str, ...] = ()
+    """Reason codes of the implausible values left out (indexing.plausibility): never repaired."""
 
 
 def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
@@ -52,19 +56,25 @@ def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
         price_raw, currency_raw = opengraph_price(meta)
         source = "opengraph" if price_raw else None
     amount, currency = markup_price(price_raw, currency_raw)
+    rejected: list[str] = []
     if amount is not None and source != "opengraph":
         price_raw, amount, currency, source = settle_disagreement(tree, meta, (price_raw, amount, currency, source))
+    amount = _plausible(amount, rejected)
     if amount is None:
         visible = find_visible_price(tree)
-        if visible is not None:
+        if visible is not None and _plausible(visible.amount, rejected) is not None:
             price_raw, amount, currency, source = visible.raw, visible.amount, visible.currency, "visible"
     name = declared.name or next((h for h in headings if h), None)
     brand = declared.brand or meta.get("product:brand") or meta.get("og:brand")
     labelled = labelled_fields(tree) if not (declared.sku and brand) else LabelledFields(None, None)
+    currency = settle_shared_symbol(currency or page_currency(meta), price_raw, url) or domain_currency(url)
+    if currency is not None and (code := currency_problem(currency)):
+        rejected.append(code)
+        currency = None
     return ExtractedOffer(
         name=one_line(name) or None,
         price=amount,
-        currency=settle_shared_symbol(currency or page_currency(meta), price_raw, url) or domain_currency(url),
+        currency=currency,
         availability=declared.availability or opengraph_availability(meta) or _shown_availability(tree, amount),
         sku=declared.sku or labelled.sku,
         brand=_clean_brand(brand) or labelled.brand,
@@ -74,7 +84,16 @@ def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
         canonical_url=canonical_url(tree, meta, url),
         price_raw=one_line(price_raw) or None,
         price_source=source if amount is not None else None,
+        rejected=tuple(rejected),
     )
+
+
+def _plausible(amount: Decimal | None, rejected: list[str]) -> Decimal | None:
+    """The amount, or None with its reason noted when no price can be that (negative, 1e30, NaN)."""
+    if amount is not None and (code := price_problem(amount)):
+        rejected.append(code)
+        return None
+    return amount
 
 
 def _declared_product(tree: HtmlElement, url: str | None, headings: list[str]) -> tuple[DeclaredProduct, str | None]:

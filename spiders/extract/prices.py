@@ -20,6 +20,12 @@ _MONTH_YEAR = re.compile(
 )
 
 
+# A minus right before the first number, not glued to a word ("Réf-12"): the amount is negative.
+_MINUS_BEFORE = re.compile(r"(?:^|[^\w])[-−]\s*$")
+_FIRST_DIGIT = re.compile(r"\d")
+_EXPONENT = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?[eE][-+]?\d{1,6}(?!\w)")
+
+
 @dataclass(frozen=True)
 class ParsedPrice:
     amount: Decimal | None
@@ -36,7 +42,21 @@ def parse_price(
     was_now = _WAS_NOW.search(cleaned)
     priced = cleaned[was_now.end():] if was_now else cleaned
     parsed = Price.fromstring(priced, currency_hint=hint, decimal_separator=decimal_separator)
-    amount = None if _MONTH_YEAR.match(priced) else parsed.amount
+    amount = None if _MONTH_YEAR.match(priced) else _as_written(priced, parsed.amount)
     # Our table is larger than price-parser's and matches the longest form ("E£" before "£").
     currency = find_currency(priced) or find_currency(hint) or to_iso(priced) or to_iso(hint)
     return ParsedPrice(amount, currency)
+
+
+def _as_written(text: str, amount: Decimal | None) -> Decimal | None:
+    """The amount the text states: price-parser reads '-50' as 50 and '1e30' as 1, which would turn
+    impossible values into credible ones; the plausibility rules must see them as they are."""
+    if amount is None:
+        return None
+    exponent = _EXPONENT.search(text)
+    if exponent:
+        amount = Decimal(exponent.group(0))
+    first = _FIRST_DIGIT.search(text)
+    if first and _MINUS_BEFORE.search(text[: first.start()]):
+        amount = -amount
+    return amount

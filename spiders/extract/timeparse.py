@@ -9,15 +9,18 @@ from email.utils import parsedate_to_datetime
 from dateutil import parser as dateutil_parser
 from dateutil.parser import ParserError
 
-_EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
+from indexing.plausibility import published_problem
+
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _COMPACT_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SHORT_SECONDS = re.compile(r"(T\d{2}:\d{2}):(\d)(?=\D|$)")
 
 
-def parse_timestamp(value: object) -> datetime | None:
-    """An aware datetime as written (its own offset kept; naive values taken as UTC)."""
+def parse_timestamp(value: object, published: bool = True) -> datetime | None:
+    """An aware datetime as written (its own offset kept; naive values taken as UTC); with `published`,
+    only inside the publication window (indexing.plausibility), else any moment (an event's day is
+    checked by the fair rules)."""
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
     if isinstance(value, date):
@@ -32,7 +35,7 @@ def parse_timestamp(value: object) -> datetime | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed if _plausible(parsed) else None
+    return parsed if not published or published_problem(parsed) is None else None
 
 
 def _parse_iso(text: str) -> datetime | None:
@@ -68,11 +71,6 @@ def _parse_loose(text: str) -> datetime | None:
             return dateutil_parser.parse(text, fuzzy=False)
     except (ValueError, OverflowError, TypeError, ParserError):
         return None
-
-
-def _plausible(moment: datetime) -> bool:
-    now = datetime.now(timezone.utc)
-    return _EARLIEST <= moment <= now.replace(year=now.year + 1)
 
 
 def to_utc(moment: datetime | None) -> datetime | None:
