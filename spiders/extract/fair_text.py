@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from spiders.extract.dates import DateSpan, find_date_spans
+from spiders.extract.fair_closing import closes_only
 from spiders.extract.fair_years import reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
 from spiders.extract.fair_places import PlaceIndex
@@ -253,9 +254,17 @@ def _fairs_of(group: _Group, text: str, places: PlaceIndex, reference: date | No
     if not group.spans:
         # An undated fair is worth a record only when the text is about it.
         return [_record(group, None, None, group.positions[0], text, places)] if is_main else []
-    ranked = sorted(group.spans, key=lambda s: (s.end is None, not s.has_year, s.begin))
-    best = ranked[0]
+    closing = [s for s in group.spans if closes_only(s, text)]
+    opening = [s for s in group.spans if s not in closing]
+    if not opening:
+        # "prendra place jusqu'au 11 avril 2010": the end is known, the start is not.
+        last, _ = resolve_fair_span(closing[0], group.positions, text, reference)
+        return [_record(group, None, last, (min(group.positions)[0], closing[0].finish), text, places)]
+    best = sorted(opening, key=lambda s: (s.end is None, not s.has_year, s.begin))[0]
     start, end = resolve_fair_span(best, group.positions, text, reference)
+    if end is None and start is not None:
+        ends = (resolve_fair_span(s, group.positions, text, start)[0] for s in closing)
+        end = min((e for e in ends if e is not None and e > start), default=None)
     anchor = (min(group.positions)[0], best.finish)
     return [_record(group, start, end, anchor, text, places)]
 
