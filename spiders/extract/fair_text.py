@@ -30,6 +30,7 @@ _DESCRIPTOR_WORDS = _GENERIC_WORDS | frozenset({
     "trade", "home", "contract", "textiles", "textile", "furniture", "design", "gift", "gifts", "decoration",
     "food", "products", "product", "industry", "international", "interior", "leading", "largest", "annual",
     "edition", "consumer", "goods", "for", "and", "of", "in", "world", "global", "new",
+    "one", "two", "three", "four", "five", "six", "seven", "day", "days", "week", "big", "great",
 })
 
 
