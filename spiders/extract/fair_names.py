@@ -34,6 +34,8 @@ _ARABIC_NAME_STARTS = ("ال", "لل", "ل")
 _LOCATIVE_PROCLITICS = ("ب",)
 _ARABIC_ADJECTIVES = frozenset({"دولي", "وطني", "جهوي", "إقليمي", "دولية", "وطنية", "جهوية", "إقليمية", "محلي"})
 _GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$")
+# "Expoartesano", "Expohogar": one-word names; "Exposición", "Expositores", "Exportación" are common nouns.
+_EXPO_COMPOUND = re.compile(r"^Expo(?!s|rt|n|r)[^\W\d_]{4,}$")
 _ARABIC_HEADS = frozenset({"معرض", "المعرض", "صالون", "الصالون", "الأسبوع", "أسبوع", "الاسبوع", "اسبوع", "ملتقى", "الملتقى", "سوق", "مهرجان", "المهرجان", "معارض", "المعارض"})
 _ARABIC_STOPS = frozenset({
     "في", "من", "خلال", "الذي", "التي", "والذي", "والتي", "وذلك", "على", "إلى", "الى", "ما", "بين", "حيث",
@@ -114,6 +116,8 @@ def find_fair_names(text: str) -> list[NameMention]:
             span = _arabic_name(tokens, i, text)
         elif _GERMAN_COMPOUND.match(token.text) and len(token.text) > 7:
             span = _german_name(tokens, i, text)
+        elif _EXPO_COMPOUND.match(token.text):
+            span = (i, i)
         elif token.folded in _HEAD_KEYWORDS:
             span = _extend_right(tokens, i, text)
             if span[1] == i and not token.is_capitalised:

@@ -33,7 +33,19 @@ def resolve_fair_span(span: DateSpan, positions: Sequence[tuple[int, int]], text
             return resolve_span(span, start)
     if reference is not None:
         return resolve_span(span, reference)
+    year = headline_year(text)
+    if year is not None:
+        start = span.start.with_year(year)
+        if start is not None:
+            return resolve_span(span, start)
     return None, None
+
+
+def headline_year(text: str) -> int | None:
+    """'Spring Fair 2022 will go ahead', ' date 2020-01': the one year a text's first line names."""
+    first = text.lstrip().split("\n", 1)[0][:200]
+    years = {int(y) for y in _YEAR.findall(first)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _year_in_sentence(span: DateSpan, text: str) -> int | None:

@@ -28,3 +28,15 @@ def test_a_range_is_not_read_as_an_end() -> None:
     text = "The Bristol Basket Fair runs from 4 to 6 March 2027 at the Old Corn Exchange."
     (fair,) = extract_fairs(text, language="en")
     assert (fair.start_date, fair.end_date) == (date(2027, 3, 4), date(2027, 3, 6))
+
+
+def test_headline_year_dates_a_year_less_range() -> None:
+    text = "Riverside Pottery Fair 2027 confirmed\n\nThe organisers confirmed the Riverside Pottery Fair for 12-14 March at the Town Hall."
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.start_date, fair.end_date) == (date(2027, 3, 12), date(2027, 3, 14))
+
+
+def test_two_years_in_the_headline_date_nothing() -> None:
+    text = "From 2026 to 2027: the Riverside Pottery Fair\n\nThe Riverside Pottery Fair runs 12-14 March at the Town Hall."
+    (fair,) = extract_fairs(text, language="en")
+    assert fair.start_date is None

@@ -52,3 +52,9 @@ def test_accented_verb_ends_a_name_and_a_preposition_opens_none() -> None:
     (fair,) = extract_fairs("Quest'anno la Fiera del Rame è digitale, dal 3 al 5 ottobre 2027.", None, "it")
     assert fair.name == "Fiera del Rame"
     assert extract_fairs("Ten Tips Before The Trade Show", None, "en") == []
+
+
+def test_one_word_expo_compound_is_a_name_and_exposicion_is_not() -> None:
+    text = "Expoceramica regresa a Talavera del 8 al 12 de junio de 2027. Exposición de piezas y Expositores invitados."
+    (fair,) = extract_fairs(text, None, "es")
+    assert (fair.name, fair.start_date, fair.end_date) == ("Expoceramica", date(2027, 6, 8), date(2027, 6, 12))
