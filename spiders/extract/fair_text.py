@@ -50,6 +50,8 @@ class TextFair:
     country: str | None
     venue: str | None
     description: str
+    series: str | None = None
+    """A known fair's usual name, whatever form the text writes."""
 
 
 @dataclass
@@ -62,8 +64,7 @@ class _Group:
 
     @property
     def display_name(self) -> str:
-        if self.known is not None:
-            return self.known.name
+        """The most complete form the text writes (a known fair's usual name is its series)."""
         return max(self.names, key=lambda n: (len(_words(n)), -self.names.index(n)))
 
 
@@ -286,6 +287,7 @@ def _record(
         country=country,
         venue=place.venue,
         description=description,
+        series=group.known.name if group.known else None,
     )
 
 

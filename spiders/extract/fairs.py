@@ -117,14 +117,14 @@ def _merge(fairs: list[TextFair]) -> list[TextFair]:
     """One record per (name, start): markup first, then listings, then free text."""
     merged: dict[tuple[str, date | None], TextFair] = {}
     for fair in fairs:
-        key = (" ".join(re.findall(r"\w+", fold(fair.name))), fair.start)
+        key = (" ".join(re.findall(r"\w+", fold(fair.series or fair.name))), fair.start)
         if key not in merged:
             merged[key] = fair
             continue
         kept = merged[key]
         merged[key] = TextFair(
             kept.name, kept.start, kept.end or fair.end, kept.city or fair.city, kept.country or fair.country,
-            kept.venue or fair.venue, kept.description or fair.description,
+            kept.venue or fair.venue, kept.description or fair.description, kept.series or fair.series,
         )
     return list(merged.values())
 
@@ -142,6 +142,7 @@ def _finish(fair: TextFair, text: str, url: str | None) -> ExtractedFair:
         crafts=tuple(tag_crafts(fair.name, fair.description)),
         url=url,
         description=fair.description or None,
+        series=fair.series,
     )
 
 
