@@ -58,3 +58,12 @@ def test_one_word_expo_compound_is_a_name_and_exposicion_is_not() -> None:
     text = "Expoceramica regresa a Talavera del 8 al 12 de junio de 2027. Exposición de piezas y Expositores invitados."
     (fair,) = extract_fairs(text, None, "es")
     assert (fair.name, fair.start_date, fair.end_date) == ("Expoceramica", date(2027, 6, 8), date(2027, 6, 12))
+
+
+def test_arabic_venue_stops_at_the_comma_and_the_relative_clause() -> None:
+    text = "افتتح المعرض الجهوي للزربية بقصر المؤتمرات بورزازات الذي انطلق منذ يومين، من 4 إلى 9 مارس 2027."
+    (fair,) = extract_fairs(text, None, "ar")
+    assert fair.venue == "قصر المؤتمرات بورزازات"
+    text = "ينظم المعرض الجهوي للفخار بساحة المسيرة الخضراء، بمدينة آسفي من 4 إلى 9 مارس 2027."
+    (fair,) = extract_fairs(text, None, "ar")
+    assert fair.venue == "ساحة المسيرة الخضراء"
