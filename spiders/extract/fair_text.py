@@ -52,6 +52,7 @@ class TextFair:
     description: str
     series: str | None = None
     """A known fair's usual name, whatever form the text writes."""
+    year_basis: str = "explicit"
 
 
 @dataclass
@@ -255,24 +256,26 @@ def _give_orphan_range_to_main_fair(groups: list[_Group], spans: Sequence[DateSp
 def _fairs_of(group: _Group, text: str, places: PlaceIndex, reference: date | None, is_main: bool) -> list[TextFair]:
     if not group.spans:
         # An undated fair is worth a record only when the text is about it.
-        return [_record(group, None, None, group.positions[0], text, places)] if is_main else []
+        return [_record(group, None, None, group.positions[0], text, places, "none")] if is_main else []
     closing = [s for s in group.spans if closes_only(s, text)]
     opening = [s for s in group.spans if s not in closing]
     if not opening:
         # "prendra place jusqu'au 11 avril 2010": the end is known, the start is not.
-        last, _ = resolve_fair_span(closing[0], group.positions, text, reference)
-        return [_record(group, None, last, (min(group.positions)[0], closing[0].finish), text, places)]
+        last, _, basis = resolve_fair_span(closing[0], group.positions, text, reference)
+        anchor = (min(group.positions)[0], closing[0].finish)
+        return [_record(group, None, last, anchor, text, places, basis if last else "none")]
     best = sorted(opening, key=lambda s: (s.end is None, not s.has_year, s.begin))[0]
-    start, end = resolve_fair_span(best, group.positions, text, reference)
+    start, end, basis = resolve_fair_span(best, group.positions, text, reference)
     if end is None and start is not None:
-        ends = (resolve_fair_span(s, group.positions, text, start)[0] for s in closing)
+        ends = (resolve_fair_span(s, group.positions, text, start).start for s in closing)
         end = min((e for e in ends if e is not None and e > start), default=None)
     anchor = (min(group.positions)[0], best.finish)
-    return [_record(group, start, end, anchor, text, places)]
+    return [_record(group, start, end, anchor, text, places, basis)]
 
 
 def _record(
-    group: _Group, start: date | None, end: date | None, anchor: tuple[int, int], text: str, places: PlaceIndex
+    group: _Group, start: date | None, end: date | None, anchor: tuple[int, int], text: str, places: PlaceIndex,
+    year_basis: str,
 ) -> TextFair:
     place = places.near(*anchor)
     city = place.city or (group.known.city if group.known else None)
@@ -288,6 +291,7 @@ def _record(
         venue=place.venue,
         description=description,
         series=group.known.name if group.known else None,
+        year_basis=year_basis,
     )
 
 

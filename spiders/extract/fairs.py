@@ -7,6 +7,7 @@ from datetime import date
 
 from indexing.taxonomy import tag_crafts
 from spiders.extract.dates import DEFAULT_LANGUAGES, find_date_spans, resolve_span
+from spiders.extract.fair_edition import edition_number, edition_status
 from spiders.extract.fair_listing import extract_listing_fairs
 from spiders.extract.fair_markup import markup_fairs
 from spiders.extract.fair_text import TextFair, extract_text_fairs
@@ -47,7 +48,7 @@ class ExtractedFair:
     website: str | None = None
     """The fair's official site, when the page names one (not the page's own URL)."""
     edition: int | None = None
-    """The edition number the text gives ("47e édition", "IV Feria"), removed from `name`."""
+    """The edition number the text gives ("47e édition", "87ª edizione", "الدورة 24")."""
     status: str = "scheduled"
     """schema.org eventStatus, lower-case: scheduled, postponed, cancelled, rescheduled or online."""
     year_basis: str = "explicit"
@@ -125,6 +126,7 @@ def _merge(fairs: list[TextFair]) -> list[TextFair]:
         merged[key] = TextFair(
             kept.name, kept.start, kept.end or fair.end, kept.city or fair.city, kept.country or fair.country,
             kept.venue or fair.venue, kept.description or fair.description, kept.series or fair.series,
+            kept.year_basis,
         )
     return list(merged.values())
 
@@ -143,6 +145,9 @@ def _finish(fair: TextFair, text: str, url: str | None) -> ExtractedFair:
         url=url,
         description=fair.description or None,
         series=fair.series,
+        edition=edition_number(fair.description or ""),
+        status=edition_status(fair.description or ""),
+        year_basis=fair.year_basis if fair.start or fair.end else "none",
     )
 
 
