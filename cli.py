@@ -56,7 +56,9 @@ def extract_one(kind: str, data: bytes, url: str | None) -> dict[str, Any]:
     fairs = parse_ical(data) if data.lstrip()[:15].upper().startswith(b"BEGIN:VCALENDAR") else extract_fairs(data, url)
     return {"fairs": [{"name": f.name, "start_date": f.start_date.isoformat() if f.start_date else None,
                        "end_date": f.end_date.isoformat() if f.end_date else None, "city": f.city,
-                       "country": f.country, "venue": f.venue, "crafts": list(f.crafts or [])} for f in fairs]}
+                       "country": f.country, "venue": f.venue, "crafts": list(f.crafts or []),
+                       "series": f.series, "edition": f.edition, "status": f.status,
+                       "year_basis": f.year_basis} for f in fairs]}
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:

@@ -77,7 +77,8 @@ def article_document(extracted: Any, source: Source, url: str, fallback: dict[st
 
 def fair_document(extracted: Any, source: Source, url: str) -> TradeFair:
     start = _get(extracted, "start_date")
-    name = _get(extracted, "name")
+    # One record per fair whatever a page calls it ("NY NOW" / "New York International Gift Fair").
+    name = _get(extracted, "series") or _get(extracted, "name")
     if not name or not isinstance(start, date):
         raise Rejected("fair without a name or a start date")
     description = _get(extracted, "description")

@@ -34,6 +34,8 @@ _ARABIC_NAME_STARTS = ("ال", "لل", "ل")
 _LOCATIVE_PROCLITICS = ("ب",)
 _ARABIC_ADJECTIVES = frozenset({"دولي", "وطني", "جهوي", "إقليمي", "دولية", "وطنية", "جهوية", "إقليمية", "محلي"})
 _GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$")
+# "Expoartesano", "Expohogar": one-word names; "Exposición", "Expositores", "Exportación" are common nouns.
+_EXPO_COMPOUND = re.compile(r"^Expo(?!s|rt|n|r)[^\W\d_]{4,}$")
 _ARABIC_HEADS = frozenset({"معرض", "المعرض", "صالون", "الصالون", "الأسبوع", "أسبوع", "الاسبوع", "اسبوع", "ملتقى", "الملتقى", "سوق", "مهرجان", "المهرجان", "معارض", "المعارض"})
 _ARABIC_STOPS = frozenset({
     "في", "من", "خلال", "الذي", "التي", "والذي", "والتي", "وذلك", "على", "إلى", "الى", "ما", "بين", "حيث",
@@ -46,11 +48,18 @@ _CONNECTORS = frozenset({
     "et", "y", "e", "und", "in", "la", "le", "l", "d", "da", "do", "dos", "das", "al", "a", "pour", "for",
     "per", "para", "von",
 })
+# After a lower-case head ("la foire du tapis") only a genitive starts the rest of a name:
+# "mostra la propria", "foire pour rendre" are a verb or a purpose, not a name.
+_GENITIVES = frozenset({
+    "de", "du", "des", "del", "della", "delle", "dei", "degli", "di", "der", "of", "d", "da", "do", "dos", "das", "von",
+})
+_ELISIONS = ("d'", "l'", "dell'", "dall'", "all'", "nell'", "sull'", "degl'", "qu'")
 _STOP_WORDS = frozenset({
     # verbs, pronouns and prepositions that end a name in running text
     "aura", "a", "se", "s", "est", "sera", "seront", "qui", "que", "ouvre", "ouvrira", "tiendra", "tient", "au", "aux", "à", "dans", "avec", "sous", "sur", "par", "cette", "ce", "ces", "son", "sa", "ses", "leur",
     "will", "is", "was", "has", "have", "had", "which", "that", "who", "at", "on", "from", "to", "with", "by",
     "opens", "opened", "takes", "took", "held", "runs", "returns", "this", "its", "their", "as",
+    "before", "after", "during", "about", "into", "over", "ahead", "since", "until", "inside", "behind",
     "si", "es", "fue", "será", "abre", "con", "en", "por", "su", "sus", "celebra", "celebrará",
     "è", "sarà", "che", "nel", "nella", "presso", "ha", "apre", "ospiterà",
     "ist", "wird", "findet", "hat", "mit", "im", "am", "auf", "bei", "vom", "zum", "zur", "ab", "bis", "öffnet",
@@ -107,6 +116,8 @@ def find_fair_names(text: str) -> list[NameMention]:
             span = _arabic_name(tokens, i, text)
         elif _GERMAN_COMPOUND.match(token.text) and len(token.text) > 7:
             span = _german_name(tokens, i, text)
+        elif _EXPO_COMPOUND.match(token.text):
+            span = (i, i)
         elif token.folded in _HEAD_KEYWORDS:
             span = _extend_right(tokens, i, text)
             if span[1] == i and not token.is_capitalised:
@@ -143,6 +154,7 @@ def _extend_right(tokens: list[_Token], start: int, text: str) -> tuple[int, int
     j = start + 1
     after_connector = False
     connectors = 0
+    lower_head = not tokens[start].is_capitalised
     while j < len(tokens) and j - start < _MAX_TOKENS and _same_line(text, tokens[j - 1], tokens[j]):
         token = tokens[j]
         if not token.is_word:
@@ -150,9 +162,11 @@ def _extend_right(tokens: list[_Token], start: int, text: str) -> tuple[int, int
                 j += 1
                 continue
             break
-        if token.is_arabic:
+        if token.is_arabic or token.text.lower() in _STOP_WORDS:  # before folding: "è" is a verb, "e" joins
             break
         if token.folded in _CONNECTORS:
+            if lower_head and not after_connector and token.folded not in _GENITIVES:
+                break
             connectors += 1
             if connectors > 2:
                 break
@@ -163,7 +177,7 @@ def _extend_right(tokens: list[_Token], start: int, text: str) -> tuple[int, int
             break
         if j + 1 < len(tokens) and tokens[j + 1].text[0].isdigit() and token.folded in ("du", "au", "le", "del", "dal"):
             break
-        elided = token.folded.startswith(("d'", "l'")) and len(token.folded) > 2  # "d'Essaouira", "l'artisanat"
+        elided = token.folded.startswith(_ELISIONS) and "'" in token.folded[:-1]  # "d'Essaouira", "dell'Artigianato"
         acceptable = token.is_capitalised or after_connector or elided or token.folded in _NAME_ADJECTIVES
         if not acceptable:
             break

@@ -14,10 +14,12 @@ _VENUE_PATTERN = re.compile(
     r"|congress (?:center|centre)|expo (?:center|centre)|esplanade|pier \d+|museum|musee|museo"
     r"|plaza de los|plaza de la|plaza del)"
     r"|(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر))"
-    r"[^\n.,;:()«»\"]{0,60}",
+    r"[^\n.,;:()«»\"،؛]{0,60}",
     re.IGNORECASE,
 )
 _VENUE_END = re.compile(r"\s+(?:du|au|from|on|le|el|del|dal|vom|in|à|a|en|at|،|من|في|خلال)\s+\d.*$|\s+(?:du|au|from|à|en|in|on|at|dans|with|avec|et|and|y|und|sous|pour|qui|which|where|où)\s.*$", re.IGNORECASE)
+# Arabic clauses after a venue: "الذي انطلق ..." (which opened), "بمشاركة ..." (with), "أيام ..." (on the days).
+_ARABIC_VENUE_END = re.compile(r"\s+(?:الذي|التي|حيث|بمشاركة|مشاركة|أيام|يوم|يومي|خلال|منذ|أن|وذلك|ابتداء|انطلاقا)(?:\s.*)?$")
 _BEFORE_WINDOW = 160
 _AFTER_WINDOW = 260
 _VENUE_SLACK = 20
@@ -45,7 +47,7 @@ class PlaceIndex:
         venues = find_venues(text, folded)
         written = []
         for match in _VENUE_PATTERN.finditer(folded):
-            surface = _VENUE_END.sub("", text[match.start():match.end()]).strip(" -–,")
+            surface = _ARABIC_VENUE_END.sub("", _VENUE_END.sub("", text[match.start():match.end()])).strip(" -–,")
             if len(surface) > 4 and not any(v.begin <= match.start() < v.end for v in venues):
                 written.append((match.start(), match.start() + len(surface), surface))
         return cls(text, folded, find_cities(text, folded), venues, written)

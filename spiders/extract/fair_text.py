@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from spiders.extract.dates import DateSpan, find_date_spans
+from spiders.extract.fair_closing import closes_only
 from spiders.extract.fair_years import reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
 from spiders.extract.fair_places import PlaceIndex
@@ -29,6 +30,7 @@ _DESCRIPTOR_WORDS = _GENERIC_WORDS | frozenset({
     "trade", "home", "contract", "textiles", "textile", "furniture", "design", "gift", "gifts", "decoration",
     "food", "products", "product", "industry", "international", "interior", "leading", "largest", "annual",
     "edition", "consumer", "goods", "for", "and", "of", "in", "world", "global", "new",
+    "one", "two", "three", "four", "five", "six", "seven", "day", "days", "week", "big", "great",
 })
 
 
@@ -48,6 +50,9 @@ class TextFair:
     country: str | None
     venue: str | None
     description: str
+    series: str | None = None
+    """A known fair's usual name, whatever form the text writes."""
+    year_basis: str = "explicit"
 
 
 @dataclass
@@ -60,8 +65,7 @@ class _Group:
 
     @property
     def display_name(self) -> str:
-        if self.known is not None:
-            return self.known.name
+        """The most complete form the text writes (a known fair's usual name is its series)."""
         return max(self.names, key=lambda n: (len(_words(n)), -self.names.index(n)))
 
 
@@ -252,16 +256,26 @@ def _give_orphan_range_to_main_fair(groups: list[_Group], spans: Sequence[DateSp
 def _fairs_of(group: _Group, text: str, places: PlaceIndex, reference: date | None, is_main: bool) -> list[TextFair]:
     if not group.spans:
         # An undated fair is worth a record only when the text is about it.
-        return [_record(group, None, None, group.positions[0], text, places)] if is_main else []
-    ranked = sorted(group.spans, key=lambda s: (s.end is None, not s.has_year, s.begin))
-    best = ranked[0]
-    start, end = resolve_fair_span(best, group.positions, text, reference)
+        return [_record(group, None, None, group.positions[0], text, places, "none")] if is_main else []
+    closing = [s for s in group.spans if closes_only(s, text)]
+    opening = [s for s in group.spans if s not in closing]
+    if not opening:
+        # "prendra place jusqu'au 11 avril 2010": the end is known, the start is not.
+        last, _, basis = resolve_fair_span(closing[0], group.positions, text, reference)
+        anchor = (min(group.positions)[0], closing[0].finish)
+        return [_record(group, None, last, anchor, text, places, basis if last else "none")]
+    best = sorted(opening, key=lambda s: (s.end is None, not s.has_year, s.begin))[0]
+    start, end, basis = resolve_fair_span(best, group.positions, text, reference)
+    if end is None and start is not None:
+        ends = (resolve_fair_span(s, group.positions, text, start).start for s in closing)
+        end = min((e for e in ends if e is not None and e > start), default=None)
     anchor = (min(group.positions)[0], best.finish)
-    return [_record(group, start, end, anchor, text, places)]
+    return [_record(group, start, end, anchor, text, places, basis)]
 
 
 def _record(
-    group: _Group, start: date | None, end: date | None, anchor: tuple[int, int], text: str, places: PlaceIndex
+    group: _Group, start: date | None, end: date | None, anchor: tuple[int, int], text: str, places: PlaceIndex,
+    year_basis: str,
 ) -> TextFair:
     place = places.near(*anchor)
     city = place.city or (group.known.city if group.known else None)
@@ -276,6 +290,8 @@ def _record(
         country=country,
         venue=place.venue,
         description=description,
+        series=group.known.name if group.known else None,
+        year_basis=year_basis,
     )
 
 

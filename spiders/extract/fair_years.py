@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
 from spiders.extract.dates import DateSpan, resolve_span
 
@@ -23,17 +24,37 @@ def reference_date(spans: Sequence[DateSpan], page_date: date | None) -> date | 
     return next((d for d in dated if d is not None), None)
 
 
-def resolve_fair_span(span: DateSpan, positions: Sequence[tuple[int, int]], text: str, reference: date | None) -> tuple[date | None, date | None]:
+class Resolved(NamedTuple):
+    start: date | None
+    end: date | None
+    year_basis: str
+    """explicit (the year is written with the dates or the name), context (elsewhere in the text) or none."""
+
+
+def resolve_fair_span(span: DateSpan, positions: Sequence[tuple[int, int]], text: str, reference: date | None) -> Resolved:
     if span.has_year:
-        return resolve_span(span, None)
-    year = _year_in_sentence(span, text) or _year_next_to_name(positions, text) or _edition_year(text)
-    if year is not None:
-        start = span.start.with_year(year)
+        return Resolved(*resolve_span(span, None), "explicit")
+    for year, basis in (
+        (_year_in_sentence(span, text), "explicit"),
+        (_year_next_to_name(positions, text) or _edition_year(text), "context"),
+    ):
+        start = span.start.with_year(year) if year is not None else None
         if start is not None:
-            return resolve_span(span, start)
+            return Resolved(*resolve_span(span, start), basis)
     if reference is not None:
-        return resolve_span(span, reference)
-    return None, None
+        return Resolved(*resolve_span(span, reference), "context")
+    year = headline_year(text)
+    start = span.start.with_year(year) if year is not None else None
+    if start is not None:
+        return Resolved(*resolve_span(span, start), "context")
+    return Resolved(None, None, "none")
+
+
+def headline_year(text: str) -> int | None:
+    """'Spring Fair 2022 will go ahead', ' date 2020-01': the one year a text's first line names."""
+    first = text.lstrip().split("\n", 1)[0][:200]
+    years = {int(y) for y in _YEAR.findall(first)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _year_in_sentence(span: DateSpan, text: str) -> int | None:

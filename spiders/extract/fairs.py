@@ -9,6 +9,7 @@ from datetime import date
 from indexing.plausibility import fair_problem, year_problem
 from indexing.taxonomy import tag_crafts
 from spiders.extract.dates import DEFAULT_LANGUAGES, find_date_spans, resolve_span
+from spiders.extract.fair_edition import edition_number, edition_status
 from spiders.extract.fair_listing import extract_listing_fairs
 from spiders.extract.fair_markup import markup_fairs
 from spiders.extract.fair_text import TextFair, extract_text_fairs
@@ -50,7 +51,7 @@ class ExtractedFair:
     website: str | None = None
     """The fair's official site, when the page names one (not the page's own URL)."""
     edition: int | None = None
-    """The edition number the text gives ("47e édition", "IV Feria"), removed from `name`."""
+    """The edition number the text gives ("47e édition", "87ª edizione", "الدورة 24")."""
     status: str = "scheduled"
     """schema.org eventStatus, lower-case: scheduled, postponed, cancelled, rescheduled or online."""
     year_basis: str = "explicit"
@@ -163,14 +164,15 @@ def _merge(fairs: list[TextFair]) -> list[TextFair]:
     """One record per (name, start): markup first, then listings, then free text."""
     merged: dict[tuple[str, date | None], TextFair] = {}
     for fair in fairs:
-        key = (" ".join(re.findall(r"\w+", fold(fair.name))), fair.start)
+        key = (" ".join(re.findall(r"\w+", fold(fair.series or fair.name))), fair.start)
         if key not in merged:
             merged[key] = fair
             continue
         kept = merged[key]
         merged[key] = TextFair(
             kept.name, kept.start, kept.end or fair.end, kept.city or fair.city, kept.country or fair.country,
-            kept.venue or fair.venue, kept.description or fair.description,
+            kept.venue or fair.venue, kept.description or fair.description, kept.series or fair.series,
+            kept.year_basis,
         )
     return list(merged.values())
 
@@ -188,6 +190,10 @@ def _finish(fair: TextFair, text: str, url: str | None) -> ExtractedFair:
         crafts=tuple(tag_crafts(fair.name, fair.description)),
         url=url,
         description=fair.description or None,
+        series=fair.series,
+        edition=edition_number(fair.description or ""),
+        status=edition_status(fair.description or ""),
+        year_basis=fair.year_basis if fair.start or fair.end else "none",
     )
 
 

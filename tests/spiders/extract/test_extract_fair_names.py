@@ -33,3 +33,37 @@ def test_apposition_describes_the_named_fair() -> None:
     )
     (fair,) = extract_fairs(text, None, "es", date(2026, 11, 29))
     assert (fair.name, fair.start_date, fair.city) == ("Intergift", date(2027, 2, 27), "Madrid")
+
+
+def test_elided_italian_article_continues_a_name() -> None:
+    text = "Si apre il 5 maggio 2027 a Bologna la Mostra Regionale dell’Intreccio, con 80 espositori."
+    (fair,) = extract_fairs(text, None, "it")
+    assert (fair.name, fair.start_date) == ("Mostra Regionale dell’Intreccio", date(2027, 5, 5))
+
+
+def test_lower_case_head_takes_only_a_genitive() -> None:
+    text = "Ogni bottega mostra la propria arte. La foire pour rendre hommage aux potiers n'a pas de date."
+    assert extract_fairs(text, None, "it") == []
+    (fair,) = extract_fairs("La foire du tapis de Taznakht ouvre le 2 mars 2027.", None, "fr")
+    assert fair.name == "foire du tapis de Taznakht"
+
+
+def test_accented_verb_ends_a_name_and_a_preposition_opens_none() -> None:
+    (fair,) = extract_fairs("Quest'anno la Fiera del Rame è digitale, dal 3 al 5 ottobre 2027.", None, "it")
+    assert fair.name == "Fiera del Rame"
+    assert extract_fairs("Ten Tips Before The Trade Show", None, "en") == []
+
+
+def test_one_word_expo_compound_is_a_name_and_exposicion_is_not() -> None:
+    text = "Expoceramica regresa a Talavera del 8 al 12 de junio de 2027. Exposición de piezas y Expositores invitados."
+    (fair,) = extract_fairs(text, None, "es")
+    assert (fair.name, fair.start_date, fair.end_date) == ("Expoceramica", date(2027, 6, 8), date(2027, 6, 12))
+
+
+def test_arabic_venue_stops_at_the_comma_and_the_relative_clause() -> None:
+    text = "افتتح المعرض الجهوي للزربية بقصر المؤتمرات بورزازات الذي انطلق منذ يومين، من 4 إلى 9 مارس 2027."
+    (fair,) = extract_fairs(text, None, "ar")
+    assert fair.venue == "قصر المؤتمرات بورزازات"
+    text = "ينظم المعرض الجهوي للفخار بساحة المسيرة الخضراء، بمدينة آسفي من 4 إلى 9 مارس 2027."
+    (fair,) = extract_fairs(text, None, "ar")
+    assert fair.venue == "ساحة المسيرة الخضراء"

@@ -41,6 +41,8 @@ def test_french_free_text_listing() -> None:
     fairs = extract_fairs(text, None, "fr")
     _check(fairs, want["fairs"])
     assert len(fairs) == len(want["fairs"])
+    week = next(f for f in fairs if f.name.startswith("Semaine"))
+    assert week.series == "Semaine Nationale de l'Artisanat"  # the name as written; the known fair as series
     leather = next(f for f in fairs if "cuir" in f.name)
     assert leather.registration_deadline == date(2026, 1, 31)
     assert "cuir" in leather.crafts
