@@ -77,8 +77,9 @@ def article_document(extracted: Any, source: Source, url: str, fallback: dict[st
 
 def fair_document(extracted: Any, source: Source, url: str) -> TradeFair:
     start = _get(extracted, "start_date")
-    # One record per fair whatever a page calls it ("NY NOW" / "New York International Gift Fair").
-    name = _get(extracted, "series") or _get(extracted, "name")
+    # The name as the page writes it; the record's id comes from the series, so "NY NOW" and "New York
+    # International Gift Fair" still merge into one edition.
+    name = _get(extracted, "name")
     if not name or not isinstance(start, date):
         raise Rejected("fair without a name or a start date")
     description = _get(extracted, "description")
