@@ -72,7 +72,8 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from indexing.query import QueryError, query_from_params
     params = {"q": args.query, "kind": args.kind, "craft": args.craft, "country": args.country, "source": args.source,
               "lang": args.lang, "from": args.date_from, "to": args.date_to, "price_min": args.price_min,
-              "price_max": args.price_max, "currency": args.currency, "sort": args.sort, "page": args.page,
+              "price_max": args.price_max, "currency": args.currency,
+              "sort": args.sort or ("relevance" if args.query else "date"), "page": args.page,
               "per_page": args.per_page}
     try:
         query = query_from_params({k: v for k, v in params.items() if v is not None})
@@ -90,7 +91,8 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         write_json_lines(hits)
         print(f"{result.total:,} result(s), page {query.page}", file=sys.stderr)
     else:
-        print_search(result, query.page)
+        from web.source_names import catalogue_names
+        print_search(result, query.page, catalogue_names(settings))
     return 0
 
 

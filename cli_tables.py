@@ -55,7 +55,8 @@ def amount(value: Any) -> str:
         return str(value)
 
 
-def search_table(result: Any, page: int, width: int) -> Table:
+def search_table(result: Any, page: int, width: int, names: dict[str, str] | None = None) -> Table:
+    names = names or {}
     table = Table(title=f"{result.total:,} result(s) — page {page}", box=box.SIMPLE_HEAD, pad_edge=False,
                   expand=True, title_justify="left", padding=0)
     table.add_column("kind", no_wrap=True, width=5)
@@ -74,18 +75,19 @@ def search_table(result: Any, page: int, width: int) -> Table:
                d.get("city") or d.get("shop") or "", amount(d.get("price_mad"))]
         if wide:
             row.append(amount(d.get("price_eur")))
-        row.append(d.get("source_name") or d.get("source") or "")
+        row.append(names.get(d.get("source") or "", d.get("source") or ""))
         table.add_row(*row)
     return table
 
 
-def print_search(result: Any, page: int, width: int | None = None) -> None:
+def print_search(result: Any, page: int, names: dict[str, str], width: int | None = None) -> None:
     width = width or terminal_width()
     out = console(width)
-    out.print(search_table(result, page, width))
+    out.print(search_table(result, page, width, names))
     for facet, counts in result.facets.items():
         if counts:
-            line = f"{facet}: " + ", ".join(f"{k} ({v:,})" for k, v in list(counts.items())[:10])
+            shown = (names.get(k, k) if facet == "source" else k for k in counts)
+            line = f"{facet}: " + ", ".join(f"{k} ({v:,})" for k, v in zip(shown, list(counts.values())[:10]))
             out.print(line, overflow="ellipsis", no_wrap=True, markup=False)
 
 

@@ -26,6 +26,7 @@ from web.paging import paginate
 from web.query_messages import query_messages
 from web.rendering import request_language
 from web.services import services
+from web.source_names import source_name
 
 router = APIRouter(include_in_schema=False)
 FAIRS_PATH = "/fairs"
@@ -56,7 +57,7 @@ class MonthGroup:
 
 
 def fair_view(fair_id: str, fair: TradeFair) -> FairView:
-    links = [SourceLink(s.source, s.url if is_safe_link(s.url) else None) for s in fair.sources]
+    links = [SourceLink(source_name(s.source), s.url if is_safe_link(s.url) else None) for s in fair.sources]
     return FairView(fair_id, fair, links)
 
 

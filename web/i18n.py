@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Final
 
 from web.i18n_queries import QUERY_MESSAGES
+from web.i18n_ux import UX_MESSAGES
 
 LANGUAGES: Final = ("fr", "ar", "en")
 DEFAULT_LANGUAGE: Final = "fr"
@@ -126,7 +127,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     "facet_selected": {"fr": "(sélectionné)", "ar": "(محدد)", "en": "(selected)"},
     "kind_news": {"fr": "Actualité", "ar": "خبر", "en": "News"},
     "kind_fair": {"fr": "Salon", "ar": "معرض", "en": "Trade fair"},
-    "kind_offer": {"fr": "Offre", "ar": "عرض", "en": "Offer"},
+    "kind_offer": {"fr": "Offre", "ar": "منتج", "en": "Offer"},
     "results_count": {"fr": "Résultats : {count}", "ar": "النتائج: {count}", "en": "Results: {count}"},
     "results_page": {"fr": "page {page} sur {pages}", "ar": "الصفحة {page} من {pages}", "en": "page {page} of {pages}"},
     "results_heading": {"fr": "Résultats", "ar": "النتائج", "en": "Results"},
@@ -355,12 +356,12 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     "by_shop": {"fr": "Par boutique", "ar": "حسب المتجر", "en": "By shop"},
     "by_shop_caption": {
         "fr": "Prix médian par boutique, en {currency} (sur {count} offres)",
-        "ar": "السعر الوسيط لكل متجر بـ{currency} (من {count} عرضًا)",
+        "ar": "السعر الوسيط لكل متجر بـ{currency} (من {count} منتجًا)",
         "en": "Median price per shop in {currency} (from {count} offers)",
     },
     "shop": {"fr": "Boutique", "ar": "المتجر", "en": "Shop"},
-    "offers": {"fr": "Offres", "ar": "العروض", "en": "Offers"},
-    "offer": {"fr": "Offre", "ar": "العرض", "en": "Offer"},
+    "offers": {"fr": "Offres", "ar": "المنتجات", "en": "Offers"},
+    "offer": {"fr": "Offre", "ar": "المنتج", "en": "Offer"},
     "minimum": {"fr": "Minimum", "ar": "الأدنى", "en": "Minimum"},
     "median": {"fr": "Médiane", "ar": "الوسيط", "en": "Median"},
     "maximum": {"fr": "Maximum", "ar": "الأعلى", "en": "Maximum"},
@@ -370,7 +371,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     "availability": {"fr": "Disponibilité", "ar": "التوفر", "en": "Availability"},
     "availability_InStock": {"fr": "En stock", "ar": "متوفر", "en": "In stock"},
     "availability_OutOfStock": {"fr": "En rupture de stock", "ar": "غير متوفر", "en": "Out of stock"},
-    "no_offers": {"fr": "Aucune offre trouvée.", "ar": "لم يتم العثور على أي عرض.", "en": "No offers found."},
+    "no_offers": {"fr": "Aucune offre trouvée.", "ar": "لم يتم العثور على أي منتج.", "en": "No offers found."},
     "no_offers_next": {
         "fr": "Essayez un nom de produit plus général (ex. « pouf ») ou retirez le filtre de prix.",
         "ar": "جرّب اسم منتج أعم (مثل «بوف») أو أزل عامل تصفية السعر.",
@@ -440,6 +441,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
 
 
 CATALOG.update(QUERY_MESSAGES)
+CATALOG.update(UX_MESSAGES)
 
 
 def missing_translations() -> list[str]:
