@@ -316,7 +316,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     "all_crafts": {"fr": "Tous les métiers", "ar": "كل الحرف", "en": "All crafts"},
     "all_countries": {"fr": "Tous les pays", "ar": "كل البلدان", "en": "All countries"},
     "filter_button": {"fr": "Filtrer", "ar": "تصفية", "en": "Filter"},
-    "ics_download": {"fr": "Ajouter ces salons à mon agenda (.ics)", "ar": "أضف هذه المعارض إلى رزنامتي (.ics)", "en": "Add these fairs to my calendar (.ics)"},
+    "ics_download": {"fr": "Ajouter ces salons à mon agenda", "ar": "أضف هذه المعارض إلى رزنامتي", "en": "Add these fairs to my calendar"},
     "fair_dates": {"fr": "Dates", "ar": "التواريخ", "en": "Dates"},
     "fair_place": {"fr": "Lieu", "ar": "المكان", "en": "Place"},
     "fair_organizer": {"fr": "Organisateur", "ar": "المنظم", "en": "Organizer"},
