@@ -94,3 +94,29 @@ def test_arabic_fair_calendar_isolates_latin_runs(page) -> None:  # type: ignore
     boxes = [b.bounding_box()["x"] for b in place.locator("bdi").all()]
     assert boxes == sorted(boxes, reverse=True)
     screenshot(page, "fairs-ar")
+
+
+def test_price_table_is_tabular_with_one_caption_and_locale_currency(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/prices?q=tapis&lang=en")
+    cell = page.locator("table.offers tbody td.num").first
+    assert cell.evaluate("c => getComputedStyle(c).textAlign") in ("end", "right")
+    assert cell.evaluate("c => getComputedStyle(c).fontVariantNumeric") == "tabular-nums"
+    dates = page.locator("table.offers tbody td.nowrap time").all()
+    assert dates and all(d.evaluate("t => t.getClientRects().length") == 1 for d in dates)  # one line: no wrap
+    text = page.locator("main").inner_text()
+    caption = page.locator("#by-shop-caption").inner_text()
+    assert text.count(caption) == 1  # the chart does not repeat the table's caption
+    assert "MAD\u00a04,500.00" in text and "MAD4" not in text  # English currency pattern with its space
+    chart = page.locator("figure.chart svg")
+    for label in chart.locator("text").all():  # no label runs outside the drawing
+        box, frame = label.bounding_box(), chart.bounding_box()
+        assert frame["x"] - 1 <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
+    screenshot(page, "price-comparison")
+
+
+def test_arabic_bar_chart_is_mirrored(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/prices?q=tapis&lang=ar")
+    bar = page.locator("figure.chart rect").first.bounding_box()
+    label = page.locator("figure.chart g.bar text").first.bounding_box()
+    assert label["x"] > bar["x"]  # the shop name on the right, the bar growing leftwards
+    assert "عرض" not in page.locator(".facets").inner_text().replace("معرض", "")
