@@ -120,3 +120,32 @@ def test_arabic_bar_chart_is_mirrored(page) -> None:  # type: ignore[no-untyped-
     label = page.locator("figure.chart g.bar text").first.bounding_box()
     assert label["x"] > bar["x"]  # the shop name on the right, the bar growing leftwards
     assert "عرض" not in page.locator(".facets").inner_text().replace("معرض", "")
+
+
+def test_subscription_form_reads_as_a_window_and_shares_the_banner_width(browser, sqlite_site) -> None:  # type: ignore[no-untyped-def]
+    from alerts.subscriptions import SubscriptionStore, make_subscription
+    # its own context: the refused form answers 400, which Chromium logs as a console error on purpose
+    context = browser.new_context(base_url=sqlite_site.url, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto("/subscribe")
+        assert page.get_by_label("Salons qui commencent dans (jours, au moins)").input_value() == "30"
+        assert page.get_by_label("à (jours, au plus)").input_value() == "270"
+        assert "salons qui commencent dans 30 à 270 jours" in page.locator("fieldset.window").inner_text()
+        page.get_by_label("Adresse e-mail").fill("pas-une-adresse")
+        page.get_by_role("button", name="M'abonner").click()
+        page.wait_for_load_state()
+        banner = page.locator(".notice-error").first.bounding_box()
+        form = page.locator("form.stacked-form").bounding_box()
+        assert abs(banner["width"] - form["width"]) < 2 and form["width"] > 600  # one width, not a narrow strip
+        screenshot(page, "subscribe-errors")
+        sub = make_subscription(kind="salon", email="desabo@exemple.ma", crafts=["tapis"], confirmed=True)
+        SubscriptionStore(sqlite_site.backend).save(sub)
+        page.goto(f"/unsubscribe?token={sqlite_site.signer.sign(sub.id, 'unsubscribe')}")
+        text = page.locator("main").inner_text()
+        assert "ne recevrez plus" not in text and "confirmez avec le bouton" in text  # nothing is done yet
+        page.get_by_role("button", name="Me désabonner").click()
+        page.wait_for_load_state()
+        assert SubscriptionStore(sqlite_site.backend).get(sub.id) is None
+    finally:
+        context.close()
