@@ -7,7 +7,6 @@ import json
 import logging
 import sys
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -16,16 +15,9 @@ from config import ConfigError, Settings, load_settings
 log = logging.getLogger("veille")
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
-
-
 def _print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=_json_default) + "\n")
+    from cli_tables import write_json
+    write_json(obj)
 
 
 def setup_logging(settings: Settings, verbose: bool = False) -> None:
@@ -94,7 +86,8 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from indexing.query import QueryError, query_from_params
     params = {"q": args.query, "kind": args.kind, "craft": args.craft, "country": args.country, "source": args.source,
               "lang": args.lang, "from": args.date_from, "to": args.date_to, "price_min": args.price_min,
-              "price_max": args.price_max, "currency": args.currency, "sort": args.sort, "page": args.page,
+              "price_max": args.price_max, "currency": args.currency,
+              "sort": args.sort or ("relevance" if args.query else "date"), "page": args.page,
               "per_page": args.per_page}
     try:
         query = query_from_params({k: v for k, v in params.items() if v is not None})
@@ -104,26 +97,16 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     backend = open_backend(settings)
     backend.setup()
     result = backend.search(query)
-    if args.json:
-        _print_json({"total": result.total, "page": query.page, "facets": result.facets,
-                     "hits": [{"id": h.id, "kind": h.kind, "score": h.score, **h.document} for h in result.hits]})
-        return 0
-    from rich.console import Console
-    from rich.table import Table
-    table = Table(title=f"{result.total} result(s) — page {query.page}")
-    for column in ("kind", "date", "title", "where / shop", "price MAD", "price EUR", "source"):
-        table.add_column(column)
-    for hit in result.hits:
-        d = hit.document
-        when = d.get("published_at") or d.get("start_date") or d.get("observed_at") or ""
-        table.add_row(hit.kind, str(when)[:10], (d.get("title") or d.get("name") or "")[:70],
-                      d.get("city") or d.get("shop") or "", str(d.get("price_mad") or ""), str(d.get("price_eur") or ""),
-                      d.get("source", ""))
-    console = Console()
-    console.print(table)
-    for facet, counts in result.facets.items():
-        if counts:
-            console.print(f"[bold]{facet}[/]: " + ", ".join(f"{k} ({v})" for k, v in list(counts.items())[:10]))
+    from cli_tables import print_search, write_json, write_json_lines
+    hits = [{"id": h.id, "kind": h.kind, "score": h.score, **h.document} for h in result.hits]
+    if args.pretty:
+        write_json({"total": result.total, "page": query.page, "facets": result.facets, "hits": hits}, pretty=True)
+    elif args.json:
+        write_json_lines(hits)
+        print(f"{result.total:,} result(s), page {query.page}", file=sys.stderr)
+    else:
+        from web.source_names import catalogue_names
+        print_search(result, query.page, catalogue_names(settings))
     return 0
 
 
@@ -233,18 +216,11 @@ def cmd_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
         print(f"removed {args.id}")
         return 0
     subs = store.list()
+    from cli_tables import print_subscriptions, write_json_lines
     if args.json:
-        _print_json([{"id": s.id, **s.model_dump(mode="json")} for s in subs])
-        return 0
-    from rich.console import Console
-    from rich.table import Table
-    table = Table(title=f"{len(subs)} subscription(s)")
-    for column in ("id", "kind", "email", "lang", "crafts", "countries", "window", "frequency", "confirmed"):
-        table.add_column(column)
-    for s in subs:
-        table.add_row(s.id, s.kind, s.email, s.language, ",".join(s.crafts), ",".join(s.countries),
-                      f"{s.window_min_days}-{s.window_max_days}d", s.frequency, "yes" if s.confirmed else "no")
-    Console().print(table)
+        write_json_lines({"id": sub.id, **sub.model_dump(mode="json")} for sub in subs)
+    else:
+        print_subscriptions(subs)
     return 0
 
 
@@ -342,7 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sort", choices=["relevance", "date", "-date", "price", "-price"])
     p.add_argument("--page")
     p.add_argument("--per-page")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="one JSON object per hit and line (JSON Lines)")
+    p.add_argument("--pretty", action="store_true", help="one indented JSON object: total, facets and hits")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("maintenance", help="apply the retention rules and the HTTP cache cap now")
@@ -381,7 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("subscriptions", help="list or remove subscriptions")
     p.add_argument("action", choices=["list", "remove"])
     p.add_argument("id", nargs="?")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="one JSON object per subscription and line")
     p.set_defaults(func=cmd_subscriptions)
 
     p = sub.add_parser("serve", help="serve the web UI and JSON API")
@@ -415,7 +392,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2
     setup_logging(settings, args.verbose)
-    return int(args.func(args, settings) or 0)
+    try:
+        return int(args.func(args, settings) or 0)
+    except BrokenPipeError:  # `veille search --json | head`: the reader has what it wanted
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

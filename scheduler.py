@@ -245,21 +245,40 @@ def run_daemon(settings: Settings) -> int:
     return 0
 
 
+def _crawled_sources(settings: Settings) -> dict[str, list[str]]:
+    from spiders.sources import CatalogueError, load_catalogue
+    try:
+        catalogue = load_catalogue(settings.sources_file)
+    except CatalogueError:
+        return {}
+    found: dict[str, list[str]] = {}
+    for source in catalogue:
+        if source.enabled and source.crawlable:
+            found.setdefault(source.spider, []).append(source.id)
+    return found
+
+
 def print_jobs(settings: Settings) -> int:
-    from rich.console import Console
+    """The jobs the active catalogue defines and their next run, without starting APScheduler or its job store."""
+    from datetime import datetime as _dt
+    from zoneinfo import ZoneInfo
+
+    from cli_tables import console, run_time, terminal_width
+    from rich import box
     from rich.table import Table
-    scheduler = build_scheduler(settings, blocking=False)
-    scheduler.start(paused=True)
-    table = Table(title=f"scheduled jobs ({settings.timezone})")
-    for column in ("job", "schedule", "next run"):
-        table.add_column(column)
-    specs = {s.name: s for s in job_specs(settings)}
-    for job in sorted(scheduler.get_jobs(), key=lambda j: j.id):
-        spec = specs.get(job.id)
-        table.add_row(job.id, spec.schedule if spec else str(job.trigger),
-                      job.next_run_time.isoformat() if job.next_run_time else "paused")
-    scheduler.shutdown(wait=False)
-    Console(width=160).print(table)
+    now = _dt.now(ZoneInfo(settings.timezone))
+    table = Table(title=f"scheduled jobs of {settings.sources_file.name} ({settings.timezone})", box=box.SIMPLE_HEAD,
+                  title_justify="left", pad_edge=False, expand=True)
+    for column in ("job", "schedule", "next run", "sources"):
+        table.add_column(column, no_wrap=True, overflow="ellipsis", ratio=1 if column == "sources" else None)
+    crawled = _crawled_sources(settings)
+    for spec in sorted(job_specs(settings), key=lambda s: s.name):
+        trigger = trigger_for(spec.schedule, settings.timezone)
+        spider = spec.kwargs.get("spider")
+        ids = spec.kwargs["source_ids"].split(",") if spec.kwargs.get("source_ids") else crawled.get(spider, [])
+        sources = (f"{len(ids)}: " + ", ".join(ids) if ids else "none crawlable") if spider else ""
+        table.add_row(spec.name, spec.schedule, run_time(trigger.get_next_fire_time(None, now)), sources)
+    console(terminal_width()).print(table)
     return 0
 
 

@@ -48,8 +48,11 @@ class DeliveryLog:
     def already(self, key: str) -> bool:
         return self.backend.get_record(COLLECTION, record_id(key)) is not None
 
-    def enqueue(self, key: str, kind: str, recipient: str, build: Callable[[], EmailMessage]) -> bool:
-        """Queue the message for `key` unless one was ever queued; returns whether it was queued now."""
+    def enqueue(self, key: str, kind: str, recipient: str, build: Callable[[], EmailMessage],
+                extra: dict[str, Any] | None = None) -> bool:
+        """Queue the message for `key` unless one was ever queued; returns whether it was queued now.
+
+        `extra` is stored with the record (a batch lists the item keys it announces)."""
         if self.already(key):
             return False
         message = build()
@@ -58,7 +61,7 @@ class DeliveryLog:
             "key": key, "kind": kind, "recipient": recipient, "status": "queued", "attempts": 0,
             "message_id": message["Message-ID"], "subject": str(message["Subject"]), "sender": str(message["From"]),
             "message": base64.b64encode(message.as_bytes(policy=WIRE_POLICY)).decode("ascii"),
-            "created_at": now, "updated_at": now, "next_attempt_at": now, "error": None,
+            "created_at": now, "updated_at": now, "next_attempt_at": now, "error": None, **(extra or {}),
         }
         return self.backend.put_record(COLLECTION, record_id(key), record, create_only=True)
 

@@ -1,13 +1,14 @@
 """The alert and digest jobs: match, queue through the delivery log, dispatch."""
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from alerts.delivery import DeliveryLog, DispatchReport
+from alerts.delivery import DeliveryLog, DispatchReport, record_id
 from alerts.digest import Digest, build_digest, iso_week, price_chart_png
 from alerts.mailers import Mailer
 from alerts.matching import Match, salon_matches
@@ -34,20 +35,39 @@ def upcoming_fairs(backend: SearchBackend, today: date) -> list[TradeFair]:
     return [fair for fair in fairs if fair.start_date >= today]
 
 
-def _batch_key(sub_id: str, frequency: str, today: date) -> str | None:
+def _batch_key(sub_id: str, frequency: str, today: date, item_keys: list[str]) -> str:
+    """One message per subscriber and run: the period for daily and weekly summaries; for immediate
+    alerts, the set of items itself, so a restarted run computes the same key for the same items."""
     if frequency == "daily":
         return f"{sub_id}:batch:{today.isoformat()}"
     if frequency == "weekly":
         return f"{sub_id}:batch:{iso_week(today)}"
-    return None
+    return f"{sub_id}:batch:" + hashlib.sha1("|".join(sorted(item_keys)).encode()).hexdigest()[:16]
+
+
+def _mark_items(deliveries: DeliveryLog, batch_key: str, recipient: str, item_keys: list[str], day: str) -> None:
+    """An item announced in a batch is never announced again to that subscription (create-only markers
+    under the item's own delivery key, the key a single-fair message had)."""
+    for item_key in item_keys:
+        deliveries.backend.put_record("deliveries", record_id(item_key), {
+            "key": item_key, "kind": "salon-item", "recipient": recipient, "status": "batched", "batch": batch_key,
+            "updated_at": day}, create_only=True)
+
+
+def _repair_markers(deliveries: DeliveryLog, day: str) -> None:
+    """A run killed between queuing a batch and marking its items: mark them now, before matching."""
+    for record in deliveries.records("queued") + deliveries.records("retry"):
+        if record.get("kind") == "salon" and record.get("items"):
+            _mark_items(deliveries, record["key"], record["recipient"], list(record["items"]), day)
 
 
 def queue_salon_alerts(settings: Settings, backend: SearchBackend, today: date) -> tuple[int, int]:
-    """Queue due alerts; returns (matches, messages queued)."""
+    """Queue due alerts, one message per subscriber grouping every due fair; returns (matches, messages queued)."""
     subs = SubscriptionStore(backend).list(kind="salon", confirmed=True)
     matches = salon_matches(subs, upcoming_fairs(backend, today), today)
     signer = TokenSigner(settings.secret_key)
     deliveries = DeliveryLog(backend)
+    _repair_markers(deliveries, today.isoformat())
     queued = 0
     by_sub: dict[str, list[Match]] = defaultdict(list)
     for match in matches:
@@ -57,29 +77,18 @@ def queue_salon_alerts(settings: Settings, backend: SearchBackend, today: date) 
         fresh = [m for m in sub_matches if not deliveries.already(f"{sub_id}:{m.item_key}")]
         if not fresh:
             continue
-        batch_key = _batch_key(sub_id, sub.frequency, today)
-        if batch_key is None:
-            for m in fresh:
-                key = f"{sub_id}:{m.item_key}"
-                queued += deliveries.enqueue(key, "salon", sub.email, lambda m=m, key=key: salon_alert_message(
-                    sub, [(m.fair, m.reason)], settings, signer, key))
-            continue
+        item_keys = [f"{sub_id}:{m.item_key}" for m in fresh]
+        batch_key = _batch_key(sub_id, sub.frequency, today, item_keys)
         if deliveries.already(batch_key):
-            continue
+            continue  # this period's summary is queued or sent: the rest waits for the next one
         items = [(m.fair, m.reason) for m in fresh]
         if deliveries.enqueue(batch_key, "salon", sub.email,
-                              lambda: salon_alert_message(sub, items, settings, signer, batch_key)):
+                              lambda sub=sub, items=items, key=batch_key: salon_alert_message(sub, items, settings,
+                                                                                              signer, key),
+                              extra={"items": item_keys}):
             queued += 1
-            for m in fresh:  # the items are now announced: never again for this subscription
-                deliveries.backend.put_record("deliveries", _item_marker(sub_id, m), {
-                    "key": f"{sub_id}:{m.item_key}", "kind": "salon-item", "recipient": sub.email,
-                    "status": "batched", "batch": batch_key, "updated_at": today.isoformat()}, create_only=True)
+            _mark_items(deliveries, batch_key, sub.email, item_keys, today.isoformat())
     return len(matches), queued
-
-
-def _item_marker(sub_id: str, match: Match) -> str:
-    from alerts.delivery import record_id
-    return record_id(f"{sub_id}:{match.item_key}")
 
 
 def send_salon_alerts(settings: Settings, backend: SearchBackend, mailer: Mailer, today: date | None = None) -> AlertRun:

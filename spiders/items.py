@@ -105,7 +105,7 @@ def offer_document(extracted: Any, source: Source, url: str, observed_at: dateti
     description = _get(extracted, "description")
     crafts = tag_crafts(name, description) or list(source.crafts)
     return _build(  # type: ignore[return-value]
-        Offer, url=trusted_canonical(_get(extracted, "canonical_url"), url), source=source.id, shop=source.name, name=name,
+        Offer, url=trusted_canonical(_get(extracted, "canonical_url"), url), source=source.id, shop=source.display_name or source.name, name=name,
         price=price, currency=currency, availability=_get(extracted, "availability"), sku=_get(extracted, "sku"),
         brand=_get(extracted, "brand"), description=(description or "")[:20_000] or None, language=source.language,
         crafts=crafts, countries=[source.country] if source.country else [], observed_at=observed_at or now_utc())

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 from urllib.parse import urlsplit
 
 import yaml
@@ -13,7 +13,7 @@ import yaml
 KINDS = ("news", "fair", "shop")
 SPIDER_FOR_KIND = {"news": "news", "fair": "fairs", "shop": "prices"}
 _ALLOWED = {
-    "id", "kind", "name", "feeds", "ical", "sitemaps", "listings", "start_urls", "selectors", "language",
+    "id", "kind", "name", "display_name", "feeds", "ical", "sitemaps", "listings", "start_urls", "selectors", "language",
     "country", "crafts", "schedule", "enabled", "crawlable", "note", "max_pages", "max_depth", "allowed_domains",
     "discover",
 }
@@ -22,6 +22,7 @@ _SELECTOR_KEYS = {"title", "body", "date", "author", "name", "price", "old_price
                   "sku", "brand", "fair_block", "start_date", "end_date", "city", "venue"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{1,62}$")
 _EVERY = re.compile(r"^every (\d+)(m|h|d)$")
+DISPLAY_NAME_MAX = 60
 
 
 class CatalogueError(ValueError):
@@ -59,6 +60,7 @@ class Source:
     max_depth: int = 4
     allowed_domains: tuple[str, ...] = ()
     discover: bool = False
+    display_name: str = ""  # what readers see (pages, mails, offers' shop); defaults to `name`
 
     @property
     def spider(self) -> str:
@@ -104,6 +106,15 @@ def validate_schedule(source_id: str, value: Any) -> str | None:
         raise CatalogueError(f"source {source_id!r}, key 'schedule': bad schedule {text!r} "
                              f"(use a crontab like '0 6 * * *' or 'every 6h'): {exc}") from None
     return text
+
+
+def _display_name(source_id: str, value: Any, fallback: str) -> str:
+    if value is None:
+        return fallback
+    if not isinstance(value, str) or not value.strip() or "\n" in value or len(value.strip()) > DISPLAY_NAME_MAX:
+        raise CatalogueError(f"source {source_id!r}, key 'display_name': expected one line of 1 to {DISPLAY_NAME_MAX} "
+                             f"characters, got {value!r}")
+    return value.strip()
 
 
 def _int(source_id: str, key: str, value: Any, low: int, high: int) -> int:
@@ -169,6 +180,7 @@ def parse_source(raw: Any, position: int) -> Source:
         max_depth=_int(sid, "max_depth", raw.get("max_depth", 4), 1, 20),
         allowed_domains=tuple(raw.get("allowed_domains") or ()),
         discover=bool(raw.get("discover", False)),
+        display_name=_display_name(sid, raw.get("display_name"), str(raw.get("name") or sid)),
     )
     if not source.entry_urls():
         raise CatalogueError(f"source {sid!r}: give at least one of feeds, ical, sitemaps, listings or start_urls")
@@ -215,3 +227,19 @@ def load_schedules(path: Path) -> dict[str, str]:
         raise CatalogueError(f"{path}: unknown job(s) in 'schedules': {', '.join(sorted(unknown))} "
                              f"(choose among {', '.join(SCHEDULE_KEYS)})")
     return {name: validate_schedule(f"schedules.{name}", value) or "" for name, value in schedules.items()}
+
+
+def display_names(paths: Iterable[Path]) -> dict[str, str]:
+    """Source id -> display name from catalogues, read leniently: a page must still render with a broken one."""
+    names: dict[str, str] = {}
+    for path in paths:
+        try:
+            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            continue
+        for item in raw.get("sources") or [] if isinstance(raw, dict) else []:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                name = item.get("display_name") or item.get("name")
+                if isinstance(name, str) and name.strip():
+                    names.setdefault(item["id"], name.strip())
+    return names

@@ -47,7 +47,7 @@ def test_extract_offer_and_fair_formats() -> None:
 
 def test_search_subscribe_and_bad_input(tmp_path: Path) -> None:
     env = {"VEILLE_VAR_DIR": str(tmp_path)}
-    done = veille("search", "tapis", "--kind", "fair", "--json", env=env)
+    done = veille("search", "tapis", "--kind", "fair", "--pretty", env=env)
     assert done.returncode == 0 and json.loads(done.stdout)["total"] == 0
     bad = veille("search", "x" * 10_000, env=env)
     assert bad.returncode == 2 and "shorten it" in bad.stderr
@@ -56,12 +56,12 @@ def test_search_subscribe_and_bad_input(tmp_path: Path) -> None:
     ok = veille("subscribe", "--email", "Karima@Example.ma", "--craft", "tapis", "--country", "europe", "--lang", "ar",
                 env=env)
     assert ok.returncode == 0, ok.stderr
-    listed = json.loads(veille("subscriptions", "list", "--json", env=env).stdout)
+    listed = [json.loads(line) for line in veille("subscriptions", "list", "--json", env=env).stdout.splitlines()]
     assert listed[0]["email"] == "karima@example.ma" and listed[0]["countries"] == ["europe"]
     refused = veille("subscribe", "--email", "not-an-address", env=env)
     assert refused.returncode == 2 and "error:" in refused.stderr
     removed = veille("subscriptions", "remove", listed[0]["id"], env=env)
-    assert removed.returncode == 0 and json.loads(veille("subscriptions", "list", "--json", env=env).stdout) == []
+    assert removed.returncode == 0 and veille("subscriptions", "list", "--json", env=env).stdout == ""
 
 
 def test_bad_configuration_is_a_clear_error(tmp_path: Path) -> None:
@@ -78,3 +78,72 @@ def test_digest_dry_run(tmp_path: Path) -> None:
     assert not list((tmp_path / "outbox").glob("*.eml")) if (tmp_path / "outbox").exists() else True
     bad = veille("digest", "--week", "2026-48", "--dry-run", env={"VEILLE_VAR_DIR": str(tmp_path)})
     assert bad.returncode == 2 and "2026-W48" in bad.stderr
+
+
+def _index_offers(var_dir: Path) -> None:
+    from decimal import Decimal
+
+    from indexing.backends.sqlite import SqliteBackend
+    from indexing.indexer import Indexer
+    from indexing.models import Offer
+    backend = SqliteBackend(var_dir / "veille.db")
+    backend.setup()
+    long_name = "Tapis berbère Beni Ouarain tissé main en laine vierge du Moyen Atlas, grand format 250 x 350 cm"
+    Indexer(backend).upsert([
+        Offer(url="https://shop.example.ma/p/grand-tapis", source="dar-artisanat-shop", name=long_name,
+              shop="Dar Artisanat", price=Decimal("13880.40"), price_mad=Decimal("13880.40"), currency="MAD", crafts=["tapis"], language="fr"),
+        Offer(url="https://shop.example.ma/p/petit-tapis", source="dar-artisanat-shop", name="Petit tapis",
+              shop="Dar Artisanat", price=Decimal("950"), price_mad=Decimal("950"), currency="MAD", crafts=["tapis"], language="fr"),
+    ])
+    backend.close()
+
+
+def test_search_table_fits_80_columns_with_ellipsis_and_thousands(tmp_path: Path) -> None:
+    _index_offers(tmp_path)
+    done = veille("search", "tapis", env={"VEILLE_VAR_DIR": str(tmp_path), "COLUMNS": "80"})
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    rows = [line for line in lines if line.lstrip().startswith("offer ")]
+    assert len(rows) == 2  # one line per hit: nothing wraps
+    assert any("Tapis berbère Beni" in row and "…" in row for row in rows)  # cut with an ellipsis
+    assert any("13,880.40" in row for row in rows) and any("950.00" in row for row in rows)
+    wide = veille("search", "tapis", env={"VEILLE_VAR_DIR": str(tmp_path), "COLUMNS": "160"})
+    assert "EUR" in wide.stdout and all(len(line) <= 160 for line in wide.stdout.splitlines())
+
+
+def test_search_json_is_json_lines_and_pretty_is_one_object(tmp_path: Path) -> None:
+    _index_offers(tmp_path)
+    env = {"VEILLE_VAR_DIR": str(tmp_path)}
+    done = veille("search", "tapis", "--json", env=env)
+    lines = done.stdout.splitlines()
+    assert len(lines) == 2 and all(json.loads(line)["kind"] == "offer" for line in lines)
+    assert "2 result(s)" in done.stderr
+    pretty = veille("search", "tapis", "--pretty", env=env)
+    whole = json.loads(pretty.stdout)
+    assert whole["total"] == 2 and len(whole["hits"]) == 2 and pretty.stdout.count("\n") > 10
+
+
+def test_subscriptions_list_shows_whole_emails_and_no_window_for_digests(tmp_path: Path) -> None:
+    env = {"VEILLE_VAR_DIR": str(tmp_path), "COLUMNS": "80"}
+    email = "fatima.tisserande.cooperative@example.ma"
+    assert veille("subscribe", "--email", email, "--craft", "tapis", env=env).returncode == 0
+    assert veille("subscribe", "--kind", "digest", "--email", "strategie@example.ma", env=env).returncode == 0
+    listed = veille("subscriptions", "list", env=env).stdout
+    assert email in listed and "strategie@example.ma" in listed
+    digest_block = listed[listed.index("strategie@example.ma"):]
+    assert "weekly digest" in digest_block and "270" not in digest_block.split("\n")[1]
+    assert "fairs starting in 30 to 270 days" in listed
+    as_lines = veille("subscriptions", "list", "--json", env=env).stdout.splitlines()
+    assert len(as_lines) == 2 and {json.loads(line)["kind"] for line in as_lines} == {"salon", "digest"}
+
+
+def test_jobs_list_is_quiet_and_touches_nothing(tmp_path: Path) -> None:
+    done = veille("jobs", "list", env={"VEILLE_VAR_DIR": str(tmp_path), "COLUMNS": "80"})
+    assert done.returncode == 0, done.stderr
+    assert "INFO" not in done.stderr and "INFO" not in done.stdout
+    assert not (tmp_path / "scheduler.db").exists()
+    assert "sources.yaml" in done.stdout and "crawl-news" in done.stdout and "digest" in done.stdout
+    import re
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d ", done.stdout) and not re.search(r":\d\d\.\d{3,}", done.stdout)
+    assert all(len(line) <= 80 for line in done.stdout.splitlines())

@@ -29,6 +29,7 @@ from web.errors import install_error_handlers
 from web.headers import SecurityHeadersMiddleware
 from web.rendering import Renderer
 from web.services import Services
+from web.source_names import load_source_names
 
 TEMPLATES_DIR = ROOT / "templates"
 STATIC_DIR = Path(__file__).with_name("static")
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
 
     app = FastAPI(title="veille", version="1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Market intelligence for the Moroccan crafts sector: trade fairs, competitor prices, news.")
+    load_source_names(settings)
     app.state.services = Services(
         settings=settings,
         backend=backend,

@@ -9,8 +9,9 @@ WIDTH = 640
 LINE_HEIGHT = 260
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 96, 24, 16, 40
 BAR_ROW = 30
-BAR_LABEL_WIDTH = 200
-BAR_VALUE_WIDTH = 120
+BAR_LABEL_WIDTH = 220
+BAR_VALUE_WIDTH = 130
+BAR_LABEL_CHARS = 28  # at 13 px, what fits in BAR_LABEL_WIDTH; the whole name is in the label's <title>
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class BarChart:
     bar_start: float
     bar_height: float
     bars: list[Bar]
+    label_chars: int = BAR_LABEL_CHARS
 
 
 def bar_chart(rows: Sequence[tuple[str, float]], value_label: Callable[[float], str]) -> BarChart | None:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter
 from starlette.requests import Request
@@ -15,7 +16,7 @@ from indexing.markets import COUNTRY_NAMES
 from indexing.backends.base import SearchBackend
 from indexing.models import TradeFair
 from indexing.record_guard import valid_document
-from indexing.query import Hit, QueryError
+from indexing.query import Hit, QueryError, SearchQuery
 from indexing.taxonomy import crafts
 from indexing.urls import is_safe_link
 from web.exports import all_hits, attachment, export_format, export_response
@@ -25,13 +26,16 @@ from web.i18n import Translator
 from web.listing import export_error, listing_query, listing_state
 from web.lookup import find_document
 from web.paging import paginate
+from web.presenters import HitView, hit_views
 from web.query_messages import query_messages
 from web.rendering import request_language
 from web.services import services
+from web.source_names import source_name
 
 router = APIRouter(include_in_schema=False)
 FAIRS_PATH = "/fairs"
 ICS_MAX_FAIRS = 1_000
+MENTIONS_SHOWN = 8
 
 
 def upcoming_filter(today: date | None = None) -> dict[str, str]:
@@ -49,6 +53,13 @@ class FairView:
     id: str
     fair: TradeFair
     sources: list[SourceLink]
+    days_to_start: int
+    days_to_deadline: int | None
+    alert_url: str
+
+    @property
+    def ics_url(self) -> str:
+        return f"/fairs/{self.id}.ics"
 
 
 @dataclass(frozen=True)
@@ -57,9 +68,18 @@ class MonthGroup:
     fairs: list[FairView]
 
 
-def fair_view(fair_id: str, fair: TradeFair) -> FairView:
-    links = [SourceLink(s.source, s.url if is_safe_link(s.url) else None) for s in fair.sources]
-    return FairView(fair_id, fair, links)
+def alert_url(fair: TradeFair) -> str:
+    """The subscribe form, prefilled with what the fair is about (its crafts, its country)."""
+    pairs = [("craft", c) for c in fair.crafts] + ([("country", fair.country)] if fair.country else [])
+    return "/subscribe" + ("?" + urlencode(pairs) if pairs else "")
+
+
+def fair_view(fair_id: str, fair: TradeFair, today: date | None = None) -> FairView:
+    today = today or date.today()
+    links = [SourceLink(source_name(s.source), s.url if is_safe_link(s.url) else None) for s in fair.sources]
+    deadline = fair.registration_deadline
+    return FairView(fair_id, fair, links, (fair.start_date - today).days,
+                    (deadline - today).days if deadline else None, alert_url(fair))
 
 
 def fairs_from_hits(hits: list[Hit], backend: SearchBackend, where: str) -> list[tuple[str, TradeFair]]:
@@ -125,8 +145,35 @@ def fairs_calendar(request: Request) -> Response:
     return Response(body, media_type="text/calendar; charset=utf-8", headers=attachment("veille-salons.ics"))
 
 
+@router.get("/fairs/{fair_id}.ics")
+def fair_calendar(request: Request, fair_id: str) -> Response:
+    fair = find_document(services(request).backend, fair_id, TradeFair)
+    return Response(fairs_to_ics([fair], name=fair.name), media_type="text/calendar; charset=utf-8",
+                    headers=attachment(f"{fair_id}.ics"))
+
+
+def mention_name(fair: TradeFair) -> str:
+    """How news name a fair: its series, else its name without a trailing city or year ("Ambiente Frankfurt 2027")."""
+    words = (fair.series or fair.name).replace('"', " ").split()
+    city = (fair.city or "").casefold()
+    while len(words) > 1 and (words[-1].isdigit() or words[-1].casefold() == city):
+        words.pop()
+    return " ".join(words)
+
+
+def mentioning_news(backend: SearchBackend, fair: TradeFair) -> list[HitView]:
+    """News naming the fair as a phrase, newest first."""
+    name = mention_name(fair)
+    try:
+        query = SearchQuery(text=f'"{name}"', kinds=("news",), sort="date", per_page=MENTIONS_SHOWN, with_facets=False)
+    except QueryError:
+        return []
+    return hit_views(backend.search(query).hits, backend, "fair-mentions")
+
+
 @router.get("/fairs/{fair_id}")
 def fair_page(request: Request, fair_id: str) -> Response:
     svc = services(request)
     fair = find_document(svc.backend, fair_id, TradeFair)
-    return svc.renderer.render(request, "web/fair.html", {"item": fair_view(fair_id, fair)})
+    return svc.renderer.render(request, "web/fair.html", {"item": fair_view(fair_id, fair),
+                                                         "news": mentioning_news(svc.backend, fair)})

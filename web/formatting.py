@@ -1,15 +1,30 @@
 """Dates, numbers, prices and names shown in the reader's language (babel, CLDR data)."""
 from __future__ import annotations
 
+import re
+
 from datetime import date, datetime
 from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_interval
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
 from indexing.taxonomy import craft_label
 from web.i18n import Translator
+
+
+# CLDR currencySpacing (babel does not apply it): a currency sign made of letters next to a digit
+# gets a no-break space, so English reads "MAD 535.00", not "MAD535.00".
+_LETTERS_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
+_DIGIT_THEN_LETTERS = re.compile(r"(?<=\d)(?=[^\W\d_])")
+
+
+ARABIC_SCRIPT_UI = frozenset({"ar"})
+
+
+def currency_spacing(text: str) -> str:
+    return _DIGIT_THEN_LETTERS.sub("\u00a0", _LETTERS_THEN_DIGIT.sub("\u00a0", text))
 
 
 class Formatter:
@@ -24,7 +39,13 @@ class Formatter:
             return ""
         if isinstance(value, datetime):
             value = value.date()
+        if style == "medium" and self.language in ARABIC_SCRIPT_UI:
+            style = "long"  # ar_MA's medium date is 2026/12/01: one style, with month names, everywhere
         return format_date(value, format=style, locale=self.locale)
+
+    def currency_label(self, code: str) -> str:
+        """In a sentence or a heading: Arabic says د.م. and €, other languages the ISO code."""
+        return get_currency_symbol(code, locale=self.locale) if self.language in ARABIC_SCRIPT_UI else code
 
     def moment(self, value: datetime | None) -> str:
         if value is None:
@@ -42,7 +63,7 @@ class Formatter:
     def money(self, amount: Decimal | float | str | None, currency: str | None) -> str:
         if amount is None or not currency:
             return ""
-        return format_currency(Decimal(str(amount)), currency, locale=self.locale)
+        return currency_spacing(format_currency(Decimal(str(amount)), currency, locale=self.locale))
 
     def number(self, value: int | float | Decimal) -> str:
         return format_decimal(value, locale=self.locale)

@@ -5,6 +5,7 @@ from typing import Final
 
 from web.i18n_bad_input import BAD_INPUT_MESSAGES
 from web.i18n_queries import QUERY_MESSAGES
+from web.i18n_ux import UX_MESSAGES
 
 LANGUAGES: Final = ("fr", "ar", "en")
 DEFAULT_LANGUAGE: Final = "fr"
@@ -127,7 +128,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     "facet_selected": {"fr": "(sélectionné)", "ar": "(محدد)", "en": "(selected)"},
     "kind_news": {"fr": "Actualité", "ar": "خبر", "en": "News"},
     "kind_fair": {"fr": "Salon", "ar": "معرض", "en": "Trade fair"},
-    "kind_offer": {"fr": "Offre", "ar": "عرض", "en": "Offer"},
+    "kind_offer": {"fr": "Offre", "ar": "منتج", "en": "Offer"},
     "results_count": {"fr": "Résultats : {count}", "ar": "النتائج: {count}", "en": "Results: {count}"},
     "results_page": {"fr": "page {page} sur {pages}", "ar": "الصفحة {page} من {pages}", "en": "page {page} of {pages}"},
     "results_heading": {"fr": "Résultats", "ar": "النتائج", "en": "Results"},
@@ -200,13 +201,14 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     "region_africa": {"fr": "Afrique", "ar": "أفريقيا", "en": "Africa"},
     "region_asia": {"fr": "Asie", "ar": "آسيا", "en": "Asia"},
     "countries": {"fr": "Pays", "ar": "البلدان", "en": "Countries"},
-    "window_legend": {"fr": "Quand être prévenu", "ar": "متى يتم إشعارك", "en": "When to be told"},
-    "window_min": {"fr": "Au plus tôt, jours avant le salon", "ar": "أقرب موعد، بالأيام قبل المعرض", "en": "Earliest, days before the fair"},
-    "window_max": {"fr": "Au plus tard, jours avant le salon", "ar": "أبعد موعد، بالأيام قبل المعرض", "en": "Latest, days before the fair"},
+    "window_legend": {"fr": "Quels salons signaler", "ar": "أي المعارض نُعلمك بها", "en": "Which fairs to tell you about"},
+    "window_min": {"fr": "Salons qui commencent dans (jours, au moins)", "ar": "المعارض التي تبدأ بعد (أيام، على الأقل)",
+                   "en": "Fairs starting in (days, at least)"},
+    "window_max": {"fr": "à (jours, au plus)", "ar": "إلى (أيام، على الأكثر)", "en": "to (days, at most)"},
     "window_hint": {
-        "fr": "Ex. : de 30 à 270 jours avant l'ouverture.",
-        "ar": "مثال: من 30 إلى 270 يومًا قبل الافتتاح.",
-        "en": "E.g. from 30 to 270 days before opening.",
+        "fr": "Ex. : salons qui commencent dans 30 à 270 jours.",
+        "ar": "مثال: المعارض التي تبدأ بعد 30 إلى 270 يومًا.",
+        "en": "E.g. fairs starting in 30 to 270 days.",
     },
     "frequency": {"fr": "Fréquence des e-mails", "ar": "وتيرة الرسائل", "en": "Email frequency"},
     "frequency_immediate": {"fr": "Dès qu'un salon est trouvé", "ar": "فور العثور على معرض", "en": "As soon as a fair is found"},
@@ -244,9 +246,9 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     },
     "unsubscribe_title": {"fr": "Se désabonner", "ar": "إلغاء الاشتراك", "en": "Unsubscribe"},
     "unsubscribe_text": {
-        "fr": "Vous ne recevrez plus d'e-mails pour : {what}.",
-        "ar": "لن تتلقى بعد الآن رسائل بشأن: {what}.",
-        "en": "You will no longer get emails for: {what}.",
+        "fr": "Pour ne plus recevoir d'e-mails pour : {what}, confirmez avec le bouton ci-dessous.",
+        "ar": "لإيقاف الرسائل بشأن: {what}، أكّد بالزر أدناه.",
+        "en": "To stop the emails for: {what}, confirm with the button below.",
     },
     "unsubscribe_button": {"fr": "Me désabonner", "ar": "ألغِ اشتراكي", "en": "Unsubscribe me"},
     "unsubscribed_title": {"fr": "Vous êtes désabonné(e)", "ar": "تم إلغاء اشتراكك", "en": "You are unsubscribed"},
@@ -316,7 +318,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     "all_crafts": {"fr": "Tous les métiers", "ar": "كل الحرف", "en": "All crafts"},
     "all_countries": {"fr": "Tous les pays", "ar": "كل البلدان", "en": "All countries"},
     "filter_button": {"fr": "Filtrer", "ar": "تصفية", "en": "Filter"},
-    "ics_download": {"fr": "Ajouter ces salons à mon agenda (.ics)", "ar": "أضف هذه المعارض إلى رزنامتي (.ics)", "en": "Add these fairs to my calendar (.ics)"},
+    "ics_download": {"fr": "Ajouter ces salons à mon agenda", "ar": "أضف هذه المعارض إلى رزنامتي", "en": "Add these fairs to my calendar"},
     "fair_dates": {"fr": "Dates", "ar": "التواريخ", "en": "Dates"},
     "fair_place": {"fr": "Lieu", "ar": "المكان", "en": "Place"},
     "fair_organizer": {"fr": "Organisateur", "ar": "المنظم", "en": "Organizer"},
@@ -356,12 +358,12 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     "by_shop": {"fr": "Par boutique", "ar": "حسب المتجر", "en": "By shop"},
     "by_shop_caption": {
         "fr": "Prix médian par boutique, en {currency} (sur {count} offres)",
-        "ar": "السعر الوسيط لكل متجر بـ{currency} (من {count} عرضًا)",
+        "ar": "السعر الوسيط لكل متجر بـ{currency} (من {count} منتجًا)",
         "en": "Median price per shop in {currency} (from {count} offers)",
     },
     "shop": {"fr": "Boutique", "ar": "المتجر", "en": "Shop"},
-    "offers": {"fr": "Offres", "ar": "العروض", "en": "Offers"},
-    "offer": {"fr": "Offre", "ar": "العرض", "en": "Offer"},
+    "offers": {"fr": "Offres", "ar": "المنتجات", "en": "Offers"},
+    "offer": {"fr": "Offre", "ar": "المنتج", "en": "Offer"},
     "minimum": {"fr": "Minimum", "ar": "الأدنى", "en": "Minimum"},
     "median": {"fr": "Médiane", "ar": "الوسيط", "en": "Median"},
     "maximum": {"fr": "Maximum", "ar": "الأعلى", "en": "Maximum"},
@@ -371,7 +373,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     "availability": {"fr": "Disponibilité", "ar": "التوفر", "en": "Availability"},
     "availability_InStock": {"fr": "En stock", "ar": "متوفر", "en": "In stock"},
     "availability_OutOfStock": {"fr": "En rupture de stock", "ar": "غير متوفر", "en": "Out of stock"},
-    "no_offers": {"fr": "Aucune offre trouvée.", "ar": "لم يتم العثور على أي عرض.", "en": "No offers found."},
+    "no_offers": {"fr": "Aucune offre trouvée.", "ar": "لم يتم العثور على أي منتج.", "en": "No offers found."},
     "no_offers_next": {
         "fr": "Essayez un nom de produit plus général (ex. « pouf ») ou retirez le filtre de prix.",
         "ar": "جرّب اسم منتج أعم (مثل «بوف») أو أزل عامل تصفية السعر.",
@@ -442,6 +444,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
 
 CATALOG.update(QUERY_MESSAGES)
 CATALOG.update(BAD_INPUT_MESSAGES)
+CATALOG.update(UX_MESSAGES)
 
 
 def missing_translations() -> list[str]:

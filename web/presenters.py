@@ -14,6 +14,7 @@ from indexing.urls import is_safe_link
 from web.filters import FACET_PARAMS, SearchState
 from web.formatting import Formatter
 from web.i18n import Translator
+from web.source_names import source_name
 
 SNIPPET_CHARS = 240
 FACET_VALUES_SHOWN = 12
@@ -100,6 +101,8 @@ def facet_label(facet: str, value: str, t: Translator, fmt: Formatter) -> str:
         return fmt.country(value)
     if facet == "language":
         return fmt.language_name(value)
+    if facet == "source":
+        return source_name(value)
     return value
 
 

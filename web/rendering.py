@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse
 from indexing.urls import is_safe_link
 from web.csrf import CSRF_COOKIE, cookie_token, new_token
 from web.formatting import Formatter
+from web.source_names import source_name
 from web.i18n import LANGUAGE_COOKIE, LANGUAGES, Translator, choose_language
 
 LANGUAGE_NAMES = {"fr": "Français", "ar": "العربية", "en": "English"}
@@ -41,6 +42,7 @@ def make_environment(templates_dir: Path) -> Environment:
     )
     env.tests["safe_link"] = is_safe_link
     env.filters["paragraphs"] = paragraphs
+    env.globals["source_name"] = source_name
     return env
 
 

@@ -10,6 +10,7 @@ from starlette.responses import Response
 from indexing.query import SORTS, QueryError
 from web.exports import export_format, export_response
 from web.filters import SearchState
+from web.facet_counts import disjunctive_facets
 from web.formatting import Formatter
 from web.i18n import Translator
 from web.listing import export_error, listing_query, listing_state
@@ -21,6 +22,14 @@ from web.services import services
 
 router = APIRouter(include_in_schema=False)
 SEARCH_PATH = "/search"
+
+
+ADVANCED_PARAMS = ("from", "to", "price_min", "price_max")
+
+
+def default_sort(state: SearchState) -> str:
+    """Relevance ranks matches of a text; browsing without one shows the newest first."""
+    return "relevance" if state.first("q") else "date"
 
 
 def export_links(state: SearchState, path: str) -> dict[str, str]:
@@ -40,10 +49,11 @@ def search_page(request: Request) -> Response:
     except QueryError as exc:
         return export_error("json", str(exc))
     context: dict[str, Any] = {"state": state, "sorts": SORTS, "exports": export_links(state, SEARCH_PATH),
-               "saved_query": state.query_string(), "error": None, "result": None, "hits": [],
+               "saved_query": state.query_string(), "default_sort": default_sort(state),
+               "advanced_open": any(state.first(n) for n in ADVANCED_PARAMS), "error": None, "result": None, "hits": [],
                "facets": [], "active": active_filters(state, SEARCH_PATH, t, fmt), "pagination": None}
     try:
-        query = listing_query(request, state)
+        query = listing_query(request, state, defaults={"sort": default_sort(state)})
     except QueryError as exc:
         if export:
             return export_error(export, str(exc))
@@ -54,7 +64,7 @@ def search_page(request: Request) -> Response:
     context.update(
         result=result,
         hits=hit_views(result.hits, svc.backend, "search"),
-        facets=facet_views(result.facets, state, SEARCH_PATH, t, fmt),
+        facets=facet_views(disjunctive_facets(svc.backend, query, result), state, SEARCH_PATH, t, fmt),
         pagination=paginate(state, SEARCH_PATH, query, result.total),
     )
     return svc.renderer.render(request, "web/search.html", context)

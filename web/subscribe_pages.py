@@ -13,7 +13,8 @@ from web.csrf import form_is_genuine
 from web.rate_limit import PER_CLIENT, PER_RECIPIENT
 from web.rendering import request_language
 from web.services import Services, services
-from web.subscription_form import Errors, SalonAlertForm, SavedSearchForm
+from indexing.taxonomy import crafts
+from web.subscription_form import Errors, SalonAlertForm, SavedSearchForm, country_choices
 from web.subscription_responses import choices, forged_form, search_url, translator
 
 router = APIRouter(include_in_schema=False)
@@ -52,10 +53,18 @@ def submit(request: Request, svc: Services, form: SalonAlertForm | SavedSearchFo
 
 
 # subscribe ------------------------------------------------------------------------------------
+def prefilled(request: Request) -> dict[str, list[str]]:
+    """`?craft=…&country=…` (a fair's "alert me" link) preselects known choices; anything else is ignored."""
+    known_countries = set(country_choices())
+    params = request.query_params
+    return {"crafts": [c for c in params.getlist("craft") if c in crafts()][:20],
+            "countries": [c for c in params.getlist("country") if c in known_countries][:20]}
+
+
 @router.get("/subscribe")
 def subscribe_form(request: Request) -> Response:
     svc = services(request)
-    form = SalonAlertForm(language=request_language(request))
+    form = SalonAlertForm(language=request_language(request), **prefilled(request))
     return svc.renderer.render(request, "web/subscribe.html", {"form": form, "errors": {}, **choices(request)})
 
 

@@ -77,3 +77,28 @@ def test_alert_and_digests_render_in_chromium(browser, backend, settings, smtp_s
     # French titles and fair names in the Arabic digest run left to right inside the right-to-left page.
     latin = [direction for text, direction in facts["runs"] if text[:1].isascii() and text[:1].isalpha()]
     assert latin and set(latin) == {"ltr"}, facts["runs"]
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_batched_alert_opens_as_one_email_of_several_fairs(browser, backend, settings, smtp_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from test_salon_alerts import TODAY, fairs
+    from indexing.indexer import Indexer
+    Indexer(backend).upsert(fairs())
+    SubscriptionStore(backend).save(make_subscription(kind="salon", email="karima@example.ma", name="Karima",
+                                                      language="fr", crafts=["tapis"], confirmed=True))
+    backend.refresh()
+    send_salon_alerts(settings, backend, SmtpMailer(smtp_server.host, smtp_server.port), TODAY)
+    [alert] = [m for m in smtp_server.parsed() if m["To"] == "karima@example.ma"]
+    page = browser.new_page(viewport={"width": 760, "height": 900})
+    path = tmp_path / "batched.html"
+    path.write_text(html_for_preview(alert), encoding="utf-8")
+    page.goto(path.as_uri())
+    names = page.locator("h2").all_inner_texts()
+    assert len(names) == 2 and "Maison&Objet Paris" in names  # one email, every due fair
+    views = [a.get_attribute("href") for a in page.get_by_role("link", name="Voir la fiche").all()]
+    assert len(views) == 2 and all(v.startswith(f"{settings.base_url}/fairs/fair-") for v in views)
+    assert "Paris Nord Villepinte, Paris, France" in page.locator("body").inner_text()
+    assert "ces 2 salons à votre agenda" in page.locator("body").inner_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "email-salon-alert-batched.png"), full_page=True)
+    page.close()

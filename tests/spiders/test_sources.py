@@ -65,3 +65,20 @@ def test_schedules_section(tmp_path: Path) -> None:
     unknown = write(tmp_path, "schedules:\n  backup: 'every 1h'\nsources: []\n")
     with pytest.raises(CatalogueError, match="unknown job"):
         load_schedules(unknown)
+
+
+def test_display_names_are_validated_and_default_to_the_name(tmp_path: Path) -> None:
+    from spiders.sources import display_names
+    good = tmp_path / "good.yaml"
+    good.write_text("sources:\n  - {id: shop-a, kind: shop, name: Shop A (long name), display_name: Shop A,"
+                    " start_urls: ['https://a.example/']}\n  - {id: shop-b, kind: shop, name: Shop B,"
+                    " start_urls: ['https://b.example/']}\n", encoding="utf-8")
+    assert [s.display_name for s in load_catalogue(good)] == ["Shop A", "Shop B"]
+    assert display_names([good, tmp_path / "missing.yaml"]) == {"shop-a": "Shop A", "shop-b": "Shop B"}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sources:\n  - {id: shop-a, kind: shop, name: A, display_name: '" + "x" * 61 + "',"
+                   " start_urls: ['https://a.example/']}\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="shop-a.*display_name"):
+        load_catalogue(bad)
+    shipped = load_catalogue(ROOT / "sources.yaml")
+    assert all(s.display_name and "(demo" not in s.display_name for s in shipped)

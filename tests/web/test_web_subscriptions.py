@@ -88,6 +88,7 @@ def test_subscribe_confirm_preferences_unsubscribe(site: Site) -> None:
     with site.client() as provider:
         shown = provider.get("/unsubscribe", params={"token": unsubscribe_token})
         assert shown.status_code == 200 and store.get(new.id) is not None
+        assert "ne recevrez plus" not in shown.text and "confirmez avec le bouton" in shown.text  # nothing done yet
         gone = provider.post("/unsubscribe", params={"token": unsubscribe_token},
                              content=b"List-Unsubscribe=One-Click",
                              headers={"Content-Type": "application/x-www-form-urlencoded"})

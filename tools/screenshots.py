@@ -1,0 +1,43 @@
+"""Screenshots of a running UI (the README's, from `make demo` data) in Debian's headless Chromium.
+
+    veille demo --no-serve && veille serve --port 8011 &
+    python -m tools.screenshots http://127.0.0.1:8011 docs/screenshots [name ...]
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+PAGES: dict[str, str] = {
+    "search-fr": "/search?q=tapis&lang=fr",
+    "search-ar": "/search?q=%D8%B2%D8%B1%D8%A8%D9%8A%D8%A9&lang=ar",
+    "fairs-calendar": "/fairs?lang=fr",
+    "price-comparison": "/prices?q=pouf&lang=en",
+    "news": "/news?lang=fr",
+}
+
+
+def shoot(base: str, out_dir: Path, names: list[str], extra: dict[str, str] | None = None) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+    pages = {**PAGES, **(extra or {})}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        for name in names or list(pages):
+            tab.goto(base.rstrip("/") + pages[name])
+            path = out_dir / f"{name}.png"
+            tab.screenshot(path=str(path), full_page=True)
+            written.append(path)
+        browser.close()
+    return written
+
+
+if __name__ == "__main__":
+    extra = dict(arg.split("=", 1) for arg in sys.argv[3:] if "=" in arg)
+    names = [arg.split("=", 1)[0] for arg in sys.argv[3:]]
+    for written in shoot(sys.argv[1], Path(sys.argv[2]), names, extra):
+        print(written)
