@@ -155,6 +155,10 @@ class NewsArticle(Document):
     summary: str | None = None
     author: str | None = None
     published_at: datetime | None = None
+    """In the publisher's own UTC offset, never shifted (its day is the day the page shows);
+    midnight UTC when the page gives only the day."""
+    published_utc: datetime | None = None
+    """The same instant in UTC: what news is sorted and filtered by. Derived from published_at."""
     language: str | None = None
     content_hash: str = ""
 
@@ -164,6 +168,13 @@ class NewsArticle(Document):
         return single_line(value)
 
     @field_validator("published_at")
+    @classmethod
+    def _pub_aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)  # a time without offset: the page's clock, read as UTC
+        return value
+
+    @field_validator("published_utc")
     @classmethod
     def _pub_utc(cls, value: datetime | None) -> datetime | None:
         return utc(value)
@@ -184,6 +195,8 @@ class NewsArticle(Document):
             raise ValueError("a news article needs a title")
         if not self.content_hash:
             object.__setattr__(self, "content_hash", content_hash(self.title, self.text))
+        # Always the instant of published_at: a copy with a new published_at must not keep a stale one.
+        object.__setattr__(self, "published_utc", utc(self.published_at))
         return self
 
     def search_title(self) -> str:
@@ -193,7 +206,7 @@ class NewsArticle(Document):
         return self.text
 
     def sort_date(self) -> datetime | None:
-        return self.published_at or self.first_seen
+        return self.published_utc or self.first_seen
 
     def language_code(self) -> str | None:
         return self.language
@@ -276,6 +289,9 @@ class Offer(Document):
     name: str
     shop: str
     price: Decimal | None = None
+    """What the shopper pays today (the reduced price during a sale)."""
+    list_price: Decimal | None = None
+    """The regular price `price` reduces, in the same currency; None when there is no reduction."""
     currency: str | None = None
     price_mad: Decimal | None = None
     price_eur: Decimal | None = None
@@ -301,7 +317,7 @@ class Offer(Document):
             raise ValueError(f"currency must be ISO 4217, got {value!r}")
         return code
 
-    @field_validator("price", "price_mad", "price_eur")
+    @field_validator("price", "list_price", "price_mad", "price_eur")
     @classmethod
     def _non_negative(cls, value: Decimal | None) -> Decimal | None:
         if value is not None and (value < 0 or value > Decimal("1e9")):
@@ -319,6 +335,8 @@ class Offer(Document):
             raise ValueError("an offer needs a name")
         if self.price is not None and not self.currency:
             raise ValueError(f"offer {self.name!r} has a price without a currency")
+        if self.list_price is not None and (self.price is None or self.list_price <= self.price):
+            raise ValueError(f"offer {self.name!r}: a list price must be above the price it reduces")
         return self
 
     def search_title(self) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 from pydantic import ValidationError
@@ -60,12 +60,21 @@ def article_document(extracted: Any, source: Source, url: str, fallback: dict[st
         raise Rejected("no article body found")
     crafts = tag_crafts(title, text) or list(source.crafts)
     countries = tag_countries(title, text) or ([source.country] if source.country else [])
-    published = _get(extracted, "published") or fallback.get("published")
+    published = _as_datetime(_get(extracted, "published") or fallback.get("published"))
     return _build(  # type: ignore[return-value]
         NewsArticle, url=trusted_canonical(_get(extracted, "canonical_url"), url), source=source.id, title=title, text=text[:200_000],
         summary=_get(extracted, "summary") or text[:300], author=_get(extracted, "author") or fallback.get("author"),
         published_at=published, language=_get(extracted, "language") or source.language,
         crafts=crafts, countries=countries)
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    """The page's own timestamp kept as written; a bare day becomes its midnight (UTC)."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    return None
 
 
 def fair_document(extracted: Any, source: Source, url: str) -> TradeFair:
@@ -94,6 +103,7 @@ def offer_document(extracted: Any, source: Source, url: str, observed_at: dateti
     crafts = tag_crafts(name, description) or list(source.crafts)
     return _build(  # type: ignore[return-value]
         Offer, url=trusted_canonical(_get(extracted, "canonical_url"), url), source=source.id, shop=source.name, name=name,
-        price=price, currency=currency, availability=_get(extracted, "availability"), sku=_get(extracted, "sku"),
+        price=price, list_price=_get(extracted, "list_price") if price is not None else None, currency=currency,
+        availability=_get(extracted, "availability"), sku=_get(extracted, "sku"),
         brand=_get(extracted, "brand"), description=(description or "")[:20_000] or None, language=source.language,
         crafts=crafts, countries=[source.country] if source.country else [], observed_at=observed_at or now_utc())

@@ -28,14 +28,22 @@ SUMMARY_CHARS = 300
 class ExtractedArticle:
     title: str | None
     text: str
-    published: datetime | None
-    """UTC; midnight UTC when only the day is known."""
+    published: datetime | date | None
+    """As the publisher wrote it: in the page's own UTC offset (never shifted to UTC; naive when the
+    page gives a time without offset), or a bare date when the page gives only the day."""
     language: str | None
     author: str | None
     summary: str | None
     canonical_url: str | None
-    published_date: date | None = None
-    """The publication day as the publisher wrote it (its local calendar day)."""
+    published_utc: datetime | None = None
+    """The same instant in UTC, for sorting; midnight UTC when only the day is known."""
+
+    @property
+    def published_date(self) -> date | None:
+        """The publication day as the publisher wrote it (its local calendar day)."""
+        if isinstance(self.published, datetime):
+            return self.published.date()
+        return self.published
 
 
 def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArticle:
@@ -55,12 +63,12 @@ def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArtic
     return ExtractedArticle(
         title=title,
         text=text,
-        published=published.utc,
+        published=published.local,
         language=detect_language(f"{title or ''}\n{text}", declared_language(tree, meta)),
         author=author,
         summary=truncate(summary, SUMMARY_CHARS) if summary else None,
         canonical_url=canonical_url(tree, meta, url),
-        published_date=published.day,
+        published_utc=published.utc,
     )
 
 
