@@ -19,7 +19,7 @@ class MarketNewsSpider(CatalogueSpider):
             link = getattr(entry, "link", None)
             if not link:
                 continue
-            fallback = {"title": entry.title, "published": entry.published, "summary": entry.summary,
+            fallback = {"title": entry.title, "published": entry.published_local, "summary": entry.summary,
                         "author": getattr(entry, "author", None)}
             req = self.follow(response, link, self.parse_detail, feed_entry=fallback)
             if req is not None:
