@@ -11,6 +11,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from indexing.cleantext import clean_description
 from indexing.textnorm import words
 from indexing.urls import canonical_url
 
@@ -193,6 +194,7 @@ class NewsArticle(Document):
     def _hash(self) -> "NewsArticle":
         if not self.title:
             raise ValueError("a news article needs a title")
+        object.__setattr__(self, "summary", clean_description(self.summary, self.title))
         if not self.content_hash:
             object.__setattr__(self, "content_hash", content_hash(self.title, self.text))
         # Always the instant of published_at: a copy with a new published_at must not keep a stale one.
@@ -254,6 +256,7 @@ class TradeFair(Document):
     def _check(self) -> "TradeFair":
         if not self.name:
             raise ValueError("a fair needs a name")
+        object.__setattr__(self, "description", clean_description(self.description, self.name))
         if self.end_date and self.end_date < self.start_date:
             raise ValueError(f"fair {self.name!r} ends ({self.end_date}) before it starts ({self.start_date})")
         if self.country and self.country not in self.countries:
@@ -333,6 +336,7 @@ class Offer(Document):
     def _check(self) -> "Offer":
         if not self.name:
             raise ValueError("an offer needs a name")
+        object.__setattr__(self, "description", clean_description(self.description, self.name))
         if self.price is not None and not self.currency:
             raise ValueError(f"offer {self.name!r} has a price without a currency")
         if self.list_price is not None and (self.price is None or self.list_price <= self.price):

@@ -12,6 +12,7 @@ from indexing.markets import tag_countries
 from indexing.models import Document, NewsArticle, Offer, TradeFair, now_utc
 from indexing.taxonomy import tag_crafts
 from indexing.urls import is_safe_link
+from spiders.extract.language import detect_language
 from spiders.sources import Source
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,12 @@ def article_document(extracted: Any, source: Source, url: str, fallback: dict[st
         crafts=crafts, countries=countries)
 
 
+def document_language(title: str, text: str | None, source_language: str | None) -> str | None:
+    """The language of this document's own words; the source's language only guides short texts
+    (an English fair page of a French site is English)."""
+    return detect_language(f"{title}\n{text or ''}", source_language) or source_language
+
+
 def _as_datetime(value: Any) -> datetime | None:
     """The page's own timestamp kept as written; a bare day becomes its midnight (UTC)."""
     if isinstance(value, datetime):
@@ -90,7 +97,8 @@ def fair_document(extracted: Any, source: Source, url: str) -> TradeFair:
         end_date=_get(extracted, "end_date"), city=_get(extracted, "city"), country=country,
         venue=_get(extracted, "venue"), organizer=_get(extracted, "organizer"),
         registration_deadline=_get(extracted, "registration_deadline"), description=(description or "")[:20_000] or None,
-        language=source.language, crafts=crafts, countries=[country] if country else [])
+        language=document_language(name, description, source.language), crafts=crafts,
+        countries=[country] if country else [])
 
 
 def offer_document(extracted: Any, source: Source, url: str, observed_at: datetime | None = None) -> Offer:
@@ -105,5 +113,6 @@ def offer_document(extracted: Any, source: Source, url: str, observed_at: dateti
         Offer, url=trusted_canonical(_get(extracted, "canonical_url"), url), source=source.id, shop=source.name, name=name,
         price=price, list_price=_get(extracted, "list_price") if price is not None else None, currency=currency,
         availability=_get(extracted, "availability"), sku=_get(extracted, "sku"),
-        brand=_get(extracted, "brand"), description=(description or "")[:20_000] or None, language=source.language,
+        brand=_get(extracted, "brand"), description=(description or "")[:20_000] or None,
+        language=document_language(name, description, source.language),
         crafts=crafts, countries=[source.country] if source.country else [], observed_at=observed_at or now_utc())

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from markupsafe import Markup, escape
 
+from indexing.cleantext import clean_description, cut_words
 from indexing.models import Document, NewsArticle, Offer, TradeFair, document_from_dict
 from indexing.query import FACETS, Hit
 from indexing.urls import is_safe_link
@@ -41,7 +42,7 @@ def plain_excerpt(document: Document) -> str:
         text = document.description or ""
     else:
         text = ""
-    return text[:SNIPPET_CHARS] + ("…" if len(text) > SNIPPET_CHARS else "")
+    return cut_words(clean_description(text, document.search_title()) or "", SNIPPET_CHARS)
 
 
 def display_day(document: Document) -> date | datetime | None:
