@@ -48,6 +48,8 @@ def plain_excerpt(document: Document) -> str:
 def display_day(document: Document) -> date | datetime | None:
     if isinstance(document, TradeFair):
         return document.start_date
+    if isinstance(document, NewsArticle) and document.published_at is not None:
+        return document.published_at  # the publisher's own day; sort_date() is the UTC instant
     return document.sort_date()
 
 

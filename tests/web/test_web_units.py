@@ -127,3 +127,17 @@ def test_the_plain_snippet_has_no_trail_and_ends_on_a_whole_word() -> None:
     snippet = plain_excerpt(fair)
     assert snippet.startswith("Les tanneurs") and snippet.endswith("…") and len(snippet) <= SNIPPET_CHARS + 1
     assert snippet[:-1].split(" ")[-1] in words.split(" ")
+
+
+def test_a_news_hit_shows_the_publisher_day_not_the_utc_one() -> None:
+    from datetime import date
+
+    from indexing.models import NewsArticle
+    from web.presenters import display_day
+
+    article = NewsArticle(url="https://hebdo.example.ma/nuit", source="hebdo", title="Nuit des potiers",
+                          text="Les potiers de Safi ouvrent leurs ateliers toute la nuit.",
+                          published_at=datetime(2026, 3, 10, 0, 30, tzinfo=timezone(timedelta(hours=1))))
+    shown = display_day(article)
+    assert shown is not None and shown.date() == date(2026, 3, 10)
+    assert article.sort_date() == datetime(2026, 3, 9, 23, 30, tzinfo=timezone.utc)
