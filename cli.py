@@ -37,12 +37,14 @@ def extract_one(kind: str, data: bytes, url: str | None) -> dict[str, Any]:
     if kind == "news":
         from spiders.extract.news import extract_article
         a = extract_article(data, url)
+        # `published` keeps the page's own offset (or is a bare date): a UTC shift moves evening posts a day.
         return {"title": a.title, "text": a.text, "published": a.published.isoformat() if a.published else None,
                 "language": a.language, "author": a.author}
     if kind == "offer":
         from spiders.extract.offers import extract_offer
         o = extract_offer(data, url)
-        return {"name": o.name, "price": str(o.price) if o.price is not None else None, "currency": o.currency,
+        return {"name": o.name, "price": str(o.price) if o.price is not None else None,
+                "list_price": str(o.list_price) if o.list_price is not None else None, "currency": o.currency,
                 "availability": o.availability, "sku": o.sku, "brand": o.brand}
     from spiders.extract.fairs import extract_fairs, parse_ical
     fairs = parse_ical(data) if data.lstrip()[:15].upper().startswith(b"BEGIN:VCALENDAR") else extract_fairs(data, url)

@@ -14,16 +14,16 @@ Job = tuple[str, str, str | None]  # (dataset, path, url)
 
 
 def _article(job: Job) -> dict[str, Any]:
-    from spiders.extract.news import extract_article
+    from cli import extract_one
 
     _, path, url = job
-    data = read_bytes(Path(path))
-    article = extract_article(data, url)
+    # What `veille extract news FILE` prints, as the outsiders score it: the day of `published`.
+    article = extract_one("news", read_bytes(Path(path)), url)
     return {
-        "text": article.text,
-        "title": article.title,
-        "language": article.language,
-        "date": article.published_date.isoformat() if article.published_date else None,
+        "text": article["text"],
+        "title": article["title"],
+        "language": article["language"],
+        "date": article["published"][:10] if article["published"] else None,
     }
 
 

@@ -5,6 +5,7 @@ import html
 import re
 
 from indexing.analysis import CRAFT_TOKEN_PREFIX, stems
+from indexing.cleantext import word_window
 from indexing.query import TextQuery
 from indexing.taxonomy import crafts_of_token
 from indexing.textnorm import fold
@@ -32,7 +33,7 @@ def highlight(text: str | None, query: TextQuery, max_chars: int = 240) -> str:
     start = 0
     if spans and len(text) > max_chars:
         start = max(0, spans[0][0] - max_chars // 3)
-    end = min(len(text), start + max_chars)
+    start, end = word_window(text, start, min(len(text), start + max_chars))
     out: list[str] = ["…" if start else ""]
     cursor = start
     for s, e in spans:

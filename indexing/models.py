@@ -11,6 +11,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from indexing.cleantext import clean_description
 from indexing.plausibility import check_currency, check_day, check_duration, check_price, check_published
 from indexing.textnorm import words
 from indexing.urls import canonical_url
@@ -160,6 +161,10 @@ class NewsArticle(Document):
     summary: str | None = None
     author: str | None = None
     published_at: datetime | None = None
+    """In the publisher's own UTC offset, never shifted (its day is the day the page shows);
+    midnight UTC when the page gives only the day."""
+    published_utc: datetime | None = None
+    """The same instant in UTC: what news is sorted and filtered by. Derived from published_at."""
     language: str | None = None
     content_hash: str = ""
 
@@ -169,6 +174,13 @@ class NewsArticle(Document):
         return single_line(value)
 
     @field_validator("published_at")
+    @classmethod
+    def _pub_aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)  # a time without offset: the page's clock, read as UTC
+        return value
+
+    @field_validator("published_utc")
     @classmethod
     def _pub_utc(cls, value: datetime | None) -> datetime | None:
         return check_published(utc(value))
@@ -187,8 +199,11 @@ class NewsArticle(Document):
     def _hash(self) -> "NewsArticle":
         if not self.title:
             raise ValueError("a news article needs a title")
+        object.__setattr__(self, "summary", clean_description(self.summary, self.title))
         if not self.content_hash:
             object.__setattr__(self, "content_hash", content_hash(self.title, self.text))
+        # Always the instant of published_at: a copy with a new published_at must not keep a stale one.
+        object.__setattr__(self, "published_utc", utc(self.published_at))
         return self
 
     def search_title(self) -> str:
@@ -198,7 +213,7 @@ class NewsArticle(Document):
         return self.text
 
     def sort_date(self) -> datetime | None:
-        return self.published_at or self.first_seen
+        return self.published_utc or self.first_seen
 
     def language_code(self) -> str | None:
         return self.language
@@ -267,6 +282,7 @@ class TradeFair(Document):
         if not self.name:
             raise ValueError("a fair needs a name")
         check_duration(self.start_date, self.end_date)
+        object.__setattr__(self, "description", clean_description(self.description, self.name))
         if self.country and self.country not in self.countries:
             object.__setattr__(self, "countries", [self.country, *self.countries])
         if not self.sources:
@@ -305,6 +321,9 @@ class Offer(Document):
     name: str
     shop: str
     price: Decimal | None = None
+    """What the shopper pays today (the reduced price during a sale)."""
+    list_price: Decimal | None = None
+    """The regular price `price` reduces, in the same currency; None when there is no reduction."""
     currency: str | None = None
     price_mad: Decimal | None = None
     price_eur: Decimal | None = None
@@ -330,7 +349,7 @@ class Offer(Document):
             raise ValueError(f"currency must be ISO 4217, got {value!r}")
         return check_currency(code)
 
-    @field_validator("price", "price_mad", "price_eur")
+    @field_validator("price", "list_price", "price_mad", "price_eur")
     @classmethod
     def _plausible_price(cls, value: Decimal | None, info: Any) -> Decimal | None:
         return check_price(info.field_name, value)
@@ -344,8 +363,11 @@ class Offer(Document):
     def _check(self) -> "Offer":
         if not self.name:
             raise ValueError("an offer needs a name")
+        object.__setattr__(self, "description", clean_description(self.description, self.name))
         if self.price is not None and not self.currency:
             raise ValueError(f"offer {self.name!r} has a price without a currency")
+        if self.list_price is not None and (self.price is None or self.list_price <= self.price):
+            raise ValueError(f"offer {self.name!r}: a list price must be above the price it reduces")
         return self
 
     def search_title(self) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 from pydantic import ValidationError
@@ -13,6 +13,7 @@ from indexing.models import Document, NewsArticle, Offer, TradeFair, now_utc
 from indexing.plausibility import Implausible
 from indexing.taxonomy import tag_crafts
 from indexing.urls import is_safe_link
+from spiders.extract.language import detect_language
 from spiders.sources import Source
 
 log = logging.getLogger(__name__)
@@ -67,12 +68,27 @@ def article_document(extracted: Any, source: Source, url: str, fallback: dict[st
         raise Rejected("no article body found")
     crafts = tag_crafts(title, text) or list(source.crafts)
     countries = tag_countries(title, text) or ([source.country] if source.country else [])
-    published = _get(extracted, "published") or fallback.get("published")
+    published = _as_datetime(_get(extracted, "published") or fallback.get("published"))
     return _build(  # type: ignore[return-value]
         NewsArticle, url=trusted_canonical(_get(extracted, "canonical_url"), url), source=source.id, title=title, text=text[:200_000],
         summary=_get(extracted, "summary") or text[:300], author=_get(extracted, "author") or fallback.get("author"),
         published_at=published, language=_get(extracted, "language") or source.language,
         crafts=crafts, countries=countries)
+
+
+def document_language(title: str, text: str | None, source_language: str | None) -> str | None:
+    """The language of this document's own words; the source's language only guides short texts
+    (an English fair page of a French site is English)."""
+    return detect_language(f"{title}\n{text or ''}", source_language) or source_language
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    """The page's own timestamp kept as written; a bare day becomes its midnight (UTC)."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    return None
 
 
 def fair_document(extracted: Any, source: Source, url: str) -> TradeFair:
@@ -93,7 +109,8 @@ def fair_document(extracted: Any, source: Source, url: str) -> TradeFair:
         website=_get(extracted, "website"), edition=_get(extracted, "edition"),
         status=_get(extracted, "status") or "scheduled", year_basis=_get(extracted, "year_basis") or "explicit",
         series=_get(extracted, "series"),
-        language=source.language, crafts=crafts, countries=[country] if country else [])
+        language=document_language(name, description, source.language), crafts=crafts,
+        countries=[country] if country else [])
 
 
 def offer_document(extracted: Any, source: Source, url: str, observed_at: datetime | None = None) -> Offer:
@@ -105,7 +122,10 @@ def offer_document(extracted: Any, source: Source, url: str, observed_at: dateti
     description = _get(extracted, "description")
     crafts = tag_crafts(name, description) or list(source.crafts)
     return _build(  # type: ignore[return-value]
-        Offer, url=trusted_canonical(_get(extracted, "canonical_url"), url), source=source.id, shop=source.display_name or source.name, name=name,
-        price=price, currency=currency, availability=_get(extracted, "availability"), sku=_get(extracted, "sku"),
-        brand=_get(extracted, "brand"), description=(description or "")[:20_000] or None, language=source.language,
+        Offer, url=trusted_canonical(_get(extracted, "canonical_url"), url), source=source.id,
+        shop=source.display_name or source.name, name=name,
+        price=price, list_price=_get(extracted, "list_price") if price is not None else None, currency=currency,
+        availability=_get(extracted, "availability"), sku=_get(extracted, "sku"),
+        brand=_get(extracted, "brand"), description=(description or "")[:20_000] or None,
+        language=document_language(name, description, source.language),
         crafts=crafts, countries=[source.country] if source.country else [], observed_at=observed_at or now_utc())

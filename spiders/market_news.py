@@ -20,7 +20,7 @@ class MarketNewsSpider(CatalogueSpider):
             if not link:
                 self.skip_record(response, f"feed entry without a link: {str(entry.title)[:100]!r}")
                 continue
-            fallback = {"title": entry.title, "published": entry.published, "summary": entry.summary,
+            fallback = {"title": entry.title, "published": entry.published_local, "summary": entry.summary,
                         "author": getattr(entry, "author", None)}
             req = self.follow(response, link, self.parse_detail, feed_entry=fallback)
             if req is not None:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from markupsafe import Markup, escape
 
 from indexing.backends.base import SearchBackend
+from indexing.cleantext import clean_description, cut_words
 from indexing.models import Document, NewsArticle, Offer, TradeFair
 from indexing.record_guard import valid_document
 from indexing.query import FACETS, Hit
@@ -44,12 +45,14 @@ def plain_excerpt(document: Document) -> str:
         text = document.description or ""
     else:
         text = ""
-    return text[:SNIPPET_CHARS] + ("…" if len(text) > SNIPPET_CHARS else "")
+    return cut_words(clean_description(text, document.search_title()) or "", SNIPPET_CHARS)
 
 
 def display_day(document: Document) -> date | datetime | None:
     if isinstance(document, TradeFair):
         return document.start_date
+    if isinstance(document, NewsArticle) and document.published_at is not None:
+        return document.published_at  # the publisher's own day; sort_date() is the UTC instant
     return document.sort_date()
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
 from indexing.analysis import index_terms, phrase_terms
+from indexing.cleantext import clean_description
 from indexing.highlight import highlight
 from indexing.models import Document, PriceObservation, document_from_dict
 from indexing.query import Hit, SearchQuery, SearchResult
@@ -182,7 +183,8 @@ class SearchBackend(ABC):
         hits = []
         for doc_id, kind, score, data in rows:
             title = data.get("title") or data.get("name") or ""
-            body = data.get("summary") or data.get("text") or data.get("description") or ""
+            # Cleaned again: documents stored before descriptions were cleaned keep their trails.
+            body = clean_description(data.get("summary") or data.get("text") or data.get("description"), title) or ""
             highlights = {}
             if not query.parsed.empty:
                 highlights = {"title": highlight(title, query.parsed), "text": highlight(body, query.parsed)}

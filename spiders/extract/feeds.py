@@ -1,4 +1,4 @@
-"""RSS / Atom / RDF feeds -> entries with plain-text summaries and UTC dates (feedparser)."""
+"""RSS / Atom / RDF feeds -> entries with plain-text summaries and dates, UTC and as written (feedparser)."""
 from __future__ import annotations
 
 import calendar
@@ -14,6 +14,7 @@ from spiders.extract.language import detect_language, normalize_language_tag
 from spiders.extract.markup import fragment_text
 from spiders.extract.page_meta import safe_absolute_url
 from spiders.extract.textutil import one_line
+from spiders.extract.timeparse import parse_as_written
 
 MAX_FEED_BYTES = 10_000_000
 _SUMMARY_CHARS = 50_000
@@ -30,6 +31,8 @@ class FeedEntry:
     author: str | None
     language: str | None
     guid: str | None = None
+    published_local: datetime | None = None
+    """The same instant in the offset the feed wrote it with (its day is the publisher's day)."""
 
 
 def parse_feed(data: bytes, url: str | None = None) -> list[FeedEntry]:
@@ -41,14 +44,16 @@ def parse_feed(data: bytes, url: str | None = None) -> list[FeedEntry]:
         title = one_line(fragment_text(entry.get("title"))) or None
         summary = _summary(entry)
         declared = normalize_language_tag(_entry_language(entry)) or feed_language
+        published = _entry_date(entry)
         entries.append(FeedEntry(
             title=title,
             link=_link(entry, url),
-            published=_entry_date(entry),
+            published=published,
             summary=summary,
             author=one_line(entry.get("author")) or None,
             language=detect_language(f"{title or ''}\n{summary or ''}", declared),
             guid=entry.get("id") or None,
+            published_local=_local_date(entry, published),
         ))
     return entries
 
@@ -88,6 +93,18 @@ def _entry_date(entry: feedparser.FeedParserDict) -> datetime | None:
         if moment is not None:
             return moment
     return None
+
+
+def _local_date(entry: feedparser.FeedParserDict, instant: datetime | None) -> datetime | None:
+    """The entry's date with the feed's own offset, when its text names one and agrees with feedparser."""
+    if instant is None:
+        return None
+    for key in ("published", "updated", "created"):
+        written = parse_as_written(entry.get(key))
+        if isinstance(written, datetime) and written.tzinfo is not None \
+                and written.replace(microsecond=0) == instant:
+            return written.replace(microsecond=0)
+    return instant
 
 
 def _from_struct(value: time.struct_time | None) -> datetime | None:

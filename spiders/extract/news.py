@@ -29,16 +29,24 @@ SUMMARY_CHARS = 300
 class ExtractedArticle:
     title: str | None
     text: str
-    published: datetime | None
-    """UTC; midnight UTC when only the day is known."""
+    published: datetime | date | None
+    """As the publisher wrote it: in the page's own UTC offset (never shifted to UTC; naive when the
+    page gives a time without offset), or a bare date when the page gives only the day."""
     language: str | None
     author: str | None
     summary: str | None
     canonical_url: str | None
-    published_date: date | None = None
-    """The publication day as the publisher wrote it (its local calendar day)."""
+    published_utc: datetime | None = None
+    """The same instant in UTC, for sorting; midnight UTC when only the day is known."""
     rejected: tuple[str, ...] = ()
     """Reason codes of the implausible values left out (indexing.plausibility)."""
+
+    @property
+    def published_date(self) -> date | None:
+        """The publication day as the publisher wrote it (its local calendar day)."""
+        if isinstance(self.published, datetime):
+            return self.published.date()
+        return self.published
 
 
 def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArticle:
@@ -55,18 +63,18 @@ def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArtic
     drop_non_content(tree)
     text = extract_body(tree, url, headlines, _structured_body(things))
     summary = description(meta) or (truncate(one_line(text), SUMMARY_CHARS) if text else None)
-    moment, day, rejected = published.utc, published.day, ()
+    local, moment, rejected = published.local, published.utc, ()
     if moment is not None and (code := published_problem(moment)):
-        moment, day, rejected = None, None, (code,)
+        local, moment, rejected = None, None, (code,)
     return ExtractedArticle(
         title=title,
         text=text,
-        published=moment,
+        published=local,
         language=detect_language(f"{title or ''}\n{text}", declared_language(tree, meta)),
         author=author,
         summary=truncate(summary, SUMMARY_CHARS) if summary else None,
         canonical_url=canonical_url(tree, meta, url),
-        published_date=day,
+        published_utc=moment,
         rejected=rejected,
     )
 

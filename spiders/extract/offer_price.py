@@ -9,7 +9,7 @@ from lxml.html import HtmlElement
 from spiders.extract.currency import has_no_minor_unit, to_iso
 from spiders.extract.prices import parse_price
 from spiders.extract.product_markup import opengraph_price
-from spiders.extract.visible_price import find_visible_price
+from spiders.extract.visible_price import VisiblePrice, find_visible_price
 
 # Signs and exponents are kept as written ("-50", "1e30"): the plausibility rules reject them.
 _PLAIN_DECIMAL = re.compile(r"^\s*[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d{1,6})?\s*$")
@@ -20,7 +20,15 @@ PriceChoice = tuple[str | None, Decimal, str | None, str | None]
 
 
 def markup_price(price_raw: str | None, currency_raw: str | None) -> tuple[Decimal | None, str | None]:
-    """Amount and ISO currency of a price as markup writes it ("1299.00", "30,000원~")."""
+    """Amount and ISO currency of a price as markup writes it ("1299.00", "30,000원~").
+
+    A zero amount is no price: shops write "0.00" for "ask us" or a product that cannot be bought.
+    """
+    amount, currency = _markup_amount(price_raw, currency_raw)
+    return (amount if amount is not None and amount > 0 else None), currency
+
+
+def _markup_amount(price_raw: str | None, currency_raw: str | None) -> tuple[Decimal | None, str | None]:
     if not price_raw:
         return None, to_iso(currency_raw)
     currency = to_iso(currency_raw) or parse_price(price_raw).currency
@@ -58,3 +66,25 @@ def settle_disagreement(tree: HtmlElement, meta: dict[str, str], declared: Price
 def page_currency(meta: dict[str, str]) -> str | None:
     """The currency Open Graph product tags declare for the page."""
     return to_iso(meta.get("product:price:currency") or meta.get("og:price:currency"))
+
+
+def reduced_price(declared: PriceChoice, declared_list: Decimal | None,
+                  visible: VisiblePrice | None) -> tuple[PriceChoice, Decimal | None]:
+    """The price to pay and the regular price it reduces.
+
+    Markup often keeps the regular price while the page sells at a reduced one: when the page
+    shows the declared amount crossed out (or as a "was" price) next to a lower one, the lower
+    one is the offer's price and the declared one its list price.
+    """
+    raw, amount, currency, source = declared
+    regular = declared_list
+    if visible is not None and visible.regular is not None and _same_currency(currency, visible.currency):
+        if visible.regular == amount and visible.amount < amount:
+            return (visible.raw, visible.amount, currency or visible.currency, "visible"), amount
+        if visible.amount == amount and regular is None:
+            regular = visible.regular
+    return declared, (regular if regular is not None and regular > amount else None)
+
+
+def _same_currency(first: str | None, second: str | None) -> bool:
+    return first is None or second is None or first == second

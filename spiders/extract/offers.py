@@ -14,7 +14,7 @@ from spiders.extract.availability import visible_availability
 from spiders.extract.buy_button import buy_button
 from spiders.extract.currency import domain_currency, settle_shared_symbol
 from spiders.extract.htmlinput import drop_scripts, parse_html
-from spiders.extract.offer_price import markup_price, page_currency, settle_disagreement
+from spiders.extract.offer_price import markup_price, page_currency, reduced_price, settle_disagreement
 from spiders.extract.page_meta import canonical_url, h1_texts, safe_absolute_url
 from spiders.extract.product_labels import LabelledFields, labelled_brand, labelled_fields
 from spiders.extract.product_markup import DeclaredProduct, main_product, opengraph_availability, opengraph_price
@@ -40,6 +40,8 @@ class ExtractedOffer:
     price_raw: str | None
     price_source: str | None = None
     """Where the price came from: "json-ld", "microdata", "rdfa", "opengraph" or "visible"."""
+    list_price: Decimal | None = None
+    """The regular price when `price` is a reduction of it (same currency); otherwise None."""
     rejected: tuple[str, ...] = ()
     """Reason codes of the implausible values left out (indexing.plausibility): never repaired."""
 
@@ -52,18 +54,27 @@ def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
     headings = [*h1_texts(tree)[:2], meta.get("og:title", "")]
     declared, source = _declared_product(tree, url, headings)
     price_raw, currency_raw = declared.price, declared.currency
-    if price_raw is None:
-        price_raw, currency_raw = opengraph_price(meta)
-        source = "opengraph" if price_raw else None
     amount, currency = markup_price(price_raw, currency_raw)
     rejected: list[str] = []
+    amount = _plausible(amount, rejected)
+    list_price, _ = markup_price(declared.list_price, currency_raw)
+    if amount is None:
+        price_raw, currency_raw = opengraph_price(meta)
+        amount, currency = markup_price(price_raw, currency_raw)
+        amount = _plausible(amount, rejected)
+        source, list_price = ("opengraph" if amount is not None else None), None
     if amount is not None and source != "opengraph":
         price_raw, amount, currency, source = settle_disagreement(tree, meta, (price_raw, amount, currency, source))
-    amount = _plausible(amount, rejected)
+        amount = _plausible(amount, rejected)
+    visible = find_visible_price(tree)
     if amount is None:
-        visible = find_visible_price(tree)
+        list_price = None
         if visible is not None and _plausible(visible.amount, rejected) is not None:
             price_raw, amount, currency, source = visible.raw, visible.amount, visible.currency, "visible"
+    if amount is not None:
+        (price_raw, amount, currency, source), list_price = reduced_price(
+            (price_raw, amount, currency, source), list_price, visible)
+        list_price = _plausible(list_price, rejected)
     name = declared.name or next((h for h in headings if h), None)
     brand = declared.brand or meta.get("product:brand") or meta.get("og:brand")
     labelled = labelled_fields(tree) if not (declared.sku and brand) else LabelledFields(None, None)
@@ -84,6 +95,7 @@ def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
         canonical_url=canonical_url(tree, meta, url),
         price_raw=one_line(price_raw) or None,
         price_source=source if amount is not None else None,
+        list_price=list_price,
         rejected=tuple(rejected),
     )
 

@@ -11,6 +11,8 @@ from spiders.extract.textutil import word_key
 PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "IndividualProduct", "ProductModel", "SomeProducts", "Vehicle", "Car", "Book", "Offer"})
 _OFFER_TYPES = frozenset({"Offer", "AggregateOffer"})
 _AVAILABILITY = re.compile(r"(InStock|OutOfStock|PreOrder|BackOrder|Discontinued|LimitedAvailability|OnlineOnly|InStoreOnly|SoldOut|PreSale|Reserved|MadeToOrder)", re.IGNORECASE)
+# schema.org PriceTypeEnumeration members (and the older free-text values) naming a price paid by nobody today.
+_REGULAR_PRICE_TYPES = frozenset({"listprice", "strikethroughprice", "msrp", "srp", "rrp"})
 _CANONICAL_AVAILABILITY = {v.lower(): v for v in (
     "InStock", "OutOfStock", "PreOrder", "BackOrder", "Discontinued", "LimitedAvailability",
     "OnlineOnly", "InStoreOnly", "SoldOut", "PreSale", "Reserved", "MadeToOrder",
@@ -29,6 +31,8 @@ class DeclaredProduct:
     image: str | None = None
     description: str | None = None
     url: str | None = None
+    list_price: str | None = None
+    """The regular price the offer reduces (a ListPrice / StrikethroughPrice specification)."""
 
 
 def main_product(things: Sequence[Thing], headings: Sequence[str]) -> DeclaredProduct | None:
@@ -60,8 +64,9 @@ def _offers(product: Thing) -> list[Thing]:
     return found
 
 
-def _offer_price(product: Thing) -> tuple[str | None, str | None, str | None]:
-    """(price, currency) of the first offer that states a price, and the product's availability.
+def _offer_price(product: Thing) -> tuple[str | None, str | None, str | None, str | None]:
+    """(price, currency) of the first offer that states a price, the product's availability, and the
+    regular price that offer reduces.
 
     One offer per size or colour: the product is in stock when any of them is.
     """
@@ -72,8 +77,8 @@ def _offer_price(product: Thing) -> tuple[str | None, str | None, str | None]:
         price = _price_value(offer)
         if price is not None:
             currency = first_text(offer.get("priceCurrency")) or _spec_value(offer, "priceCurrency")
-            return price, currency, availability
-    return None, None, availability
+            return price, currency, availability, _spec_value(offer, "price", regular=True)
+    return None, None, availability, None
 
 
 def _price_value(offer: Thing) -> str | None:
@@ -84,12 +89,18 @@ def _price_value(offer: Thing) -> str | None:
     return _spec_value(offer, "price")
 
 
-def _spec_value(offer: Thing, key: str) -> str | None:
+def _spec_value(offer: Thing, key: str, regular: bool = False) -> str | None:
+    """A value of the offer's price specifications: of the current price, or (`regular`) of the list price."""
     for spec in walk([offer.get("priceSpecification")]):
         text = first_text(spec.get(key))
-        if text:
+        if text and _is_regular_spec(spec) == regular:
             return text
     return None
+
+
+def _is_regular_spec(spec: Thing) -> bool:
+    kind = (first_text(spec.get("priceType")) or "").rsplit("/", 1)[-1].lower()
+    return kind in _REGULAR_PRICE_TYPES
 
 
 def _availability(value: object) -> str | None:
@@ -101,7 +112,7 @@ def _availability(value: object) -> str | None:
 
 
 def _declared(product: Thing) -> DeclaredProduct:
-    price, currency, availability = _offer_price(product)
+    price, currency, availability, list_price = _offer_price(product)
     return DeclaredProduct(
         name=first_text(product.get("name")),
         price=price,
@@ -113,6 +124,7 @@ def _declared(product: Thing) -> DeclaredProduct:
         image=_image(product.get("image")),
         description=first_text(product.get("description")),
         url=first_text(product.get("url")) if isinstance(product.get("url"), str) else None,
+        list_price=list_price,
     )
 
 

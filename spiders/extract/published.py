@@ -10,7 +10,7 @@ from htmldate import find_date
 from lxml import html
 
 from spiders.extract.structured import Thing, type_names
-from spiders.extract.timeparse import parse_timestamp
+from spiders.extract.timeparse import as_aware, parse_as_written
 
 _LOG = logging.getLogger(__name__)
 
@@ -29,20 +29,26 @@ _META_KEYS: tuple[str, ...] = (
 )
 
 
+Declared = datetime | date
+"""A timestamp as the page writes it: aware, naive (a time without offset) or only a day."""
+
+
 @dataclass(frozen=True)
 class Published:
     moment: datetime | None
-    """When the publisher's metadata gives a time; in the publisher's own offset."""
+    """When the publisher's metadata gives a time; in the publisher's own offset (naive if it gives none)."""
     day: date | None
     """The calendar day as the publisher wrote it (no shift to UTC)."""
 
     @property
+    def local(self) -> Declared | None:
+        """The time of day with the page's own offset when known, else the day alone."""
+        return self.moment or self.day
+
+    @property
     def utc(self) -> datetime | None:
-        if self.moment is not None:
-            return self.moment.astimezone(timezone.utc)
-        if self.day is not None:
-            return datetime(self.day.year, self.day.month, self.day.day, tzinfo=timezone.utc)
-        return None
+        moment = as_aware(self.local)
+        return moment.astimezone(timezone.utc) if moment else None
 
 
 def find_published(
@@ -52,25 +58,34 @@ def find_published(
     # htmldate (original_date=True) reads the same metadata plus URL and visible dates and
     # picks the right day more often; the declared timestamp only supplies the time of day.
     day = _from_htmldate(tree, url)
+    moment = declared if isinstance(declared, datetime) else None
+    declared_day = _day_of(declared)
     if day is None:
-        return Published(declared, declared.date() if declared else None)
-    if declared is None or abs((declared.date() - day).days) > 1:
+        return Published(moment, declared_day)
+    if declared_day is None or abs((declared_day - day).days) > 1:
         return Published(None, day)
-    if declared.date() != day and declared.utcoffset() != timedelta(0):
-        # An offset other than UTC means the publisher wrote its local day: trust it.
-        return Published(declared, declared.date())
-    return Published(declared if declared.date() == day else None, day)
+    if declared_day != day and moment is not None and moment.utcoffset() not in (None, timedelta(0)):
+        # An offset other than UTC means the publisher wrote its local day: trust it. A time
+        # without offset is often the server's UTC clock: htmldate's day wins then.
+        return Published(moment, declared_day)
+    return Published(moment if declared_day == day else None, day)
 
 
-def _from_structured(things: Sequence[Thing]) -> datetime | None:
-    ranked: list[tuple[int, datetime]] = []
+def _day_of(value: Declared | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def _from_structured(things: Sequence[Thing]) -> Declared | None:
+    ranked: list[tuple[int, Declared]] = []
     for thing in things:
         kinds = type_names(thing)
         rank = 0 if kinds & _ARTICLE_TYPES else 1 if kinds & _PAGE_TYPES else None
         if rank is None:
             continue
         for key in ("datePublished", "dateCreated", "uploadDate"):
-            moment = parse_timestamp(_scalar(thing.get(key)))
+            moment = parse_as_written(_scalar(thing.get(key)))
             if moment is not None:
                 ranked.append((rank, moment))
                 break
@@ -85,10 +100,10 @@ def _scalar(value: object) -> object:
     return value
 
 
-def _from_meta(meta: dict[str, str]) -> datetime | None:
+def _from_meta(meta: dict[str, str]) -> Declared | None:
     for key in _META_KEYS:
         if key in meta:
-            moment = parse_timestamp(meta[key])
+            moment = parse_as_written(meta[key])
             if moment is not None:
                 return moment
     return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from indexing.cleantext import cut_words as truncate  # noqa: F401  (one rule for every cut text)
+
 _SPACES = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _WORD = re.compile(r"\w+")
@@ -24,11 +26,3 @@ def clean_paragraphs(text: str | None) -> str:
 def word_key(text: str | None) -> str:
     """Comparison key: lowercase word tokens only (ignores punctuation and spacing)."""
     return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text or "").lower()))
-
-
-def truncate(text: str, limit: int) -> str:
-    """Cut at a word boundary before `limit` characters, adding an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-– ")
-    return cut + "…"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from email.utils import parsedate_to_datetime
 
 from dateutil import parser as dateutil_parser
@@ -15,27 +15,46 @@ _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _COMPACT_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SHORT_SECONDS = re.compile(r"(T\d{2}:\d{2}):(\d)(?=\D|$)")
+_TIME_OF_DAY = re.compile(r"\d:\d{2}")
 
 
 def parse_timestamp(value: object, published: bool = True) -> datetime | None:
-    """An aware datetime as written (its own offset kept; naive values taken as UTC); with `published`,
-    only inside the publication window (indexing.plausibility), else any moment (an event's day is
-    checked by the fair rules)."""
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    """An aware datetime as written (its own offset kept; naive values and bare days taken as UTC); with
+    `published`, only inside the publication window (indexing.plausibility), else any moment (an event's
+    day is checked by the fair rules)."""
+    return as_aware(parse_as_written(value, published))
+
+
+def parse_as_written(value: object, published: bool = True) -> datetime | date | None:
+    """The timestamp exactly as precise as the text: aware when it names an offset, naive when it
+    gives a time without one, a `date` when it gives only a day."""
+    if isinstance(value, (datetime, date)):
+        return value if _allowed(value, published) else None
     if not isinstance(value, str):
         return None
     text = value.strip()[:64]
     if not text or not any(c.isdigit() for c in text):
         return None
     parsed = _parse_iso(text) or _parse_rfc822(text) or _parse_loose(text)
-    if parsed is None:
+    if parsed is None or not _allowed(parsed, published):
         return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed if not published or published_problem(parsed) is None else None
+    if parsed.tzinfo is None and not _TIME_OF_DAY.search(text) and parsed.time() == time(0):
+        return parsed.date()
+    return parsed
+
+
+def _allowed(moment: datetime | date, published: bool) -> bool:
+    aware = as_aware(moment)
+    return aware is not None and (not published or published_problem(aware) is None)
+
+
+def as_aware(moment: datetime | date | None) -> datetime | None:
+    """A sortable instant: naive times and bare days are read as UTC."""
+    if moment is None:
+        return None
+    if not isinstance(moment, datetime):
+        return datetime(moment.year, moment.month, moment.day, tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _parse_iso(text: str) -> datetime | None:

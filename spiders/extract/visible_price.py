@@ -69,11 +69,22 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _NEAR_ELEMENTS = 400
 
 
+# Words that name the regular price a reduction is taken from (a subset of _BAD_WORDS).
+_REGULAR_WORDS = frozenset({
+    "old", "was", "regular", "list", "strike", "striked", "strikethrough", "before", "compare", "original",
+    "rrp", "msrp", "uvp", "crossed", "instead", "statt", "previous", "normal", "antes", "avant",
+})
+_REGULAR_NEAR_ELEMENTS = 40
+_REGULAR_BOX_LEVELS = 3
+
+
 @dataclass(frozen=True)
 class VisiblePrice:
     raw: str
     amount: Decimal
     currency: str | None
+    regular: Decimal | None = None
+    """The crossed-out or "was" price shown next to it, when the shown price is a reduction."""
 
 
 @dataclass
@@ -104,7 +115,38 @@ def find_visible_price(tree: html.HtmlElement) -> VisiblePrice | None:
     best = max(candidates, key=lambda c: (c.score, -c.position))
     if best.score < _MIN_SCORE:
         return None
-    return VisiblePrice(best.text, best.amount, best.currency)
+    return VisiblePrice(best.text, best.amount, best.currency, _regular_price(best, candidates))
+
+
+def _regular_price(best: _Candidate, candidates: list[_Candidate]) -> Decimal | None:
+    """The nearest higher price beside the chosen one that the page marks as the former price."""
+    # The two sit in one small price box: a crossed-out price in a product card nearby is another product's.
+    box = [a for a in best.element.iterancestors() if a.tag not in ("body", "html")][:_REGULAR_BOX_LEVELS]
+    near = [
+        c for c in candidates
+        if c is not best and c.amount > best.amount and abs(c.position - best.position) <= _REGULAR_NEAR_ELEMENTS
+        and (c.currency is None or best.currency is None or c.currency == best.currency) and _marked_regular(c)
+        and _in_box(c.element, box)
+    ]
+    return min(near, key=lambda c: abs(c.position - best.position)).amount if near else None
+
+
+def _in_box(element: html.HtmlElement, box: list[html.HtmlElement]) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor in box:
+            return True
+        if _words(_attr_words(ancestor)) & _FOREIGN_BLOCK_WORDS:
+            return False
+    return False
+
+
+def _marked_regular(c: _Candidate) -> bool:
+    if c.element.tag in _CROSSED_TAGS or _LIST_PRICE_TEXT.match(c.text):
+        return True
+    for depth, node in enumerate((c.element, *c.element.iterancestors())):
+        if node.tag in _CROSSED_TAGS or (depth < 3 and _words(_attr_words(node)) & _REGULAR_WORDS):
+            return True
+    return False
 
 
 def _candidates(elements: list[tuple[int, html.HtmlElement]]) -> list[_Candidate]:

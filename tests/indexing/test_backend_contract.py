@@ -172,3 +172,40 @@ def test_records_create_only(backend) -> None:  # type: ignore[no-untyped-def]
     backend.put_record("deliveries", "k2", {"status": "sent", "updated_at": "3"})
     assert [r["status"] for r in backend.list_records("deliveries", {"status": "sent"})] == ["sent"]
     assert backend.delete_record("deliveries", "k2") and backend.get_record("deliveries", "k2") is None
+
+
+def test_news_keeps_the_publisher_offset_and_sorts_by_the_utc_instant(backend) -> None:  # type: ignore[no-untyped-def]
+    casablanca_evening = NewsArticle(
+        url="https://news.example.ma/fr/soiree", source="artisanat-info", language="fr", title="Soirée des potiers",
+        text="Les potiers de Safi présentent leurs pièces lors d'une soirée au musée.",
+        published_at=datetime(2026, 3, 9, 23, 40, tzinfo=timezone(timedelta(hours=1))))
+    london_late = NewsArticle(
+        url="https://trade.example.com/en/late", source="trade-news", language="en", title="Late news on rugs",
+        text="Rug importers in London report strong demand for Moroccan weaves this winter.",
+        published_at=datetime(2026, 3, 9, 23, 0, tzinfo=timezone.utc))
+    Indexer(backend).upsert([casablanca_evening, london_late])
+    backend.refresh()
+    stored = backend.get(casablanca_evening.id)
+    assert stored.published_at.isoformat() == "2026-03-09T23:40:00+01:00"
+    assert stored.published_utc == datetime(2026, 3, 9, 22, 40, tzinfo=timezone.utc)
+    newest_first = backend.search(SearchQuery(kinds=("news",), sort="date"))
+    # 23:00 UTC is later than 23:40 at UTC+1 (22:40 UTC), though its local clock reads earlier.
+    assert [h.document["title"] for h in newest_first.hits] == ["Late news on rugs", "Soirée des potiers"]
+    assert newest_first.hits[1].document["published_at"].startswith("2026-03-09T23:40:00+01:00")
+
+
+def test_an_offer_keeps_its_list_price(backend) -> None:  # type: ignore[no-untyped-def]
+    sale = Offer(url="https://decor.example.fr/pouf", source="maison-orient", shop="Maison d'Orient",
+                 name="Pouf en cuir", price=Decimal("89.00"), list_price=Decimal("120.00"), currency="EUR",
+                 price_eur=Decimal("89.00"), observed_at=NOW)
+    Indexer(backend).upsert([sale])
+    backend.refresh()
+    stored = backend.get(sale.id)
+    assert (stored.price, stored.list_price) == (Decimal("89.00"), Decimal("120.00"))
+    assert backend.search(SearchQuery(kinds=("offer",))).hits[0].document["list_price"] == "120.00"
+
+
+def test_a_list_price_must_be_above_the_price() -> None:
+    with pytest.raises(ValueError, match="list price"):
+        Offer(url="https://decor.example.fr/pouf", source="s", shop="Shop", name="Pouf", price=Decimal("89"),
+              list_price=Decimal("50"), currency="EUR")

@@ -113,3 +113,31 @@ def test_rate_limiter_window() -> None:
     limiter = RateLimiter(3, 60)
     assert [limiter.allow("k", now=t) for t in (0, 1, 2, 3)] == [True, True, True, False]
     assert limiter.allow("other", now=3) and limiter.allow("k", now=61)
+
+
+def test_the_plain_snippet_has_no_trail_and_ends_on_a_whole_word() -> None:
+    from datetime import date
+
+    from indexing.models import TradeFair
+    from web.presenters import SNIPPET_CHARS, plain_excerpt
+
+    words = " ".join(["Les tanneurs de Fès présentent leurs cuirs teints à la main."] * 8)
+    fair = TradeFair(url="https://salons.example.fr/cuir", source="salons", name="Salon du cuir",
+                     start_date=date(2027, 4, 12), description=f"Accueil › Salons › Salon du cuir {words}")
+    snippet = plain_excerpt(fair)
+    assert snippet.startswith("Les tanneurs") and snippet.endswith("…") and len(snippet) <= SNIPPET_CHARS + 1
+    assert snippet[:-1].split(" ")[-1] in words.split(" ")
+
+
+def test_a_news_hit_shows_the_publisher_day_not_the_utc_one() -> None:
+    from datetime import date
+
+    from indexing.models import NewsArticle
+    from web.presenters import display_day
+
+    article = NewsArticle(url="https://hebdo.example.ma/nuit", source="hebdo", title="Nuit des potiers",
+                          text="Les potiers de Safi ouvrent leurs ateliers toute la nuit.",
+                          published_at=datetime(2026, 3, 10, 0, 30, tzinfo=timezone(timedelta(hours=1))))
+    shown = display_day(article)
+    assert shown is not None and shown.date() == date(2026, 3, 10)
+    assert article.sort_date() == datetime(2026, 3, 9, 23, 30, tzinfo=timezone.utc)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -16,7 +16,8 @@ def test_article_fields(name: str) -> None:
         if field in want:
             assert getattr(article, field) == want[field], field
     if "published" in want:
-        assert article.published == datetime.fromisoformat(want["published"])
+        assert isinstance(article.published, datetime)
+        assert article.published.isoformat() == want["published"]  # same offset, not only the same instant
     if "published_date" in want:
         assert article.published_date is not None
         assert article.published_date.isoformat() == want["published_date"]
@@ -26,10 +27,44 @@ def test_article_fields(name: str) -> None:
         assert fragment not in article.text
 
 
-def test_published_is_utc() -> None:
+def test_published_keeps_the_page_offset_and_utc_is_beside_it() -> None:
     article = extract_article(page("fr_article_jsonld.html"))
-    assert article.published is not None
-    assert article.published.utcoffset().total_seconds() == 0
+    assert isinstance(article.published, datetime)
+    assert article.published.utcoffset() == timedelta(hours=1)
+    assert article.published_utc == datetime(2026, 1, 14, 8, 30, tzinfo=timezone.utc)
+
+
+def _dated_page(head: str) -> str:
+    body = " ".join(["Les artisans de la médina exposent leurs tapis et leurs poteries au salon."] * 6)
+    return f"<html><head><title>Salon</title>{head}</head><body><article><h1>Salon</h1><p>{body}</p></article></body></html>"
+
+
+def test_a_late_evening_post_keeps_its_own_day() -> None:
+    article = extract_article(_dated_page(
+        '<meta property="article:published_time" content="2025-03-09T23:40:00+01:00">'))
+    assert isinstance(article.published, datetime)
+    assert article.published.isoformat() == "2025-03-09T23:40:00+01:00"
+    assert article.published_date == date(2025, 3, 9)
+    assert article.published_utc == datetime(2025, 3, 9, 22, 40, tzinfo=timezone.utc)
+
+
+def test_a_page_giving_only_a_day_gives_a_date() -> None:
+    article = extract_article(_dated_page('<meta property="article:published_time" content="2025-03-09">'))
+    assert article.published == date(2025, 3, 9) and not isinstance(article.published, datetime)
+    assert article.published_utc == datetime(2025, 3, 9, tzinfo=timezone.utc)
+
+
+def test_a_time_without_offset_stays_naive() -> None:
+    article = extract_article(_dated_page('<meta property="article:published_time" content="2025-03-09T23:40:00">'))
+    assert isinstance(article.published, datetime) and article.published.tzinfo is None
+    assert article.published.isoformat() == "2025-03-09T23:40:00"
+
+
+def test_the_original_publication_beats_the_modification_date() -> None:
+    article = extract_article(_dated_page(
+        '<meta property="article:modified_time" content="2025-04-02T10:00:00+00:00">'
+        '<meta property="article:published_time" content="2025-03-09T08:00:00+00:00">'))
+    assert article.published_date == date(2025, 3, 9)
 
 
 def test_paragraphs_are_newline_separated() -> None:

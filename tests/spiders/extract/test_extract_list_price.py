@@ -1,0 +1,59 @@
+"""A reduced price and the regular price it reduces; no buyable price means no price at all."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from spiders.extract.offers import extract_offer
+
+
+def _page(product: dict | None, body: str) -> str:
+    head = f'<script type="application/ld+json">{json.dumps(product)}</script>' if product else ""
+    return f"<html><head><title>Boutique</title>{head}</head><body>{body}</body></html>"
+
+
+def _product(offers: dict) -> dict:
+    return {"@context": "https://schema.org", "@type": "Product", "name": "Pouf en cuir de Fès", "offers": offers}
+
+
+def test_a_sale_shown_on_the_page_gives_the_reduced_price_and_keeps_the_regular_one() -> None:
+    body = ('<h1>Pouf en cuir de Fès</h1><div class="buy-box"><del>890,00 MAD</del>'
+            '<span class="price">690,00 MAD</span></div>')
+    offer = extract_offer(_page(None, body))
+    assert (offer.price, offer.list_price, offer.currency) == (Decimal("690.00"), Decimal("890.00"), "MAD")
+
+
+def test_markup_that_keeps_the_regular_price_yields_to_the_reduction_the_page_shows() -> None:
+    markup = _product({"@type": "Offer", "price": "120.00", "priceCurrency": "EUR"})
+    body = ('<h1>Pouf en cuir de Fès</h1><div class="offer"><p class="old-price">120,00 €</p>'
+            '<p class="price sale">89,00 €</p></div><button>Ajouter au panier</button>')
+    offer = extract_offer(_page(markup, body))
+    assert (offer.price, offer.list_price) == (Decimal("89.00"), Decimal("120.00"))
+
+
+def test_a_list_price_specification_in_markup() -> None:
+    markup = _product({"@type": "Offer", "priceCurrency": "EUR", "priceSpecification": [
+        {"@type": "UnitPriceSpecification", "priceType": "https://schema.org/ListPrice", "price": "75.00"},
+        {"@type": "UnitPriceSpecification", "price": "60.00"},
+    ]})
+    offer = extract_offer(_page(markup, "<h1>Pouf en cuir de Fès</h1>"))
+    assert (offer.price, offer.list_price) == (Decimal("60.00"), Decimal("75.00"))
+
+
+def test_no_reduction_means_no_list_price() -> None:
+    markup = _product({"@type": "Offer", "price": "60.00", "priceCurrency": "EUR"})
+    body = '<h1>Pouf en cuir de Fès</h1><span class="price">60,00 €</span><div class="related"><del>99 €</del></div>'
+    offer = extract_offer(_page(markup, body))
+    assert (offer.price, offer.list_price) == (Decimal("60.00"), None)
+
+
+def test_a_zero_price_is_no_price() -> None:
+    markup = _product({"@type": "Offer", "price": "0.00", "priceCurrency": "EUR"})
+    offer = extract_offer(_page(markup, "<h1>Pouf en cuir de Fès</h1><p>Prix sur demande</p>"))
+    assert offer.price is None and offer.list_price is None and offer.price_source is None
+
+
+def test_a_zero_price_in_markup_falls_back_to_the_shown_price() -> None:
+    markup = _product({"@type": "Offer", "price": "0", "priceCurrency": "EUR"})
+    body = '<h1>Pouf en cuir de Fès</h1><span class="product-price">45,00 €</span>'
+    assert extract_offer(_page(markup, body)).price == Decimal("45.00")
