@@ -177,8 +177,8 @@ class NewsArticle(Document):
     @classmethod
     def _pub_aware(cls, value: datetime | None) -> datetime | None:
         if value is not None and value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)  # a time without offset: the page's clock, read as UTC
-        return value
+            value = value.replace(tzinfo=timezone.utc)  # a time without offset: the page's clock, read as UTC
+        return check_published(value)
 
     @field_validator("published_utc")
     @classmethod

@@ -22,10 +22,11 @@ PriceChoice = tuple[str | None, Decimal, str | None, str | None]
 def markup_price(price_raw: str | None, currency_raw: str | None) -> tuple[Decimal | None, str | None]:
     """Amount and ISO currency of a price as markup writes it ("1299.00", "30,000원~").
 
-    A zero amount is no price: shops write "0.00" for "ask us" or a product that cannot be bought.
+    A zero amount is no price: shops write "0.00" for "ask us" or a product that cannot be bought. A
+    negative or absurd one is returned as written, for the plausibility rule to reject and count.
     """
     amount, currency = _markup_amount(price_raw, currency_raw)
-    return (amount if amount is not None and amount > 0 else None), currency
+    return (None if amount is not None and amount.is_finite() and amount == 0 else amount), currency
 
 
 def _markup_amount(price_raw: str | None, currency_raw: str | None) -> tuple[Decimal | None, str | None]:
