@@ -10,6 +10,9 @@ from icalendar import Calendar, Event
 from indexing.models import TradeFair, now_utc
 
 log = logging.getLogger(__name__)
+# RFC 5545 STATUS of a VEVENT has no "postponed": a postponed edition is tentative until new dates come.
+_ICAL_STATUS = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "online": "CONFIRMED",
+                "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
 def fairs_to_ics(fairs: Iterable[TradeFair], name: str = "veille – salons") -> bytes:
@@ -38,8 +41,22 @@ def fair_event(fair: TradeFair, stamp: datetime) -> Event:
     location = ", ".join(p for p in (fair.venue, fair.city, fair.country) if p)
     if location:
         event.add("location", location)
-    if fair.url:
-        event.add("url", fair.url)
-    if fair.description:
-        event.add("description", fair.description[:2000])
+    event.add("status", _ICAL_STATUS[fair.status])
+    if fair.status == "online":
+        event.add("categories", ["ONLINE"])
+    if fair.website or fair.url:
+        event.add("url", fair.website or fair.url)
+    if fair.organizer:
+        event.add("x-veille-organizer", fair.organizer)
+    if fair.edition:
+        event.add("x-veille-edition", str(fair.edition))
+    notes = [fair.description[:2000]] if fair.description else []
+    if fair.organizer:
+        notes.append(f"Organizer: {fair.organizer}")
+    if fair.registration_deadline:
+        notes.append(f"Registration deadline: {fair.registration_deadline.isoformat()}")
+    if fair.website and fair.url and fair.website != fair.url:
+        notes.append(f"Source: {fair.url}")
+    if notes:
+        event.add("description", "\n\n".join(notes))
     return event
