@@ -159,16 +159,18 @@ def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
     import jobs
-    from alerts.digest import BadWeek, build_digest, iso_week, price_chart_png
+    from alerts.digest import BadWeek, build_digest, price_chart_png
     from alerts.messages import render_digest_html
+    from alerts.service import digest_week
     from indexing.backends import open_backend
-    week = args.week or iso_week(date.today())
     try:
+        period = digest_week(settings, args.week)
+        week = period.label
         if args.dry_run:
             import base64
             backend = open_backend(settings)
             backend.setup()
-            digest = build_digest(backend, week)
+            digest = build_digest(backend, period)
             chart = price_chart_png(digest)
             src = "data:image/png;base64," + base64.b64encode(chart).decode() if chart else None
             html = render_digest_html(digest, args.lang, settings, src)
@@ -338,7 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("digest", help="build and send the weekly digest")
-    p.add_argument("--week", help="ISO week such as 2026-W48 (default: this week)")
+    p.add_argument("--week", help="ISO week such as 2026-W48 (default: the last full week, Monday to Sunday)")
     p.add_argument("--dry-run", action="store_true", help="render to an HTML file without sending")
     p.add_argument("--lang", default="fr", choices=["fr", "ar", "en"])
     p.add_argument("--out")

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from alerts.digest import iso_week
 from alerts.mailers import Mailer, mailer_from_settings
 from alerts.service import AlertRun, DigestRun, send_digests, send_salon_alerts
 from alerts.subscriptions import SubscriptionStore, make_subscription
@@ -39,9 +38,10 @@ def alerts(settings: Settings, backend: SearchBackend | None = None, mailer: Mai
 
 
 def digest(settings: Settings, week: str | None = None, backend: SearchBackend | None = None,
-           mailer: Mailer | None = None, today: date | None = None) -> DigestRun:
+           mailer: Mailer | None = None, today: date | None = None, now: datetime | None = None) -> DigestRun:
+    """Week `week`, else the last full week before `now` (default: the current time) in VEILLE_TIMEZONE."""
     backend = backend or _ready(settings)
-    return send_digests(settings, backend, mailer or mailer_from_settings(settings), week, today)
+    return send_digests(settings, backend, mailer or mailer_from_settings(settings), week, today, now)
 
 
 def _ready(settings: Settings) -> SearchBackend:
@@ -98,8 +98,8 @@ def demo(settings: Settings, today: date | None = None) -> DemoSummary:
     ensure_demo_subscribers(backend)
     mailer = mailer_from_settings(settings)
     alert_run = alerts(settings, backend, mailer, today)
-    week = iso_week(today or date.today())
-    digest_run = digest(settings, week, backend, mailer, today)
+    digest_run = digest(settings, None, backend, mailer, today)  # the last full week, as scheduled
+    week = digest_run.digest.week
     summary = DemoSummary(
         documents={k: backend.count(k) for k in ("news", "fair", "offer")},
         alerts_sent=alert_run.dispatch.sent, digests_sent=digest_run.dispatch.sent,

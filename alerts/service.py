@@ -4,15 +4,17 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from alerts.delivery import DeliveryLog, DispatchReport
-from alerts.digest import Digest, build_digest, iso_week, price_chart_png
+from alerts.digest import Digest, build_digest, price_chart_png
 from alerts.mailers import Mailer
 from alerts.matching import Match, salon_matches
 from alerts.messages import digest_message, salon_alert_message
 from alerts.subscriptions import SubscriptionStore
+from alerts.weeks import Week, iso_week, last_full_week, local_today, week_of
 from alerts.tokens import TokenSigner
 from config import Settings
 from indexing.backends.base import SearchBackend
@@ -100,10 +102,24 @@ class DigestRun:
     html_path: Path | None = None
 
 
+def digest_week(settings: Settings, week: str | None, now: datetime | None = None) -> Week:
+    """`week` when given, else the last full Monday-to-Sunday week before `now`, in VEILLE_TIMEZONE."""
+    if week:
+        return week_of(week, settings.timezone)
+    return last_full_week(now or datetime.now(ZoneInfo(settings.timezone)), settings.timezone)
+
+
 def send_digests(settings: Settings, backend: SearchBackend, mailer: Mailer, week: str | None = None,
-                 today: date | None = None) -> DigestRun:
-    week = week or iso_week(today or date.today())
-    digest = build_digest(backend, week, today)
+                 today: date | None = None, now: datetime | None = None) -> DigestRun:
+    """`now` (the send time) picks the default week; `today` defaults to its local day."""
+    if now is None:
+        now = (datetime(today.year, today.month, today.day, 12, tzinfo=ZoneInfo(settings.timezone)) if today
+               else datetime.now(ZoneInfo(settings.timezone)))
+    period = digest_week(settings, week, now)
+    # Upcoming fairs count from the send day, or from the end of an older week asked for by name.
+    today = today or min(local_today(now, settings.timezone), period.end)
+    digest = build_digest(backend, period, today)
+    week = period.label
     chart = price_chart_png(digest)
     signer = TokenSigner(settings.secret_key)
     deliveries = DeliveryLog(backend)
