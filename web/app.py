@@ -16,6 +16,7 @@ from indexing.backends.base import SearchBackend
 from web import (
     api,
     api_docs,
+    api_prices,
     crawls_page,
     fairs_page,
     health,
@@ -58,7 +59,7 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
         subscriptions=SubscriptionStore(backend),
     )
     for module in (search_page, fairs_page, prices_page, news_page, crawls_page, subscribe_pages, token_pages, health, api,
-                   api_docs):
+                   api_prices, api_docs):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from web.i18n_prices import PRICE_GROUP_MESSAGES
 from web.i18n_queries import QUERY_MESSAGES
 
 LANGUAGES: Final = ("fr", "ar", "en")
@@ -440,6 +441,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
 
 
 CATALOG.update(QUERY_MESSAGES)
+CATALOG.update(PRICE_GROUP_MESSAGES)
 
 
 def missing_translations() -> list[str]:
