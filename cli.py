@@ -194,10 +194,12 @@ def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
     from alerts.subscriptions import InvalidSubscription, SubscriptionStore, make_subscription
     from indexing.backends import open_backend
     try:
+        price = {"price_group": args.group or "", "shop": args.shop or "", "offer_id": args.offer or "",
+                 "threshold_pct": args.threshold} if args.kind == "price" else {}
         sub = make_subscription(kind=args.kind, email=args.email, name=args.name or "", language=args.lang,
                                 crafts=args.craft or [], countries=args.country or [],
                                 window_min_days=args.window_min, window_max_days=args.window_max,
-                                frequency=args.frequency, confirmed=True)
+                                frequency=args.frequency, confirmed=True, **price)
     except InvalidSubscription as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -352,7 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_alerts)
 
     p = sub.add_parser("subscribe", help="add a subscription (confirmed)")
-    p.add_argument("--kind", default="salon", choices=["salon", "search", "digest"])
+    p.add_argument("--kind", default="salon", choices=["salon", "search", "digest", "price"])
     p.add_argument("--email", required=True)
     p.add_argument("--name")
     p.add_argument("--lang", default="fr", choices=["fr", "ar", "en"])
@@ -361,6 +363,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--window-min", type=int, default=30)
     p.add_argument("--window-max", type=int, default=270)
     p.add_argument("--frequency", default="immediate", choices=["immediate", "daily", "weekly"])
+    p.add_argument("--group", help="price alerts: a product group such as tapis/rug/L (or a prefix: tapis/rug)")
+    p.add_argument("--shop", help="price alerts: a shop name or source id")
+    p.add_argument("--offer", help="price alerts: an offer id")
+    p.add_argument("--threshold", type=float, default=10.0, help="price alerts: the change in %% that fires (default 10)")
     p.set_defaults(func=cmd_subscribe)
 
     p = sub.add_parser("subscriptions", help="list or remove subscriptions")

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date, format_interval
+from babel.numbers import format_currency
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -177,7 +179,22 @@ def format_range(start: date, end: date | None, language: str) -> str:
     return format_interval(start, end, skeleton="yMMMd", locale=LOCALES.get(language, "fr_FR"))
 
 
+def format_money(amount: Decimal | float | None, currency: str | None, language: str) -> str:
+    if amount is None or not currency:
+        return ""
+    return format_currency(Decimal(str(amount)), currency, locale=LOCALES.get(language, "fr_FR"))
+
+
 def country_name(code: str | None, language: str) -> str:
     if not code:
         return ""
     return Locale.parse(LOCALES.get(language, "fr_FR")).territories.get(code.upper(), code.upper())
+
+
+def _merge_more() -> None:
+    from alerts.strings_more import MORE_STRINGS
+    for language, texts in MORE_STRINGS.items():
+        STRINGS[language].update(texts)
+
+
+_merge_more()

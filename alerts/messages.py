@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from alerts.i18n import country_name, format_day, format_range, strings
+from alerts.i18n import country_name, format_day, format_money, format_range, strings
 from alerts.ical import fairs_to_ics
 from alerts.subscriptions import Subscription
 from alerts.tokens import TokenSigner
@@ -50,6 +50,7 @@ def _environment() -> Environment:
     env.globals["craft_label"] = craft_label
     env.globals["format_range"] = format_range
     env.globals["country_name"] = country_name
+    env.globals["money"] = format_money
     return env
 
 
@@ -123,6 +124,25 @@ def salon_alert_message(sub: Subscription, items: Sequence[tuple[TradeFair, str]
     return build_message(to=sub.email, subject=subject, html=html, text=text, settings=settings, key=key,
                          language=sub.language, unsubscribe_url=urls["unsubscribe"],
                          attachments=[("salons.ics", "text/calendar", fairs_to_ics(fairs))])
+
+
+def price_alert_message(sub: Subscription, change: Any, settings: Settings, signer: TokenSigner, key: str) -> EmailMessage:
+    """One observation that crossed the subscription's threshold (alerts/price_alerts.py)."""
+    from indexing.product_groups import group_key, type_label
+    t = strings(sub.language)
+    urls = links(sub, settings, signer)
+    key_parts = (group_key(change.offer) or "").split("/")
+    group = ""
+    if len(key_parts) == 3:
+        craft, ptype, size = key_parts
+        group = " · ".join(p for p in (type_label(ptype, sub.language), craft_label(craft, sub.language) if craft != "-" else "",
+                                       size if size != "-" else "") if p)
+    change_text = f"{change.change_pct:+.1f} %"
+    subject = t["price_subject"].format(name=change.offer.name, change=change_text, shop=change.offer.shop)
+    html, text = _render("price_alert", t=t, lang=sub.language, sub=sub, c=change, group=group, links=urls,
+                         base_url=settings.base_url)
+    return build_message(to=sub.email, subject=subject, html=html, text=text, settings=settings, key=key,
+                         language=sub.language, unsubscribe_url=urls["unsubscribe"])
 
 
 def confirmation_message(sub: Subscription, settings: Settings, signer: TokenSigner) -> EmailMessage:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,6 +13,7 @@ from alerts.digest import Digest, build_digest, price_chart_png
 from alerts.mailers import Mailer
 from alerts.matching import Match, salon_matches
 from alerts.messages import digest_message, salon_alert_message
+from alerts.price_alerts import queue_price_alerts
 from alerts.subscriptions import SubscriptionStore
 from alerts.weeks import Week, iso_week, last_full_week, local_today, week_of
 from alerts.tokens import TokenSigner
@@ -88,8 +89,12 @@ def _item_marker(sub_id: str, match: Match) -> str:
 
 
 def send_salon_alerts(settings: Settings, backend: SearchBackend, mailer: Mailer, today: date | None = None) -> AlertRun:
+    # A given day (tests, `alerts run --today`) also dates the price changes looked at; else it is now.
+    price_now = datetime.combine(today, time(23, 59, 59), tzinfo=timezone.utc) if today else None
     today = today or date.today()
     matches, queued = queue_salon_alerts(settings, backend, today)
+    price_found, price_queued = queue_price_alerts(settings, backend, price_now)
+    matches, queued = matches + price_found, queued + price_queued
     report = DeliveryLog(backend).dispatch(mailer, retry_sleep=0.5, in_run_retries=2)
     return AlertRun(queued=queued, matches=matches, dispatch=report)
 
