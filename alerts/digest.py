@@ -8,9 +8,11 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
+from alerts.trends import Trend, mention_trends, rising
 from alerts.weeks import BadWeek, Week, iso_week, parse_week, week_of
 from indexing.backends.base import SearchBackend
 from indexing.models import NewsArticle, Offer, TradeFair
+from indexing.price_compare import CraftIndex, compare_groups, craft_indices
 from indexing.query import SearchQuery
 from indexing.textnorm import words
 
@@ -76,6 +78,8 @@ class Digest:
     new_fairs: list[TradeFair] = field(default_factory=list)
     sources: list[SourceHealth] = field(default_factory=list)
     jobs: list[JobRun] = field(default_factory=list)
+    trends: list[Trend] = field(default_factory=list)
+    price_index: list[CraftIndex] = field(default_factory=list)
 
     @property
     def failing(self) -> list[SourceHealth]:
@@ -212,7 +216,14 @@ def build_digest(backend: SearchBackend, week: str | Week, today: date | None = 
     rises, falls = price_moves(backend, period)
     upcoming, new = fairs_sections(backend, today, period)
     return Digest(period.label, period.start, period.end, period, top_news(backend, period), rises, falls, upcoming,
-                  new, crawl_health(backend, period), job_history(backend, period))
+                  new, crawl_health(backend, period), job_history(backend, period),
+                  rising(mention_trends(backend, period)), craft_price_index(backend))
+
+
+def craft_price_index(backend: SearchBackend) -> list[CraftIndex]:
+    """Shops against the market per craft, like for like, on every offer's latest price."""
+    offers = [Offer.model_validate(data) for _, data in backend.iter_docs("offer")]
+    return craft_indices(compare_groups(offers, "MAD"))
 
 
 def price_chart_png(digest: Digest) -> bytes | None:

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date, format_interval
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
+
+from locales import BABEL_LOCALES, babel_locale
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -163,32 +165,52 @@ def strings(language: str) -> dict[str, str]:
     return STRINGS.get(language, STRINGS["fr"])
 
 
-LOCALES = {"fr": "fr_FR", "ar": "ar_MA", "en": "en_GB"}
+LOCALES = BABEL_LOCALES  # the web pages' locales too (locales.py)
 
 
 def format_day(value: date | None, language: str) -> str:
     if value is None:
         return ""
-    return format_date(value, format="long", locale=LOCALES.get(language, "fr_FR"))
+    return format_date(value, format="long", locale=babel_locale(language))
 
 
 def format_range(start: date, end: date | None, language: str) -> str:
     """'18–21 avr. 2027', '28 Apr – 1 May 2027': the web pages' interval format (CLDR)."""
     if end is None or end == start:
         return format_day(start, language)
-    return format_interval(start, end, skeleton="yMMMd", locale=LOCALES.get(language, "fr_FR"))
+    return format_interval(start, end, skeleton="yMMMd", locale=babel_locale(language))
+
+
+def week_in_words(start: date, last_day: date, language: str) -> str:
+    """'semaine du 23 au 29 novembre 2026', 'week of 30 November to 6 December 2026' (CLDR month names)."""
+    locale = babel_locale(language)
+    if start.year != last_day.year:
+        first = format_date(start, "d MMMM y", locale=locale)
+    elif start.month != last_day.month:
+        first = format_date(start, "d MMMM", locale=locale)
+    else:
+        first = format_date(start, "d", locale=locale)
+    last = format_date(last_day, "d MMMM y", locale=locale)
+    return WEEK_PHRASES.get(language, WEEK_PHRASES["fr"]).format(start=first, end=last)
+
+
+WEEK_PHRASES = {"fr": "semaine du {start} au {end}", "en": "week of {start} to {end}", "ar": "الأسبوع من {start} إلى {end}"}
 
 
 def format_money(amount: Decimal | float | None, currency: str | None, language: str) -> str:
     if amount is None or not currency:
         return ""
-    return format_currency(Decimal(str(amount)), currency, locale=LOCALES.get(language, "fr_FR"))
+    return format_currency(Decimal(str(amount)), currency, locale=babel_locale(language))
+
+
+def format_number(value: float | Decimal | int, language: str) -> str:
+    return format_decimal(round(float(value), 1), locale=babel_locale(language))
 
 
 def country_name(code: str | None, language: str) -> str:
     if not code:
         return ""
-    return Locale.parse(LOCALES.get(language, "fr_FR")).territories.get(code.upper(), code.upper())
+    return Locale.parse(babel_locale(language)).territories.get(code.upper(), code.upper())
 
 
 def _merge_more() -> None:

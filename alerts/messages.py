@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from alerts.i18n import country_name, format_day, format_money, format_range, strings
+from alerts.i18n import country_name, format_day, format_money, format_number, format_range, strings
 from alerts.ical import fairs_to_ics
 from alerts.subscriptions import Subscription
 from alerts.tokens import TokenSigner
@@ -51,6 +51,7 @@ def _environment() -> Environment:
     env.globals["format_range"] = format_range
     env.globals["country_name"] = country_name
     env.globals["money"] = format_money
+    env.globals["number"] = format_number
     return env
 
 
