@@ -70,7 +70,7 @@ class Digest:
     week: str
     start: date
     end: date
-    period: Week
+    period: Week | None = None  # None: the week's UTC days
     top_news: list[NewsItem] = field(default_factory=list)
     rises: list[PriceMove] = field(default_factory=list)
     falls: list[PriceMove] = field(default_factory=list)
@@ -80,6 +80,10 @@ class Digest:
     jobs: list[JobRun] = field(default_factory=list)
     trends: list[Trend] = field(default_factory=list)
     price_index: list[CraftIndex] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.period is None:
+            self.period = Week(self.week, self.start, self.end)
 
     @property
     def failing(self) -> list[SourceHealth]:
