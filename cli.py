@@ -158,16 +158,18 @@ def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
     import jobs
-    from alerts.digest import BadWeek, build_digest, iso_week, price_chart_png
+    from alerts.digest import BadWeek, build_digest, price_chart_png
     from alerts.messages import render_digest_html
+    from alerts.service import digest_week
     from indexing.backends import open_backend
-    week = args.week or iso_week(date.today())
     try:
+        period = digest_week(settings, args.week)
+        week = period.label
         if args.dry_run:
             import base64
             backend = open_backend(settings)
             backend.setup()
-            digest = build_digest(backend, week)
+            digest = build_digest(backend, period)
             chart = price_chart_png(digest)
             src = "data:image/png;base64," + base64.b64encode(chart).decode() if chart else None
             html = render_digest_html(digest, args.lang, settings, src)
@@ -191,10 +193,12 @@ def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
     from alerts.subscriptions import InvalidSubscription, SubscriptionStore, make_subscription
     from indexing.backends import open_backend
     try:
+        price = {"price_group": args.group or "", "shop": args.shop or "", "offer_id": args.offer or "",
+                 "threshold_pct": args.threshold} if args.kind == "price" else {}
         sub = make_subscription(kind=args.kind, email=args.email, name=args.name or "", language=args.lang,
                                 crafts=args.craft or [], countries=args.country or [],
                                 window_min_days=args.window_min, window_max_days=args.window_max,
-                                frequency=args.frequency, confirmed=True)
+                                frequency=args.frequency, confirmed=True, **price)
     except InvalidSubscription as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -334,7 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("digest", help="build and send the weekly digest")
-    p.add_argument("--week", help="ISO week such as 2026-W48 (default: this week)")
+    p.add_argument("--week", help="ISO week such as 2026-W48 (default: the last full week, Monday to Sunday)")
     p.add_argument("--dry-run", action="store_true", help="render to an HTML file without sending")
     p.add_argument("--lang", default="fr", choices=["fr", "ar", "en"])
     p.add_argument("--out")
@@ -346,7 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_alerts)
 
     p = sub.add_parser("subscribe", help="add a subscription (confirmed)")
-    p.add_argument("--kind", default="salon", choices=["salon", "search", "digest"])
+    p.add_argument("--kind", default="salon", choices=["salon", "search", "digest", "price"])
     p.add_argument("--email", required=True)
     p.add_argument("--name")
     p.add_argument("--lang", default="fr", choices=["fr", "ar", "en"])
@@ -355,6 +359,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--window-min", type=int, default=30)
     p.add_argument("--window-max", type=int, default=270)
     p.add_argument("--frequency", default="immediate", choices=["immediate", "daily", "weekly"])
+    p.add_argument("--group", help="price alerts: a product group such as tapis/rug/L (or a prefix: tapis/rug)")
+    p.add_argument("--shop", help="price alerts: a shop name or source id")
+    p.add_argument("--offer", help="price alerts: an offer id")
+    p.add_argument("--threshold", type=float, default=10.0, help="price alerts: the change in %% that fires (default 10)")
     p.set_defaults(func=cmd_subscribe)
 
     p = sub.add_parser("subscriptions", help="list or remove subscriptions")

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from alerts.digest import iso_week
 from alerts.mailers import Mailer, mailer_from_settings
 from alerts.service import AlertRun, DigestRun, send_digests, send_salon_alerts
 from alerts.subscriptions import SubscriptionStore, make_subscription
+from alerts.weeks import last_full_week
 from config import ROOT, Settings
 from indexing.backends import open_backend
 from indexing.backends.base import SearchBackend
@@ -32,6 +32,28 @@ def crawl(settings: Settings, spiders: Sequence[str], catalogue_vars: Mapping[st
     return run_crawl(settings, spiders, catalogue=catalogue, overrides=values)
 
 
+def _crawl_in_child(settings: Settings, spiders: Sequence[str], **kwargs: Any) -> list[dict[str, Any]]:
+    """A crawl in a forked process: Twisted's reactor runs once per process, and the demo crawls twice."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    queue = context.SimpleQueue()
+
+    def run() -> None:
+        try:
+            queue.put(("ok", crawl(settings, spiders, **kwargs)))
+        except BaseException as exc:  # reported to the parent, which raises it
+            queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+    child = context.Process(target=run)
+    child.start()
+    status, value = queue.get()
+    child.join()
+    if status != "ok":
+        raise RuntimeError(f"demo crawl {', '.join(spiders)} failed: {value}")
+    return value
+
+
 def alerts(settings: Settings, backend: SearchBackend | None = None, mailer: Mailer | None = None,
            today: date | None = None) -> AlertRun:
     backend = backend or _ready(settings)
@@ -39,9 +61,10 @@ def alerts(settings: Settings, backend: SearchBackend | None = None, mailer: Mai
 
 
 def digest(settings: Settings, week: str | None = None, backend: SearchBackend | None = None,
-           mailer: Mailer | None = None, today: date | None = None) -> DigestRun:
+           mailer: Mailer | None = None, today: date | None = None, now: datetime | None = None) -> DigestRun:
+    """Week `week`, else the last full week before `now` (default: the current time) in VEILLE_TIMEZONE."""
     backend = backend or _ready(settings)
-    return send_digests(settings, backend, mailer or mailer_from_settings(settings), week, today)
+    return send_digests(settings, backend, mailer or mailer_from_settings(settings), week, today, now)
 
 
 @dataclass
@@ -100,6 +123,18 @@ DEMO_SUBSCRIBERS: list[dict[str, Any]] = [
 ]
 
 
+DEMO_PRICE_WATCH: dict[str, Any] = {"kind": "price", "email": "conseil.prix@example.ma", "name": "Conseil export",
+                                    "language": "fr", "price_group": "tapis/rug", "threshold_pct": 5}
+
+
+def _demo_now(today: date | None) -> datetime:
+    return datetime.combine(today, time(12), tzinfo=timezone.utc) if today else datetime.now(timezone.utc)
+
+
+def ensure_demo_price_watch(backend: SearchBackend) -> None:
+    SubscriptionStore(backend).save(make_subscription(confirmed=True, **DEMO_PRICE_WATCH))
+
+
 def ensure_demo_subscribers(backend: SearchBackend) -> None:
     store = SubscriptionStore(backend)
     for fields in DEMO_SUBSCRIBERS:
@@ -127,17 +162,28 @@ def demo(settings: Settings, today: date | None = None) -> DemoSummary:
     """Serve the bundled sites, crawl them, index, send alerts and the digest (outbox by default)."""
     from demo.server import DemoSites
 
+    # Two price crawls stand for last week's: one the Saturday before it, one on its Thursday, with
+    # prices moved in between (demo/sites/shop_data.py), so the digest of that week has price moves.
+    last_week = last_full_week(_demo_now(today), settings.timezone)
+    overrides = {"LOG_LEVEL": "WARNING", "DOWNLOAD_TIMEOUT": 2, "RETRY_TIMES": 0, "AUTOTHROTTLE_ENABLED": False}
     with DemoSites(slow_seconds=3) as sites:
         vars_ = dict(sites.base_urls)
-        records = crawl(settings, ["news", "fairs", "prices"], catalogue_vars=vars_, catalogue_path=DEMO_CATALOGUE,
-                        overrides={"LOG_LEVEL": "WARNING", "DOWNLOAD_TIMEOUT": 2, "RETRY_TIMES": 0,
-                                   "AUTOTHROTTLE_ENABLED": False})
+        records = _crawl_in_child(settings, ["news", "fairs", "prices"], catalogue_vars=vars_,
+                                  catalogue_path=DEMO_CATALOGUE, overrides={
+                                      **overrides, "VEILLE_OBSERVED_AT": (last_week.start_at - timedelta(days=2)).isoformat()})
+        sites.price_round = 1
+        # The shops' pages say they are fresh: no HTTP cache. No slow page there: a loaded machine's timeout.
+        second = {**overrides, "HTTPCACHE_ENABLED": False, "DOWNLOAD_TIMEOUT": 10,
+                  "VEILLE_OBSERVED_AT": (last_week.start_at + timedelta(days=3)).isoformat()}
+        records += _crawl_in_child(settings, ["prices"], catalogue_vars=vars_, catalogue_path=DEMO_CATALOGUE,
+                                   overrides=second)
     backend = _ready(settings)
+    ensure_demo_price_watch(backend)
     ensure_demo_subscribers(backend)
     mailer = mailer_from_settings(settings)
     alert_run = alerts(settings, backend, mailer, today)
-    week = iso_week(today or date.today())
-    digest_run = digest(settings, week, backend, mailer, today)
+    digest_run = digest(settings, None, backend, mailer, today)  # the last full week, as scheduled
+    week = digest_run.digest.week
     summary = DemoSummary(
         documents={k: backend.count(k) for k in ("news", "fair", "offer")},
         alerts_sent=alert_run.dispatch.sent, digests_sent=digest_run.dispatch.sent,

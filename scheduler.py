@@ -89,7 +89,7 @@ def run_crawl_job(spider: str, source_ids: str | None = None, timeout: int = CRA
     return {"status": status, **detail}
 
 
-def _recorded(name: str, run: Callable[[Settings], Any]) -> dict[str, Any]:
+def _recorded(name: str, run: Callable[[Settings], Any], extra: Callable[[Any], dict[str, Any]] | None = None) -> dict[str, Any]:
     """Run a job in this process and store its outcome in the job history."""
     settings = load_settings()
     started = datetime.now(timezone.utc)
@@ -98,7 +98,8 @@ def _recorded(name: str, run: Callable[[Settings], Any]) -> dict[str, Any]:
     except Exception as exc:
         _record(settings, name, started, "failed", {"error": str(exc)[:500], "items": 0, "errors": 1})
         raise
-    detail = {"items": result.dispatch.sent, "errors": result.dispatch.failed, "queued": result.queued}
+    detail = {"items": result.dispatch.sent, "errors": result.dispatch.failed, "queued": result.queued,
+              **(extra(result) if extra else {})}
     _record(settings, name, started, "ok", detail)
     return detail
 
@@ -108,9 +109,15 @@ def run_alerts_job() -> dict[str, Any]:
     return _recorded("alerts", jobs.alerts)
 
 
-def run_digest_job() -> dict[str, Any]:
+def run_digest_job(now: datetime | None = None) -> dict[str, Any]:
+    """Monday 08:00: the digest of the last full week (Monday to Sunday in VEILLE_TIMEZONE)."""
     import jobs
-    return _recorded("digest", jobs.digest)
+
+    def window(run: Any) -> dict[str, Any]:
+        period = run.digest.period
+        return {"week": period.label, "window_start": period.start_at.isoformat(),
+                "window_end": period.end_at.isoformat()}
+    return _recorded("digest", lambda settings: jobs.digest(settings, now=now), window)
 
 
 def run_maintenance_job() -> dict[str, Any]:

@@ -8,35 +8,18 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
+from alerts.trends import Trend, mention_trends, rising
+from alerts.weeks import BadWeek, Week, iso_week, parse_week, week_of
 from indexing.backends.base import SearchBackend
 from indexing.models import NewsArticle, Offer, TradeFair
+from indexing.price_compare import CraftIndex, compare_groups, craft_indices
 from indexing.record_guard import valid_documents
 from indexing.query import SearchQuery
 from indexing.textnorm import words
 
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+__all__ = ["BadWeek", "Week", "iso_week", "parse_week", "build_digest"]
+
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
-
-
-class BadWeek(ValueError):
-    pass
-
-
-def parse_week(week: str) -> tuple[date, date]:
-    """Monday and next Monday of an ISO week like 2026-W48."""
-    match = _WEEK.match(week.strip())
-    if not match:
-        raise BadWeek(f"week {week!r} must look like 2026-W48")
-    try:
-        monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
-    except ValueError as exc:
-        raise BadWeek(f"week {week!r}: {exc}") from None
-    return monday, monday + timedelta(days=7)
-
-
-def iso_week(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 @dataclass
@@ -88,6 +71,7 @@ class Digest:
     week: str
     start: date
     end: date
+    period: Week | None = None  # None: the week's UTC days
     top_news: list[NewsItem] = field(default_factory=list)
     rises: list[PriceMove] = field(default_factory=list)
     falls: list[PriceMove] = field(default_factory=list)
@@ -95,6 +79,12 @@ class Digest:
     new_fairs: list[TradeFair] = field(default_factory=list)
     sources: list[SourceHealth] = field(default_factory=list)
     jobs: list[JobRun] = field(default_factory=list)
+    trends: list[Trend] = field(default_factory=list)
+    price_index: list[CraftIndex] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.period is None:
+            self.period = Week(self.week, self.start, self.end)
 
     @property
     def failing(self) -> list[SourceHealth]:
@@ -128,11 +118,15 @@ def _all(backend: SearchBackend, query: SearchQuery, limit: int = 1000) -> list[
     return docs
 
 
-def top_news(backend: SearchBackend, start: date, end: date, limit: int = 8) -> list[NewsItem]:
-    query = SearchQuery(kinds=("news",), date_from=start, date_to=end - timedelta(days=1), sort="date",
+def top_news(backend: SearchBackend, period: Week, limit: int = 8) -> list[NewsItem]:
+    start, end = period.start, period.end
+    # The index filters by UTC day: take a day either side, then keep the local week exactly.
+    query = SearchQuery(kinds=("news",), date_from=start - timedelta(days=1), date_to=end, sort="date",
                         per_page=100, with_facets=False)
     items: list[NewsItem] = []
     for article in valid_documents("news", _all(backend, query, 500), "digest", NewsArticle, backend):
+        if not period.contains(article.published_at or article.first_seen):
+            continue
         # Sector relevance first (crafts and markets named), then recency.
         age = (end - (article.published_at or article.first_seen).date()).days
         score = 2.0 * len(article.crafts) + len(article.countries) + max(0, 7 - age) * 0.2
@@ -149,15 +143,14 @@ def top_news(backend: SearchBackend, start: date, end: date, limit: int = 8) -> 
     return kept
 
 
-def price_moves(backend: SearchBackend, start: date, end: date, limit: int = 5) -> tuple[list[PriceMove], list[PriceMove]]:
-    to_dt = lambda d: datetime(d.year, d.month, d.day, tzinfo=timezone.utc)  # noqa: E731
-    observations = backend.observations_between(to_dt(start - timedelta(days=7)), to_dt(end))
+def price_moves(backend: SearchBackend, period: Week, limit: int = 5) -> tuple[list[PriceMove], list[PriceMove]]:
+    observations = backend.observations_between(period.shifted(-1).start_at, period.end_at)
     before: dict[str, Decimal] = {}
     after: dict[str, Decimal] = {}
-    for obs in observations:
+    for obs in sorted(observations, key=lambda o: o.observed_at):
         if obs.price_mad is None:
             continue
-        (before if obs.observed_at < to_dt(start) else after)[obs.offer_id] = obs.price_mad
+        (before if obs.observed_at < period.start_at else after)[obs.offer_id] = obs.price_mad
     changed = [oid for oid in after if oid in before and after[oid] != before[oid]]
     offers = backend.get_many(changed)
     moves = []
@@ -170,23 +163,30 @@ def price_moves(backend: SearchBackend, start: date, end: date, limit: int = 5) 
     return rises, falls
 
 
-def fairs_sections(backend: SearchBackend, today: date, start: date, end: date) -> tuple[list[TradeFair], list[TradeFair]]:
+def fairs_sections(backend: SearchBackend, today: date, period: Week) -> tuple[list[TradeFair], list[TradeFair]]:
     query = SearchQuery(kinds=("fair",), date_from=today, date_to=today + timedelta(days=90), sort="-date",
                         per_page=100, with_facets=False)
     upcoming = valid_documents("fair", _all(backend, query, 200), "digest", TradeFair, backend)
     new = []
     for fair in valid_documents("fair", (data for _, data in backend.iter_docs("fair")), "digest", TradeFair, backend):
-        if start <= fair.first_seen.date() < end:
+        if period.contains(fair.first_seen):
             new.append(fair)
     new.sort(key=lambda f: f.start_date)
     return upcoming, new[:30]
 
 
-def crawl_health(backend: SearchBackend, start: date, end: date) -> list[SourceHealth]:
+def _instant(value: Any) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def crawl_health(backend: SearchBackend, period: Week) -> list[SourceHealth]:
     health: dict[str, SourceHealth] = {}
     for record in backend.list_records("crawlstats", limit=5000):
-        finished = str(record.get("finished_at", ""))[:10]
-        if not (start.isoformat() <= finished < end.isoformat()):
+        if not period.contains(_instant(record.get("finished_at", ""))):
             continue
         for source_id in record.get("source_ids", []):
             health.setdefault(source_id, SourceHealth(source_id))
@@ -199,10 +199,10 @@ def crawl_health(backend: SearchBackend, start: date, end: date) -> list[SourceH
     return sorted(health.values(), key=lambda h: (-h.errors, h.source))
 
 
-def job_history(backend: SearchBackend, start: date, end: date) -> list[JobRun]:
+def job_history(backend: SearchBackend, period: Week) -> list[JobRun]:
     runs: dict[str, JobRun] = {}
     for record in sorted(backend.list_records("jobs", limit=5000), key=lambda r: str(r.get("started_at"))):
-        if not (start.isoformat() <= str(record.get("started_at", ""))[:10] < end.isoformat()):
+        if not period.contains(_instant(record.get("started_at", ""))):
             continue
         run = runs.setdefault(str(record.get("name")), JobRun(str(record.get("name"))))
         run.runs += 1
@@ -212,13 +212,21 @@ def job_history(backend: SearchBackend, start: date, end: date) -> list[JobRun]:
     return sorted(runs.values(), key=lambda r: (-r.failed, r.name))
 
 
-def build_digest(backend: SearchBackend, week: str, today: date | None = None) -> Digest:
-    start, end = parse_week(week)
-    today = today or min(date.today(), end - timedelta(days=1))
-    rises, falls = price_moves(backend, start, end)
-    upcoming, new = fairs_sections(backend, today, start, end)
-    return Digest(week, start, end, top_news(backend, start, end), rises, falls, upcoming, new,
-                  crawl_health(backend, start, end), job_history(backend, start, end))
+def build_digest(backend: SearchBackend, week: str | Week, today: date | None = None, timezone_name: str = "UTC") -> Digest:
+    """`today` is the day the digest is sent (upcoming fairs start from it); the sections cover `week`."""
+    period = week if isinstance(week, Week) else week_of(week, timezone_name)
+    today = today or min(date.today(), period.last_day)
+    rises, falls = price_moves(backend, period)
+    upcoming, new = fairs_sections(backend, today, period)
+    return Digest(period.label, period.start, period.end, period, top_news(backend, period), rises, falls, upcoming,
+                  new, crawl_health(backend, period), job_history(backend, period),
+                  rising(mention_trends(backend, period)), craft_price_index(backend))
+
+
+def craft_price_index(backend: SearchBackend) -> list[CraftIndex]:
+    """Shops against the market per craft, like for like, on every offer's latest price."""
+    offers = [Offer.model_validate(data) for _, data in backend.iter_docs("offer")]
+    return craft_indices(compare_groups(offers, "MAD"))
 
 
 def price_chart_png(digest: Digest) -> bytes | None:

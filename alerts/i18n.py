@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date, format_interval
+from babel.numbers import format_currency, format_decimal
+
+from locales import BABEL_LOCALES, babel_locale
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
         "dir": "ltr",
         "alert_subject": "Salon : {name} ({dates})",
-        "alert_subject_many": "{count} salons pour vos métiers",
+        "alert_subject_many": "{count} pour vos métiers",
         "alert_intro": "Bonjour {name}, voici un salon qui correspond à vos métiers et à vos marchés.",
         "alert_intro_many": "Bonjour {name}, voici les salons qui correspondent à vos métiers et à vos marchés.",
         "reason_new": "Nouveau salon",
@@ -29,7 +33,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "deadline": "Date limite d'inscription",
         "crafts": "Métiers",
         "colon": " :",
-        "source_errors": "{errors} erreurs, {items} éléments",
+        "source_errors": "{errors}, {items}",
         "list_separator": ", ",
         "source": "Source",
         "more": "Voir la fiche",
@@ -41,8 +45,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "confirm_subject": "Confirmez votre abonnement aux alertes salons",
         "confirm_body": "Bonjour {name}, confirmez votre abonnement en ouvrant ce lien :",
         "confirm_ignore": "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
-        "digest_subject": "Veille stratégique – semaine {week}",
-        "digest_title": "Synthèse hebdomadaire – semaine {week}",
+        "digest_subject": "Veille stratégique – {week}",
+        "digest_title": "Synthèse hebdomadaire – {week}",
         "top_news": "Actualités à retenir",
         "price_moves": "Mouvements de prix (semaine sur semaine)",
         "rises": "Plus fortes hausses",
@@ -60,7 +64,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "dir": "ltr",
         "alert_subject": "Trade fair: {name} ({dates})",
-        "alert_subject_many": "{count} trade fairs for your crafts",
+        "alert_subject_many": "{count} for your crafts",
         "alert_intro": "Hello {name}, here is a trade fair that matches your crafts and markets.",
         "alert_intro_many": "Hello {name}, here are the trade fairs that match your crafts and markets.",
         "reason_new": "New fair",
@@ -79,7 +83,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "deadline": "Registration deadline",
         "crafts": "Crafts",
         "colon": ":",
-        "source_errors": "{errors} errors, {items} items",
+        "source_errors": "{errors}, {items}",
         "list_separator": ", ",
         "source": "Source",
         "more": "See the fair",
@@ -91,8 +95,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "confirm_subject": "Confirm your trade-fair alert subscription",
         "confirm_body": "Hello {name}, confirm your subscription by opening this link:",
         "confirm_ignore": "If you did not ask for this, ignore this message.",
-        "digest_subject": "Market intelligence – week {week}",
-        "digest_title": "Weekly digest – week {week}",
+        "digest_subject": "Market intelligence – {week}",
+        "digest_title": "Weekly digest – {week}",
         "top_news": "Top news",
         "price_moves": "Price movements (week over week)",
         "rises": "Biggest rises",
@@ -110,7 +114,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ar": {
         "dir": "rtl",
         "alert_subject": "معرض: {name} ({dates})",
-        "alert_subject_many": "{count} معارض تهم حرفتكم",
+        "alert_subject_many": "{count} تهم حرفتكم",
         "alert_intro": "مرحبا {name}، إليكم معرضا يناسب حرفتكم وأسواقكم.",
         "alert_intro_many": "مرحبا {name}، إليكم المعارض التي تناسب حرفتكم وأسواقكم.",
         "reason_new": "معرض جديد",
@@ -129,7 +133,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "deadline": "آخر أجل للتسجيل",
         "crafts": "الحرف",
         "colon": ":",
-        "source_errors": "{errors} أخطاء، {items} عناصر",
+        "source_errors": "{errors}، {items}",
         "list_separator": "، ",
         "source": "المصدر",
         "more": "تفاصيل المعرض",
@@ -141,8 +145,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "confirm_subject": "أكدوا اشتراككم في تنبيهات المعارض",
         "confirm_body": "مرحبا {name}، أكدوا اشتراككم بفتح هذا الرابط:",
         "confirm_ignore": "إذا لم تطلبوا ذلك، تجاهلوا هذه الرسالة.",
-        "digest_subject": "اليقظة الاستراتيجية – الأسبوع \u2066{week}\u2069",
-        "digest_title": "الملخص الأسبوعي – الأسبوع \u2066{week}\u2069",
+        "digest_subject": "اليقظة الاستراتيجية – {week}",
+        "digest_title": "الملخص الأسبوعي – {week}",
         "top_news": "أهم الأخبار",
         "price_moves": "تطور الأسعار (مقارنة بالأسبوع الماضي)",
         "rises": "أكبر الارتفاعات",
@@ -164,23 +168,58 @@ def strings(language: str) -> dict[str, str]:
     return STRINGS.get(language, STRINGS["fr"])
 
 
-LOCALES = {"fr": "fr_FR", "ar": "ar_MA", "en": "en_GB"}
+LOCALES = BABEL_LOCALES  # the web pages' locales too (locales.py)
 
 
 def format_day(value: date | None, language: str) -> str:
     if value is None:
         return ""
-    return format_date(value, format="long", locale=LOCALES.get(language, "fr_FR"))
+    return format_date(value, format="long", locale=babel_locale(language))
 
 
 def format_range(start: date, end: date | None, language: str) -> str:
     """'18–21 avr. 2027', '28 Apr – 1 May 2027': the web pages' interval format (CLDR)."""
     if end is None or end == start:
         return format_day(start, language)
-    return format_interval(start, end, skeleton="yMMMd", locale=LOCALES.get(language, "fr_FR"))
+    return format_interval(start, end, skeleton="yMMMd", locale=babel_locale(language))
+
+
+def week_in_words(start: date, last_day: date, language: str) -> str:
+    """'semaine du 23 au 29 novembre 2026', 'week of 30 November to 6 December 2026' (CLDR month names)."""
+    locale = babel_locale(language)
+    if start.year != last_day.year:
+        first = format_date(start, "d MMMM y", locale=locale)
+    elif start.month != last_day.month:
+        first = format_date(start, "d MMMM", locale=locale)
+    else:
+        first = format_date(start, "d", locale=locale)
+    last = format_date(last_day, "d MMMM y", locale=locale)
+    return WEEK_PHRASES.get(language, WEEK_PHRASES["fr"]).format(start=first, end=last)
+
+
+WEEK_PHRASES = {"fr": "semaine du {start} au {end}", "en": "week of {start} to {end}", "ar": "الأسبوع من {start} إلى {end}"}
+
+
+def format_money(amount: Decimal | float | None, currency: str | None, language: str) -> str:
+    if amount is None or not currency:
+        return ""
+    return format_currency(Decimal(str(amount)), currency, locale=babel_locale(language))
+
+
+def format_number(value: float | Decimal | int, language: str) -> str:
+    return format_decimal(round(float(value), 1), locale=babel_locale(language))
 
 
 def country_name(code: str | None, language: str) -> str:
     if not code:
         return ""
-    return Locale.parse(LOCALES.get(language, "fr_FR")).territories.get(code.upper(), code.upper())
+    return Locale.parse(babel_locale(language)).territories.get(code.upper(), code.upper())
+
+
+def _merge_more() -> None:
+    from alerts.strings_more import MORE_STRINGS
+    for language, texts in MORE_STRINGS.items():
+        STRINGS[language].update(texts)
+
+
+_merge_more()

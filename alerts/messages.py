@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 import unicodedata
 from email import policy
 from email.message import EmailMessage
@@ -11,7 +12,8 @@ from typing import Any, Sequence
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from alerts.i18n import country_name, format_day, format_range, strings
+from alerts.i18n import country_name, format_day, format_money, format_number, format_range, strings, week_in_words
+from alerts.plurals import count
 from alerts.ical import fairs_to_ics
 from alerts.subscriptions import Subscription
 from alerts.tokens import TokenSigner
@@ -35,6 +37,11 @@ def text_direction(text: str | None) -> str:
     return "ltr"
 
 
+def digest_week_words(digest: Any, language: str) -> str:
+    """'semaine du 23 au 29 novembre 2026' rather than '2026-W48'."""
+    return week_in_words(digest.start, digest.end - timedelta(days=1), language)
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -50,6 +57,10 @@ def _environment() -> Environment:
     env.globals["craft_label"] = craft_label
     env.globals["format_range"] = format_range
     env.globals["country_name"] = country_name
+    env.globals["money"] = format_money
+    env.globals["number"] = format_number
+    env.globals["count"] = count
+    env.globals["week_words"] = digest_week_words
     return env
 
 
@@ -117,12 +128,31 @@ def salon_alert_message(sub: Subscription, items: Sequence[tuple[TradeFair, str]
         fair = fairs[0]
         subject = t["alert_subject"].format(name=fair.name, dates=format_range(fair.start_date, fair.end_date, sub.language))
     else:
-        subject = t["alert_subject_many"].format(count=len(items))
+        subject = t["alert_subject_many"].format(count=count(len(items), "fair", sub.language))
     context = {"t": t, "lang": sub.language, "sub": sub, "items": items, "links": urls, "base_url": settings.base_url}
     html, text = _render("salon_alert", **context)
     return build_message(to=sub.email, subject=subject, html=html, text=text, settings=settings, key=key,
                          language=sub.language, unsubscribe_url=urls["unsubscribe"],
                          attachments=[("salons.ics", "text/calendar", fairs_to_ics(fairs))])
+
+
+def price_alert_message(sub: Subscription, change: Any, settings: Settings, signer: TokenSigner, key: str) -> EmailMessage:
+    """One observation that crossed the subscription's threshold (alerts/price_alerts.py)."""
+    from indexing.product_groups import group_key, type_label
+    t = strings(sub.language)
+    urls = links(sub, settings, signer)
+    key_parts = (group_key(change.offer) or "").split("/")
+    group = ""
+    if len(key_parts) == 3:
+        craft, ptype, size = key_parts
+        group = " · ".join(p for p in (type_label(ptype, sub.language), craft_label(craft, sub.language) if craft != "-" else "",
+                                       size if size != "-" else "") if p)
+    change_text = f"{change.change_pct:+.1f} %"
+    subject = t["price_subject"].format(name=change.offer.name, change=change_text, shop=change.offer.shop)
+    html, text = _render("price_alert", t=t, lang=sub.language, sub=sub, c=change, group=group, links=urls,
+                         base_url=settings.base_url)
+    return build_message(to=sub.email, subject=subject, html=html, text=text, settings=settings, key=key,
+                         language=sub.language, unsubscribe_url=urls["unsubscribe"])
 
 
 def confirmation_message(sub: Subscription, settings: Settings, signer: TokenSigner) -> EmailMessage:
@@ -140,7 +170,8 @@ def digest_message(sub: Subscription, digest: Any, settings: Settings, signer: T
     context = {"t": t, "lang": sub.language, "sub": sub, "d": digest, "links": urls, "has_chart": chart_png is not None,
                "base_url": settings.base_url}
     html, text = _render("weekly_digest", **context)
-    return build_message(to=sub.email, subject=t["digest_subject"].format(week=digest.week), html=html, text=text,
+    return build_message(to=sub.email, subject=t["digest_subject"].format(week=digest_week_words(digest, sub.language)),
+                         html=html, text=text,
                          settings=settings, key=key, language=sub.language, unsubscribe_url=urls["unsubscribe"],
                          inline_images=[("price-chart", chart_png)] if chart_png else ())
 

@@ -5,15 +5,18 @@ import hashlib
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from alerts.delivery import DeliveryLog, DispatchReport, record_id
-from alerts.digest import Digest, build_digest, iso_week, price_chart_png
+from alerts.digest import Digest, build_digest, price_chart_png
 from alerts.mailers import Mailer
 from alerts.matching import Match, salon_matches
 from alerts.messages import digest_message, salon_alert_message
+from alerts.price_alerts import queue_price_alerts
 from alerts.subscriptions import SubscriptionStore
+from alerts.weeks import Week, iso_week, last_full_week, local_today, week_of
 from alerts.tokens import TokenSigner
 from config import Settings
 from indexing.backends.base import SearchBackend
@@ -92,8 +95,12 @@ def queue_salon_alerts(settings: Settings, backend: SearchBackend, today: date) 
 
 
 def send_salon_alerts(settings: Settings, backend: SearchBackend, mailer: Mailer, today: date | None = None) -> AlertRun:
+    # A given day (tests, `alerts run --today`) also dates the price changes looked at; else it is now.
+    price_now = datetime.combine(today, time(23, 59, 59), tzinfo=timezone.utc) if today else None
     today = today or date.today()
     matches, queued = queue_salon_alerts(settings, backend, today)
+    price_found, price_queued = queue_price_alerts(settings, backend, price_now)
+    matches, queued = matches + price_found, queued + price_queued
     report = DeliveryLog(backend).dispatch(mailer, retry_sleep=0.5, in_run_retries=2)
     return AlertRun(queued=queued, matches=matches, dispatch=report)
 
@@ -106,10 +113,24 @@ class DigestRun:
     html_path: Path | None = None
 
 
+def digest_week(settings: Settings, week: str | None, now: datetime | None = None) -> Week:
+    """`week` when given, else the last full Monday-to-Sunday week before `now`, in VEILLE_TIMEZONE."""
+    if week:
+        return week_of(week, settings.timezone)
+    return last_full_week(now or datetime.now(ZoneInfo(settings.timezone)), settings.timezone)
+
+
 def send_digests(settings: Settings, backend: SearchBackend, mailer: Mailer, week: str | None = None,
-                 today: date | None = None) -> DigestRun:
-    week = week or iso_week(today or date.today())
-    digest = build_digest(backend, week, today)
+                 today: date | None = None, now: datetime | None = None) -> DigestRun:
+    """`now` (the send time) picks the default week; `today` defaults to its local day."""
+    if now is None:
+        now = (datetime(today.year, today.month, today.day, 12, tzinfo=ZoneInfo(settings.timezone)) if today
+               else datetime.now(ZoneInfo(settings.timezone)))
+    period = digest_week(settings, week, now)
+    # Upcoming fairs count from the send day, or from the end of an older week asked for by name.
+    today = today or min(local_today(now, settings.timezone), period.end)
+    digest = build_digest(backend, period, today)
+    week = period.label
     chart = price_chart_png(digest)
     signer = TokenSigner(settings.secret_key)
     deliveries = DeliveryLog(backend)

@@ -13,7 +13,7 @@ from indexing.backends.base import SearchBackend
 from indexing.models import now_utc, single_line
 from indexing.taxonomy import crafts as taxonomy
 
-SubscriptionKind = Literal["salon", "search", "digest"]
+SubscriptionKind = Literal["salon", "search", "digest", "price"]
 Language = Literal["fr", "ar", "en"]
 Frequency = Literal["immediate", "daily", "weekly"]
 REGIONS: dict[str, tuple[str, ...]] = {
@@ -52,6 +52,12 @@ class Subscription(BaseModel):
     frequency: Frequency = "immediate"
     query: dict[str, Any] = Field(default_factory=dict)
     title: str = ""
+    # Price-change alerts (kind "price"): what is watched, and by how much its price must move.
+    price_group: str = Field(default="", max_length=120)
+    """A product group key or its prefix: 'tapis', 'tapis/rug', 'tapis/rug/L'."""
+    shop: str = Field(default="", max_length=120)
+    offer_id: str = Field(default="", max_length=80)
+    threshold_pct: float = Field(default=10.0, gt=0, le=1000)
     confirmed: bool = False
     created_at: datetime = Field(default_factory=now_utc)
     updated_at: datetime = Field(default_factory=now_utc)
@@ -93,12 +99,16 @@ class Subscription(BaseModel):
     def _window(self) -> "Subscription":
         if self.window_min_days >= self.window_max_days:
             raise ValueError("the window must start before it ends (e.g. 30 to 270 days ahead)")
+        if self.kind == "price" and not (self.price_group or self.shop or self.offer_id):
+            raise ValueError("a price alert watches a group, a shop or an offer (--group, --shop or --offer)")
         return self
 
     @property
     def id(self) -> str:
         """Stable per (kind, email, filter): subscribing twice to the same thing is one subscription."""
         basis = f"{self.kind}|{self.email}|{','.join(sorted(self.crafts))}|{','.join(sorted(self.countries))}|{sorted(self.query.items())}"
+        if self.kind == "price":  # only for this kind, so the ids of the other kinds stay what they were
+            basis += f"|{self.price_group}|{self.shop.casefold()}|{self.offer_id}|{self.threshold_pct:g}"
         return "sub-" + hashlib.sha1(basis.encode()).hexdigest()[:16]
 
     def country_codes(self) -> set[str]:

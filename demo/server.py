@@ -58,6 +58,7 @@ class DemoSites:
         self._threads: dict[str, threading.Thread] = {}
         self._log_lock = threading.Lock()
         self.request_log: list[tuple[str, str, str, int]] = []   # (site, method, path, status)
+        self.price_round = 0   # 1: the shops' product pages show moved prices (demo/sites/shop_data.py)
         self.sites = {name: cls(self) for name, cls in SITE_CLASSES.items()}
 
     # -- used by the sites ---------------------------------------------------------

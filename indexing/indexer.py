@@ -13,6 +13,7 @@ from typing import Mapping, Sequence
 
 from indexing.backends.base import BackendUnavailable, IndexedDoc, SearchBackend
 from indexing.models import Document, Offer, PriceObservation, TradeFair, document_from_dict, now_utc
+from indexing.product_groups import with_group
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,8 @@ class Indexer:
         # Later duplicates in one batch win, but fairs merge with each other first.
         batch: dict[str, Document] = {}
         for doc in documents:
+            if isinstance(doc, Offer) and doc.product_type is None:
+                doc = with_group(doc)  # offers that did not come through the crawler's workers
             prior = batch.get(doc.id)
             if isinstance(prior, TradeFair) and isinstance(doc, TradeFair):
                 doc, _ = merge_fair(prior, doc)

@@ -333,6 +333,11 @@ class Offer(Document):
     description: str | None = Field(default=None, max_length=20_000)
     language: str | None = None
     observed_at: datetime = Field(default_factory=now_utc)
+    # The comparable group (indexing/product_groups.py), set when the offer is indexed.
+    product_type: str | None = Field(default=None, max_length=40)
+    size_class: str | None = Field(default=None, max_length=8)
+    area_m2: Decimal | None = None
+    price_per_m2_mad: Decimal | None = None
 
     @field_validator("name", "shop", "brand", "sku", "availability")
     @classmethod

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from scrapy.exceptions import DropItem
@@ -9,7 +10,8 @@ from scrapy.exceptions import DropItem
 from config import Settings, load_settings
 from indexing.backends import open_backend
 from indexing.indexer import Indexer
-from indexing.models import Offer
+from indexing.models import Offer, utc
+from indexing.product_groups import with_group
 from spiders.items import Scraped
 from spiders.workers import normalize_offer
 
@@ -25,18 +27,26 @@ def _settings(crawler: Any) -> Settings:
 class NormalizePipeline:
     """Prices to MAD and EUR for offers the page workers did not normalize (pool disabled or no rate then)."""
 
-    def __init__(self, settings: Settings, stats: Any) -> None:
+    def __init__(self, settings: Settings, stats: Any, observed_at: datetime | None = None) -> None:
         self.rates_file = str(settings.rates_file)
         self.stats = stats
+        self.observed_at = observed_at
 
     @classmethod
     def from_crawler(cls, crawler):  # type: ignore[no-untyped-def]
-        return cls(_settings(crawler), crawler.stats)
+        # VEILLE_OBSERVED_AT dates this crawl's price observations: replaying archived pages, or the
+        # demo standing its two crawls in last week.
+        at = crawler.settings.get("VEILLE_OBSERVED_AT")
+        return cls(_settings(crawler), crawler.stats, datetime.fromisoformat(at) if at else None)
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Scraped):
             raise DropItem(f"unexpected item type {type(item).__name__}")
         doc = item.document
+        if isinstance(doc, Offer) and self.observed_at is not None:
+            doc = with_group(normalize_offer(doc.model_copy(update={"observed_at": utc(self.observed_at)}),
+                                             self.rates_file))
+            item.document, item.indexed = doc, None
         if isinstance(doc, Offer) and doc.price is not None and doc.currency and doc.price_mad is None:
             item.document = normalize_offer(doc, self.rates_file)
             item.indexed = None

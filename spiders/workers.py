@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from indexing.backends.base import IndexedDoc
 from indexing.models import Document, Offer
+from indexing.product_groups import with_group
 from spiders.items import Rejected, article_document, fair_document, offer_document
 from spiders.sources import Source
 
@@ -44,7 +45,7 @@ def _finish(documents: list[Document], rates_file: str) -> PageResult:
     done = []
     for doc in documents:
         if isinstance(doc, Offer):
-            doc = normalize_offer(doc, rates_file)
+            doc = with_group(normalize_offer(doc, rates_file))
         done.append((doc, IndexedDoc.of(doc)))
     return PageResult(done)
 

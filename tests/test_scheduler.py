@@ -82,3 +82,65 @@ def test_daemon_heartbeat_and_sigterm(tmp_path: Path) -> None:
     assert beat and beat["pid"] == proc.pid
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=60) == 0
+
+
+def test_monday_digest_job_covers_the_last_full_local_week(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The scheduler's own digest job, run at Monday 08:00 in Casablanca (UTC+1 in November) by an injected clock."""
+    from datetime import datetime, timezone
+    from email import message_from_bytes, policy
+    from zoneinfo import ZoneInfo
+
+    monkeypatch.setenv("VEILLE_VAR_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("VEILLE_TIMEZONE", "Africa/Casablanca")
+    monkeypatch.delenv("VEILLE_ELASTICSEARCH_URL", raising=False)
+    monkeypatch.delenv("VEILLE_MAILER", raising=False)
+    import scheduler
+    from alerts.subscriptions import SubscriptionStore, make_subscription
+    from config import load_settings
+    from indexing.backends import open_backend
+    from indexing.indexer import Indexer
+    from indexing.models import NewsArticle
+
+    casa = ZoneInfo("Africa/Casablanca")
+    settings = load_settings()
+    backend = open_backend(settings)
+    backend.setup()
+
+    def news(slug: str, title: str, local: datetime) -> NewsArticle:
+        return NewsArticle(url=f"https://n.example.ma/{slug}", source="n", title=title, text="Texte " * 20,
+                           language="fr", published_at=local.replace(tzinfo=casa).astimezone(timezone.utc))
+
+    Indexer(backend).upsert([
+        # Monday 00:30 in Casablanca is still Sunday in UTC: it belongs to the local week.
+        news("first", "Ouverture du marché des potiers", datetime(2026, 11, 23, 0, 30)),
+        news("mid", "Les tisserandes de Taznakht exposent", datetime(2026, 11, 26, 15, 0)),
+        news("last", "Bilan des ventes de babouches", datetime(2026, 11, 29, 23, 30)),
+        # The next Monday 00:30 local (Sunday 23:30 UTC) and this morning are not part of the last full week.
+        news("next", "Salon du zellige annoncé", datetime(2026, 11, 30, 0, 30)),
+        news("today", "Nouvelle coopérative de maroquinerie", datetime(2026, 11, 30, 7, 0)),
+        news("before", "Ancienne nouvelle sur le cuivre", datetime(2026, 11, 22, 23, 30)),
+    ])
+    SubscriptionStore(backend).save(make_subscription(kind="digest", email="strategie@example.ma", language="fr",
+                                                      confirmed=True))
+    backend.close()
+
+    monday_8am = datetime(2026, 11, 30, 8, 0, tzinfo=casa)
+    result = scheduler.run_digest_job(now=monday_8am)
+    assert result["week"] == "2026-W48" and result["items"] == 1
+    assert result["window_start"] == "2026-11-22T23:00:00+00:00"  # Monday 23 Nov 00:00 in Casablanca
+    assert result["window_end"] == "2026-11-29T23:00:00+00:00"
+
+    outbox = list((tmp_path / "var" / "outbox").glob("*.eml"))
+    assert len(outbox) == 1
+    text = message_from_bytes(outbox[0].read_bytes(), policy=policy.default).get_body(("plain",)).get_content()
+    for title in ("Ouverture du marché des potiers", "Les tisserandes de Taznakht exposent", "Bilan des ventes de babouches"):
+        assert title in text
+    for title in ("Salon du zellige annoncé", "Nouvelle coopérative de maroquinerie", "Ancienne nouvelle sur le cuivre"):
+        assert title not in text
+
+    again = scheduler.run_digest_job(now=monday_8am.replace(hour=9))  # a rerun the same week sends nothing
+    assert again["week"] == "2026-W48" and again["queued"] == 0 and again["items"] == 0
+    backend = open_backend(settings)
+    backend.setup()
+    history = [r for r in backend.list_records("jobs") if r["name"] == "digest"]
+    assert len(history) == 2 and {r["week"] for r in history} == {"2026-W48"}

@@ -16,6 +16,7 @@ from indexing.backends.base import SearchBackend
 from web import (
     api,
     api_docs,
+    api_prices,
     crawls_page,
     fairs_page,
     health,
@@ -24,6 +25,7 @@ from web import (
     search_page,
     subscribe_pages,
     token_pages,
+    trends_page,
 )
 from web.errors import install_error_handlers
 from web.headers import SecurityHeadersMiddleware
@@ -59,8 +61,8 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
         signer=TokenSigner(settings.secret_key),
         subscriptions=SubscriptionStore(backend),
     )
-    for module in (search_page, fairs_page, prices_page, news_page, crawls_page, subscribe_pages, token_pages, health, api,
-                   api_docs):
+    for module in (search_page, fairs_page, prices_page, news_page, trends_page, crawls_page, subscribe_pages,
+                   token_pages, health, api, api_prices, api_docs):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)

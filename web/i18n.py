@@ -3,16 +3,17 @@ from __future__ import annotations
 
 from typing import Final
 
+from locales import BABEL_LOCALES  # noqa: F401  (shared with the emails)
 from web.i18n_bad_input import BAD_INPUT_MESSAGES
+from web.i18n_prices import PRICE_GROUP_MESSAGES
 from web.i18n_queries import QUERY_MESSAGES
+from web.i18n_trends import TREND_MESSAGES
 from web.i18n_ux import UX_MESSAGES
 
 LANGUAGES: Final = ("fr", "ar", "en")
 DEFAULT_LANGUAGE: Final = "fr"
 LANGUAGE_COOKIE: Final = "veille_lang"
 RTL_LANGUAGES: Final = frozenset({"ar"})
-# Moroccan locales: ar_MA writes Latin digits, which advisors compare across languages.
-BABEL_LOCALES: Final = {"fr": "fr_MA", "ar": "ar_MA", "en": "en_GB"}
 
 # message id -> {language: text}; placeholders use str.format names.
 CATALOG: Final[dict[str, dict[str, str]]] = {
@@ -445,6 +446,8 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
 CATALOG.update(QUERY_MESSAGES)
 CATALOG.update(BAD_INPUT_MESSAGES)
 CATALOG.update(UX_MESSAGES)
+CATALOG.update(PRICE_GROUP_MESSAGES)
+CATALOG.update(TREND_MESSAGES)
 
 
 def missing_translations() -> list[str]:

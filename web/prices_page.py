@@ -13,7 +13,9 @@ from starlette.responses import Response
 
 from indexing.backends.base import SearchBackend
 from indexing.markets import COUNTRY_NAMES
-from indexing.models import Offer, PriceObservation
+from indexing.models import Offer, PriceObservation, document_from_dict
+from indexing.price_compare import compare_groups, craft_indices
+from indexing.product_groups import SIZE_CLASS_RANGES, group_key, type_label
 from indexing.record_guard import valid_document, valid_documents
 from indexing.query import QueryError, SearchQuery
 from indexing.taxonomy import crafts
@@ -84,7 +86,8 @@ def prices_page(request: Request) -> Response:
     currency = "EUR" if state.first("currency").upper() == "EUR" else "MAD"
     context: dict[str, Any] = {
         "state": state, "error": None, "offers": [], "total": 0, "pagination": None, "facets": [],
-        "summaries": [], "chart": None, "currency": currency, "compared": 0,
+        "summaries": [], "chart": None, "currency": currency, "compared": 0, "groups": [], "indices": [], "summary_group": None,
+        "type_label": lambda tid: type_label(tid, t.language), "size_ranges": SIZE_CLASS_RANGES,
         "craft_choices": sorted(((cid, fmt.craft(cid)) for cid in crafts()), key=lambda pair: pair[1]),
         "country_choices": sorted(((c, fmt.country(c)) for c in COUNTRY_NAMES), key=lambda pair: pair[1]),
         "exports": {f: state.url(PRICES_PATH, format=f) for f in ("csv", "json")},
@@ -105,7 +108,11 @@ def prices_page(request: Request) -> Response:
     offers = [OfferView(hit.id, offer, offer.url if is_safe_link(offer.url) else None)
               for hit in result.hits if isinstance(offer := valid_document("offer", hit.document, "prices", svc.backend), Offer)]
     compared = comparison_offers(svc.backend, query)
+    groups = compare_groups(compared, currency)
+    if groups:  # the per-shop summary never mixes groups: it covers the largest one
+        compared = [offer for offer in compared if group_key(offer) == groups[0].key]
     summaries = shop_summaries(compared, currency)
+    context.update(groups=groups, indices=craft_indices(groups), summary_group=groups[0] if groups else None)
     context.update(
         offers=offers, total=result.total, summaries=summaries, compared=len(compared),
         chart=summary_chart(summaries, currency, fmt),

@@ -144,7 +144,7 @@ class Site:
     # -- dispatch ---------------------------------------------------------------
     def respond(self, method: str, path: str, query: str, headers) -> Response:
         today = self.owner.today()
-        key = (path, query, today)
+        key = (path, query, today, getattr(self.owner, "price_round", 0))  # the shops reprice in round 1
         with self._lock:
             hit = self._cache.get(key)
         if hit is not None:

@@ -137,3 +137,20 @@ SHOP_PLAIN: list[Product] = [
             "Cold-pressed organic argan oil from a women's cooperative in the Souss region.",
             (("Volume", "100 ml"),), old_price=2990, lang="en"),
 ]
+
+
+# Price moves between the demo's two price crawls: round 0 is the catalogue above, round 1 moves a few
+# products (a rise, a fall, a promotion), so the digest, the price alerts and the history pages have movement.
+PRICE_MOVES_PCT: dict[str, int] = {
+    "tapis-beni-ouarain-200x300": 12, "kilim-zemmour-150x240": -8, "pouf-cuir-brode-marrakech": 15,
+    "babouches-cuir-fes-homme": -10, "huile-argan-cosmetique-bio-100ml": 6,
+    "boucherouite-rug-120x180": -14, "tajine-terre-cuite-safi": 9, "lanterne-marocaine-laiton": -12,
+}
+
+
+def priced(product: Product, price_round: int) -> Product:
+    from dataclasses import replace
+    move = PRICE_MOVES_PCT.get(product.slug) if price_round else None
+    if not move:
+        return product
+    return replace(product, price=int(round(product.price * (100 + move) / 100, -2)))

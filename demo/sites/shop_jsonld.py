@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from demo.httpcore import Response
 from demo.sites.base import Ctx, Site
-from demo.sites.shop_data import SHOP_JSONLD, SHOP_JSONLD_CATEGORIES, Product, decimal, fmt_mad
+from demo.sites.shop_data import SHOP_JSONLD, SHOP_JSONLD_CATEGORIES, Product, decimal, fmt_mad, priced
 
 PER_PAGE = 6
 BY_SLUG = {p.slug: p for p in SHOP_JSONLD}
@@ -62,6 +62,7 @@ class ShopJsonLdSite(Site):
         if p is None:
             return None
         i = SHOP_JSONLD.index(p)
+        p = priced(p, getattr(self.owner, "price_round", 0))
         related = [SHOP_JSONLD[(i + k) % len(SHOP_JSONLD)] for k in (1, 2, 3)]
         return self.page("product.html", ctx, modified=-3, p=p, related=related, loop_id=1000 + i,
                          jsonld=self.jsonld(p, ctx), retired=p.slug == RETIRED_LINK_ON)

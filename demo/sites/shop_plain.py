@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from demo.httpcore import Response
 from demo.sites.base import Ctx, Site
-from demo.sites.shop_data import SHOP_PLAIN, Product, fmt_eur_en, fmt_eur_fr
+from demo.sites.shop_data import SHOP_PLAIN, Product, fmt_eur_en, fmt_eur_fr, priced
 
 PER_PAGE = 6
 FR = [p for p in SHOP_PLAIN if p.lang == "fr"]
@@ -73,6 +73,7 @@ class ShopPlainSite(Site):
         if p is None:
             return None
         i = SHOP_PLAIN.index(p)
+        p = priced(p, getattr(self.owner, "price_round", 0))
         related = [SHOP_PLAIN[(i + k) % len(SHOP_PLAIN)] for k in (1, 3, 5)]
         return self.page("product.html", ctx, modified=-2, p=p, related=related, lang=p.lang,
                          retired=p.slug == RETIRED_LINK_ON)

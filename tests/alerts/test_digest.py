@@ -73,7 +73,11 @@ def test_digest_mail_fr_and_ar_once_per_week(backend, settings, smtp_server) -> 
     assert run.dispatch.sent == 2
     messages = {m["To"]: m for m in smtp_server.parsed()}
     fr, ar = messages["strategie@example.ma"], messages["istratijiya@example.ma"]
-    assert "2026-W48" in fr["Subject"] and fr["List-Unsubscribe"]
+    # The week in words and counted nouns by CLDR plural rules, never "2026-W48" or "0 éléments".
+    assert "semaine du 23 au 29 novembre 2026" in fr["Subject"] and "W48" not in fr["Subject"] and fr["List-Unsubscribe"]
+    assert "الأسبوع من 23 إلى 29 نونبر 2026" in ar["Subject"]
+    assert "dead-source : 5 erreurs, 0 élément" in fr.get_body(("plain",)).get_content()
+    assert "Allemagne" in fr.get_body(("plain",)).get_content()  # the fair's country in words
     html_fr = fr.get_body(("html",))
     assert "Kilim berbère" in html_fr.get_content() and 'src="cid:price-chart"' in html_fr.get_content()
     related = [p for p in fr.walk() if p.get_content_type() == "image/png"]

@@ -436,3 +436,19 @@ def test_cli_writes_ports_file_and_stops_on_sigterm(tmp_path):
         out, err = proc.communicate(timeout=15)
     assert proc.returncode == 0, err
     assert b"news" in out and err == b""
+
+
+def test_shops_move_prices_in_the_second_round(sites) -> None:  # type: ignore[no-untyped-def]
+    """The demo crawls the shops twice; in round 1 some product pages show a moved price."""
+    url = sites.base_url_of("shop_jsonld") + "/produit/tapis-beni-ouarain-200x300/"
+
+    def price() -> str:
+        html = urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
+        return re.findall(r'"price":\s*"?([\d.]+)', html)[0]
+    try:
+        assert price() == "8900.00"
+        sites.price_round = 1
+        assert price() == "9968.00"  # +12 %, rounded to the dirham
+    finally:
+        sites.price_round = 0
+    assert price() == "8900.00"

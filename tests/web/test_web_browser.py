@@ -91,8 +91,12 @@ def test_csv_download_of_the_results(page, tmp_path: Path) -> None:  # type: ign
 
 
 def test_price_comparison_and_history_chart(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/prices?q=pouf")
+    assert page.locator(".shop-summary svg rect").count() == 2  # two shops in one group (leather poufs)
     page.goto("/prices?q=tapis")
-    assert page.locator(".shop-summary svg rect").count() == 2
+    # Rugs of 6 m², 3 m² and no given size are three groups: none is compared with another.
+    assert page.locator("table.price-group").count() == 3
+    assert page.locator(".shop-summary svg rect").count() == 1
     screenshot(page, "price-comparison")
     page.get_by_role("link", name="Tapis Beni Ouarain 200x300").click()
     page.wait_for_url("**/offers/offer-**")
