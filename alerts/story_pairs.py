@@ -1,0 +1,143 @@
+"""Which article pairs may tell one story (blocking), and the evidence of each pair (features).
+
+Comparing every pair of a week's news is quadratic; two reports of one story always share something
+specific: a long figure, a proper name, a day, or (in one language) a run of words, which MinHash LSH
+finds. Only those pairs are scored. Keys that half the batch shares (the country's name, the year)
+say nothing and are not used for blocking.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+
+from datasketch import MinHash, MinHashLSH
+
+from alerts.story_facts import day_gap
+from alerts.story_profile import Profile
+
+NUM_PERM = 64
+LSH_THRESHOLD = 0.2
+MAX_BLOCK = 40
+MAX_GAP_DAYS = 120
+
+FEATURES: tuple[str, ...] = (
+    "same_language", "word_cosine", "shingle_jaccard",
+    "long_figures", "short_figures", "percents", "figure_overlap",
+    "names", "name_cosine", "places", "days", "months", "year_jaccard", "year_conflict",
+    "dated", "close_days", "far_days", "gap", "tags",
+)
+
+
+def _long(figure: str) -> bool:
+    return len(figure.rstrip("%")) >= 3
+
+
+def _block_keys(p: Profile) -> set[str]:
+    keys = {f"f:{f}" for f in p.figures if _long(f) or (f.endswith("%") and len(f) >= 3)}
+    keys.update(f"n:{n}" for n in p.names)
+    keys.update(f"d:{d}" for d in p.days)
+    return keys
+
+
+def _minhashes(profiles: Sequence[Profile]) -> list[MinHash]:
+    hashes = MinHash.bulk([[s.encode("utf-8") for s in p.shingles] for p in profiles], num_perm=NUM_PERM, seed=7)
+    return hashes
+
+
+def candidate_pairs(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) that share a specific key or a LSH band of their shingles."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        for key in _block_keys(p):
+            index[key].append(i)
+    limit = max(MAX_BLOCK, len(profiles) // 50)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if 2 <= len(members) <= limit:
+            pairs.update(combinations(members, 2))
+    hashes = _minhashes(profiles)
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    for i, h in enumerate(hashes):
+        if profiles[i].shingles:
+            lsh.insert(i, h)
+    for i, h in enumerate(hashes):
+        if profiles[i].shingles:
+            pairs.update((min(i, j), max(i, j)) for j in lsh.query(h) if j != i)
+    return {(i, j) for i, j in pairs
+            if (gap := day_gap(profiles[i].published, profiles[j].published)) is None or gap <= MAX_GAP_DAYS}
+
+
+class Weights:
+    """Inverse document frequencies over the batch, for words and names."""
+
+    def __init__(self, profiles: Sequence[Profile]) -> None:
+        self.total = len(profiles)
+        self.words: Counter[str] = Counter()
+        self.names: Counter[str] = Counter()
+        for p in profiles:
+            self.words.update(p.words.keys())
+            self.names.update(p.names | p.places)
+        self._word_norms = [self._norm(self._word_vector(p)) for p in profiles]
+        self._name_norms = [self._norm(self._name_vector(p)) for p in profiles]
+
+    def idf(self, df: int) -> float:
+        return math.log((self.total + 1) / (df + 1)) + 1.0
+
+    def _word_vector(self, p: Profile) -> dict[str, float]:
+        return {w: (1 + math.log(c)) * self.idf(self.words[w]) for w, c in p.words.items()}
+
+    def _name_vector(self, p: Profile) -> dict[str, float]:
+        return {n: self.idf(self.names[n]) for n in p.names | p.places}
+
+    @staticmethod
+    def _norm(vector: dict[str, float]) -> float:
+        return math.sqrt(sum(v * v for v in vector.values())) or 1.0
+
+    def word_cosine(self, i: int, j: int, a: Profile, b: Profile) -> float:
+        shared = a.words.keys() & b.words.keys()
+        dot = sum((1 + math.log(a.words[w])) * (1 + math.log(b.words[w])) * self.idf(self.words[w]) ** 2 for w in shared)
+        return dot / (self._word_norms[i] * self._word_norms[j])
+
+    def name_cosine(self, i: int, j: int, a: Profile, b: Profile) -> float:
+        shared = (a.names | a.places) & (b.names | b.places)
+        dot = sum(self.idf(self.names[n]) ** 2 for n in shared)
+        return dot / (self._name_norms[i] * self._name_norms[j])
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:  # type: ignore[type-arg]
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def pair_features(i: int, j: int, profiles: Sequence[Profile], weights: Weights) -> list[float]:
+    a, b = profiles[i], profiles[j]
+    same = a.language == b.language
+    shared_figures = a.figures & b.figures
+    long_figures = sum(1 for f in shared_figures if _long(f) and not f.endswith("%"))
+    percents = sum(1 for f in shared_figures if f.endswith("%"))
+    short_figures = len(shared_figures) - long_figures - percents
+    smaller = min(len(a.figures), len(b.figures))
+    gap = day_gap(a.published, b.published)
+    conflict = bool(a.years and b.years and max(a.years) != max(b.years))
+    return [
+        float(same),
+        weights.word_cosine(i, j, a, b) if same else 0.0,
+        _jaccard(a.shingles, b.shingles) if same else 0.0,
+        math.log1p(long_figures),
+        math.log1p(short_figures),
+        math.log1p(percents),
+        len(shared_figures) / smaller if smaller else 0.0,
+        math.log1p(len(a.names & b.names)),
+        weights.name_cosine(i, j, a, b),
+        math.log1p(len(a.places & b.places)),
+        math.log1p(len(a.days & b.days)),
+        math.log1p(len(a.months & b.months)),
+        _jaccard(a.years, b.years),
+        float(conflict),
+        float(gap is not None),
+        float(gap is not None and gap <= 3),
+        float(gap is not None and gap > 31),
+        math.log1p(gap) / 5 if gap is not None else 0.0,
+        _jaccard(a.tags, b.tags),
+    ]
