@@ -41,6 +41,9 @@ _MONTH_ALT = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 # "4 octobre 2024", "4 de octubre de 2024", "04 أكتوبر 2024", "le 9 au 14 décembre"
 _DAY_MONTH = re.compile(rf"(?<!\d)(0?[1-9]|[12]\d|3[01])(?:er|st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_ALT})\b\.?(?:,?\s+(?:de\s+)?((?:19|20)\d{{2}}))?",
                         re.IGNORECASE)
+# "du 18 au 23 avril", "من 20 إلى 24 نونبر", "del 8 al 13 de diciembre": the first day of a range
+_RANGE_START = re.compile(rf"(?<!\d)(0?[1-9]|[12]\d|3[01])(?:er)?\s*(?:au|a|-|–|to|and|et|al|y|الى|و|حتى)\s*(?:0?[1-9]|[12]\d|3[01])\s+(?:de\s+)?({_MONTH_ALT})\b",
+                          re.IGNORECASE)
 # "October 4, 2024"
 _MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})\.?\s+(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d{{2}}))?", re.IGNORECASE)
 # "octobre 2024", "September 2024"
@@ -95,6 +98,8 @@ def mentioned_days(text: str) -> set[str]:
     """Days a text names, as `MM-DD` (the year is often left out: "ce vendredi 4 octobre")."""
     days: set[str] = set()
     for match in _DAY_MONTH.finditer(text):
+        days.add(f"{MONTHS[match.group(2).lower()]:02d}-{int(match.group(1)):02d}")
+    for match in _RANGE_START.finditer(text):
         days.add(f"{MONTHS[match.group(2).lower()]:02d}-{int(match.group(1)):02d}")
     for match in _MONTH_DAY.finditer(text):
         days.add(f"{MONTHS[match.group(1).lower()]:02d}-{int(match.group(2)):02d}")

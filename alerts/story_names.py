@@ -109,3 +109,33 @@ def latin_names(text: str, lowercase_words: set[str]) -> set[str]:
             if len(name) >= 3 and name not in _STOP_NAMES and name not in lowercase_words and not name.isdigit():
                 found.add(name)
     return found
+
+
+# Consonant skeletons: "Macron" and "ماكرون" both give "mkrn". Short vowels are not written in Arabic
+# and long ones are letters we drop on both sides, so the consonants are what two scripts share.
+_LATIN_DIGRAPHS = (("x", "ks"), ("sch", "X"), ("ch", "X"), ("sh", "X"), ("kh", "k"), ("gh", "k"), ("ph", "f"),
+                   ("th", "t"), ("qu", "k"), ("ck", "k"))
+_LATIN_CLASS = str.maketrans({"p": "b", "v": "f", "q": "k", "g": "k", "z": "s", "c": "k", "j": "j"})
+_ARABIC_CLASS = {
+    "ب": "b", "ت": "t", "ط": "t", "ث": "t", "د": "d", "ض": "d", "ذ": "d", "ك": "k", "ق": "k", "خ": "k",
+    "غ": "k", "ج": "j", "س": "s", "ص": "s", "ز": "s", "ظ": "s", "ش": "X", "ف": "f", "ل": "l", "م": "m",
+    "ن": "n", "ر": "r", "ڤ": "f", "پ": "b", "گ": "k",
+}
+SKELETON_MIN = 4
+
+
+def _collapse(skeleton: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", skeleton)
+
+
+def latin_skeleton(name: str) -> str:
+    text = re.sub(r"c(?=[eiy])", "s", fold(name))
+    for digraph, sound in _LATIN_DIGRAPHS:
+        text = text.replace(digraph, sound)
+    text = text.translate(_LATIN_CLASS)
+    return _collapse("".join(ch for ch in text if ch in "btdkjsXflmnr"))
+
+
+def arabic_skeletons(token: str) -> set[str]:
+    """Skeletons of a folded Arabic token and of its forms without proclitics (و، ال…)."""
+    return {_collapse("".join(_ARABIC_CLASS.get(ch, "") for ch in variant)) for variant in token_variants(token)}

@@ -25,7 +25,8 @@ MAX_GAP_DAYS = 120
 FEATURES: tuple[str, ...] = (
     "same_language", "word_cosine", "shingle_jaccard",
     "long_figures", "short_figures", "percents", "figure_overlap",
-    "names", "name_cosine", "places", "days", "months", "year_jaccard", "year_conflict",
+    "long_disjoint", "names", "name_cosine", "places", "transliterated", "days", "day_conflict", "months",
+    "year_jaccard", "year_conflict",
     "dated", "close_days", "far_days", "gap", "tags",
 )
 
@@ -39,6 +40,21 @@ def _block_keys(p: Profile) -> set[str]:
     keys.update(f"n:{n}" for n in p.names)
     keys.update(f"d:{d}" for d in p.days)
     return keys
+
+
+def _skeleton_pairs(profiles: Sequence[Profile], limit: int) -> set[tuple[int, int]]:
+    """Arabic texts paired with Latin-script texts whose names they spell (Macron / ماكرون)."""
+    latin: dict[str, list[int]] = defaultdict(list)
+    arabic: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        for key in p.skeletons:
+            (arabic if p.arabic else latin)[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key, names in latin.items():
+        spelled = arabic.get(key, [])
+        if len(names) * len(spelled) and len(names) + len(spelled) <= limit:
+            pairs.update((min(i, j), max(i, j)) for i in names for j in spelled)
+    return pairs
 
 
 def _minhashes(profiles: Sequence[Profile]) -> list[MinHash]:
@@ -57,6 +73,7 @@ def candidate_pairs(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
     for members in index.values():
         if 2 <= len(members) <= limit:
             pairs.update(combinations(members, 2))
+    pairs |= _skeleton_pairs(profiles, limit)
     hashes = _minhashes(profiles)
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     for i, h in enumerate(hashes):
@@ -118,6 +135,13 @@ def pair_features(i: int, j: int, profiles: Sequence[Profile], weights: Weights)
     percents = sum(1 for f in shared_figures if f.endswith("%"))
     short_figures = len(shared_figures) - long_figures - percents
     smaller = min(len(a.figures), len(b.figures))
+    long_a = sum(1 for f in a.figures if _long(f))
+    long_b = sum(1 for f in b.figures if _long(f))
+    if a.arabic != b.arabic:
+        latin, arabic = (a, b) if b.arabic else (b, a)
+        transliterated = len(latin.skeletons & arabic.skeletons)
+    else:
+        transliterated = 0
     gap = day_gap(a.published, b.published)
     conflict = bool(a.years and b.years and max(a.years) != max(b.years))
     return [
@@ -128,10 +152,13 @@ def pair_features(i: int, j: int, profiles: Sequence[Profile], weights: Weights)
         math.log1p(short_figures),
         math.log1p(percents),
         len(shared_figures) / smaller if smaller else 0.0,
+        float(long_a >= 2 and long_b >= 2 and long_figures == 0),
         math.log1p(len(a.names & b.names)),
         weights.name_cosine(i, j, a, b),
         math.log1p(len(a.places & b.places)),
+        math.log1p(transliterated),
         math.log1p(len(a.days & b.days)),
+        float(bool(a.days and b.days and not a.days & b.days)),
         math.log1p(len(a.months & b.months)),
         _jaccard(a.years, b.years),
         float(conflict),

@@ -8,10 +8,10 @@ from datetime import date
 from typing import Any
 
 from alerts import story_facts as facts
-from alerts.story_names import gazetteer_names, latin_names
+from alerts.story_names import SKELETON_MIN, arabic_skeletons, gazetteer_names, latin_names, latin_skeleton
 from indexing.markets import tag_countries
 from indexing.taxonomy import tag_crafts
-from indexing.textnorm import word_tuple
+from indexing.textnorm import is_arabic, word_tuple
 
 _DATELINE_LINE = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w]*")
@@ -65,6 +65,9 @@ class Profile:
     names: frozenset[str]
     places: frozenset[str]
     tags: frozenset[str]
+    skeletons: frozenset[str]
+    """Consonant skeletons of the Latin names, or of every Arabic word (see story_names)."""
+    arabic: bool
     published: tuple[date, int] | None
 
 
@@ -82,6 +85,12 @@ def profile(article: Article) -> Profile:
     prepared = facts.prepare(full)
     tokens = word_tuple(full)
     lowercase = {facts.prepare(w) for w in _LOWER_WORD.findall(full)}
+    names = latin_names(full, lowercase)
+    arabic = sum(map(is_arabic, tokens)) > len(tokens) / 2
+    if arabic:
+        skeletons = {k for t in set(tokens) if is_arabic(t) for k in arabic_skeletons(t) if len(k) >= SKELETON_MIN}
+    else:
+        skeletons = {k for n in names if len(k := latin_skeleton(n)) >= SKELETON_MIN}
     crafts = tag_crafts(full)
     countries = tag_countries(full, limit=12)
     return Profile(
@@ -92,8 +101,10 @@ def profile(article: Article) -> Profile:
         days=frozenset(facts.mentioned_days(prepared)),
         months=frozenset(facts.mentioned_months(prepared)),
         years=frozenset(facts.years(prepared)),
-        names=frozenset(latin_names(full, lowercase)),
+        names=frozenset(names),
         places=frozenset(gazetteer_names(tokens)),
         tags=frozenset([f"craft:{c}" for c in crafts] + [f"country:{c}" for c in countries]),
+        skeletons=frozenset(skeletons),
+        arabic=arabic,
         published=facts.publication(article.published, article.text, article.url),
     )

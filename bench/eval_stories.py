@@ -71,66 +71,64 @@ def evaluate_stories(root: Path, part: Part) -> list[Score]:
     ]
 
 
-def _training_set(records: list[dict]) -> tuple[list[list[float]], list[int], list[tuple[str, str]], int]:
+def _dev_evidence(records: list[dict]) -> tuple[dict[tuple[int, int], list[float]], list]:
     from alerts.stories import pair_evidence
     from alerts.story_profile import article_from_json, profile
 
     profiles = [profile(article_from_json({k: r[k] for k in INPUT_FIELDS})) for r in records]
-    evidence = pair_evidence(profiles)
-    rows, labels, groups = [], [], []
-    for (i, j), features in evidence.items():
-        rows.append(features)
-        labels.append(int(records[i]["story"] == records[j]["story"]))
-        groups.append((records[i]["story"], records[j]["story"]))
-    positives = sum(1 for a, b in combinations(records, 2) if a["story"] == b["story"])
-    return rows, labels, groups, positives
+    return pair_evidence(profiles), profiles
 
 
-def train(root: Path, out: Path) -> dict:
-    """Fit the pair model on dev stories; the threshold is chosen on out-of-fold (by story) clusterings."""
+def train(root: Path, out: Path, folds: int = 4, c: float = 1.0) -> dict:
+    """Fit the pair model on dev stories; the threshold is chosen on an out-of-fold clustering of all dev.
+
+    Features come from the whole dev batch (its word and name frequencies, as a real batch has), and each
+    pair is scored by a model fitted without the stories of either of its articles.
+    """
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    from alerts.stories import MODEL_FILE, PairModel, cluster_profiles
+    from alerts.stories import PairModel, average_linkage
     from alerts.story_pairs import FEATURES
-    from alerts.story_profile import article_from_json, profile
 
     records = load(root, "dev")
-    rows, labels, _, positives = _training_set(records)
-    x, y = np.array(rows), np.array(labels)
+    evidence, _ = _dev_evidence(records)
+    pairs = list(evidence)
+    x = np.array([evidence[p] for p in pairs])
+    y = np.array([int(records[i]["story"] == records[j]["story"]) for i, j in pairs])
+    stories = sorted({r["story"] for r in records})
+    fold_of_story = {s: k % folds for k, s in enumerate(stories)}
+    fold = [fold_of_story[r["story"]] for r in records]
 
-    def fit(xs: np.ndarray, ys: np.ndarray) -> PairModel:
-        model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
-        model.fit(xs, ys)
+    def fit(mask: np.ndarray) -> PairModel:
+        model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+        model.fit(x[mask], y[mask])
         return PairModel(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), 0.5)
 
-    # Out-of-fold: every story is clustered by a model that never saw it.
-    stories = sorted({r["story"] for r in records})
-    folds = 4
-    fold_of = {s: k % folds for k, s in enumerate(stories)}
-    oof: dict[float, dict[str, str]] = defaultdict(dict)
-    thresholds = [round(t, 2) for t in np.arange(0.3, 0.96, 0.05)]
-    for k in range(folds):
-        train_records = [r for r in records if fold_of[r["story"]] != k]
-        test_records = [r for r in records if fold_of[r["story"]] == k]
-        fr, fl, _, _ = _training_set(train_records)
-        model = fit(np.array(fr), np.array(fl))
-        profiles = [profile(article_from_json({f: r[f] for f in INPUT_FIELDS})) for r in test_records]
-        for t in thresholds:
-            found = cluster_profiles(profiles, PairModel(model.weights, model.bias, t))
-            for r, c in zip(test_records, found):
-                oof[t][r["id"]] = f"{k}:{c}"
+    held = [frozenset((fold[i], fold[j])) for i, j in pairs]
+    oof: dict[tuple[int, int], float] = {}
+    for out_folds in sorted(set(held), key=sorted):
+        train_mask = np.array([not (h & out_folds) for h in held])
+        model = fit(train_mask)
+        for k, pair in enumerate(pairs):
+            if held[k] == out_folds:
+                oof[pair] = model.probability(evidence[pair])
     gold = {r["id"]: r["story"] for r in records}
-    by_threshold = {t: story_scores(gold, oof[t]) for t in thresholds}
-    best = max(thresholds, key=lambda t: (round(by_threshold[t]["pair_f1"], 4), -abs(t - 0.6)))
-    final = fit(x, y)
+    thresholds = [round(float(t), 2) for t in np.arange(0.3, 0.96, 0.05)]
+    by_threshold = {}
+    for t in thresholds:
+        found = average_linkage(len(records), oof, t)
+        by_threshold[t] = story_scores(gold, {r["id"]: str(cl) for r, cl in zip(records, found)})
+    best = max(thresholds, key=lambda t: (round(by_threshold[t]["pair_f1"], 3), -abs(t - 0.6)))
+    final = fit(np.ones(len(pairs), dtype=bool))
+    positives = sum(1 for a, b in combinations(records, 2) if a["story"] == b["story"])
     payload = {
         "features": list(FEATURES), "weights": list(final.weights), "bias": final.bias, "threshold": best,
-        "trained_on": f"news-stories dev part: {len(records)} articles, {len(rows)} candidate pairs, "
-                      f"{int(y.sum())} of {positives} same-story pairs among them",
+        "trained_on": f"news-stories dev part: {len(records)} articles, {len(pairs)} candidate pairs, "
+                      f"{int(y.sum())} of {positives} same-story pairs among them; C={c}",
         "out_of_fold_dev": {str(t): {k: round(v, 4) for k, v in s.items()} for t, s in by_threshold.items()},
     }
-    (out or MODEL_FILE).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     return payload
 
 
@@ -138,12 +136,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--train", action="store_true", help="refit the pair model on the dev stories")
     parser.add_argument("--model", type=Path, default=None, help="where --train writes the model")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength of --train")
     args = parser.parse_args(argv)
     root = realdata_root()
     if args.train:
         from alerts.stories import MODEL_FILE
 
-        payload = train(root, args.model or MODEL_FILE)
+        payload = train(root, args.model or MODEL_FILE, c=args.c)
         best = payload["out_of_fold_dev"][str(payload["threshold"])]
         print(payload["trained_on"])
         print(f"threshold {payload['threshold']}: out-of-fold dev {best}")
