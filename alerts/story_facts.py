@@ -14,7 +14,7 @@ from indexing.textnorm import fold as _fold
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w])(\s?[%٪])?")
-_PERCENT_WORDS = re.compile(r"^\s*(?:pour ?cent|percent|per cent|por ciento|في الم[اائ]+ة|بالم[اائ]+ة)")
+_PERCENT_WORDS = re.compile(r"\s*(?:pour ?cent|percent|per cent|por ciento|(?:في\s+)?(?:ال|بال)م[اأئي]+[ةه])")
 _DATELINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?")
 _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_.]?(0[1-9]|1[0-2])[-/_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _DMY = re.compile(r"(?<!\d)(0?[1-9]|[12]\d|3[01])[/.-](0?[1-9]|1[0-2])[/.-]((?:19|20)\d{2})(?!\d)")
