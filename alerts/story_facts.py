@@ -39,15 +39,13 @@ for _number, _names in enumerate((
         MONTHS[_fold(_name.replace("_", " "))] = _number
 _MONTH_ALT = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 # "4 octobre 2024", "4 de octubre de 2024", "04 أكتوبر 2024", "le 9 au 14 décembre"
-_DAY_MONTH = re.compile(rf"(?<!\d)(0?[1-9]|[12]\d|3[01])(?:er|st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_ALT})\b\.?(?:,?\s+(?:de\s+)?((?:19|20)\d{{2}}))?",
-                        re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"(?<!\d)(0?[1-9]|[12]\d|3[01])(?:er|st|nd|rd|th)?\.?\s+(?:de\s+)?({_MONTH_ALT})\b\.?(?:,?\s+(?:de\s+)?((?:19|20)\d{{2}}))?")
 # "du 18 au 23 avril", "من 20 إلى 24 نونبر", "del 8 al 13 de diciembre": the first day of a range
-_RANGE_START = re.compile(rf"(?<!\d)(0?[1-9]|[12]\d|3[01])(?:er)?\s*(?:au|a|-|–|to|and|et|al|y|الى|و|حتى)\s*(?:0?[1-9]|[12]\d|3[01])\s+(?:de\s+)?({_MONTH_ALT})\b",
-                          re.IGNORECASE)
+_RANGE_START = re.compile(rf"(?<!\d)(0?[1-9]|[12]\d|3[01])(?:er)?\s*(?:au|a|-|–|to|and|et|al|y|الى|و|حتى)\s*(?:0?[1-9]|[12]\d|3[01])\s+(?:de\s+)?({_MONTH_ALT})\b")
 # "October 4, 2024"
-_MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})\.?\s+(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d{{2}}))?", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})\.?\s+(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d{{2}}))?")
 # "octobre 2024", "September 2024"
-_MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(?:de\s+)?((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(?:de\s+)?((?:19|20)\d{{2}})(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,])((?:19[5-9]|20[0-4])\d)(?![\d.,])")
 
 

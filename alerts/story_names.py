@@ -83,16 +83,16 @@ def _gazetteer() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     return single, tuple(multi)
 
 
+@lru_cache(maxsize=100_000)
+def _token_name(token: str) -> str | None:
+    single = _gazetteer()[0]
+    return next((single[v] for v in token_variants(token) if v in single), None)
+
+
 def gazetteer_names(tokens: tuple[str, ...]) -> set[str]:
     """Gazetteer keys named by folded word tokens (Arabic proclitics like و and ال allowed)."""
-    single, multi = _gazetteer()
-    found: set[str] = set()
-    for token in set(tokens):
-        for variant in token_variants(token):
-            key = single.get(variant)
-            if key:
-                found.add(key)
-                break
+    _, multi = _gazetteer()
+    found = {key for token in set(tokens) if (key := _token_name(token))}
     joined = " " + " ".join(tokens) + " "
     for phrase, key in multi:
         if key not in found and (" " + phrase + " ") in joined:
@@ -136,6 +136,7 @@ def latin_skeleton(name: str) -> str:
     return _collapse("".join(ch for ch in text if ch in "btdkjsXflmnr"))
 
 
-def arabic_skeletons(token: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def arabic_skeletons(token: str) -> frozenset[str]:
     """Skeletons of a folded Arabic token and of its forms without proclitics (و، ال…)."""
-    return {_collapse("".join(_ARABIC_CLASS.get(ch, "") for ch in variant)) for variant in token_variants(token)}
+    return frozenset(_collapse("".join(_ARABIC_CLASS.get(ch, "") for ch in variant)) for variant in token_variants(token))

@@ -96,31 +96,29 @@ class Weights:
         for p in profiles:
             self.words.update(p.words.keys())
             self.names.update(p.names | p.places)
-        self._word_norms = [self._norm(self._word_vector(p)) for p in profiles]
-        self._name_norms = [self._norm(self._name_vector(p)) for p in profiles]
+        self._word_vectors = [self._vector({w: (1 + math.log(c)) * self.idf(self.words[w]) for w, c in p.words.items()})
+                              for p in profiles]
+        self._name_vectors = [self._vector({n: self.idf(self.names[n]) for n in p.names | p.places}) for p in profiles]
 
     def idf(self, df: int) -> float:
         return math.log((self.total + 1) / (df + 1)) + 1.0
 
-    def _word_vector(self, p: Profile) -> dict[str, float]:
-        return {w: (1 + math.log(c)) * self.idf(self.words[w]) for w, c in p.words.items()}
-
-    def _name_vector(self, p: Profile) -> dict[str, float]:
-        return {n: self.idf(self.names[n]) for n in p.names | p.places}
+    @staticmethod
+    def _vector(weights: dict[str, float]) -> dict[str, float]:
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        return {k: v / norm for k, v in weights.items()}
 
     @staticmethod
-    def _norm(vector: dict[str, float]) -> float:
-        return math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(v * b[k] for k, v in a.items() if k in b)
 
-    def word_cosine(self, i: int, j: int, a: Profile, b: Profile) -> float:
-        shared = a.words.keys() & b.words.keys()
-        dot = sum((1 + math.log(a.words[w])) * (1 + math.log(b.words[w])) * self.idf(self.words[w]) ** 2 for w in shared)
-        return dot / (self._word_norms[i] * self._word_norms[j])
+    def word_cosine(self, i: int, j: int) -> float:
+        return self._cosine(self._word_vectors[i], self._word_vectors[j])
 
-    def name_cosine(self, i: int, j: int, a: Profile, b: Profile) -> float:
-        shared = (a.names | a.places) & (b.names | b.places)
-        dot = sum(self.idf(self.names[n]) ** 2 for n in shared)
-        return dot / (self._name_norms[i] * self._name_norms[j])
+    def name_cosine(self, i: int, j: int) -> float:
+        return self._cosine(self._name_vectors[i], self._name_vectors[j])
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:  # type: ignore[type-arg]
@@ -130,6 +128,7 @@ def _jaccard(a: frozenset, b: frozenset) -> float:  # type: ignore[type-arg]
 def pair_features(i: int, j: int, profiles: Sequence[Profile], weights: Weights) -> list[float]:
     a, b = profiles[i], profiles[j]
     same = a.language == b.language
+    cosine = weights.word_cosine(i, j) if same else 0.0
     shared_figures = a.figures & b.figures
     long_figures = sum(1 for f in shared_figures if _long(f) and not f.endswith("%"))
     percents = sum(1 for f in shared_figures if f.endswith("%"))
@@ -146,15 +145,16 @@ def pair_features(i: int, j: int, profiles: Sequence[Profile], weights: Weights)
     conflict = bool(a.years and b.years and max(a.years) != max(b.years))
     return [
         float(same),
-        weights.word_cosine(i, j, a, b) if same else 0.0,
-        _jaccard(a.shingles, b.shingles) if same else 0.0,
+        cosine,
+        # Shingle sets are large; texts with few words in common share no run of three either.
+        _jaccard(a.shingles, b.shingles) if cosine >= 0.15 else 0.0,
         math.log1p(long_figures),
         math.log1p(short_figures),
         math.log1p(percents),
         len(shared_figures) / smaller if smaller else 0.0,
         float(long_a >= 2 and long_b >= 2 and long_figures == 0),
         math.log1p(len(a.names & b.names)),
-        weights.name_cosine(i, j, a, b),
+        weights.name_cosine(i, j),
         math.log1p(len(a.places & b.places)),
         math.log1p(transliterated),
         math.log1p(len(a.days & b.days)),
