@@ -179,3 +179,23 @@ def day_gap(a: tuple[date, int] | None, b: tuple[date, int] | None) -> float | N
     if a is None or b is None:
         return None
     return max(0.0, abs((a[0] - b[0]).days) - (a[1] - 1) - (b[1] - 1))
+
+
+WEEKDAYS: dict[str, int] = {}
+for _number, _names in enumerate((
+    "lundi monday lunes الاثنين الإثنين",
+    "mardi tuesday martes الثلاثاء",
+    "mercredi wednesday miercoles الأربعاء",
+    "jeudi thursday jueves الخميس",
+    "vendredi friday viernes الجمعة",
+    "samedi saturday sabado السبت",
+    "dimanche sunday domingo الأحد",
+)):
+    for _name in _names.split():
+        WEEKDAYS[_fold(_name)] = _number
+_WEEKDAY = re.compile(r"(?<!\w)(?:[وب]?)(" + "|".join(map(re.escape, WEEKDAYS)) + r")(?!\w)")
+
+
+def weekdays(text: str) -> set[int]:
+    """Days of the week a (prepared) text names: "ce mercredi", "este viernes", "يوم الجمعة"."""
+    return {WEEKDAYS[m.group(1)] for m in _WEEKDAY.finditer(text)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import timedelta
 from itertools import combinations
 
 from datasketch import MinHash, MinHashLSH
@@ -27,7 +28,7 @@ FEATURES: tuple[str, ...] = (
     "long_figures", "short_figures", "percents", "figure_overlap",
     "long_disjoint", "names", "name_cosine", "places", "transliterated", "days", "day_conflict", "months",
     "year_jaccard", "year_conflict",
-    "dated", "close_days", "far_days", "gap", "tags",
+    "dated", "close_days", "far_days", "gap", "tags", "weekday", "weekday_conflict",
 )
 
 
@@ -39,6 +40,11 @@ def _block_keys(p: Profile) -> set[str]:
     keys = {f"f:{f}" for f in p.figures if _long(f) or (f.endswith("%") and len(f) >= 3)}
     keys.update(f"n:{n}" for n in p.names)
     keys.update(f"d:{d}" for d in p.days)
+    if p.published and p.published[1] == 1:
+        # Same place or craft, published the same or the next day: the weekly digest's commonest case.
+        for shift in (0, 1):
+            day = (p.published[0] + timedelta(days=shift)).isoformat()
+            keys.update(f"pd:{k}:{day}" for k in p.places | {t for t in p.tags if t.startswith("craft:")})
     return keys
 
 
@@ -167,4 +173,6 @@ def pair_features(i: int, j: int, profiles: Sequence[Profile], weights: Weights)
         float(gap is not None and gap > 31),
         math.log1p(gap) / 5 if gap is not None else 0.0,
         _jaccard(a.tags, b.tags),
+        float(bool(a.weekdays & b.weekdays)),
+        float(bool(a.weekdays and b.weekdays and not a.weekdays & b.weekdays)),
     ]

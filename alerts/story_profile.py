@@ -62,6 +62,7 @@ class Profile:
     days: frozenset[str]
     months: frozenset[str]
     years: frozenset[int]
+    weekdays: frozenset[int]
     names: frozenset[str]
     places: frozenset[str]
     tags: frozenset[str]
@@ -101,6 +102,7 @@ def profile(article: Article) -> Profile:
         days=frozenset(facts.mentioned_days(prepared)),
         months=frozenset(facts.mentioned_months(prepared)),
         years=frozenset(facts.years(prepared)),
+        weekdays=frozenset(facts.weekdays(prepared)),
         names=frozenset(names),
         places=frozenset(gazetteer_names(tokens)),
         tags=frozenset([f"craft:{c}" for c in crafts] + [f"country:{c}" for c in countries]),
