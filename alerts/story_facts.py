@@ -199,3 +199,19 @@ _WEEKDAY = re.compile(r"(?<!\w)(?:[وب]?)(" + "|".join(map(re.escape, WEEKDAYS)
 def weekdays(text: str) -> set[int]:
     """Days of the week a (prepared) text names: "ce mercredi", "este viernes", "يوم الجمعة"."""
     return {WEEKDAYS[m.group(1)] for m in _WEEKDAY.finditer(text)}
+
+
+# An announcement of an event and the report of the event share its names, figures and dates; what
+# differs is the tense of the lead. Unambiguous future forms in the headline or first lines mark a preview.
+_PREVIEW = re.compile(
+    r"(?<!\w)(?:s['’]appret\w*|aura lieu|auront lieu|se tiendra|se tiendront|accueillera|ouvrira ses portes|"
+    r"prevue? (?:du|le|les|pour)|seront examine\w*|sera examine\w*|"
+    r"to be held|is set to|are set to|will be held|will take place|"
+    r"se celebrara|acogera|tendra lugar|se llevara a cabo|"
+    r"تستعد|يستعد|ستنظم|سينظم|ستحتضن|سيحتضن|ستعقد|سيعقد|ستقام|سيقام|ستنطلق|سينطلق|المرتقب\w*)(?!\w)")
+LEAD_CHARS = 400
+
+
+def is_preview(title: str | None, body: str) -> bool:
+    """Whether the headline or the lead speaks of the event in the future."""
+    return bool(_PREVIEW.search(prepare(f"{title or ''}\n{body[:LEAD_CHARS]}")))

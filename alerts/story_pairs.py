@@ -28,7 +28,7 @@ FEATURES: tuple[str, ...] = (
     "long_figures", "short_figures", "percents", "figure_overlap",
     "long_disjoint", "names", "name_cosine", "places", "transliterated", "days", "day_conflict", "months",
     "year_jaccard", "year_conflict",
-    "dated", "close_days", "far_days", "gap", "tags", "weekday", "weekday_conflict",
+    "dated", "close_days", "far_days", "gap", "tags", "weekday", "weekday_conflict", "preview_mismatch",
 )
 
 
@@ -175,4 +175,5 @@ def pair_features(i: int, j: int, profiles: Sequence[Profile], weights: Weights)
         _jaccard(a.tags, b.tags),
         float(bool(a.weekdays & b.weekdays)),
         float(bool(a.weekdays and b.weekdays and not a.weekdays & b.weekdays)),
+        float(a.preview != b.preview),
     ]

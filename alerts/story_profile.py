@@ -69,6 +69,7 @@ class Profile:
     skeletons: frozenset[str]
     """Consonant skeletons of the Latin names, or of every Arabic word (see story_names)."""
     arabic: bool
+    preview: bool
     published: tuple[date, int] | None
 
 
@@ -108,5 +109,6 @@ def profile(article: Article) -> Profile:
         tags=frozenset([f"craft:{c}" for c in crafts] + [f"country:{c}" for c in countries]),
         skeletons=frozenset(skeletons),
         arabic=arabic,
+        preview=facts.is_preview(article.title, body),
         published=facts.publication(article.published, article.text, article.url),
     )
