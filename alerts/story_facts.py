@@ -46,7 +46,7 @@ _RANGE_START = re.compile(rf"(?<!\d)(0?[1-9]|[12]\d|3[01])(?:er)?\s*(?:au|a|-|â€
 _MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})\.?\s+(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d{{2}}))?")
 # "octobre 2024", "September 2024"
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})\.?\s+(?:de\s+)?((?:19|20)\d{{2}})(?!\d)")
-_YEAR = re.compile(r"(?<![\d.,])((?:19[5-9]|20[0-4])\d)(?![\d.,])")
+_YEAR = re.compile(r"(?<![\d])(?<!\d[.,])((?:19[5-9]|20[0-4])\d)(?!\d|[.,]\d)")
 
 
 def ascii_digits(text: str) -> str:

@@ -148,7 +148,7 @@ def pair_features(i: int, j: int, profiles: Sequence[Profile], weights: Weights)
     else:
         transliterated = 0
     gap = day_gap(a.published, b.published)
-    conflict = bool(a.years and b.years and max(a.years) != max(b.years))
+    conflict = bool(a.years and b.years and not a.years & b.years)
     return [
         float(same),
         cosine,
