@@ -18,6 +18,7 @@ from bench.eval_split import Part, part_of
 
 INPUT_FIELDS = ("id", "url", "language", "title", "published", "text")
 TARGET_F1 = 0.9
+F1_NOISE = 0.015
 
 
 def load(root: Path, part: Part | None) -> list[dict]:
@@ -79,12 +80,16 @@ def _dev_evidence(records: list[dict]) -> tuple[dict[tuple[int, int], list[float
     return pair_evidence(profiles), profiles
 
 
-def train(root: Path, out: Path, folds: int = 4, c: float = 1.0) -> dict:
-    """Fit the pair model on dev stories; the threshold is chosen on an out-of-fold clustering of all dev.
+def train(root: Path, out: Path, folds: int = 4, repeats: int = 4, c: float = 1.0) -> dict:
+    """Fit the pair model on dev stories; the threshold is chosen on out-of-fold clusterings of all dev.
 
     Features come from the whole dev batch (its word and name frequencies, as a real batch has), and each
-    pair is scored by a model fitted without the stories of either of its articles.
+    pair is scored by a model fitted without the stories of either of its articles. The stories are dealt
+    into folds `repeats` times (seeded) and the threshold with the best mean pairwise F1 wins: one dealing
+    alone moves the best threshold by 0.1 and more.
     """
+    import random
+
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
@@ -96,36 +101,42 @@ def train(root: Path, out: Path, folds: int = 4, c: float = 1.0) -> dict:
     pairs = list(evidence)
     x = np.array([evidence[p] for p in pairs])
     y = np.array([int(records[i]["story"] == records[j]["story"]) for i, j in pairs])
-    stories = sorted({r["story"] for r in records})
-    fold_of_story = {s: k % folds for k, s in enumerate(stories)}
-    fold = [fold_of_story[r["story"]] for r in records]
+    gold = {r["id"]: r["story"] for r in records}
+    thresholds = [round(float(t), 2) for t in np.arange(0.3, 0.96, 0.05)]
 
     def fit(mask: np.ndarray) -> PairModel:
         model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
         model.fit(x[mask], y[mask])
         return PairModel(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]), 0.5)
 
-    held = [frozenset((fold[i], fold[j])) for i, j in pairs]
-    oof: dict[tuple[int, int], float] = {}
-    for out_folds in sorted(set(held), key=sorted):
-        train_mask = np.array([not (h & out_folds) for h in held])
-        model = fit(train_mask)
-        for k, pair in enumerate(pairs):
-            if held[k] == out_folds:
-                oof[pair] = model.probability(evidence[pair])
-    gold = {r["id"]: r["story"] for r in records}
-    thresholds = [round(float(t), 2) for t in np.arange(0.3, 0.96, 0.05)]
-    by_threshold = {}
-    for t in thresholds:
-        found = average_linkage(len(records), oof, t)
-        by_threshold[t] = story_scores(gold, {r["id"]: str(cl) for r, cl in zip(records, found)})
-    best = max(thresholds, key=lambda t: (round(by_threshold[t]["pair_f1"], 3), -abs(t - 0.6)))
+    runs: dict[float, list[dict[str, float]]] = defaultdict(list)
+    for seed in range(repeats):
+        stories = sorted({r["story"] for r in records})
+        random.Random(seed).shuffle(stories)
+        fold_of_story = {s: k % folds for k, s in enumerate(stories)}
+        fold = [fold_of_story[r["story"]] for r in records]
+        held = [frozenset((fold[i], fold[j])) for i, j in pairs]
+        oof: dict[tuple[int, int], float] = {}
+        for out_folds in sorted(set(held), key=sorted):
+            model = fit(np.array([not (h & out_folds) for h in held]))
+            for k, pair in enumerate(pairs):
+                if held[k] == out_folds:
+                    oof[pair] = model.probability(evidence[pair])
+        for t in thresholds:
+            found = average_linkage(len(records), oof, t)
+            runs[t].append(story_scores(gold, {r["id"]: str(cl) for r, cl in zip(records, found)}))
+    by_threshold = {t: {k: sum(s[k] for s in runs[t]) / repeats for k in runs[t][0]} for t in thresholds}
+    # The F1 curve is flat near its top; of the thresholds within noise of the best, take the strictest:
+    # in a digest, two stories merged hide one, while one story shown twice only costs a line.
+    top = max(s["pair_f1"] for s in by_threshold.values())
+    best = max(t for t in thresholds if by_threshold[t]["pair_f1"] >= top - F1_NOISE)
     final = fit(np.ones(len(pairs), dtype=bool))
     positives = sum(1 for a, b in combinations(records, 2) if a["story"] == b["story"])
     payload = {
         "features": list(FEATURES), "weights": list(final.weights), "bias": final.bias, "threshold": best,
         "trained_on": f"news-stories dev part: {len(records)} articles, {len(pairs)} candidate pairs, "
-                      f"{int(y.sum())} of {positives} same-story pairs among them; C={c}",
+                      f"{int(y.sum())} of {positives} same-story pairs among them; C={c}; "
+                      f"threshold from {repeats} x {folds}-fold out-of-fold clusterings",
         "out_of_fold_dev": {str(t): {k: round(v, 4) for k, v in s.items()} for t, s in by_threshold.items()},
     }
     out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
