@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from alerts.story_pairs import FEATURES, Weights, candidate_pairs, pair_features
@@ -47,10 +47,12 @@ def pair_evidence(profiles: Sequence[Profile]) -> dict[tuple[int, int], list[flo
     return {pair: pair_features(pair[0], pair[1], profiles, weights) for pair in sorted(candidate_pairs(profiles))}
 
 
-def average_linkage(count: int, scores: dict[tuple[int, int], float], threshold: float) -> list[int]:
+def average_linkage(count: int, scores: dict[tuple[int, int], float], threshold: float,
+                    apart: Callable[[int, int], bool] | None = None) -> list[int]:
     """Cluster index of each item: merge the closest groups while their mean pair score >= threshold.
 
-    Pairs without a score count as 0, so a group joins another only when most of its members agree.
+    Pairs without a score count as 0, so a group joins another only when most of its members agree;
+    two groups never merge when `apart` says one of their pairs must stay apart.
     """
     cluster = list(range(count))
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
@@ -63,6 +65,8 @@ def average_linkage(count: int, scores: dict[tuple[int, int], float], threshold:
         total = sum(scores.get((min(x, y), max(x, y)), 0.0) for x in members[a] for y in members[b])
         if total / (len(members[a]) * len(members[b])) < threshold:
             continue
+        if apart and any(apart(x, y) for x in members[a] for y in members[b]):
+            continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
         for x in members[b]:
@@ -74,7 +78,12 @@ def average_linkage(count: int, scores: dict[tuple[int, int], float], threshold:
 def cluster_profiles(profiles: Sequence[Profile], model: PairModel | None = None) -> list[int]:
     model = model or load_model()
     scores = {pair: model.probability(f) for pair, f in pair_evidence(profiles).items()}
-    return average_linkage(len(profiles), scores, model.threshold)
+    return average_linkage(len(profiles), scores, model.threshold, partial(must_stay_apart, profiles))
+
+
+def must_stay_apart(profiles: Sequence[Profile], i: int, j: int) -> bool:
+    """An announcement of an event and a report of it are two stories, however much they share."""
+    return profiles[i].preview != profiles[j].preview
 
 
 def cluster_articles(articles: Sequence[Article], model: PairModel | None = None) -> list[str]:

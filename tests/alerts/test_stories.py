@@ -60,3 +60,18 @@ def test_average_linkage_does_not_chain_two_stories_through_one_link() -> None:
     # 0-1 and 2-3 are tight pairs; one strong 1-2 link alone must not merge the two groups.
     scores = {(0, 1): 0.95, (2, 3): 0.95, (1, 2): 0.9}
     assert average_linkage(4, scores, 0.5) == [0, 0, 2, 2] or len(set(average_linkage(4, scores, 0.5))) == 2
+
+
+def test_the_announcement_of_an_event_is_another_story_than_the_event() -> None:
+    before = Article("before", language="fr", published="2026-10-02", title=None,
+                     text="Le Salon national du tapis se tiendra du 12 au 16 octobre 2026 à Marrakech, annonce la "
+                          "Chambre d'artisanat. Quelque 140 tisserandes de Taznakht et d'Azilal y exposeront.")
+    opening = Article("opening", language="fr", published="2026-10-12", title=None,
+                      text="Le Salon national du tapis a ouvert ses portes ce lundi 12 octobre 2026 à Marrakech. "
+                           "Quelque 140 tisserandes de Taznakht et d'Azilal exposent jusqu'au 16 octobre.")
+    same_day = Article("same-day", language="en", published="2026-10-12", title="Marrakech rug fair opens",
+                       text="The National Rug Fair opened on Monday, October 12, 2026 in Marrakech, with some 140 "
+                            "weavers from Taznakht and Azilal exhibiting until October 16.")
+    assert facts.is_preview(None, before.text) and not facts.is_preview(None, opening.text)
+    ids = cluster_articles([before, opening, same_day])
+    assert ids[1] == ids[2] != ids[0]
