@@ -20,7 +20,8 @@ from alerts.story_profile import Profile
 
 NUM_PERM = 64
 LSH_THRESHOLD = 0.2
-MAX_BLOCK = 40
+MAX_BLOCK = 40  # a key more articles share than one story has reports says nothing
+RARE_BLOCK = 6
 MAX_GAP_DAYS = 120
 
 FEATURES: tuple[str, ...] = (
@@ -74,11 +75,15 @@ def candidate_pairs(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
     for i, p in enumerate(profiles):
         for key in _block_keys(p):
             index[key].append(i)
-    limit = max(MAX_BLOCK, len(profiles) // 50)
-    pairs: set[tuple[int, int]] = set()
+    limit = MAX_BLOCK
+    # A key few articles share is enough; keys many share must come two at a time.
+    evidence: Counter[tuple[int, int]] = Counter()
     for members in index.values():
         if 2 <= len(members) <= limit:
-            pairs.update(combinations(members, 2))
+            weight = 2 if len(members) <= RARE_BLOCK else 1
+            for pair in combinations(members, 2):
+                evidence[pair] += weight
+    pairs = {pair for pair, weight in evidence.items() if weight >= 2}
     pairs |= _skeleton_pairs(profiles, limit)
     hashes = _minhashes(profiles)
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)

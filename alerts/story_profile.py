@@ -86,7 +86,7 @@ def profile(article: Article) -> Profile:
     full = f"{article.title}\n{body}" if article.title and article.title not in body[:600] else body
     prepared = facts.prepare(full)
     tokens = word_tuple(full)
-    lowercase = {facts.prepare(w) for w in _LOWER_WORD.findall(full)}
+    lowercase = {facts.prepare(w) for w in set(_LOWER_WORD.findall(full))}
     names = latin_names(full, lowercase)
     arabic = sum(map(is_arabic, tokens)) > len(tokens) / 2
     if arabic:
