@@ -101,12 +101,17 @@ def gazetteer_names(tokens: tuple[str, ...]) -> set[str]:
 
 
 def latin_names(text: str, lowercase_words: set[str]) -> set[str]:
-    """Folded capitalised words that are not ordinary words of the same text (nor function words)."""
+    """Folded capitalised words that are not ordinary words of the same text (nor function words).
+
+    `lowercase_words` are the words the text writes in lower case, as written.
+    """
     found: set[str] = set()
-    for raw in _CAPITALISED.findall(text):
+    for raw in set(_CAPITALISED.findall(text)):
         for part in re.split(r"['’-]", raw):
+            if len(part) < 3 or part.lower() in lowercase_words or part.isdigit():
+                continue
             name = fold(part)
-            if len(name) >= 3 and name not in _STOP_NAMES and name not in lowercase_words and not name.isdigit():
+            if name not in _STOP_NAMES:
                 found.add(name)
     return found
 

@@ -86,8 +86,7 @@ def profile(article: Article) -> Profile:
     full = f"{article.title}\n{body}" if article.title and article.title not in body[:600] else body
     prepared = facts.prepare(full)
     tokens = word_tuple(full)
-    lowercase = {facts.prepare(w) for w in set(_LOWER_WORD.findall(full))}
-    names = latin_names(full, lowercase)
+    names = latin_names(full, set(_LOWER_WORD.findall(full)))
     arabic = sum(map(is_arabic, tokens)) > len(tokens) / 2
     if arabic:
         skeletons = {k for t in set(tokens) if is_arabic(t) for k in arabic_skeletons(t) if len(k) >= SKELETON_MIN}
