@@ -82,6 +82,41 @@ def cmd_maintenance(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+# stories ---------------------------------------------------------------------------------
+def stories_of_records(records: Sequence[Any]) -> list[dict[str, str]]:
+    """`{"id", "story"}` per valid record, in input order; a bad record is named on stderr and skipped."""
+    from alerts.stories import cluster_articles
+    from alerts.story_profile import BadArticle, article_from_json
+
+    articles = []
+    seen: set[str] = set()
+    for position, record in enumerate(records, start=1):
+        try:
+            article = article_from_json(record)
+            if article.id in seen:
+                raise BadArticle(f"record {article.id!r}: the id is used twice")
+        except BadArticle as exc:
+            print(f"record {position} skipped: {exc}", file=sys.stderr)
+            continue
+        seen.add(article.id)
+        articles.append(article)
+    return [{"id": a.id, "story": story} for a, story in zip(articles, cluster_articles(articles))]
+
+
+def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        records = json.loads(read_page(Path(args.file)).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, EOFError, gzip.BadGzipFile) as exc:
+        print(f"cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    if not isinstance(records, list):
+        print(f"{args.file}: expected a JSON list of articles", file=sys.stderr)
+        return 2
+    for line in stories_of_records(records):
+        _print_json(line)
+    return 0
+
+
 # search ----------------------------------------------------------------------------------
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from indexing.backends import open_backend
@@ -336,6 +371,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.add_argument("--url")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("stories", help="group a JSON list of articles into stories (JSON Lines)")
+    p.add_argument("file", help="JSON list of {id, url, language, title, published, text}")
+    p.set_defaults(func=cmd_stories)
 
     p = sub.add_parser("digest", help="build and send the weekly digest")
     p.add_argument("--week", help="ISO week such as 2026-W48 (default: the last full week, Monday to Sunday)")

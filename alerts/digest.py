@@ -24,6 +24,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 
 @dataclass
 class NewsItem:
+    """One story of the week: its most relevant report, and the other reports of the same story."""
+
     title: str
     url: str
     source: str
@@ -32,6 +34,27 @@ class NewsItem:
     crafts: list[str]
     countries: list[str]
     score: float
+    language: str | None = None
+    others: list[NewsItem] = field(default_factory=list)
+
+    @property
+    def reports(self) -> list[NewsItem]:
+        return [self, *self.others]
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(r.source for r in self.reports))
+
+    @property
+    def languages(self) -> list[str]:
+        return list(dict.fromkeys(r.language for r in self.reports if r.language))
+
+    def besides(self, shown: NewsItem) -> list[NewsItem]:
+        return [r for r in self.reports if r is not shown]
+
+    def for_reader(self, language: str) -> NewsItem:
+        """The report in the reader's language when the story has one, else the most relevant one."""
+        return next((r for r in self.reports if r.language == language), self)
 
 
 @dataclass
@@ -124,23 +147,51 @@ def top_news(backend: SearchBackend, period: Week, limit: int = 8) -> list[NewsI
     query = SearchQuery(kinds=("news",), date_from=start - timedelta(days=1), date_to=end, sort="date",
                         per_page=100, with_facets=False)
     items: list[NewsItem] = []
+    articles: list[NewsArticle] = []
     for article in valid_documents("news", _all(backend, query, 500), "digest", NewsArticle, backend):
         if not period.contains(article.published_at or article.first_seen):
             continue
+        articles.append(article)
         # Sector relevance first (crafts and markets named), then recency.
         age = (end - (article.published_at or article.first_seen).date()).days
         score = 2.0 * len(article.crafts) + len(article.countries) + max(0, 7 - age) * 0.2
         items.append(NewsItem(article.title, article.url, article.source,
                               article.published_at.date() if article.published_at else None,
-                              summarize(article.summary or article.text), article.crafts, article.countries, score))
-    items.sort(key=lambda n: (-n.score, n.title))
-    kept: list[NewsItem] = []
-    for item in items:
-        if not any(_similar(item.title, k.title) for k in kept):
-            kept.append(item)
-        if len(kept) == limit:
-            break
-    return kept
+                              summarize(article.summary or article.text), article.crafts, article.countries, score,
+                              article.language))
+    return [story for story in _stories(items, articles) if story][:limit]
+
+
+def _stories(items: list[NewsItem], articles: list[NewsArticle]) -> list[NewsItem]:
+    """Reports grouped into stories (alerts.stories, then near-identical titles), most relevant first.
+
+    A story's score is its best report's, plus a little for every other source that carries it.
+    """
+    from alerts.stories import cluster_articles
+    from alerts.story_profile import Article
+
+    ids = cluster_articles([Article(id=str(k), text=a.text, language=a.language, title=a.title, url=a.url,
+                                    published=a.published_at.isoformat() if a.published_at else None)
+                            for k, a in enumerate(articles)])
+    groups: dict[str, list[NewsItem]] = {}
+    for item, story in zip(items, ids):
+        groups.setdefault(story, []).append(item)
+    ranked: list[list[NewsItem]] = []
+    for group in sorted(groups.values(), key=lambda g: min(-n.score for n in g)):
+        group.sort(key=lambda n: (-n.score, n.title))
+        same = next((r for r in ranked if any(_similar(group[0].title, n.title) for n in r)), None)
+        if same is not None:
+            same.extend(group)
+        else:
+            ranked.append(group)
+    stories = []
+    for group in ranked:
+        best, *others = group
+        best.others = others
+        best.score += 0.5 * (len(best.sources) - 1)
+        stories.append(best)
+    stories.sort(key=lambda n: (-n.score, n.title))
+    return stories
 
 
 def price_moves(backend: SearchBackend, period: Week, limit: int = 5) -> tuple[list[PriceMove], list[PriceMove]]:

@@ -60,6 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "chart_alt": "Graphique des variations de prix",
         "no_failures": "Aucune source en échec.",
         "jobs": "Tâches planifiées (exécutions, échecs, éléments)",
+        "story_reports": "Même information",
     },
     "en": {
         "dir": "ltr",
@@ -110,6 +111,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "chart_alt": "Chart of price changes",
         "no_failures": "No failing source.",
         "jobs": "Scheduled jobs (runs, failures, items)",
+        "story_reports": "Same story",
     },
     "ar": {
         "dir": "rtl",
@@ -160,6 +162,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "chart_alt": "رسم بياني لتغير الأسعار",
         "no_failures": "لا يوجد مصدر متعثر.",
         "jobs": "المهام المجدولة (التشغيلات، الإخفاقات، العناصر)",
+        "story_reports": "الخبر نفسه",
     },
 }
 

@@ -49,6 +49,7 @@ def run_part(root: Path, quick: bool, part: str) -> list[Score]:
     from bench.eval_articles import evaluate_articles
     from bench.eval_fairs import evaluate_fairs
     from bench.eval_products import evaluate_price_strings, evaluate_products
+    from bench.eval_stories import evaluate_stories
     from bench.eval_strings import evaluate_dateparser_cases, evaluate_feed_dates, evaluate_rss_feeds
 
     scores: list[Score] = []
@@ -60,7 +61,8 @@ def run_part(root: Path, quick: bool, part: str) -> list[Score]:
     scores += evaluate_feed_dates(root, part)  # type: ignore[arg-type]
     scores += evaluate_rss_feeds(root, part)  # type: ignore[arg-type]
     fair_scores, _ = evaluate_fairs(root, _fair_predictions, part)  # type: ignore[arg-type]
-    return scores + fair_scores
+    # Split by story, not by site: a story's reports come from many sites (see bench/eval_stories).
+    return scores + fair_scores + evaluate_stories(root, part)  # type: ignore[arg-type]
 
 
 def _cell(score: Score | None) -> str:

@@ -147,3 +147,29 @@ def test_jobs_list_is_quiet_and_touches_nothing(tmp_path: Path) -> None:
     import re
     assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d ", done.stdout) and not re.search(r":\d\d\.\d{3,}", done.stdout)
     assert all(len(line) <= 80 for line in done.stdout.splitlines())
+
+
+def test_stories_contract_order_ids_and_bad_records(tmp_path: Path) -> None:
+    story = "Les exportations de zellige de Fès ont atteint 236,4 millions de dirhams à fin mai 2026, en hausse de 17,2 %."
+    records = [
+        {"id": "a", "url": None, "language": "fr", "title": "Zellige : 236,4 MDH", "published": "2026-06-12",
+         "text": story},
+        {"id": "b", "language": "fr", "text": 12},  # bad: text is not a string
+        {"id": 7, "url": "https://e.example.ma/2026/06/13/zellige", "language": "en", "title": None, "published": None,
+         "text": "Zellige exports from Fez reached 236.4 million dirhams at the end of May 2026, up 17.2%."},
+        {"id": "c", "url": None, "language": None, "title": None, "published": None,
+         "text": " date 2026-06-12 Le port de Nador accueille un nouveau quai de 600 mètres pour les ferries."},
+    ]
+    path = tmp_path / "articles.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    done = veille("stories", str(path))
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["a", "7", "c"]  # input order, the bad record skipped
+    assert lines[0]["story"] == lines[1]["story"] != lines[2]["story"]
+    assert "record 2 skipped" in done.stderr and "text" in done.stderr
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    failed = veille("stories", str(bad))
+    assert failed.returncode == 2 and "cannot read" in failed.stderr and not failed.stdout
+    assert veille("stories", str(tmp_path / "missing.json")).returncode == 2

@@ -86,3 +86,36 @@ def test_digest_mail_fr_and_ar_once_per_week(backend, settings, smtp_server) -> 
     assert "dead-source" in fr.get_body(("plain",)).get_content()
     again = send_digests(settings, backend, SmtpMailer(smtp_server.host, smtp_server.port), WEEK, date(2026, 11, 29))
     assert again.queued == 0 and len(smtp_server.parsed()) == 2
+
+
+def test_digest_one_item_per_story_in_the_readers_language(backend, settings) -> None:  # type: ignore[no-untyped-def]
+    from alerts.messages import render_digest_html
+
+    day = MONDAY + timedelta(days=2)
+    story = [
+        ("fr", "Tapis de Tazenakht : 57,3 MDH exportés", "Les coopératives de Tazenakht ont exporté pour 57,3 millions "
+         "de dirhams de tapis entre janvier et octobre 2026, soit une hausse de 21,4 % sur un an."),
+        ("ar", "صادرات زرابي تازناخت تبلغ 57,3 مليون درهم", "صدرت تعاونيات تازناخت زرابي بقيمة 57,3 مليون درهم بين "
+         "يناير وأكتوبر 2026، بارتفاع نسبته 21,4 في المائة على أساس سنوي."),
+        ("en", "Tazenakht rugs: 57.3 million dirhams exported", "Tazenakht cooperatives exported 57.3 million dirhams "
+         "of rugs between January and October 2026, up 21.4% year on year."),
+    ]
+    Indexer(backend).upsert([
+        NewsArticle(url=f"https://{lang}.example.ma/tapis", source=f"journal-{lang}", title=title, text=text,
+                    published_at=_at(day), language=lang, crafts=["tapis"], countries=["MA"])
+        for lang, title, text in story
+    ] + [NewsArticle(url="https://fr.example.ma/port", source="journal-fr", title="Un quai neuf au port de Nador",
+                     text="Le port de Nador a mis en service un quai de 600 mètres pour les ferries.",
+                     published_at=_at(day), language="fr", countries=["MA"])])
+    backend.refresh()
+    digest = build_digest(backend, WEEK, today=date(2026, 11, 29))
+    assert len(digest.top_news) == 2
+    item = digest.top_news[0]
+    assert sorted(item.sources) == ["journal-ar", "journal-en", "journal-fr"]
+    assert sorted(item.languages) == ["ar", "en", "fr"]
+    assert item.for_reader("ar").title == story[1][1] and item.for_reader("en").title == story[2][1]
+    html_ar = render_digest_html(digest, "ar", settings)
+    assert story[1][1] in html_ar and story[0][1] not in html_ar  # the Arabic report, the others as sources
+    assert "journal-fr" in html_ar and "(FR)" in html_ar
+    html_en = render_digest_html(digest, "en", settings)
+    assert story[2][1] in html_en and "Same story" in html_en
