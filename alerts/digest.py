@@ -276,7 +276,7 @@ def build_digest(backend: SearchBackend, week: str | Week, today: date | None = 
 
 def craft_price_index(backend: SearchBackend) -> list[CraftIndex]:
     """Shops against the market per craft, like for like, on every offer's latest price."""
-    offers = [Offer.model_validate(data) for _, data in backend.iter_docs("offer")]
+    offers = valid_documents("offer", (data for _, data in backend.iter_docs("offer")), "digest", Offer, backend)
     return craft_indices(compare_groups(offers, "MAD"))
 
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from alerts.weeks import Week
 from indexing.backends.base import SearchBackend
+from indexing.record_guard import valid_documents
 from indexing.models import NewsArticle
 from indexing.query import SearchQuery
 
@@ -39,7 +40,7 @@ def _articles(backend: SearchBackend, start: Week, end: Week, limit: int = 20_00
     page = 1
     while len(articles) < limit:
         result = backend.search(query.with_page(page))
-        articles.extend(NewsArticle.model_validate(h.document) for h in result.hits)
+        articles.extend(valid_documents("news", (h.document for h in result.hits), "trends", NewsArticle, backend))
         if page * query.per_page >= result.total or not result.hits:
             break
         page += 1

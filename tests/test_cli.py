@@ -74,7 +74,7 @@ def test_digest_dry_run(tmp_path: Path) -> None:
                   env={"VEILLE_VAR_DIR": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     html = (tmp_path / "d.html").read_text(encoding="utf-8")
-    assert 'dir="rtl"' in html and "2026-W48" in html
+    assert 'dir="rtl"' in html and "23 إلى 29 نونبر 2026" in html  # ISO week 2026-W48, said in words
     assert not list((tmp_path / "outbox").glob("*.eml")) if (tmp_path / "outbox").exists() else True
     bad = veille("digest", "--week", "2026-48", "--dry-run", env={"VEILLE_VAR_DIR": str(tmp_path)})
     assert bad.returncode == 2 and "2026-W48" in bad.stderr
