@@ -20,7 +20,7 @@ class MarketNewsSpider(CatalogueSpider):
                 self.reject_value(response, code)
             link = getattr(entry, "link", None)
             if not link:
-                self.skip_record(response, f"feed entry without a link: {str(entry.title)[:100]!r}")
+                self.skip_record(response, f"feed entry without a usable link: {str(entry.title)[:100]!r}")
                 continue
             fallback = {"title": entry.title, "published": entry.published, "summary": entry.summary,
                         "author": getattr(entry, "author", None)}

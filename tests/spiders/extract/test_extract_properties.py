@@ -3,6 +3,7 @@ and every value they output satisfies the plausibility rules (indexing.plausibil
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -93,3 +94,23 @@ def test_price_strings_are_read_as_written_never_repaired(text: str, currency: s
 def test_publication_timestamps_are_inside_the_window_or_none(text: str) -> None:
     moment = parse_timestamp(text)
     assert moment is None or published_problem(moment) is None
+
+
+def test_coverage_guided_fuzzing_finds_no_crash(tmp_path: Path) -> None:
+    """atheris mutates raw bytes guided by coverage, for a fixed number of runs (VEILLE_FUZZ_RUNS)."""
+    import os
+    import subprocess
+    import sys
+
+    from support import ROOT, unavailable
+    try:
+        import atheris  # noqa: F401
+    except ImportError:
+        unavailable("atheris is not installed", "pip install -r requirements-dev.txt")
+    script = Path(__file__).with_name("fuzz_extractors.py")
+    runs = os.environ.get("VEILLE_FUZZ_RUNS", "3000")
+    done = subprocess.run([sys.executable, str(script), f"-runs={runs}", "-seed=1", "-max_len=2000", "-len_control=0",
+                           f"-artifact_prefix={tmp_path}/"], cwd=tmp_path, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                          capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert f"Done {runs} runs" in done.stderr
