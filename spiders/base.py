@@ -6,7 +6,7 @@ import re
 from typing import Any, AsyncIterator, Iterable
 from urllib.parse import urljoin, urlsplit
 
-from scrapy import Request, Spider
+from scrapy import Request, Selector, Spider
 from scrapy.http import Response, TextResponse
 
 from config import Settings, load_settings
@@ -30,6 +30,7 @@ class CatalogueSpider(Spider):
         # "most read", related items); building a Request only for the duplicate filter to drop it
         # cost a third of the crawler process's time.
         self.requested: set[str] = set()
+        self.bad_links: set[tuple[str, str]] = set()  # (page, href): a page read twice counts its bad links once
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -93,6 +94,9 @@ class CatalogueSpider(Spider):
             return None
 
     def skip_link(self, response: Response, href: str, reason: str) -> None:
+        if (response.url, href) in self.bad_links:
+            return
+        self.bad_links.add((response.url, href))
         source_id = response.meta.get("source_id", "unknown")
         self.crawler.stats.inc_value(f"veille/source/{source_id}/skipped_links")
         self.crawler.stats.inc_value("veille/skipped/bad-link")
@@ -145,9 +149,10 @@ class CatalogueSpider(Spider):
         listing = response.meta["listing"]
         links: list[str]
         if listing.link_selector:
-            links = response.css(listing.link_selector).css("::attr(href)").getall() or response.css(listing.link_selector).getall()
+            chosen = self.page_selector(response).css(listing.link_selector)
+            links = chosen.css("::attr(href)").getall() or chosen.getall()
         else:
-            links = response.css("a::attr(href)").getall()
+            links = self.page_selector(response).css("a::attr(href)").getall()
         pattern = re.compile(listing.link_pattern) if listing.link_pattern else None
         seen: set[str] = set()
         for href in links:
@@ -159,7 +164,7 @@ class CatalogueSpider(Spider):
                 yield req
         page = response.meta.get("listing_page", 1)
         if listing.next_selector and page < listing.max_pages:
-            for href in response.css(listing.next_selector).css("::attr(href)").getall()[:1]:
+            for href in self.page_selector(response).css(listing.next_selector).css("::attr(href)").getall()[:1]:
                 req = self.follow(response, href, self.parse_listing, listing=listing, listing_page=page + 1)
                 if req is not None:
                     yield req
@@ -182,7 +187,7 @@ class CatalogueSpider(Spider):
         source = self.source_of(response)
         patterns = [re.compile(l.link_pattern) for l in source.listings if l.link_pattern]
         hosts = source.domains()
-        for href in dict.fromkeys(response.css("a::attr(href)").getall()):
+        for href in dict.fromkeys(self.page_selector(response).css("a::attr(href)").getall()):
             absolute = self.join(response, href)
             if absolute is None:
                 continue
@@ -196,10 +201,23 @@ class CatalogueSpider(Spider):
                 yield req
 
     def page_text(self, response: TextResponse) -> str:
-        """The page as text, by the same decoding `veille extract` uses (BOM, HTTP header, meta, detection)."""
-        from spiders.extract.decoding import decode_page
-        content_type = response.headers.get("Content-Type")
-        return decode_page(response.body, content_type.decode("latin-1") if content_type else None)
+        """The page as text, by the same decoding `veille extract` uses (BOM, HTTP header, meta, detection);
+        decoded once per response."""
+        cached = response.meta.get("veille_text")
+        if cached is None:
+            from spiders.extract.decoding import decode_page
+            content_type = response.headers.get("Content-Type")
+            cached = decode_page(response.body, content_type.decode("latin-1") if content_type else None)
+            response.meta["veille_text"] = cached
+        return cached
+
+    def page_selector(self, response: TextResponse) -> Selector:
+        """Links are read from the same text the extractors get, not from Scrapy's own decoding."""
+        selector = response.meta.get("veille_selector")
+        if selector is None:
+            selector = Selector(text=self.page_text(response), type="html", base_url=response.url)
+            response.meta["veille_selector"] = selector
+        return selector
 
     async def emit(self, response: TextResponse, work: Any, fallback: Any = None, quiet: bool = False) -> AsyncIterator[Any]:
         """Run the page work (in the worker pool) and yield its documents as items."""

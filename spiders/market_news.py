@@ -16,9 +16,11 @@ class MarketNewsSpider(CatalogueSpider):
 
     def parse_feed(self, response: Response) -> Iterable[Any]:
         for entry in parse_feed(response.body, response.url):
+            for code in entry.rejected:
+                self.reject_value(response, code)
             link = getattr(entry, "link", None)
             if not link:
-                self.skip_record(response, f"feed entry without a link: {str(entry.title)[:100]!r}")
+                self.skip_record(response, f"feed entry without a usable link: {str(entry.title)[:100]!r}")
                 continue
             fallback = {"title": entry.title, "published": entry.published_local, "summary": entry.summary,
                         "author": getattr(entry, "author", None)}

@@ -10,6 +10,8 @@ from xml.sax.saxutils import escape
 
 import feedparser
 
+from indexing.plausibility import published_problem
+
 from spiders.extract.language import detect_language, normalize_language_tag
 from spiders.extract.markup import fragment_text
 from spiders.extract.page_meta import safe_absolute_url
@@ -33,6 +35,8 @@ class FeedEntry:
     guid: str | None = None
     published_local: datetime | None = None
     """The same instant in the offset the feed wrote it with (its day is the publisher's day)."""
+    rejected: tuple[str, ...] = ()
+    """Reason codes of the implausible values left out (indexing.plausibility)."""
 
 
 def parse_feed(data: bytes, url: str | None = None) -> list[FeedEntry]:
@@ -44,11 +48,14 @@ def parse_feed(data: bytes, url: str | None = None) -> list[FeedEntry]:
         title = one_line(fragment_text(entry.get("title"))) or None
         summary = _summary(entry)
         declared = normalize_language_tag(_entry_language(entry)) or feed_language
-        published = _entry_date(entry)
+        published, rejected = _entry_date(entry), ()
+        if published is not None and (code := published_problem(published)):
+            published, rejected = None, (code,)
         entries.append(FeedEntry(
             title=title,
             link=_link(entry, url),
             published=published,
+            rejected=rejected,
             summary=summary,
             author=one_line(entry.get("author")) or None,
             language=detect_language(f"{title or ''}\n{summary or ''}", declared),

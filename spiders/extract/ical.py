@@ -37,15 +37,23 @@ def ical_events(data: bytes) -> list[dict[str, object]]:
     return events
 
 
+def _dt(prop: object) -> object:
+    """The value of a date property; None when the property is broken ('DTSTART;VALUE=DATE:' with no day)."""
+    try:
+        return getattr(prop, "dt", None)
+    except Exception:  # noqa: BLE001 - icalendar raises its own errors on access to a broken property
+        return None
+
+
 def _day(prop: object) -> date | None:
-    value = getattr(prop, "dt", None)
+    value = _dt(prop)
     if isinstance(value, datetime):
         return value.date()
     return value if isinstance(value, date) else None
 
 
 def _is_all_day(prop: object) -> bool:
-    value = getattr(prop, "dt", None)
+    value = _dt(prop)
     return isinstance(value, date) and not isinstance(value, datetime)
 
 
