@@ -79,5 +79,5 @@ def test_the_calendar_writer_survives_any_stored_fair(fairs: list[TradeFair]) ->
     assert len(events) <= len(fairs)
     unfolded = data.decode("utf-8").replace("\r\n ", "").split("\r\n")
     known = ("BEGIN", "END", "PRODID", "VERSION", "X-WR-CALNAME", "UID", "DTSTAMP", "SUMMARY", "DTSTART", "DTEND",
-             "LOCATION", "URL", "DESCRIPTION", "")
+             "LOCATION", "URL", "DESCRIPTION", "STATUS", "CATEGORIES", "X-VEILLE-ORGANIZER", "X-VEILLE-EDITION", "")
     assert all(line.split(":", 1)[0].split(";", 1)[0] in known for line in unfolded), unfolded  # no injected property
