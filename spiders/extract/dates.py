@@ -85,7 +85,9 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _ORDINAL = r"(?:\s?(?:st|nd|rd|th)(?![^\W\d_])|er|re|o|a|\.|°)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SEP = (
-    r"\s*(?:[-–—‑‒―~]+|\bto\b|\bau\b|\ba\b|\bal\b|\bbis\b(?:\s+(?:zum|zur))?|\bthrough\b|\bthru\b|\buntil\b"
+    # A comma may stand before an explicit "until" word: "del 17 de diciembre, al 5 de enero".
+    r"\s*(?:,\s*(?=al\b|au\b|to\b|bis\b|hasta\b|until\b|through\b|till\b|jusqu|fino\b))?"
+    r"(?:[-–—‑‒―~]+|\bhasta(?:\s+el)?\b|\bjusqu'(?:au|a)\b|\bto\b|\bau\b|\ba\b|\bal\b|\bbis\b(?:\s+(?:zum|zur))?|\bthrough\b|\bthru\b|\buntil\b"
     r"|\btill\b|\bthe\b|\bet\b|\band\b|\by\b|\be\b|\bund\b|\bal\b|\bfino\s+al\b|\btot\b|\bate\b|\btil\b"
     r"|إلى|الى|حتى|لغاية|غاية|و)\s*(?:-\s*)?"
 )
@@ -122,10 +124,18 @@ def _patterns(languages: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
 # --- finding ---------------------------------------------------------------------------------
 
 
+# Day words, replaced by their number padded to the same length: "fino al primo maggio", "الفاتح أوت".
+_DAY_WORDS = re.compile(r"(?<![^\W\d_])(primo|premier|first|erste[nr]?|primero|الفاتح)(?=\s+[^\W\d_])")
+
+
+def _digit_day_words(folded: str) -> str:
+    return _DAY_WORDS.sub(lambda m: "1".ljust(len(m.group(0))), folded)
+
+
 def find_date_spans(text: str, languages: Sequence[str] | None = None) -> list[DateSpan]:
     """Every date and date range in the text, in order, without overlaps (longest wins)."""
     langs = tuple(dict.fromkeys(languages or DEFAULT_LANGUAGES))
-    folded = fold_same_length(text)
+    folded = _digit_day_words(fold_same_length(text))
     months = _month_numbers(langs)
     found: list[DateSpan] = []
     for name, pattern in _patterns(langs):
@@ -221,7 +231,7 @@ def _range(
         first, last = date(y1, m1, d1), date(y2, m2, d2)
         if not timedelta(0) <= last - first <= timedelta(days=62):
             return None  # not one event: two unrelated dates
-    elif (m1, d1) > (m2, d2) and (m1 - m2) % 12 > 2:
+    elif (m1, d1) > (m2, d2) and (m2 - m1) % 12 > 2:  # "17 décembre - 5 janvier" wraps one month
         return None
     return DateSpan(start, end, begin, finish)
 

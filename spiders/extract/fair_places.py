@@ -8,18 +8,27 @@ from spiders.extract.fair_vocab import City, Mention, Venue, find_cities, find_v
 
 # Venues not in the gazetteer, written out: "Parc des expositions du Kram", "Pier 36", "فضاء OLM السويسي".
 _VENUE_PATTERN = re.compile(
-    r"(?:(?<![^\W\d_])(?:parc des expositions|parc des expos|palais des congres|palais des expositions|palais de la culture"
+    r"((?<![^\W\d_])(?:parc des expositions|parc des expos|palais des congres|palais des expositions|palais de la culture"
     r"|centre des expositions|centro de convenciones|centro de exposiciones|palacio de (?:ferias|congresos)"
-    r"|recinto ferial|messegelande|messezentrum|convention (?:center|centre)|exhibition (?:center|centre)"
+    r"|recinto ferial|polo fieristico|quartiere fieristico|centro fieristico|messegelande|messezentrum"
+    r"|convention (?:center|centre)|exhibition (?:center|centre)"
     r"|congress (?:center|centre)|expo (?:center|centre)|esplanade|pier \d+|museum|musee|museo"
     r"|plaza de los|plaza de la|plaza del)"
-    r"|(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر))"
-    r"[^\n.,;:()«»\"،؛]{0,60}",
+    r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر))"
+    r"([^\n.,;:()«»\"،؛]{0,60})",
     re.IGNORECASE,
 )
+_DATE_AFTER_VENUE = re.compile(r"\s+(?:du|au|from|on|le|el|del|dal|vom|in|à|a|en|at|،|من|في|خلال)\s+\d.*$", re.IGNORECASE)
 _VENUE_END = re.compile(r"\s+(?:du|au|from|on|le|el|del|dal|vom|in|à|a|en|at|،|من|في|خلال)\s+\d.*$|\s+(?:du|au|from|à|en|in|on|at|dans|with|avec|et|and|y|und|sous|pour|qui|which|where|où)\s.*$", re.IGNORECASE)
 # Arabic clauses after a venue: "الذي انطلق ..." (which opened), "بمشاركة ..." (with), "أيام ..." (on the days).
-_ARABIC_VENUE_END = re.compile(r"\s+(?:الذي|التي|حيث|بمشاركة|مشاركة|أيام|يوم|يومي|خلال|منذ|أن|وذلك|ابتداء|انطلاقا)(?:\s.*)?$")
+_ARABIC_VENUE_END = re.compile(r"\s+(?:الذي|التي|حيث|بمشاركة|مشاركة|أيام|يوم|يومي|خلال|منذ|أن|وذلك|ابتداء|انطلاقا|على)(?:\s.*)?$")
+# Lower-case words that may go on inside a venue's name ("Parc des expositions de l'OFEC").
+_VENUE_CONNECTORS = frozenset({
+    "de", "des", "du", "d", "la", "le", "l", "les", "di", "del", "della", "dello", "dei", "delle", "da", "do", "dos",
+    "der", "die", "das", "of", "the", "y", "e", "los", "las",
+})
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+")
+_GERMAN_HEADS = ("messegelande", "messezentrum")
 _BEFORE_WINDOW = 160
 _AFTER_WINDOW = 260
 _VENUE_SLACK = 20
@@ -47,9 +56,9 @@ class PlaceIndex:
         venues = find_venues(text, folded)
         written = []
         for match in _VENUE_PATTERN.finditer(folded):
-            surface = _ARABIC_VENUE_END.sub("", _VENUE_END.sub("", text[match.start():match.end()])).strip(" -–,")
-            if len(surface) > 4 and not any(v.begin <= match.start() < v.end for v in venues):
-                written.append((match.start(), match.start() + len(surface), surface))
+            venue = _written_venue(text, match)
+            if venue is not None and not any(v.begin <= match.start() < v.end for v in venues):
+                written.append(venue)
         return cls(text, folded, find_cities(text, folded), venues, written)
 
     def near(self, begin: int, end: int) -> Place:
@@ -67,6 +76,49 @@ class PlaceIndex:
             return Place(venue.entry.city, venue.surface)
         city_entry = city.entry if city is not None and isinstance(city.entry, City) else None
         return Place(city_entry, written[2] if written else None)
+
+
+def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | None:
+    head = text[match.start(1):match.end(1)]
+    tail = text[match.start(2):match.end(2)]
+    if head[0] >= "\u0600":
+        if _indefinite(tail):
+            return None  # "فضاء مخصصا لـ...", "ساحة تقدر بـ...": a space described, not a named venue
+        surface = _ARABIC_VENUE_END.sub("", _VENUE_END.sub("", head + tail))
+    else:
+        surface = _DATE_AFTER_VENUE.sub("", head + _latin_tail(tail))
+    surface = surface.strip(" -–,")
+    begin = match.start()
+    if fold(head).startswith(_GERMAN_HEADS):
+        # "Münchner Messegelände", "Hamburger Messegelände": the city's adjective belongs to the name.
+        before = re.search(r"([A-ZÄÖÜ][a-zäöüß]+er)\s+$", text[max(0, begin - 30):begin])
+        if before:
+            begin -= len(before.group(0))
+            surface = before.group(1) + " " + surface
+    if len(surface) <= 4:
+        return None
+    return begin, begin + len(surface), surface
+
+
+def _latin_tail(tail: str) -> str:
+    """The words after a venue word up to the first lower-case word that is not a connector: a verb or a clause."""
+    for word in _WORD.finditer(tail):
+        token = word.group(0)
+        if token[0].islower() and fold(token).split("'")[0].split("’")[0] not in _VENUE_CONNECTORS \
+                and not fold(token).startswith(("d'", "l'", "dell'")):
+            return tail[:word.start()].rstrip()
+    return tail
+
+
+def _indefinite(tail: str) -> bool:
+    words = tail.split()
+    if not words:
+        return False
+    first = words[0]
+    if first.startswith("ال") or not first[0] >= "\u0600":
+        return False
+    verb_or_adverb = first.startswith("ي") or (first.endswith("ا") and len(first) > 3)
+    return verb_or_adverb or (len(words) > 1 and words[1] in ("ب", "إلى", "الى"))
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:

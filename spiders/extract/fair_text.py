@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spiders.extract.dates import DateSpan, find_date_spans
@@ -34,6 +34,14 @@ _DESCRIPTOR_WORDS = _GENERIC_WORDS | frozenset({
 })
 
 
+# An opening verb, then at most a few short words ("débute ce", "opens on", "ينطلق يوم") before a date.
+_OPENING_CUE = re.compile(
+    r"(?:\bdebute|\bcommence|\bouvr\w*|\bdemarre|\bstarts?|\bopens?|\bbegins?|\bkicks?\s+off|\binaugur\w*"
+    r"|\bbeginnt|\bstartet|\boffnet|\bcomienza|\babre|\binicia|\binizia|\bapre|\bse\s+inaugura\w*"
+    r"|ينطلق|تنطلق|يفتتح|تفتتح|افتتاح|انطلاق)"
+    r"(?:\s+[^\W\d_]{1,8}){0,2}\s*$"
+)
+_OPENING_LOOKBEHIND = 40
 _TAIL_WORDS = frozenset({"fair", "show", "exhibition", "expo", "market", "messe"})
 # What lies between a name and its apposition: a comma or dash, then an article.
 _APPOSITION = re.compile(
@@ -80,7 +88,7 @@ def extract_text_fairs(text: str, language: str | None, page_date: date | None) 
     if not groups:
         return []
     _pair_dates(groups, spans, text)
-    _give_orphan_range_to_main_fair(groups, spans)
+    _give_orphan_range_to_main_fair(groups, spans, text)
     places = PlaceIndex.build(text)
     reference = reference_date(spans, page_date)
     main = _main_group(groups)
@@ -242,15 +250,21 @@ def _main_group(groups: Sequence[_Group]) -> _Group | None:
     return ranked[0]
 
 
-def _give_orphan_range_to_main_fair(groups: list[_Group], spans: Sequence[DateSpan]) -> None:
+def _give_orphan_range_to_main_fair(groups: list[_Group], spans: Sequence[DateSpan], text: str) -> None:
     """A text about one fair often gives its dates sentences away from its name ("elle se déroule du ...")."""
     main = max(groups, key=lambda g: len(g.positions))
     if main.spans or sum(1 for g in groups if len(g.positions) == len(main.positions)) > 1:
         return
     claimed = {id(s) for g in groups for s in g.spans}
     orphans = [s for s in spans if s.end is not None and id(s) not in claimed]
+    # "Elle débute ce 28 février": a single day after an opening verb is the fair's start.
+    orphans = orphans or [s for s in spans if id(s) not in claimed and _opens(s, text)]
     if orphans:
         main.spans.append(orphans[0])
+
+
+def _opens(span: DateSpan, text: str) -> bool:
+    return _OPENING_CUE.search(fold(text[max(0, span.begin - _OPENING_LOOKBEHIND):span.begin])) is not None
 
 
 def _fairs_of(group: _Group, text: str, places: PlaceIndex, reference: date | None, is_main: bool) -> list[TextFair]:
@@ -264,13 +278,34 @@ def _fairs_of(group: _Group, text: str, places: PlaceIndex, reference: date | No
         last, _, basis = resolve_fair_span(closing[0], group.positions, text, reference)
         anchor = (min(group.positions)[0], closing[0].finish)
         return [_record(group, None, last, anchor, text, places, basis if last else "none")]
-    best = sorted(opening, key=lambda s: (s.end is None, not s.has_year, s.begin))[0]
+    ranked = sorted(opening, key=lambda s: (s.end is None, not s.has_year, s.begin))
+    best = ranked[0]
     start, end, basis = resolve_fair_span(best, group.positions, text, reference)
     if end is None and start is not None:
         ends = (resolve_fair_span(s, group.positions, text, start).start for s in closing)
         end = min((e for e in ends if e is not None and e > start), default=None)
     anchor = (min(group.positions)[0], best.finish)
-    return [_record(group, start, end, anchor, text, places, basis)]
+    records = [_record(group, start, end, anchor, text, places, basis)]
+    for other in _other_editions(ranked[1:], best):
+        # "geplant 10. bis 14. März 2021 ... die nächste Ausgabe vom 9. bis 13. März 2022": one record per edition.
+        first, last, _ = resolve_fair_span(other, group.positions, text, reference)
+        edition = _record(group, first, last, (other.begin, other.finish), text, places, "explicit")
+        records.append(replace(edition, venue=edition.venue or records[0].venue, city=edition.city or records[0].city,
+                               country=edition.country or records[0].country))
+    return records
+
+
+def _other_editions(spans: Sequence[DateSpan], best: DateSpan) -> list[DateSpan]:
+    """Further dated ranges of the same fair in other years: other editions, not the same one restated."""
+    if best.end is None or not best.has_year:
+        return []
+    years = {best.start.year}
+    editions = []
+    for span in spans:
+        if span.end is not None and span.has_year and span.start.year not in years:
+            years.add(span.start.year)
+            editions.append(span)
+    return editions
 
 
 def _record(
