@@ -27,6 +27,12 @@ _VENUE_CONNECTORS = frozenset({
     "de", "des", "du", "d", "la", "le", "l", "les", "di", "del", "della", "dello", "dei", "delle", "da", "do", "dos",
     "der", "die", "das", "of", "the", "y", "e", "los", "las",
 })
+# Words that make the fairground after them a partner or a credit: "with", "con", "mit", "par", "Bild:", ...
+_ORGANISER_CUE = re.compile(
+    r"(?:\b(?:con|with|mit|par|by|von|da|de la part de|selon|according to|laut|secondo|segun)"
+    r"|\b(?:bild|foto|photo|source|quelle|fonte|fuente)\s*:|©)\s*(?:(?:der|die|the|la|le|il|el|l')\s*)?$"
+)
+_ORGANISER_LOOKBEHIND = 30
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+")
 _GERMAN_HEADS = ("messegelande", "messezentrum")
 _BEFORE_WINDOW = 160
@@ -59,7 +65,8 @@ class PlaceIndex:
             venue = _written_venue(text, match)
             if venue is not None and not any(v.begin <= match.start() < v.end for v in venues):
                 written.append(venue)
-        return cls(text, folded, find_cities(text, folded), venues, written)
+        hosting = [v for v in venues if _hosts(text, v)]
+        return cls(text, folded, find_cities(text, folded), hosting, written)
 
     def near(self, begin: int, end: int) -> Place:
         venue = _nearest(self.venues, begin, end)
@@ -76,6 +83,13 @@ class PlaceIndex:
             return Place(venue.entry.city, venue.surface)
         city_entry = city.entry if city is not None and isinstance(city.entry, City) else None
         return Place(city_entry, written[2] if written else None)
+
+
+def _hosts(text: str, venue: Mention) -> bool:
+    """A fairground named as a partner or a credit ("in accordo con Fiera Milano", "(Bild: Deutsche Messe AG)",
+    "Die Messe Frankfurt teilt mit") is the organiser there, not the venue."""
+    before = fold(text[max(0, venue.begin - _ORGANISER_LOOKBEHIND):venue.begin])
+    return _ORGANISER_CUE.search(before) is None
 
 
 def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | None:

@@ -32,3 +32,15 @@ def test_an_arabic_venue_with_its_article() -> None:
     text = "ينظم المعرض الجهوي للزربية من 3 إلى 9 ماي 2027 بالقرية الحرفية في مدينة أزرو."
     (fair,) = extract_fairs(text, language="ar")
     assert fair.venue == "القرية الحرفية في مدينة أزرو"
+
+
+def test_a_fairground_named_as_a_partner_is_not_the_venue() -> None:
+    text = "Il Salone del Vetro di Murano si terrà dal 4 al 6 giugno 2027, in accordo con Fiera Milano."
+    (fair,) = extract_fairs(text, language="it")
+    assert fair.venue is None
+
+
+def test_a_fairground_after_a_preposition_is_the_venue() -> None:
+    text = "Il Salone del Vetro di Murano si terrà dal 4 al 6 giugno 2027 presso Fiera Milano."
+    (fair,) = extract_fairs(text, language="it")
+    assert fair.venue == "Fiera Milano"
