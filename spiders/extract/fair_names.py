@@ -37,6 +37,11 @@ _GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellu
 # "Expoartesano", "Expohogar": one-word names; "Exposición", "Expositores", "Exportación" are common nouns.
 _EXPO_COMPOUND = re.compile(r"^Expo(?!s|rt|n|r)[^\W\d_]{4,}$")
 _ARABIC_HEADS = frozenset({"معرض", "المعرض", "صالون", "الصالون", "الأسبوع", "أسبوع", "الاسبوع", "اسبوع", "ملتقى", "الملتقى", "سوق", "مهرجان", "المهرجان", "معارض", "المعارض"})
+# Sectors a name may name after 'في' (in): "صالون الابتكار في الصناعات التقليدية".
+_ARABIC_SECTORS = frozenset({
+    "الصناعة", "الصناعات", "الحرف", "الفنون", "التصميم", "الديكور", "الزربية", "الخزف", "الفخار", "النسيج",
+})
+_MAX_ARABIC_TOKENS = 14
 _ARABIC_STOPS = frozenset({
     "في", "من", "خلال", "الذي", "التي", "والذي", "والتي", "وذلك", "على", "إلى", "الى", "ما", "بين", "حيث",
     "يوم", "عن", "مع", "تحت", "بمدينة", "بمشاركة", "هذا", "هذه", "وهو", "وهي", "الذى", "ضمن", "قد", "لقد",
@@ -255,8 +260,14 @@ def _arabic_name(tokens: list[_Token], start: int, text: str) -> tuple[int, int]
         return None  # "المعرض يمثل ...": the word after is a verb, not part of a name
     last = start
     j = start + 1
-    while j < len(tokens) and j - start < 9 and _same_line(text, tokens[j - 1], tokens[j]):
+    while j < len(tokens) and j - start < _MAX_ARABIC_TOKENS and _same_line(text, tokens[j - 1], tokens[j]):
         token = tokens[j]
+        joined = _arabic_continuation(tokens, j) if j > start + 1 else 0
+        if joined:
+            # "للأثاث و الهندسة", "و تزيين المنازل", "في الصناعات التقليدية": one more member of the name.
+            last = j + joined
+            j += joined + 1
+            continue
         if not token.is_word or not token.is_arabic or token.text in _ARABIC_STOPS:
             break
         if token.text.startswith(("بال", "وبال", "فال")) and j > start + 1:
@@ -266,6 +277,20 @@ def _arabic_name(tokens: list[_Token], start: int, text: str) -> tuple[int, int]
         last = j
         j += 1
     return (start, last) if last > start else None
+
+
+def _arabic_continuation(tokens: list[_Token], j: int) -> int:
+    """How many words after a lone 'و' (and) or a 'في' (in) join the name: a definite noun, a noun and its
+    definite genitive, or a craft sector; 0 when the name ends here."""
+    if j + 1 >= len(tokens) or not tokens[j + 1].is_arabic:
+        return 0
+    word, following = tokens[j].text, tokens[j + 1].text
+    if word == "و":
+        if following.startswith("ال"):
+            return 1
+        genitive = j + 2 < len(tokens) and tokens[j + 2].is_arabic and tokens[j + 2].text.startswith("ال")
+        return 2 if genitive and following not in _ARABIC_STOPS else 0
+    return 1 if word == "في" and following in _ARABIC_SECTORS else 0
 
 
 def _is_generic(tokens: list[_Token]) -> bool:

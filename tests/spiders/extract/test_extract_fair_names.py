@@ -67,3 +67,15 @@ def test_arabic_venue_stops_at_the_comma_and_the_relative_clause() -> None:
     text = "ينظم المعرض الجهوي للفخار بساحة المسيرة الخضراء، بمدينة آسفي من 4 إلى 9 مارس 2027."
     (fair,) = extract_fairs(text, None, "ar")
     assert fair.venue == "ساحة المسيرة الخضراء"
+
+
+def test_arabic_name_joined_with_and_and_a_sector_after_in() -> None:
+    text = "تنطلق الدورة الثالثة لصالون الإبداع في الصناعات التقليدية و فنون الطبخ من 3 إلى 9 ماي 2027 بمدينة صفاقس."
+    (fair,) = extract_fairs(text, language="ar")
+    assert fair.name == "صالون الإبداع في الصناعات التقليدية و فنون الطبخ"
+
+
+def test_arabic_name_ends_before_in_a_city() -> None:
+    text = "ينظم المعرض الجهوي للزربية في الرباط من 3 إلى 9 ماي 2027."
+    (fair,) = extract_fairs(text, language="ar")
+    assert fair.name == "المعرض الجهوي للزربية"
