@@ -30,6 +30,32 @@ _EDITION = re.compile(
     re.IGNORECASE,
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Ordinals written in words, 1 to 10 ("deuxième édition", "the third edition", "الدورة الخامسة").
+_WORD_ORDINALS: dict[str, int] = {
+    word: number
+    for number, words in enumerate((
+        ("premiere", "premier", "first", "primera", "primero", "prima", "primo", "الأولى", "الاولى", "الأول", "الاول"),
+        ("deuxieme", "seconde", "second", "segunda", "seconda", "الثانية", "الثاني"),
+        ("troisieme", "third", "tercera", "terza", "الثالثة", "الثالث"),
+        ("quatrieme", "fourth", "cuarta", "quarta", "الرابعة", "الرابع"),
+        ("cinquieme", "fifth", "quinta", "الخامسة", "الخامس"),
+        ("sixieme", "sixth", "sexta", "sesta", "السادسة", "السادس"),
+        ("septieme", "seventh", "septima", "settima", "السابعة", "السابع"),
+        ("huitieme", "eighth", "octava", "ottava", "الثامنة", "الثامن"),
+        ("neuvieme", "ninth", "novena", "nona", "التاسعة", "التاسع"),
+        ("dixieme", "tenth", "decima", "العاشرة", "العاشر"),
+    ), start=1)
+    for word in words
+}
+_WORD_EDITION = re.compile(
+    rf"(?<![^\W\d_])({'|'.join(sorted(_WORD_ORDINALS, key=len, reverse=True))})\s+{_EDITION_WORDS}\b"
+    r"|(?:الدورة|النسخة|الطبعة|دورتها|دورته)\s+(ال[^\W\d_]+)(?:\s+(عشرة?))?",
+    re.IGNORECASE,
+)
+# An ordinal or a Roman numeral that opens a fair's name: "XXVIII Feria...", "35ª Feria", "122nd Canton Fair".
+_LEADING_EDITION = re.compile(
+    r"^\s*(?:(\d{1,3})\s?(?:e|eme|er|ere|th|st|nd|rd|a|ª|º|°|o|\.)|([IVXLC]{1,7}))\s+(?=[^\W\d_])"
+)
 
 
 def edition_status(text: str) -> str:
@@ -42,9 +68,10 @@ def edition_status(text: str) -> str:
 
 
 def edition_number(text: str) -> int | None:
-    match = _EDITION.search(fold_same_length(text).replace("ª", "a"))
+    folded = fold_same_length(text).replace("ª", "a")
+    match = _EDITION.search(folded)
     if match is None:
-        return None
+        return _word_edition(folded)
     digits = match.group(1) or match.group(2) or match.group(4)
     number = int(digits) if digits else _roman(text[match.start(3):match.end(3)].upper())
     return number if number and 0 < number < 300 else None
@@ -60,3 +87,31 @@ def _roman(numeral: str) -> int | None:
         following = values[i + 1] if i + 1 < len(values) else None
         total += -value if following is not None and following > value else value
     return total
+
+
+def _word_edition(folded: str) -> int | None:
+    match = _WORD_EDITION.search(folded)
+    if match is None:
+        return None
+    if match.group(1):
+        return _WORD_ORDINALS.get(match.group(1).lower())
+    unit = _WORD_ORDINALS.get(match.group(2))
+    if unit is None:
+        return None
+    return unit + 10 if match.group(3) else unit  # "الحادية عشرة" is not covered; "الثانية عشرة" is 12
+
+
+def split_leading_edition(name: str) -> tuple[int | None, str]:
+    """'XXVIII Feria Navideña' -> (28, 'Feria Navideña'); a name that opens with no ordinal is unchanged."""
+    match = _LEADING_EDITION.match(name)
+    if match is None:
+        return None, name
+    if match.group(1):
+        number: int | None = int(match.group(1))
+    elif match.group(2) in ("I", "C", "L"):
+        return None, name  # Italian "I Saloni", a stray initial: no edition
+    else:
+        number = _roman(match.group(2))
+    if not number or not 0 < number < 300:
+        return None, name
+    return number, name[match.end():]

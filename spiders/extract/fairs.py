@@ -9,7 +9,7 @@ from datetime import date
 from indexing.plausibility import fair_problem, year_problem
 from indexing.taxonomy import tag_crafts
 from spiders.extract.dates import DEFAULT_LANGUAGES, find_date_spans, resolve_span
-from spiders.extract.fair_edition import edition_number, edition_status
+from spiders.extract.fair_edition import edition_number, edition_status, split_leading_edition
 from spiders.extract.fair_listing import extract_listing_fairs
 from spiders.extract.fair_markup import markup_fairs
 from spiders.extract.fair_text import TextFair, extract_text_fairs
@@ -28,6 +28,7 @@ _DEADLINE = re.compile(
     r"(?:deadline|date limite|avant le|before|bis zum|hasta el|entro il|آخر أجل|آخر موعد)[^.\n]{0,80}",
     re.IGNORECASE,
 )
+_EDITION_YEAR = re.compile(r"(?:^|\s)(?:19|20)\d\d(?:/\d{2,4})?(?=\s|$)")
 _ORGANIZER = re.compile(
     r"(?:organi[sz]ed by|organis[ée]e? par|organizado por|organizzato da|veranstaltet von|veranstalter[:\s]|تنظمه|تنظمها|من تنظيم)\s*([^.,;\n()]{3,80})",
     re.IGNORECASE,
@@ -178,6 +179,7 @@ def _merge(fairs: list[TextFair]) -> list[TextFair]:
 
 
 def _finish(fair: TextFair, text: str, url: str | None) -> ExtractedFair:
+    leading, series = split_leading_edition(fair.name)
     return ExtractedFair(
         name=fair.name,
         start_date=fair.start,
@@ -190,11 +192,16 @@ def _finish(fair: TextFair, text: str, url: str | None) -> ExtractedFair:
         crafts=tuple(tag_crafts(fair.name, fair.description)),
         url=url,
         description=fair.description or None,
-        series=fair.series,
-        edition=edition_number(fair.description or ""),
+        series=fair.series or _series(series),
+        edition=leading or edition_number(fair.description or ""),
         status=edition_status(fair.description or ""),
         year_basis=fair.year_basis if fair.start or fair.end else "none",
     )
+
+
+def _series(name: str) -> str:
+    """The name without the year of its edition: 'Riverside Pottery Fair 2027' -> 'Riverside Pottery Fair'."""
+    return _EDITION_YEAR.sub("", name).strip(" -–,") or name
 
 
 def _organizer(description: str) -> str | None:
