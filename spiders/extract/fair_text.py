@@ -92,9 +92,12 @@ def extract_text_fairs(text: str, language: str | None, page_date: date | None) 
     places = PlaceIndex.build(text)
     reference = reference_date(spans, page_date)
     main = _main_group(groups)
+    # A text that dates none of its fairs ("los salones Intergift, Bisutex y MadridJoya") is about the known ones.
+    undated_known = not any(g.spans for g in groups)
     fairs: list[TextFair] = []
     for group in groups:
-        fairs.extend(_fairs_of(group, text, places, reference, group is main))
+        wanted = group is main or (undated_known and group.known is not None)
+        fairs.extend(_fairs_of(group, text, places, reference, wanted))
     return _dedupe(fairs)
 
 

@@ -72,3 +72,9 @@ def test_garbage_input() -> None:
     assert extract_fairs(b"") == []
     assert extract_fairs("nothing to see here") == []
     assert parse_ical(b"not a calendar") == []
+
+
+def test_known_fairs_of_a_text_that_dates_none_are_all_kept() -> None:
+    text = "Los organizadores de Ambiente y Heimtextil anunciaron nuevas fechas, que se comunicarán en las próximas semanas."
+    fairs = extract_fairs(text, language="es")
+    assert sorted((f.name, f.start_date) for f in fairs) == [("Ambiente", None), ("Heimtextil", None)]
