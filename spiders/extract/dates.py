@@ -108,6 +108,8 @@ def _patterns(languages: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     forms = {
         # 16 janvier 2026 - 2 février 2026 / 16 au 20 janvier 2026 / 16.–20. Januar / del 16 al 20 de enero de 2026
         "day_first_range": rf"{lead}{day}(?:{_OF}({month})(?:{_OF}{year})?)?{_LIST_MIDDLE}{_SEP}{lead}{day}{_OF}({month})(?:{_OF}{year})?",
+        # "من 9 فبراير إلى 18 منه": the end day "of it", the same month
+        "same_month_range": rf"{day}\s*({month})(?:\s*{year})?{_SEP}(?:(?:ل)?غاية\s*)?{day}\s+منه(?![^\W\d_])",
         # January 30 – February 2, 2027 / Jan 16-20, 2026
         "month_first_range": rf"{weekday}({month})\s*{day}(?:,?\s*{year})?{_SEP}{weekday}(?:({month})\s*)?{day}(?:,?\s*{year})?",
         # 16.01.-20.01.2026 / 16/01 - 20/01/2026 / 16-20/01/2026
@@ -174,6 +176,12 @@ def _build(name: str, g: tuple[str | None, ...], months: dict[str, int], begin: 
         if month1 is None or month2 is None:
             return None
         return _range(int(d1), month1, _year(y1), int(d2), month2, _year(y2), begin, finish)
+    if name == "same_month_range":
+        d1, m1, y1, d2 = g
+        month1 = _month(m1, months)
+        if month1 is None:
+            return None
+        return _range(int(d1), month1, _year(y1), int(d2), month1, _year(y1), begin, finish)
     if name == "month_first_range":
         m1, d1, y1, m2, d2, y2 = g
         month1 = _month(m1, months)

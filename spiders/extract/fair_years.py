@@ -11,7 +11,8 @@ from spiders.extract.dates import DateSpan, resolve_span
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _EDITION_YEAR = re.compile(
     r"\b(?:edizione|edición|edicion|édition|edition|ausgabe|auflage|edição)\s+(?:de\s+|di\s+|del\s+)?((?:19|20)\d\d)\b"
-    r"|\b((?:19|20)\d\d)\s+(?:edition|edizione|ausgabe)\b",
+    r"|\b((?:19|20)\d\d)\s+(?:edition|edizione|ausgabe)\b"
+    r"|(?:دورة|الدورة|نسخة|النسخة|طبعة|الطبعة)\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -71,7 +72,7 @@ def _edition_year(text: str) -> int | None:
     match = _EDITION_YEAR.search(text)
     if not match:
         return None
-    return int(match.group(1) or match.group(2))
+    return int(match.group(1) or match.group(2) or match.group(3))
 
 
 def _year_next_to_name(positions: Sequence[tuple[int, int]], text: str) -> int | None:

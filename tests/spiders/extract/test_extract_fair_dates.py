@@ -75,3 +75,21 @@ def test_a_cancelled_edition_and_the_next_one_are_two_records() -> None:
     assert [(f.start_date, f.end_date) for f in fairs] == [
         (date(2026, 5, 4), date(2026, 5, 8)), (date(2027, 5, 3), date(2027, 5, 7)),
     ]
+
+
+def test_a_closing_verb_in_the_next_sentence_gives_the_end() -> None:
+    text = "Le Salon du cuir de Fès ouvre le 3 mars 2027. Il fermera ses portes le 7 mars."
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.start_date, fair.end_date) == (date(2027, 3, 3), date(2027, 3, 7))
+    text = "La Feria de Artesanía de Lorca abrirá el 3 de marzo de 2027 y cerrará el 7 de marzo."
+    (fair,) = extract_fairs(text, language="es")
+    assert (fair.start_date, fair.end_date) == (date(2027, 3, 3), date(2027, 3, 7))
+
+
+def test_arabic_end_day_of_the_same_month_and_an_edition_year() -> None:
+    text = (
+        "يشهد المعرض الجهوي للزربية، المنظم في الفترة الممتدة بين 9 فبراير إلى 18 منه، مشاركة 300 عارض.\n"
+        "ويشارك في دورة 2027 من المعرض عارضون من كل الجهات."
+    )
+    (fair,) = extract_fairs(text, language="ar")
+    assert (fair.start_date, fair.end_date, fair.year_basis) == (date(2027, 2, 9), date(2027, 2, 18), "context")
