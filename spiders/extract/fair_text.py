@@ -61,6 +61,8 @@ class TextFair:
     series: str | None = None
     """A known fair's usual name, whatever form the text writes."""
     year_basis: str = "explicit"
+    website: str | None = None
+    """The fair's own site as the source declares it (schema.org url / sameAs)."""
 
 
 @dataclass

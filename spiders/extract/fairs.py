@@ -5,6 +5,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from urllib.parse import urlsplit
 
 from indexing.plausibility import fair_problem, year_problem
 from indexing.taxonomy import tag_crafts
@@ -28,6 +29,8 @@ _DEADLINE = re.compile(
     r"(?:deadline|date limite|avant le|before|bis zum|hasta el|entro il|آخر أجل|آخر موعد)[^.\n]{0,80}",
     re.IGNORECASE,
 )
+_WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"'«»]+|\bwww\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/[^\s<>\"'«»]*)?", re.IGNORECASE)
+_SOCIAL_SITE = re.compile(r"(?:facebook|instagram|twitter|linkedin|youtube|tiktok|pinterest)\.com", re.IGNORECASE)
 _EDITION_YEAR = re.compile(r"(?:^|\s)(?:19|20)\d\d(?:/\d{2,4})?(?=\s|$)")
 _ORGANIZER = re.compile(
     r"(?:organi[sz]ed by|organis[ée]e? par|organizado por|organizzato da|veranstaltet von|veranstalter[:\s]|تنظمه|تنظمها|من تنظيم)\s*([^.,;\n()]{3,80})",
@@ -173,7 +176,7 @@ def _merge(fairs: list[TextFair]) -> list[TextFair]:
         merged[key] = TextFair(
             kept.name, kept.start, kept.end or fair.end, kept.city or fair.city, kept.country or fair.country,
             kept.venue or fair.venue, kept.description or fair.description, kept.series or fair.series,
-            kept.year_basis,
+            kept.year_basis, kept.website or fair.website,
         )
     return list(merged.values())
 
@@ -192,11 +195,23 @@ def _finish(fair: TextFair, text: str, url: str | None) -> ExtractedFair:
         crafts=tuple(tag_crafts(fair.name, fair.description)),
         url=url,
         description=fair.description or None,
+        website=fair.website or _website(fair.description, url),
         series=fair.series or _series(series),
         edition=leading or edition_number(fair.description or ""),
         status=edition_status(fair.description or ""),
         year_basis=fair.year_basis if fair.start or fair.end else "none",
     )
+
+
+def _website(description: str, page_url: str | None) -> str | None:
+    """An address written next to the fair ("www.salon-cuir.ma", "site officiel : https://..."), not the page's own."""
+    for match in _WEB_ADDRESS.finditer(description or ""):
+        address = match.group(0).rstrip(".,;:)»\"'")
+        full = address if address.lower().startswith("http") else "https://" + address
+        if _SOCIAL_SITE.search(full) or (page_url and urlsplit(full).netloc.lower() == urlsplit(page_url).netloc.lower()):
+            continue
+        return full
+    return None
 
 
 def _series(name: str) -> str:

@@ -78,3 +78,14 @@ def test_known_fairs_of_a_text_that_dates_none_are_all_kept() -> None:
     text = "Los organizadores de Ambiente y Heimtextil anunciaron nuevas fechas, que se comunicarán en las próximas semanas."
     fairs = extract_fairs(text, language="es")
     assert sorted((f.name, f.start_date) for f in fairs) == [("Ambiente", None), ("Heimtextil", None)]
+
+
+def test_website_written_next_to_the_fair_or_declared_by_the_event() -> None:
+    text = "La Foire de la poterie de Safi se tient du 2 au 9 mai 2027 (site officiel : www.foire-safi.ma)."
+    assert extract_fairs(text, language="fr")[0].website == "https://www.foire-safi.ma"
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "Event", "name": "Safi Pottery Fair",'
+        ' "startDate": "2027-05-02", "endDate": "2027-05-09", "url": "https://pottery-safi.example/",'
+        ' "sameAs": ["https://facebook.com/safipottery"]}</script></head><body><p>Safi Pottery Fair</p></body></html>'
+    )
+    assert extract_fairs(page, "https://news.example/a")[0].website == "https://pottery-safi.example/"
