@@ -56,6 +56,8 @@ _WORD_EDITION = re.compile(
 _LEADING_EDITION = re.compile(
     r"^\s*(?:(\d{1,3})\s?(?:e|eme|er|ere|th|st|nd|rd|a|ª|º|°|o|\.)|([IVXLC]{1,7}))\s+(?=[^\W\d_])"
 )
+# Arabic ordinal adjectives inside a name: "المعرض الجهوي الاول" (the first regional fair).
+_ARABIC_ORDINAL_WORD = re.compile(r"(?<![^\W\d_])(ال(?:أول|اول|أولى|اولى|ثاني|ثانية|ثالث|ثالثة|رابع|رابعة|خامس|خامسة|سادس|سادسة|سابع|سابعة|ثامن|ثامنة|تاسع|تاسعة|عاشر|عاشرة))(?![^\W\d_])")
 
 
 def edition_status(text: str) -> str:
@@ -105,6 +107,10 @@ def split_leading_edition(name: str) -> tuple[int | None, str]:
     """'XXVIII Feria Navideña' -> (28, 'Feria Navideña'); a name that opens with no ordinal is unchanged."""
     match = _LEADING_EDITION.match(name)
     if match is None:
+        arabic = _ARABIC_ORDINAL_WORD.search(name)
+        if arabic and arabic.start() > 0:
+            rest = (name[:arabic.start()] + name[arabic.end():]).replace("  ", " ").strip()
+            return _WORD_ORDINALS.get(arabic.group(1)), rest
         return None, name
     if match.group(1):
         number: int | None = int(match.group(1))
@@ -115,3 +121,25 @@ def split_leading_edition(name: str) -> tuple[int | None, str]:
     if not number or not 0 < number < 300:
         return None, name
     return number, name[match.end():]
+
+
+# An ordinal right before a fair's name: "le 1er Salon", "the 12th Riverside Fair", "la XXVIII Feria", "premier salon".
+_ORDINAL_BEFORE = re.compile(
+    r"(?<![\w])(?:(\d{1,3})\s?(?:e|eme|er|ere|th|st|nd|rd|a|o|ª|º|°|\.)|([IVXLC]{2,7}|V|X)"
+    rf"|({'|'.join(sorted(w for w in _WORD_ORDINALS if w.isascii()))}))\s+$"
+)
+
+
+def edition_before(text: str, begin: int) -> int | None:
+    """The edition an ordinal just before a fair's mention at `begin` gives."""
+    before = fold_same_length(text[max(0, begin - 16):begin])
+    match = _ORDINAL_BEFORE.search(before)
+    if match is None:
+        return None
+    if match.group(1):
+        number: int | None = int(match.group(1))
+    elif match.group(2):
+        number = _roman(text[begin - len(before) + match.start(2):begin - len(before) + match.end(2)])
+    else:
+        number = _WORD_ORDINALS.get(match.group(3))
+    return number if number and 0 < number < 300 else None

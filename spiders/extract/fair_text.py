@@ -8,6 +8,7 @@ from datetime import date
 
 from spiders.extract.dates import DateSpan, find_date_spans
 from spiders.extract.fair_closing import closes_only
+from spiders.extract.fair_edition import edition_before
 from spiders.extract.fair_years import reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
 from spiders.extract.fair_places import PlaceIndex
@@ -63,6 +64,8 @@ class TextFair:
     year_basis: str = "explicit"
     website: str | None = None
     """The fair's own site as the source declares it (schema.org url / sameAs)."""
+    edition: int | None = None
+    """An ordinal written just before the name ("le 1er Salon ...")."""
 
 
 @dataclass
@@ -332,6 +335,7 @@ def _record(
         description=description,
         series=group.known.name if group.known else None,
         year_basis=year_basis,
+        edition=next((e for begin, _ in sorted(group.positions) if (e := edition_before(text, begin))), None),
     )
 
 

@@ -176,7 +176,7 @@ def _merge(fairs: list[TextFair]) -> list[TextFair]:
         merged[key] = TextFair(
             kept.name, kept.start, kept.end or fair.end, kept.city or fair.city, kept.country or fair.country,
             kept.venue or fair.venue, kept.description or fair.description, kept.series or fair.series,
-            kept.year_basis, kept.website or fair.website,
+            kept.year_basis, kept.website or fair.website, kept.edition or fair.edition,
         )
     return list(merged.values())
 
@@ -197,7 +197,7 @@ def _finish(fair: TextFair, text: str, url: str | None) -> ExtractedFair:
         description=fair.description or None,
         website=fair.website or _website(fair.description, url),
         series=fair.series or _series(series),
-        edition=leading or edition_number(fair.description or ""),
+        edition=leading or fair.edition or edition_number(fair.description or ""),
         status=edition_status(fair.description or ""),
         year_basis=fair.year_basis if fair.start or fair.end else "none",
     )

@@ -53,3 +53,10 @@ def test_the_series_drops_the_edition_year() -> None:
     text = "The Riverside Pottery Fair 2027 runs from 4 to 6 March 2027 at the Old Corn Exchange."
     (fair,) = extract_fairs(text, language="en")
     assert fair.series == "Riverside Pottery Fair"
+
+
+def test_an_ordinal_before_the_name_is_the_edition() -> None:
+    text = "Le 1er Salon national de la vannerie de Safi a ouvert ses portes du 3 au 9 mai 2027 à Safi."
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.name, fair.edition) == ("Salon national de la vannerie de Safi", 1)
+    assert split_leading_edition("المعرض الجهوي الاول للزربية") == (1, "المعرض الجهوي للزربية")
