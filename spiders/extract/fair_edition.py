@@ -23,7 +23,7 @@ _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ROMAN = r"(?:[IVXLC]{1,7})"
 _EDITION_WORDS = r"(?:edition|editie|edizione|edicion|edicao|ausgabe|auflage)"
 _EDITION = re.compile(
-    rf"\b(\d{{1,3}})\s?(?:e|eme|er|ere|th|st|nd|rd|a|ª|º|°|o|\.|sima|esima|ma)?\s+{_EDITION_WORDS}\b"
+    rf"\b(\d{{1,3}})\s?(?:e|eme|er|ere|th|st|nd|rd|a|ª|º|°|o|\^|\.|sima|esima|ma)?\s+{_EDITION_WORDS}\b"
     rf"|\b{_EDITION_WORDS}\s+(?:n[°o.]?\s*|numero\s+|number\s+)?(\d{{1,3}})\b(?!\s*(?:de\s+)?\d)"
     rf"|\b({_ROMAN})\s+{_EDITION_WORDS}\b"
     r"|(?:الدورة|النسخة)\s+(\d{1,3})\b",
@@ -123,11 +123,9 @@ def split_leading_edition(name: str) -> tuple[int | None, str]:
     return number, name[match.end():]
 
 
-# An ordinal right before a fair's name: "le 1er Salon", "the 12th Riverside Fair", "la XXVIII Feria", "premier salon".
-_ORDINAL_BEFORE = re.compile(
-    r"(?<![\w])(?:(\d{1,3})\s?(?:e|eme|er|ere|th|st|nd|rd|a|o|ª|º|°|\.)|([IVXLC]{2,7}|V|X)"
-    rf"|({'|'.join(sorted(w for w in _WORD_ORDINALS if w.isascii()))}))\s+$"
-)
+# An ordinal in figures right before a fair's name: "le 1er Salon", "the 12th Riverside Fair", "la XXVIII Feria".
+# Not in words: "la prima fiera certificata", "the first fair to..." rank a fair, they do not number it.
+_ORDINAL_BEFORE = re.compile(r"(?<![\w])(?:(\d{1,3})\s?(?:e|eme|er|ere|th|st|nd|rd|a|o|ª|º|°|\^|\.)|([IVXLC]{2,7}|V|X)|(?!))\s+$")
 
 
 def edition_before(text: str, begin: int) -> int | None:

@@ -46,7 +46,11 @@ _OPENING_LOOKBEHIND = 40
 _TAIL_WORDS = frozenset({"fair", "show", "exhibition", "expo", "market", "messe"})
 # What lies between a name and its apposition: a comma or dash, then an article.
 _APPOSITION = re.compile(
-    r"^\s*[,–—]\s*(?:the|a|an|le|la|l[’']|les|un|une|el|los|las|il|lo|der|die|das|den|o|os|as)\s*$", re.IGNORECASE
+    r"^\s*[,–—]\s*(?:the|a|an|le|la|l[’']|les|un|une|el|los|las|il|lo|der|die|das|den|o|os|as)\s*$"
+    # "Die IHM ist die wichtigste Leistungsschau...", "SIEL est le plus grand salon...": a predicate describes it.
+    r"|^\s+(?:is|was|remains|est|reste|ist|war|bleibt|es|fue|sigue\s+siendo|è|era|resta|e|foi)\s+"
+    r"(?:the|a|an|le|la|l[’']|un|une|el|una|der|die|das|eine?|il|lo|o|a|um|uma)\s*(?:[^\W\d_]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 
 

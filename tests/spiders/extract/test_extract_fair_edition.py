@@ -60,3 +60,9 @@ def test_an_ordinal_before_the_name_is_the_edition() -> None:
     (fair,) = extract_fairs(text, language="fr")
     assert (fair.name, fair.edition) == ("Salon national de la vannerie de Safi", 1)
     assert split_leading_edition("المعرض الجهوي الاول للزربية") == (1, "المعرض الجهوي للزربية")
+
+
+def test_a_ranking_word_is_no_edition() -> None:
+    text = "Torna dal 3 al 9 maggio 2027 la Mostra del Rame di Brescia, giunta all'41^ edizione, la prima fiera del rame in Italia."
+    (fair,) = extract_fairs(text, language="it")
+    assert fair.edition == 41

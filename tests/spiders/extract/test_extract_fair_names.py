@@ -79,3 +79,14 @@ def test_arabic_name_ends_before_in_a_city() -> None:
     text = "ينظم المعرض الجهوي للزربية في الرباط من 3 إلى 9 ماي 2027."
     (fair,) = extract_fairs(text, language="ar")
     assert fair.name == "المعرض الجهوي للزربية"
+
+
+def test_a_predicate_describes_the_fair_it_follows() -> None:
+    text = (
+        "Die Kasseler Keramikmesse ist die wichtigste Leistungsschau der Töpfer in Hessen. "
+        "Sie findet seit 1961 in Kassel statt, in diesem Jahr von Mittwoch, 8. März, bis Dienstag, 14. März 2027."
+    )
+    fairs = extract_fairs(text, language="de")
+    assert [(f.name, f.start_date, f.end_date) for f in fairs] == [
+        ("Kasseler Keramikmesse", date(2027, 3, 8), date(2027, 3, 14)),
+    ]
