@@ -38,6 +38,9 @@ _GERMAN_HEADS = ("messegelande", "messezentrum")
 _BEFORE_WINDOW = 160
 _AFTER_WINDOW = 260
 _VENUE_SLACK = 20
+# Around a later mention of a fair: "…في المعرض، الذي يقام بمركز…", "the show is held at the…".
+_STRICT_BEFORE = 40
+_STRICT_AFTER = 60
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,12 @@ class PlaceIndex:
         hosting = [v for v in venues if _hosts(text, v)]
         return cls(text, folded, find_cities(text, folded), hosting, written)
 
-    def near(self, begin: int, end: int) -> Place:
-        venue = _nearest(self.venues, begin, end)
-        written = _nearest_written(self.written_venues, begin, end)
-        city = _nearest(self.cities, begin, end)
+    def near(self, begin: int, end: int, strict: bool = False) -> Place:
+        """The place nearest a mention; `strict` looks only at the mention's own neighbourhood (a few words)."""
+        windows = (_STRICT_BEFORE, _STRICT_AFTER) if strict else (_BEFORE_WINDOW, _AFTER_WINDOW)
+        venue = _nearest(self.venues, begin, end, windows)
+        written = _nearest_written(self.written_venues, begin, end, windows)
+        city = _nearest(self.cities, begin, end, windows)
         if venue is not None and city is not None and not _overlaps(city, venue) \
                 and isinstance(venue.entry, Venue) and venue.entry.city != city.entry:
             # A city named with this fair beats a venue that belongs to the sentence before.
@@ -139,29 +144,34 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.begin < b.end and b.begin < a.end
 
 
-def _distance(mention_begin: int, mention_end: int, begin: int, end: int) -> int | None:
+def _distance(
+    mention_begin: int, mention_end: int, begin: int, end: int, windows: tuple[int, int] = (0, 0)
+) -> int | None:
+    before, after = windows if windows != (0, 0) else (_BEFORE_WINDOW, _AFTER_WINDOW)
     if mention_end <= begin:
         gap = begin - mention_end
-        return gap if gap <= _BEFORE_WINDOW else None
+        return gap if gap <= before else None
     if mention_begin >= end:
         gap = mention_begin - end
-        return gap if gap <= _AFTER_WINDOW else None
+        return gap if gap <= after else None
     return 0
 
 
-def _nearest(mentions: list[Mention], begin: int, end: int) -> Mention | None:
+def _nearest(mentions: list[Mention], begin: int, end: int, windows: tuple[int, int]) -> Mention | None:
     best, best_gap = None, None
     for mention in mentions:
-        gap = _distance(mention.begin, mention.end, begin, end)
+        gap = _distance(mention.begin, mention.end, begin, end, windows)
         if gap is not None and (best_gap is None or gap < best_gap):
             best, best_gap = mention, gap
     return best
 
 
-def _nearest_written(venues: list[tuple[int, int, str]], begin: int, end: int) -> tuple[int, int, str] | None:
+def _nearest_written(
+    venues: list[tuple[int, int, str]], begin: int, end: int, windows: tuple[int, int]
+) -> tuple[int, int, str] | None:
     best, best_gap = None, None
     for venue in venues:
-        gap = _distance(venue[0], venue[1], begin, end)
+        gap = _distance(venue[0], venue[1], begin, end, windows)
         if gap is not None and (best_gap is None or gap < best_gap):
             best, best_gap = venue, gap
     return best

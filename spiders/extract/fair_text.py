@@ -335,12 +335,20 @@ def _record(
         end=end,
         city=city.name if city else None,
         country=country,
-        venue=place.venue,
+        venue=place.venue or _venue_near_other_mentions(group, anchor, places),
         description=description,
         series=group.known.name if group.known else None,
         year_basis=year_basis,
         edition=next((e for begin, _ in sorted(group.positions) if (e := edition_before(text, begin))), None),
     )
+
+
+def _venue_near_other_mentions(group: _Group, anchor: tuple[int, int], places: PlaceIndex) -> str | None:
+    """"ويشارك في المعرض، الذي يقام بمركز العيون للمعارض": the venue often comes with a later mention of the fair."""
+    for begin, end in sorted(group.positions):
+        if (begin, end) != anchor and (venue := places.near(begin, end, strict=True).venue):
+            return venue
+    return None
 
 
 def _dedupe(fairs: list[TextFair]) -> list[TextFair]:

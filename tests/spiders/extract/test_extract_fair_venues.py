@@ -44,3 +44,14 @@ def test_a_fairground_after_a_preposition_is_the_venue() -> None:
     text = "Il Salone del Vetro di Murano si terrà dal 4 al 6 giugno 2027 presso Fiera Milano."
     (fair,) = extract_fairs(text, language="it")
     assert fair.venue == "Fiera Milano"
+
+
+def test_the_venue_given_with_a_later_mention_of_the_fair() -> None:
+    text = (
+        "La Foire de la vannerie de Safi ouvre ses portes du 2 au 9 mai 2027. Une centaine de coopératives venues de "
+        "toute la région présentent paniers, nattes et chapeaux tressés, et des ateliers initient les enfants au tressage "
+        "du palmier nain pendant toute la semaine.\nCette année, la Foire de la vannerie de Safi se tient au "
+        "Parc des expositions Moulay Youssef."
+    )
+    (fair,) = extract_fairs(text, language="fr")
+    assert fair.venue == "Parc des expositions Moulay Youssef"
