@@ -13,8 +13,10 @@ _VENUE_PATTERN = re.compile(
     r"|recinto ferial|polo fieristico|quartiere fieristico|centro fieristico|messegelande|messezentrum"
     r"|convention (?:center|centre)|exhibition (?:center|centre)"
     r"|congress (?:center|centre)|expo (?:center|centre)|esplanade|pier \d+|museum|musee|museo"
-    r"|plaza de los|plaza de la|plaza del)"
-    r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر))"
+    r"|plaza de los|plaza de la|plaza del|messengelande|messegelaende"
+    r"|espace|palais|palazzo|palacio|fortezza|complexe|complejo|pabellon|padiglione|pavillon|piazza|avenida"
+    r"|boulevard|bd)"
+    r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر|مركب|حديقة|بهو|فندق))"
     r"([^\n.,;:()«»\"،؛]{0,60})",
     re.IGNORECASE,
 )
@@ -34,7 +36,12 @@ _ORGANISER_CUE = re.compile(
 )
 _ORGANISER_LOOKBEHIND = 30
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+")
-_GERMAN_HEADS = ("messegelande", "messezentrum")
+# Venue words that make a venue only with a proper name after them ("espace Souissi", "Palazzo Vecchio").
+_NAMED_HEADS = frozenset({
+    "espace", "palais", "palazzo", "palacio", "fortezza", "complexe", "complejo", "pabellon", "padiglione",
+    "pavillon", "piazza", "avenida", "boulevard", "bd",
+})
+_GERMAN_HEADS = ("messegelande", "messezentrum", "messengelande")
 _BEFORE_WINDOW = 160
 _AFTER_WINDOW = 260
 _VENUE_SLACK = 20
@@ -105,7 +112,10 @@ def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | No
             return None  # "فضاء مخصصا لـ...", "ساحة تقدر بـ...": a space described, not a named venue
         surface = _ARABIC_VENUE_END.sub("", _VENUE_END.sub("", head + tail))
     else:
-        surface = _DATE_AFTER_VENUE.sub("", head + _latin_tail(tail))
+        proper = _latin_tail(tail)
+        if fold(head) in _NAMED_HEADS and not re.match(r"\s+(?:(?:de|du|des|di|del|della|da|d'|l')\s*)*[A-Z0-9]", proper):
+            return None  # "un espace réservé", "l'hôtel de ville": a common noun unless a proper name follows
+        surface = _DATE_AFTER_VENUE.sub("", head + proper)
     surface = surface.strip(" -–,")
     begin = match.start()
     if fold(head).startswith(_GERMAN_HEADS):

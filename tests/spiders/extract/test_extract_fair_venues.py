@@ -55,3 +55,10 @@ def test_the_venue_given_with_a_later_mention_of_the_fair() -> None:
     )
     (fair,) = extract_fairs(text, language="fr")
     assert fair.venue == "Parc des expositions Moulay Youssef"
+
+
+def test_a_venue_word_needs_a_proper_name_after_it() -> None:
+    text = "La Foire de la vannerie de Safi se tient du 2 au 9 mai 2027 à l'espace Bab Chaaba."
+    assert extract_fairs(text, language="fr")[0].venue == "espace Bab Chaaba"
+    text = "La Foire de la vannerie de Safi se tient du 2 au 9 mai 2027 avec un espace réservé aux enfants."
+    assert extract_fairs(text, language="fr")[0].venue is None
