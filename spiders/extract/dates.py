@@ -66,6 +66,11 @@ def _weekday_table() -> dict[str, list[str]]:
     return yaml.safe_load((DATA_DIR / "weekdays.yaml").read_text(encoding="utf-8"))
 
 
+def weekday_names() -> dict[str, list[str]]:
+    """Weekday names per language as data/weekdays.yaml lists them (full names first, Monday first)."""
+    return _weekday_table()
+
+
 @lru_cache(maxsize=64)
 def _month_numbers(languages: tuple[str, ...]) -> dict[str, int]:
     table = _month_table()

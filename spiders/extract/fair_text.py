@@ -8,6 +8,7 @@ from datetime import date
 
 from spiders.extract.dates import DateSpan, find_date_spans
 from spiders.extract.fair_closing import closes_only
+from spiders.extract.fair_relative import dateline, relative_start
 from spiders.extract.fair_edition import edition_before
 from spiders.extract.fair_years import reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
@@ -96,17 +97,20 @@ def extract_text_fairs(text: str, language: str | None, page_date: date | None) 
     groups = _group_mentions(text)
     if not groups:
         return []
-    _pair_dates(groups, spans, text)
-    _give_orphan_range_to_main_fair(groups, spans, text)
+    own_date = dateline(text, spans)
+    # The page's dateline dates the page, not a fair; it still anchors year-less and relative days.
+    fair_spans = [s for s in spans if s is not own_date]
+    _pair_dates(groups, fair_spans, text)
+    _give_orphan_range_to_main_fair(groups, fair_spans, text)
     places = PlaceIndex.build(text)
-    reference = reference_date(spans, page_date)
+    reference = page_date or (own_date.start.to_date() if own_date else None) or reference_date(spans, None)
     main = _main_group(groups)
     # A text that dates none of its fairs ("los salones Intergift, Bisutex y MadridJoya") is about the known ones.
     undated_known = not any(g.spans for g in groups)
     fairs: list[TextFair] = []
     for group in groups:
         wanted = group is main or (undated_known and group.known is not None)
-        fairs.extend(_fairs_of(group, text, places, reference, wanted))
+        fairs.extend(_fairs_of(group, text, places, reference, wanted, own_date is not None or page_date is not None))
     return _dedupe(fairs)
 
 
@@ -279,10 +283,15 @@ def _opens(span: DateSpan, text: str) -> bool:
     return _OPENING_CUE.search(fold(text[max(0, span.begin - _OPENING_LOOKBEHIND):span.begin])) is not None
 
 
-def _fairs_of(group: _Group, text: str, places: PlaceIndex, reference: date | None, is_main: bool) -> list[TextFair]:
+def _fairs_of(
+    group: _Group, text: str, places: PlaceIndex, reference: date | None, is_main: bool, dated_page: bool
+) -> list[TextFair]:
     if not group.spans:
         # An undated fair is worth a record only when the text is about it.
-        return [_record(group, None, None, group.positions[0], text, places, "none")] if is_main else []
+        if not is_main:
+            return []
+        start = relative_start(text, group.positions, reference) if dated_page and reference else None
+        return [_record(group, start, None, group.positions[0], text, places, "context" if start else "none")]
     closing = [s for s in group.spans if closes_only(s, text)]
     opening = [s for s in group.spans if s not in closing]
     if not opening:
