@@ -33,7 +33,16 @@ _WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"'«»]+|\bwww\.[a-z0-9\-]+(?:\.[a
 _SOCIAL_SITE = re.compile(r"(?:facebook|instagram|twitter|linkedin|youtube|tiktok|pinterest)\.com", re.IGNORECASE)
 _EDITION_YEAR = re.compile(r"(?:^|\s)(?:19|20)\d\d(?:/\d{2,4})?(?=\s|$)")
 _ORGANIZER = re.compile(
-    r"(?:organi[sz]ed by|organis[ée]e? par|organizado por|organizzato da|veranstaltet von|veranstalter[:\s]|تنظمه|تنظمها|من تنظيم)\s*([^.,;\n()]{3,80})",
+    r"(?:organi[sz]ed by|organis[ée]e? par|à l'initiative d[eu]|organizado por|organizzat[ao] da|veranstaltet von"
+    r"|veranstalter[:\s]|ausgerichtet von|hosted by|تنظمه|تنظمها|ينظمه|ينظمها|من تنظيم|بتنظيم من|المنظم من طرف"
+    r"|المنظمة من طرف|المنظم من قبل|المنظمة من قبل|من طرف)\s*([^.,;\n()،]{3,80})",
+    re.IGNORECASE,
+)
+# Where an organiser's name ends: a partner, a sponsor or a clause follows.
+_ORGANIZER_END = re.compile(
+    r"\s+(?:en partenariat|in partnership|in collaboration|en collaboration|avec|with|with the|sous|under|pour|for|qui|which"
+    r"|in|at|à|au|from|du|le|on|con|en|el|bei|im|am|vom|بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|ب)\b.*$"
+    r"|\s+(?:بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|وذلك|إلى|الى)(?:\s.*)?$",
     re.IGNORECASE,
 )
 
@@ -221,7 +230,10 @@ def _series(name: str) -> str:
 
 def _organizer(description: str) -> str | None:
     match = _ORGANIZER.search(description or "")
-    return match.group(1).strip() if match else None
+    if not match:
+        return None
+    name = _ORGANIZER_END.sub("", match.group(1).strip()).strip(" -–:")
+    return name if len(name) >= 3 else None
 
 
 def _deadline(description: str, start: date | None) -> date | None:

@@ -89,3 +89,11 @@ def test_website_written_next_to_the_fair_or_declared_by_the_event() -> None:
         ' "sameAs": ["https://facebook.com/safipottery"]}</script></head><body><p>Safi Pottery Fair</p></body></html>'
     )
     assert extract_fairs(page, "https://news.example/a")[0].website == "https://pottery-safi.example/"
+
+
+def test_organizer_ends_before_a_partner() -> None:
+    text = ("La Foire de la vannerie de Safi, organisée par la Chambre d'artisanat de Safi en partenariat avec la commune, "
+            "se tient du 2 au 9 mai 2027.")
+    assert extract_fairs(text, language="fr")[0].organizer == "la Chambre d'artisanat de Safi"
+    text = "ينظم المعرض الجهوي للزربية من 3 إلى 9 ماي 2027، المنظم من طرف غرفة الصناعة التقليدية لجهة سوس بشراكة مع الجماعة."
+    assert extract_fairs(text, language="ar")[0].organizer == "غرفة الصناعة التقليدية لجهة سوس"
