@@ -98,7 +98,7 @@ _SEP = (
 )
 _OF = r"(?:\s*(?:\bde\b|\bdel\b|\bdi\b|\bof\b|,))?\s*"
 _ARTICLE = r"(?:\b(?:le|el|the|den|il|lo|o)\s+)?"
-_LIST_MIDDLE = r"(?:\s*,\s*" + _DAY + _ORDINAL + r")*"
+_LIST_MIDDLE = r"(?:\s*[,،و]\s*" + _DAY + _ORDINAL + r")*"  # "3, 4 et 5 mars", "3 و4 و5 مارس"
 
 
 @lru_cache(maxsize=64)

@@ -93,3 +93,9 @@ def test_arabic_end_day_of_the_same_month_and_an_edition_year() -> None:
     )
     (fair,) = extract_fairs(text, language="ar")
     assert (fair.start_date, fair.end_date, fair.year_basis) == (date(2027, 2, 9), date(2027, 2, 18), "context")
+
+
+def test_arabic_list_of_days_joined_with_and() -> None:
+    text = "ينظم المعرض الجهوي للزربية أيام 3 و4 و5 مارس 2027 بمدينة أزرو."
+    (fair,) = extract_fairs(text, language="ar")
+    assert (fair.start_date, fair.end_date) == (date(2027, 3, 3), date(2027, 3, 5))
