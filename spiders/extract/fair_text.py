@@ -226,6 +226,9 @@ def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: 
     # "Fiera di Rho", "Messe Frankfurt", a lone "Fachmesse": organisers, grounds, common nouns.
     if all(city_by_name(w) is not None for w in meaningful):
         return True
+    possessive = re.match(r"^(.+?)[’']s\s+(.+)$", mention.name)
+    if possessive and city_by_name(possessive.group(1)) and not (_words(possessive.group(2)) - _DESCRIPTOR_WORDS):
+        return True  # "Malaga's trade fair", "Frankfurt's international fair": the city's fair, described
     return len(words) == 1 and fold(mention.name).endswith(("messe", "schau", "markt")) and not mention.name.isupper()
 
 

@@ -90,3 +90,8 @@ def test_a_predicate_describes_the_fair_it_follows() -> None:
     assert [(f.name, f.start_date, f.end_date) for f in fairs] == [
         ("Kasseler Keramikmesse", date(2027, 3, 8), date(2027, 3, 14)),
     ]
+
+
+def test_a_city_s_trade_fair_is_a_description() -> None:
+    text = "Visitors to Malaga's Trade Fair saw rugs and lamps; the Riverside Pottery Fair runs from 4 to 6 March 2027."
+    assert [f.name for f in extract_fairs(text, language="en")] == ["Riverside Pottery Fair"]
