@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from spiders.extract.datefold import fold_same_length
+from spiders.extract.fair_vocab import city_by_name
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w&+’'\-.]*[\w&+])?|\d+(?:[.,]\d+)*|\S", re.UNICODE)
 # Keywords that open a name and take the words after them ("Salon international de ...").
@@ -256,7 +257,10 @@ def _arabic_name(tokens: list[_Token], start: int, text: str) -> tuple[int, int]
     if start + 1 >= len(tokens):
         return None
     following = tokens[start + 1].text
-    if not (following.startswith(_ARABIC_NAME_STARTS) or following in _ARABIC_ADJECTIVES):
+    # "مهرجان تونس للخزف", "معرض الرياض للكتاب": a city's name may follow the head.
+    city_first = city_by_name(following) is not None and start + 2 < len(tokens) \
+        and tokens[start + 2].text.startswith(("لل", "ال"))
+    if not (following.startswith(_ARABIC_NAME_STARTS) or following in _ARABIC_ADJECTIVES or city_first):
         return None  # "المعرض يمثل ...": the word after is a verb, not part of a name
     last = start
     j = start + 1
@@ -272,7 +276,7 @@ def _arabic_name(tokens: list[_Token], start: int, text: str) -> tuple[int, int]
             break
         if token.text.startswith(("بال", "وبال", "فال")) and j > start + 1:
             break  # "بالدارالبيضاء": a place follows the name
-        if j > start + 1 and not token.text.startswith(("ال", "لل", "وال", "ل")):
+        if j > start + 1 and not token.text.startswith(("ال", "لل", "وال", "ل")) and not (city_first and j == start + 1):
             break  # past the head and its adjective a name goes on only with genitives
         last = j
         j += 1

@@ -95,3 +95,9 @@ def test_a_predicate_describes_the_fair_it_follows() -> None:
 def test_a_city_s_trade_fair_is_a_description() -> None:
     text = "Visitors to Malaga's Trade Fair saw rugs and lamps; the Riverside Pottery Fair runs from 4 to 6 March 2027."
     assert [f.name for f in extract_fairs(text, language="en")] == ["Riverside Pottery Fair"]
+
+
+def test_arabic_name_with_a_city_after_the_head() -> None:
+    text = "تنطلق فعاليات مهرجان صفاقس للفخار والخزف من 3 إلى 9 ماي 2027 بمشاركة 120 حرفيا."
+    (fair,) = extract_fairs(text, language="ar")
+    assert (fair.name, fair.city) == ("مهرجان صفاقس للفخار والخزف", "Sfax")
