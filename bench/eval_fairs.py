@@ -107,12 +107,18 @@ def _labelled_fields(tally: FairTally, exp: dict[str, Any], pred: PredictedFair)
     if exp.get("edition") is not None:
         _field(tally, "edition", pred.edition == exp["edition"])
     if exp.get("status"):
-        _field(tally, "status", _expected_status(str(exp["status"])) == (pred.status or "scheduled"))
+        _field(tally, "status", _expected_status(str(exp["status"])) == _loose_status(pred.status))
 
 
 def _expected_status(label: str) -> str:
+    """The status word the label opens with ("online (physical edition cancelled)" is online)."""
     lowered = label.lower()
-    return next((status for word, status in _STATUS_WORDS if word in lowered), "scheduled")
+    found = [(lowered.find(word), status) for word, status in _STATUS_WORDS if word in lowered]
+    return min(found)[1] if found else "scheduled"
+
+
+def _loose_status(predicted: str | None) -> str:
+    return "postponed" if predicted == "rescheduled" else (predicted or "scheduled")
 
 
 def _field(tally: FairTally, name: str, ok: bool) -> None:

@@ -5,7 +5,7 @@ import re
 
 from spiders.extract.datefold import fold_same_length
 
-# Checked in this order: a cancelled edition that "moves online" is cancelled first.
+# At the same place, the first kind listed wins.
 _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(
         r"\b(?:cancel+ed|annule[e]?s?|annulation|cancelad[ao]|suspendid[ao]|annullat[ao]|abgesagt|absage|findet\s+nicht\s+statt)\b"
@@ -15,10 +15,13 @@ _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|تأجيل|تاجيل|أرجئ|تأجل")),
     ("online", re.compile(
         # "register online" says nothing about the fair: only an edition, a fair or a move that is online.
-        r"\b(?:online[- ](?:only|edition|event|fair|show|format)|(?:goes|go|went|moved?|held|takes\s+place)\s+online"
+        r"\b(?:online[- ](?:only|edition|event|fair|show|format)|(?:goes|go|went|moved?|held|takes\s+place|runs?|ran)\s+online"
         r"|virtual\s+(?:edition|fair|show|event)|edition\s+virtuelle|salon\s+virtuel|en\s+ligne"
         r"|edizione\s+digitale|fiera\s+(?:e\s+)?digitale|edicion\s+virtual|formato\s+virtual|digitale\s+messe)\b"
         r"|افتراضي|افتراضية")),
+    ("rescheduled", re.compile(
+        r"\b(?:rescheduled|new\s+dates|nouvelles\s+dates|nuevas\s+fechas|moviendo\s+(?:nuestras|las)\s+fechas"
+        r"|reprogramad[ao]|neue[nr]?\s+termin\w*|nuove\s+date)\b|موعد\s+جديد|مواعيد\s+جديدة")),
 )
 _ROMAN = r"(?:[IVXLC]{1,7})"
 _EDITION_WORDS = r"(?:edition|editie|edizione|edicion|edicao|ausgabe|auflage)"
@@ -63,10 +66,10 @@ _ARABIC_ORDINAL_WORD = re.compile(r"(?<![^\W\d_])(ال(?:أول|اول|أولى|
 def edition_status(text: str) -> str:
     """schema.org eventStatus in lower case; 'scheduled' when the text says nothing else."""
     folded = fold_same_length(text)
-    for status, cue in _STATUS_CUES:
-        if cue.search(folded):
-            return status
-    return "scheduled"
+    # The cue nearest the fair's own sentence wins: a neighbour's cancellation later on says nothing of this fair.
+    found = [(match.start(), rank, status) for rank, (status, cue) in enumerate(_STATUS_CUES)
+             if (match := cue.search(folded))]
+    return min(found)[2] if found else "scheduled"
 
 
 def edition_number(text: str) -> int | None:

@@ -66,3 +66,8 @@ def test_a_ranking_word_is_no_edition() -> None:
     text = "Torna dal 3 al 9 maggio 2027 la Mostra del Rame di Brescia, giunta all'41^ edizione, la prima fiera del rame in Italia."
     (fair,) = extract_fairs(text, language="it")
     assert fair.edition == 41
+
+
+def test_the_status_cue_nearest_the_fair_wins() -> None:
+    assert edition_status("The Riverside Pottery Fair will run online this year; the Hill Fair was cancelled.") == "online"
+    assert edition_status("The Riverside Pottery Fair has new dates: 4 to 6 March 2027.") == "rescheduled"
