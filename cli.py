@@ -51,6 +51,8 @@ def extract_one(kind: str, data: bytes, url: str | None) -> dict[str, Any]:
     return {"fairs": [{"name": f.name, "start_date": f.start_date.isoformat() if f.start_date else None,
                        "end_date": f.end_date.isoformat() if f.end_date else None, "city": f.city,
                        "country": f.country, "venue": f.venue, "crafts": list(f.crafts or []),
+                       "organizer": f.organizer, "website": f.website,
+                       "registration_deadline": f.registration_deadline.isoformat() if f.registration_deadline else None,
                        "series": f.series, "edition": f.edition, "status": f.status,
                        "year_basis": f.year_basis} for f in fairs]}
 

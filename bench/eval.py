@@ -29,7 +29,8 @@ def _fair_predictions(record: dict, text: str) -> list:
     from cli import extract_one
 
     found = extract_one("fair", text.encode("utf-8"), None)["fairs"]
-    return [PredictedFair(f["name"], f["start_date"], f["end_date"], f["city"], f["country"], f["venue"]) for f in found]
+    return [PredictedFair(f["name"], f["start_date"], f["end_date"], f["city"], f["country"], f["venue"],
+                          f["organizer"], f["edition"], f["status"]) for f in found]
 
 
 def run(root: Path, quick: bool) -> tuple[list[Score], dict[str, float]]:

@@ -34,6 +34,16 @@ class PredictedFair:
     city: str | None
     country: str | None
     venue: str | None
+    organizer: str | None = None
+    edition: int | None = None
+    status: str | None = None
+
+
+# Labelled only on some batch-2 entries (README: optional, informative): scored where labelled.
+_LABELLED_FIELDS = ("organizer", "edition", "status")
+# The README's status words that an eventStatus should reflect; anything else ("going ahead") is scheduled.
+_STATUS_WORDS = (("cancel", "cancelled"), ("postpon", "postponed"), ("online", "online"), ("virtual", "online"),
+                 ("not held in person", "online"), ("reschedul", "postponed"), ("moved", "postponed"))
 
 
 @dataclass
@@ -41,7 +51,8 @@ class FairTally:
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    fields: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0] for k in ("end_date", "city", "country", "venue")})
+    fields: dict[str, list[int]] = field(default_factory=lambda: {
+        k: [0, 0] for k in ("end_date", "city", "country", "venue", *_LABELLED_FIELDS)})
 
 
 def _dates_equal(predicted: str | None, expected: str | None, expected_md: str | None, lenient: bool) -> bool:
@@ -86,7 +97,28 @@ def score_announcement(
         else:
             venue_ok = any(jaccard(name_tokens(pred.venue), v) >= 0.5 for v in venues)
         _field(tally, "venue", venue_ok)
+        _labelled_fields(tally, exp, pred)
     return matched
+
+
+def _labelled_fields(tally: FairTally, exp: dict[str, Any], pred: PredictedFair) -> None:
+    if exp.get("organizer"):
+        _field(tally, "organizer", jaccard(name_tokens(pred.organizer), name_tokens(exp["organizer"])) >= 0.5)
+    if exp.get("edition") is not None:
+        _field(tally, "edition", pred.edition == exp["edition"])
+    if exp.get("status"):
+        _field(tally, "status", _expected_status(str(exp["status"])) == _loose_status(pred.status))
+
+
+def _expected_status(label: str) -> str:
+    """The status word the label opens with ("online (physical edition cancelled)" is online)."""
+    lowered = label.lower()
+    found = [(lowered.find(word), status) for word, status in _STATUS_WORDS if word in lowered]
+    return min(found)[1] if found else "scheduled"
+
+
+def _loose_status(predicted: str | None) -> str:
+    return "postponed" if predicted == "rescheduled" else (predicted or "scheduled")
 
 
 def _field(tally: FairTally, name: str, ok: bool) -> None:
@@ -137,6 +169,9 @@ def evaluate_fairs(
         if not lenient:
             for key in ("city", "country", "venue"):
                 scores.append(Score("trade-fairs", f"{key} acc. on matched", fields[key], n=tally.tp))
+            for key in _LABELLED_FIELDS:
+                scores.append(Score("trade-fairs", f"{key} acc. on matched, where labelled", fields[key],
+                                    n=tally.fields[key][1]))
     return scores, details
 
 

@@ -66,6 +66,11 @@ def _weekday_table() -> dict[str, list[str]]:
     return yaml.safe_load((DATA_DIR / "weekdays.yaml").read_text(encoding="utf-8"))
 
 
+def weekday_names() -> dict[str, list[str]]:
+    """Weekday names per language as data/weekdays.yaml lists them (full names first, Monday first)."""
+    return _weekday_table()
+
+
 @lru_cache(maxsize=64)
 def _month_numbers(languages: tuple[str, ...]) -> dict[str, int]:
     table = _month_table()
@@ -85,13 +90,15 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _ORDINAL = r"(?:\s?(?:st|nd|rd|th)(?![^\W\d_])|er|re|o|a|\.|°)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SEP = (
-    r"\s*(?:[-–—‑‒―~]+|\bto\b|\bau\b|\ba\b|\bal\b|\bbis\b(?:\s+(?:zum|zur))?|\bthrough\b|\bthru\b|\buntil\b"
+    # A comma may stand before an explicit "until" word: "del 17 de diciembre, al 5 de enero".
+    r"\s*(?:,\s*(?=al\b|au\b|to\b|bis\b|hasta\b|until\b|through\b|till\b|jusqu|fino\b))?"
+    r"(?:[-–—‑‒―~]+|\bhasta(?:\s+el)?\b|\bjusqu'(?:au|a)\b|\bto\b|\bau\b|\ba\b|\bal\b|\bbis\b(?:\s+(?:zum|zur))?|\bthrough\b|\bthru\b|\buntil\b"
     r"|\btill\b|\bthe\b|\bet\b|\band\b|\by\b|\be\b|\bund\b|\bal\b|\bfino\s+al\b|\btot\b|\bate\b|\btil\b"
     r"|إلى|الى|حتى|لغاية|غاية|و)\s*(?:-\s*)?"
 )
 _OF = r"(?:\s*(?:\bde\b|\bdel\b|\bdi\b|\bof\b|,))?\s*"
 _ARTICLE = r"(?:\b(?:le|el|the|den|il|lo|o)\s+)?"
-_LIST_MIDDLE = r"(?:\s*,\s*" + _DAY + _ORDINAL + r")*"
+_LIST_MIDDLE = r"(?:\s*[,،و]\s*" + _DAY + _ORDINAL + r")*"  # "3, 4 et 5 mars", "3 و4 و5 مارس"
 
 
 @lru_cache(maxsize=64)
@@ -106,6 +113,8 @@ def _patterns(languages: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     forms = {
         # 16 janvier 2026 - 2 février 2026 / 16 au 20 janvier 2026 / 16.–20. Januar / del 16 al 20 de enero de 2026
         "day_first_range": rf"{lead}{day}(?:{_OF}({month})(?:{_OF}{year})?)?{_LIST_MIDDLE}{_SEP}{lead}{day}{_OF}({month})(?:{_OF}{year})?",
+        # "من 9 فبراير إلى 18 منه": the end day "of it", the same month
+        "same_month_range": rf"{day}\s*({month})(?:\s*{year})?{_SEP}(?:(?:ل)?غاية\s*)?{day}\s+منه(?![^\W\d_])",
         # January 30 – February 2, 2027 / Jan 16-20, 2026
         "month_first_range": rf"{weekday}({month})\s*{day}(?:,?\s*{year})?{_SEP}{weekday}(?:({month})\s*)?{day}(?:,?\s*{year})?",
         # 16.01.-20.01.2026 / 16/01 - 20/01/2026 / 16-20/01/2026
@@ -122,10 +131,18 @@ def _patterns(languages: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
 # --- finding ---------------------------------------------------------------------------------
 
 
+# Day words, replaced by their number padded to the same length: "fino al primo maggio", "الفاتح أوت".
+_DAY_WORDS = re.compile(r"(?<![^\W\d_])(primo|premier|first|erste[nr]?|primero|الفاتح)(?=\s+[^\W\d_])")
+
+
+def _digit_day_words(folded: str) -> str:
+    return _DAY_WORDS.sub(lambda m: "1".ljust(len(m.group(0))), folded)
+
+
 def find_date_spans(text: str, languages: Sequence[str] | None = None) -> list[DateSpan]:
     """Every date and date range in the text, in order, without overlaps (longest wins)."""
     langs = tuple(dict.fromkeys(languages or DEFAULT_LANGUAGES))
-    folded = fold_same_length(text)
+    folded = _digit_day_words(fold_same_length(text))
     months = _month_numbers(langs)
     found: list[DateSpan] = []
     for name, pattern in _patterns(langs):
@@ -164,6 +181,12 @@ def _build(name: str, g: tuple[str | None, ...], months: dict[str, int], begin: 
         if month1 is None or month2 is None:
             return None
         return _range(int(d1), month1, _year(y1), int(d2), month2, _year(y2), begin, finish)
+    if name == "same_month_range":
+        d1, m1, y1, d2 = g
+        month1 = _month(m1, months)
+        if month1 is None:
+            return None
+        return _range(int(d1), month1, _year(y1), int(d2), month1, _year(y1), begin, finish)
     if name == "month_first_range":
         m1, d1, y1, m2, d2, y2 = g
         month1 = _month(m1, months)
@@ -221,7 +244,7 @@ def _range(
         first, last = date(y1, m1, d1), date(y2, m2, d2)
         if not timedelta(0) <= last - first <= timedelta(days=62):
             return None  # not one event: two unrelated dates
-    elif (m1, d1) > (m2, d2) and (m1 - m2) % 12 > 2:
+    elif (m1, d1) > (m2, d2) and (m2 - m1) % 12 > 2:  # "17 décembre - 5 janvier" wraps one month
         return None
     return DateSpan(start, end, begin, finish)
 

@@ -13,6 +13,14 @@ _UNTIL = re.compile(
     r"(?:\s+(?:le|el|the|il|den|dem|o|a))?(?:\s+[^\W\d_]{2,12}[.,]?)?\s*$",
     re.IGNORECASE,
 )
+# A closing verb, then at most three short words ("closes on", "fermera ses portes le", "cerrará el", "يختتم يوم").
+_CLOSING_VERB = re.compile(
+    r"(?:\bclos(?:es|ing)|\bends?\b|\bwraps?\s+up|\bfermer\w*|\bferme\b|\bclotur\w*|\bse\s+termin\w*|\bs'acheve\w*"
+    r"|\bprend(?:ra)?\s+fin|\bcerrar\w*|\bcierra\w*|\bfinaliza\w*|\bconclu\w*|\bchiud\w*|\btermin\w*|\bendet\b"
+    r"|\bschlie(?:ss|ß)t|يختتم|تختتم|اختتام|تسدل|يسدل)"
+    r"(?:\s+[^\W\d_]{1,8}){0,3}\s*$",
+    re.IGNORECASE,
+)
 _LOOKBEHIND = 40
 
 
@@ -21,4 +29,4 @@ def closes_only(span: DateSpan, text: str) -> bool:
     if span.end is not None:
         return False
     before = fold_same_length(text[max(0, span.begin - _LOOKBEHIND):span.begin])
-    return _UNTIL.search(before) is not None
+    return _UNTIL.search(before) is not None or _CLOSING_VERB.search(before) is not None

@@ -5,7 +5,7 @@ import re
 
 from spiders.extract.datefold import fold_same_length
 
-# Checked in this order: a cancelled edition that "moves online" is cancelled first.
+# At the same place, the first kind listed wins.
 _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(
         r"\b(?:cancel+ed|annule[e]?s?|annulation|cancelad[ao]|suspendid[ao]|annullat[ao]|abgesagt|absage|findet\s+nicht\s+statt)\b"
@@ -15,36 +15,68 @@ _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|تأجيل|تاجيل|أرجئ|تأجل")),
     ("online", re.compile(
         # "register online" says nothing about the fair: only an edition, a fair or a move that is online.
-        r"\b(?:online[- ](?:only|edition|event|fair|show|format)|(?:goes|go|went|moved?|held|takes\s+place)\s+online"
+        r"\b(?:online[- ](?:only|edition|event|fair|show|format)|(?:goes|go|went|moved?|held|takes\s+place|runs?|ran)\s+online"
         r"|virtual\s+(?:edition|fair|show|event)|edition\s+virtuelle|salon\s+virtuel|en\s+ligne"
         r"|edizione\s+digitale|fiera\s+(?:e\s+)?digitale|edicion\s+virtual|formato\s+virtual|digitale\s+messe)\b"
         r"|افتراضي|افتراضية")),
+    ("rescheduled", re.compile(
+        r"\b(?:rescheduled|new\s+dates|nouvelles\s+dates|nuevas\s+fechas|moviendo\s+(?:nuestras|las)\s+fechas"
+        r"|reprogramad[ao]|neue[nr]?\s+termin\w*|nuove\s+date)\b|موعد\s+جديد|مواعيد\s+جديدة")),
 )
 _ROMAN = r"(?:[IVXLC]{1,7})"
 _EDITION_WORDS = r"(?:edition|editie|edizione|edicion|edicao|ausgabe|auflage)"
 _EDITION = re.compile(
-    rf"\b(\d{{1,3}})\s?(?:e|eme|er|ere|th|st|nd|rd|a|ª|º|°|o|\.|sima|esima|ma)?\s+{_EDITION_WORDS}\b"
+    rf"\b(\d{{1,3}})\s?(?:e|eme|er|ere|th|st|nd|rd|a|ª|º|°|o|\^|\.|sima|esima|ma)?\s+{_EDITION_WORDS}\b"
     rf"|\b{_EDITION_WORDS}\s+(?:n[°o.]?\s*|numero\s+|number\s+)?(\d{{1,3}})\b(?!\s*(?:de\s+)?\d)"
     rf"|\b({_ROMAN})\s+{_EDITION_WORDS}\b"
     r"|(?:الدورة|النسخة)\s+(\d{1,3})\b",
     re.IGNORECASE,
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Ordinals written in words, 1 to 10 ("deuxième édition", "the third edition", "الدورة الخامسة").
+_WORD_ORDINALS: dict[str, int] = {
+    word: number
+    for number, words in enumerate((
+        ("premiere", "premier", "first", "primera", "primero", "prima", "primo", "الأولى", "الاولى", "الأول", "الاول"),
+        ("deuxieme", "seconde", "second", "segunda", "seconda", "الثانية", "الثاني"),
+        ("troisieme", "third", "tercera", "terza", "الثالثة", "الثالث"),
+        ("quatrieme", "fourth", "cuarta", "quarta", "الرابعة", "الرابع"),
+        ("cinquieme", "fifth", "quinta", "الخامسة", "الخامس"),
+        ("sixieme", "sixth", "sexta", "sesta", "السادسة", "السادس"),
+        ("septieme", "seventh", "septima", "settima", "السابعة", "السابع"),
+        ("huitieme", "eighth", "octava", "ottava", "الثامنة", "الثامن"),
+        ("neuvieme", "ninth", "novena", "nona", "التاسعة", "التاسع"),
+        ("dixieme", "tenth", "decima", "العاشرة", "العاشر"),
+    ), start=1)
+    for word in words
+}
+_WORD_EDITION = re.compile(
+    rf"(?<![^\W\d_])({'|'.join(sorted(_WORD_ORDINALS, key=len, reverse=True))})\s+{_EDITION_WORDS}\b"
+    r"|(?:الدورة|النسخة|الطبعة|دورتها|دورته)\s+(ال[^\W\d_]+)(?:\s+(عشرة?))?",
+    re.IGNORECASE,
+)
+# An ordinal or a Roman numeral that opens a fair's name: "XXVIII Feria...", "35ª Feria", "122nd Canton Fair".
+_LEADING_EDITION = re.compile(
+    r"^\s*(?:(\d{1,3})\s?(?:e|eme|er|ere|th|st|nd|rd|a|ª|º|°|o|\.)|([IVXLC]{1,7}))\s+(?=[^\W\d_])"
+)
+# Arabic ordinal adjectives inside a name: "المعرض الجهوي الاول" (the first regional fair).
+_ARABIC_ORDINAL_WORD = re.compile(r"(?<![^\W\d_])(ال(?:أول|اول|أولى|اولى|ثاني|ثانية|ثالث|ثالثة|رابع|رابعة|خامس|خامسة|سادس|سادسة|سابع|سابعة|ثامن|ثامنة|تاسع|تاسعة|عاشر|عاشرة))(?![^\W\d_])")
 
 
 def edition_status(text: str) -> str:
     """schema.org eventStatus in lower case; 'scheduled' when the text says nothing else."""
     folded = fold_same_length(text)
-    for status, cue in _STATUS_CUES:
-        if cue.search(folded):
-            return status
-    return "scheduled"
+    # The cue nearest the fair's own sentence wins: a neighbour's cancellation later on says nothing of this fair.
+    found = [(match.start(), rank, status) for rank, (status, cue) in enumerate(_STATUS_CUES)
+             if (match := cue.search(folded))]
+    return min(found)[2] if found else "scheduled"
 
 
 def edition_number(text: str) -> int | None:
-    match = _EDITION.search(fold_same_length(text).replace("ª", "a"))
+    folded = fold_same_length(text).replace("ª", "a")
+    match = _EDITION.search(folded)
     if match is None:
-        return None
+        return _word_edition(folded)
     digits = match.group(1) or match.group(2) or match.group(4)
     number = int(digits) if digits else _roman(text[match.start(3):match.end(3)].upper())
     return number if number and 0 < number < 300 else None
@@ -60,3 +92,55 @@ def _roman(numeral: str) -> int | None:
         following = values[i + 1] if i + 1 < len(values) else None
         total += -value if following is not None and following > value else value
     return total
+
+
+def _word_edition(folded: str) -> int | None:
+    match = _WORD_EDITION.search(folded)
+    if match is None:
+        return None
+    if match.group(1):
+        return _WORD_ORDINALS.get(match.group(1).lower())
+    unit = _WORD_ORDINALS.get(match.group(2))
+    if unit is None:
+        return None
+    return unit + 10 if match.group(3) else unit  # "الحادية عشرة" is not covered; "الثانية عشرة" is 12
+
+
+def split_leading_edition(name: str) -> tuple[int | None, str]:
+    """'XXVIII Feria Navideña' -> (28, 'Feria Navideña'); a name that opens with no ordinal is unchanged."""
+    match = _LEADING_EDITION.match(name)
+    if match is None:
+        arabic = _ARABIC_ORDINAL_WORD.search(name)
+        if arabic and arabic.start() > 0:
+            rest = (name[:arabic.start()] + name[arabic.end():]).replace("  ", " ").strip()
+            return _WORD_ORDINALS.get(arabic.group(1)), rest
+        return None, name
+    if match.group(1):
+        number: int | None = int(match.group(1))
+    elif match.group(2) in ("I", "C", "L"):
+        return None, name  # Italian "I Saloni", a stray initial: no edition
+    else:
+        number = _roman(match.group(2))
+    if not number or not 0 < number < 300:
+        return None, name
+    return number, name[match.end():]
+
+
+# An ordinal in figures right before a fair's name: "le 1er Salon", "the 12th Riverside Fair", "la XXVIII Feria".
+# Not in words: "la prima fiera certificata", "the first fair to..." rank a fair, they do not number it.
+_ORDINAL_BEFORE = re.compile(r"(?<![\w])(?:(\d{1,3})\s?(?:e|eme|er|ere|th|st|nd|rd|a|o|ª|º|°|\^|\.)|([IVXLC]{2,7}|V|X)|(?!))\s+$")
+
+
+def edition_before(text: str, begin: int) -> int | None:
+    """The edition an ordinal just before a fair's mention at `begin` gives."""
+    before = fold_same_length(text[max(0, begin - 16):begin])
+    match = _ORDINAL_BEFORE.search(before)
+    if match is None:
+        return None
+    if match.group(1):
+        number: int | None = int(match.group(1))
+    elif match.group(2):
+        number = _roman(text[begin - len(before) + match.start(2):begin - len(before) + match.end(2)])
+    else:
+        number = _WORD_ORDINALS.get(match.group(3))
+    return number if number and 0 < number < 300 else None

@@ -1,6 +1,7 @@
 """Fairs declared as schema.org Event items (JSON-LD, microdata, RDFa)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -16,6 +17,7 @@ _COUNTRY_NAMES = {
     "spain": "ES", "españa": "ES", "italy": "IT", "italia": "IT", "united states": "US", "usa": "US",
     "united kingdom": "GB", "uk": "GB", "great britain": "GB",
 }
+_SOCIAL = re.compile(r"(?:facebook|instagram|twitter|x|linkedin|youtube|tiktok|pinterest|wikipedia)\.(?:com|org)", re.IGNORECASE)
 # Codes people write that are not ISO 3166 alpha-2.
 _COUNTRY_CODE_FIXES = {"UK": "GB", "EL": "GR"}
 
@@ -40,8 +42,20 @@ def markup_fairs(things: Sequence[Thing]) -> list[TextFair]:
             country=_country(country) or (city.country if city else None),
             venue=venue,
             description=one_line(first_text(thing.get("description")))[:500],
+            website=_website(thing),
         ))
     return fairs
+
+
+def _website(thing: Thing) -> str | None:
+    """The Event's url, else its first sameAs that is not a social-network profile."""
+    for key in ("url", "sameAs"):
+        value = thing.get(key)
+        for candidate in value if isinstance(value, list) else [value]:
+            text = first_text(candidate)
+            if text and text.startswith(("http://", "https://")) and not _SOCIAL.search(text):
+                return text.strip()
+    return None
 
 
 def _day(value: object) -> date | None:

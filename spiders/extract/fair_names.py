@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from spiders.extract.datefold import fold_same_length
+from spiders.extract.fair_vocab import city_by_name
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w&+’'\-.]*[\w&+])?|\d+(?:[.,]\d+)*|\S", re.UNICODE)
 # Keywords that open a name and take the words after them ("Salon international de ...").
@@ -37,6 +38,11 @@ _GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellu
 # "Expoartesano", "Expohogar": one-word names; "Exposición", "Expositores", "Exportación" are common nouns.
 _EXPO_COMPOUND = re.compile(r"^Expo(?!s|rt|n|r)[^\W\d_]{4,}$")
 _ARABIC_HEADS = frozenset({"معرض", "المعرض", "صالون", "الصالون", "الأسبوع", "أسبوع", "الاسبوع", "اسبوع", "ملتقى", "الملتقى", "سوق", "مهرجان", "المهرجان", "معارض", "المعارض"})
+# Sectors a name may name after 'في' (in): "صالون الابتكار في الصناعات التقليدية".
+_ARABIC_SECTORS = frozenset({
+    "الصناعة", "الصناعات", "الحرف", "الفنون", "التصميم", "الديكور", "الزربية", "الخزف", "الفخار", "النسيج",
+})
+_MAX_ARABIC_TOKENS = 14
 _ARABIC_STOPS = frozenset({
     "في", "من", "خلال", "الذي", "التي", "والذي", "والتي", "وذلك", "على", "إلى", "الى", "ما", "بين", "حيث",
     "يوم", "عن", "مع", "تحت", "بمدينة", "بمشاركة", "هذا", "هذه", "وهو", "وهي", "الذى", "ضمن", "قد", "لقد",
@@ -251,21 +257,44 @@ def _arabic_name(tokens: list[_Token], start: int, text: str) -> tuple[int, int]
     if start + 1 >= len(tokens):
         return None
     following = tokens[start + 1].text
-    if not (following.startswith(_ARABIC_NAME_STARTS) or following in _ARABIC_ADJECTIVES):
+    # "مهرجان تونس للخزف", "معرض الرياض للكتاب": a city's name may follow the head.
+    city_first = city_by_name(following) is not None and start + 2 < len(tokens) \
+        and tokens[start + 2].text.startswith(("لل", "ال"))
+    if not (following.startswith(_ARABIC_NAME_STARTS) or following in _ARABIC_ADJECTIVES or city_first):
         return None  # "المعرض يمثل ...": the word after is a verb, not part of a name
     last = start
     j = start + 1
-    while j < len(tokens) and j - start < 9 and _same_line(text, tokens[j - 1], tokens[j]):
+    while j < len(tokens) and j - start < _MAX_ARABIC_TOKENS and _same_line(text, tokens[j - 1], tokens[j]):
         token = tokens[j]
+        joined = _arabic_continuation(tokens, j) if j > start + 1 else 0
+        if joined:
+            # "للأثاث و الهندسة", "و تزيين المنازل", "في الصناعات التقليدية": one more member of the name.
+            last = j + joined
+            j += joined + 1
+            continue
         if not token.is_word or not token.is_arabic or token.text in _ARABIC_STOPS:
             break
         if token.text.startswith(("بال", "وبال", "فال")) and j > start + 1:
             break  # "بالدارالبيضاء": a place follows the name
-        if j > start + 1 and not token.text.startswith(("ال", "لل", "وال", "ل")):
+        if j > start + 1 and not token.text.startswith(("ال", "لل", "وال", "ل")) and not (city_first and j == start + 1):
             break  # past the head and its adjective a name goes on only with genitives
         last = j
         j += 1
     return (start, last) if last > start else None
+
+
+def _arabic_continuation(tokens: list[_Token], j: int) -> int:
+    """How many words after a lone 'و' (and) or a 'في' (in) join the name: a definite noun, a noun and its
+    definite genitive, or a craft sector; 0 when the name ends here."""
+    if j + 1 >= len(tokens) or not tokens[j + 1].is_arabic:
+        return 0
+    word, following = tokens[j].text, tokens[j + 1].text
+    if word == "و":
+        if following.startswith("ال"):
+            return 1
+        genitive = j + 2 < len(tokens) and tokens[j + 2].is_arabic and tokens[j + 2].text.startswith("ال")
+        return 2 if genitive and following not in _ARABIC_STOPS else 0
+    return 1 if word == "في" and following in _ARABIC_SECTORS else 0
 
 
 def _is_generic(tokens: list[_Token]) -> bool:

@@ -8,21 +8,46 @@ from spiders.extract.fair_vocab import City, Mention, Venue, find_cities, find_v
 
 # Venues not in the gazetteer, written out: "Parc des expositions du Kram", "Pier 36", "فضاء OLM السويسي".
 _VENUE_PATTERN = re.compile(
-    r"(?:(?<![^\W\d_])(?:parc des expositions|parc des expos|palais des congres|palais des expositions|palais de la culture"
+    r"((?<![^\W\d_])(?:parc des expositions|parc des expos|palais des congres|palais des expositions|palais de la culture"
     r"|centre des expositions|centro de convenciones|centro de exposiciones|palacio de (?:ferias|congresos)"
-    r"|recinto ferial|messegelande|messezentrum|convention (?:center|centre)|exhibition (?:center|centre)"
+    r"|recinto ferial|polo fieristico|quartiere fieristico|centro fieristico|messegelande|messezentrum"
+    r"|convention (?:center|centre)|exhibition (?:center|centre)"
     r"|congress (?:center|centre)|expo (?:center|centre)|esplanade|pier \d+|museum|musee|museo"
-    r"|plaza de los|plaza de la|plaza del)"
-    r"|(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر))"
-    r"[^\n.,;:()«»\"،؛]{0,60}",
+    r"|plaza de los|plaza de la|plaza del|messengelande|messegelaende"
+    r"|espace|palais|palazzo|palacio|fortezza|complexe|complejo|pabellon|padiglione|pavillon|piazza|avenida"
+    r"|boulevard|bd)"
+    r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر|مركب|حديقة|بهو|فندق))"
+    r"([^\n.,;:()«»\"،؛]{0,60})",
     re.IGNORECASE,
 )
+_DATE_AFTER_VENUE = re.compile(r"\s+(?:du|au|from|on|le|el|del|dal|vom|in|à|a|en|at|،|من|في|خلال)\s+\d.*$", re.IGNORECASE)
 _VENUE_END = re.compile(r"\s+(?:du|au|from|on|le|el|del|dal|vom|in|à|a|en|at|،|من|في|خلال)\s+\d.*$|\s+(?:du|au|from|à|en|in|on|at|dans|with|avec|et|and|y|und|sous|pour|qui|which|where|où)\s.*$", re.IGNORECASE)
 # Arabic clauses after a venue: "الذي انطلق ..." (which opened), "بمشاركة ..." (with), "أيام ..." (on the days).
-_ARABIC_VENUE_END = re.compile(r"\s+(?:الذي|التي|حيث|بمشاركة|مشاركة|أيام|يوم|يومي|خلال|منذ|أن|وذلك|ابتداء|انطلاقا)(?:\s.*)?$")
+_ARABIC_VENUE_END = re.compile(r"\s+(?:الذي|التي|حيث|بمشاركة|مشاركة|أيام|يوم|يومي|خلال|منذ|أن|وذلك|ابتداء|انطلاقا|على)(?:\s.*)?$")
+# Lower-case words that may go on inside a venue's name ("Parc des expositions de l'OFEC").
+_VENUE_CONNECTORS = frozenset({
+    "de", "des", "du", "d", "la", "le", "l", "les", "di", "del", "della", "dello", "dei", "delle", "da", "do", "dos",
+    "der", "die", "das", "of", "the", "y", "e", "los", "las",
+})
+# Words that make the fairground after them a partner or a credit: "with", "con", "mit", "par", "Bild:", ...
+_ORGANISER_CUE = re.compile(
+    r"(?:\b(?:con|with|mit|par|by|von|da|de la part de|selon|according to|laut|secondo|segun)"
+    r"|\b(?:bild|foto|photo|source|quelle|fonte|fuente)\s*:|©)\s*(?:(?:der|die|the|la|le|il|el|l')\s*)?$"
+)
+_ORGANISER_LOOKBEHIND = 30
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+")
+# Venue words that make a venue only with a proper name after them ("espace Souissi", "Palazzo Vecchio").
+_NAMED_HEADS = frozenset({
+    "espace", "palais", "palazzo", "palacio", "fortezza", "complexe", "complejo", "pabellon", "padiglione",
+    "pavillon", "piazza", "avenida", "boulevard", "bd",
+})
+_GERMAN_HEADS = ("messegelande", "messezentrum", "messengelande")
 _BEFORE_WINDOW = 160
 _AFTER_WINDOW = 260
 _VENUE_SLACK = 20
+# Around a later mention of a fair: "…في المعرض، الذي يقام بمركز…", "the show is held at the…".
+_STRICT_BEFORE = 40
+_STRICT_AFTER = 60
 
 
 @dataclass(frozen=True)
@@ -47,15 +72,18 @@ class PlaceIndex:
         venues = find_venues(text, folded)
         written = []
         for match in _VENUE_PATTERN.finditer(folded):
-            surface = _ARABIC_VENUE_END.sub("", _VENUE_END.sub("", text[match.start():match.end()])).strip(" -–,")
-            if len(surface) > 4 and not any(v.begin <= match.start() < v.end for v in venues):
-                written.append((match.start(), match.start() + len(surface), surface))
-        return cls(text, folded, find_cities(text, folded), venues, written)
+            venue = _written_venue(text, match)
+            if venue is not None and not any(v.begin <= match.start() < v.end for v in venues):
+                written.append(venue)
+        hosting = [v for v in venues if _hosts(text, v)]
+        return cls(text, folded, find_cities(text, folded), hosting, written)
 
-    def near(self, begin: int, end: int) -> Place:
-        venue = _nearest(self.venues, begin, end)
-        written = _nearest_written(self.written_venues, begin, end)
-        city = _nearest(self.cities, begin, end)
+    def near(self, begin: int, end: int, strict: bool = False) -> Place:
+        """The place nearest a mention; `strict` looks only at the mention's own neighbourhood (a few words)."""
+        windows = (_STRICT_BEFORE, _STRICT_AFTER) if strict else (_BEFORE_WINDOW, _AFTER_WINDOW)
+        venue = _nearest(self.venues, begin, end, windows)
+        written = _nearest_written(self.written_venues, begin, end, windows)
+        city = _nearest(self.cities, begin, end, windows)
         if venue is not None and city is not None and not _overlaps(city, venue) \
                 and isinstance(venue.entry, Venue) and venue.entry.city != city.entry:
             # A city named with this fair beats a venue that belongs to the sentence before.
@@ -69,33 +97,91 @@ class PlaceIndex:
         return Place(city_entry, written[2] if written else None)
 
 
+def _hosts(text: str, venue: Mention) -> bool:
+    """A fairground named as a partner or a credit ("in accordo con Fiera Milano", "(Bild: Deutsche Messe AG)",
+    "Die Messe Frankfurt teilt mit") is the organiser there, not the venue."""
+    before = fold(text[max(0, venue.begin - _ORGANISER_LOOKBEHIND):venue.begin])
+    return _ORGANISER_CUE.search(before) is None
+
+
+def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | None:
+    head = text[match.start(1):match.end(1)]
+    tail = text[match.start(2):match.end(2)]
+    if head[0] >= "\u0600":
+        if _indefinite(tail):
+            return None  # "فضاء مخصصا لـ...", "ساحة تقدر بـ...": a space described, not a named venue
+        surface = _ARABIC_VENUE_END.sub("", _VENUE_END.sub("", head + tail))
+    else:
+        proper = _latin_tail(tail)
+        if fold(head) in _NAMED_HEADS and not re.match(r"\s+(?:(?:de|du|des|di|del|della|da|d'|l')\s*)*[A-Z0-9]", proper):
+            return None  # "un espace réservé", "l'hôtel de ville": a common noun unless a proper name follows
+        surface = _DATE_AFTER_VENUE.sub("", head + proper)
+    surface = surface.strip(" -–,")
+    begin = match.start()
+    if fold(head).startswith(_GERMAN_HEADS):
+        # "Münchner Messegelände", "Hamburger Messegelände": the city's adjective belongs to the name.
+        before = re.search(r"([A-ZÄÖÜ][a-zäöüß]+er)\s+$", text[max(0, begin - 30):begin])
+        if before:
+            begin -= len(before.group(0))
+            surface = before.group(1) + " " + surface
+    if len(surface) <= 4:
+        return None
+    return begin, begin + len(surface), surface
+
+
+def _latin_tail(tail: str) -> str:
+    """The words after a venue word up to the first lower-case word that is not a connector: a verb or a clause."""
+    for word in _WORD.finditer(tail):
+        token = word.group(0)
+        if token[0].islower() and fold(token).split("'")[0].split("’")[0] not in _VENUE_CONNECTORS \
+                and not fold(token).startswith(("d'", "l'", "dell'")):
+            return tail[:word.start()].rstrip()
+    return tail
+
+
+def _indefinite(tail: str) -> bool:
+    words = tail.split()
+    if not words:
+        return False
+    first = words[0]
+    if first.startswith("ال") or not first[0] >= "\u0600":
+        return False
+    verb_or_adverb = first.startswith("ي") or (first.endswith("ا") and len(first) > 3)
+    return verb_or_adverb or (len(words) > 1 and words[1] in ("ب", "إلى", "الى"))
+
+
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.begin < b.end and b.begin < a.end
 
 
-def _distance(mention_begin: int, mention_end: int, begin: int, end: int) -> int | None:
+def _distance(
+    mention_begin: int, mention_end: int, begin: int, end: int, windows: tuple[int, int] = (0, 0)
+) -> int | None:
+    before, after = windows if windows != (0, 0) else (_BEFORE_WINDOW, _AFTER_WINDOW)
     if mention_end <= begin:
         gap = begin - mention_end
-        return gap if gap <= _BEFORE_WINDOW else None
+        return gap if gap <= before else None
     if mention_begin >= end:
         gap = mention_begin - end
-        return gap if gap <= _AFTER_WINDOW else None
+        return gap if gap <= after else None
     return 0
 
 
-def _nearest(mentions: list[Mention], begin: int, end: int) -> Mention | None:
+def _nearest(mentions: list[Mention], begin: int, end: int, windows: tuple[int, int]) -> Mention | None:
     best, best_gap = None, None
     for mention in mentions:
-        gap = _distance(mention.begin, mention.end, begin, end)
+        gap = _distance(mention.begin, mention.end, begin, end, windows)
         if gap is not None and (best_gap is None or gap < best_gap):
             best, best_gap = mention, gap
     return best
 
 
-def _nearest_written(venues: list[tuple[int, int, str]], begin: int, end: int) -> tuple[int, int, str] | None:
+def _nearest_written(
+    venues: list[tuple[int, int, str]], begin: int, end: int, windows: tuple[int, int]
+) -> tuple[int, int, str] | None:
     best, best_gap = None, None
     for venue in venues:
-        gap = _distance(venue[0], venue[1], begin, end)
+        gap = _distance(venue[0], venue[1], begin, end, windows)
         if gap is not None and (best_gap is None or gap < best_gap):
             best, best_gap = venue, gap
     return best

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spiders.extract.dates import DateSpan, find_date_spans
 from spiders.extract.fair_closing import closes_only
+from spiders.extract.fair_relative import dateline, relative_start
+from spiders.extract.fair_edition import edition_before
 from spiders.extract.fair_years import reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
 from spiders.extract.fair_places import PlaceIndex
@@ -34,10 +36,22 @@ _DESCRIPTOR_WORDS = _GENERIC_WORDS | frozenset({
 })
 
 
+# An opening verb, then at most a few short words ("débute ce", "opens on", "ينطلق يوم") before a date.
+_OPENING_CUE = re.compile(
+    r"(?:\bdebute|\bcommence|\bouvr\w*|\bdemarre|\bstarts?|\bopens?|\bbegins?|\bkicks?\s+off|\binaugur\w*"
+    r"|\bbeginnt|\bstartet|\boffnet|\bcomienza|\babre|\binicia|\binizia|\bapre|\bse\s+inaugura\w*"
+    r"|ينطلق|تنطلق|يفتتح|تفتتح|افتتاح|انطلاق)"
+    r"(?:\s+[^\W\d_]{1,8}){0,2}\s*$"
+)
+_OPENING_LOOKBEHIND = 40
 _TAIL_WORDS = frozenset({"fair", "show", "exhibition", "expo", "market", "messe"})
 # What lies between a name and its apposition: a comma or dash, then an article.
 _APPOSITION = re.compile(
-    r"^\s*[,–—]\s*(?:the|a|an|le|la|l[’']|les|un|une|el|los|las|il|lo|der|die|das|den|o|os|as)\s*$", re.IGNORECASE
+    r"^\s*[,–—]\s*(?:the|a|an|le|la|l[’']|les|un|une|el|los|las|il|lo|der|die|das|den|o|os|as)\s*$"
+    # "Die IHM ist die wichtigste Leistungsschau...", "SIEL est le plus grand salon...": a predicate describes it.
+    r"|^\s+(?:is|was|remains|est|reste|ist|war|bleibt|es|fue|sigue\s+siendo|è|era|resta|e|foi)\s+"
+    r"(?:the|a|an|le|la|l[’']|un|une|el|una|der|die|das|eine?|il|lo|o|a|um|uma)\s*(?:[^\W\d_]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 
 
@@ -53,6 +67,10 @@ class TextFair:
     series: str | None = None
     """A known fair's usual name, whatever form the text writes."""
     year_basis: str = "explicit"
+    website: str | None = None
+    """The fair's own site as the source declares it (schema.org url / sameAs)."""
+    edition: int | None = None
+    """An ordinal written just before the name ("le 1er Salon ...")."""
 
 
 @dataclass
@@ -79,14 +97,20 @@ def extract_text_fairs(text: str, language: str | None, page_date: date | None) 
     groups = _group_mentions(text)
     if not groups:
         return []
-    _pair_dates(groups, spans, text)
-    _give_orphan_range_to_main_fair(groups, spans)
+    own_date = dateline(text, spans)
+    # The page's dateline dates the page, not a fair; it still anchors year-less and relative days.
+    fair_spans = [s for s in spans if s is not own_date]
+    _pair_dates(groups, fair_spans, text)
+    _give_orphan_range_to_main_fair(groups, fair_spans, text)
     places = PlaceIndex.build(text)
-    reference = reference_date(spans, page_date)
+    reference = page_date or (own_date.start.to_date() if own_date else None) or reference_date(spans, None)
     main = _main_group(groups)
+    # A text that dates none of its fairs ("los salones Intergift, Bisutex y MadridJoya") is about the known ones.
+    undated_known = not any(g.spans for g in groups)
     fairs: list[TextFair] = []
     for group in groups:
-        fairs.extend(_fairs_of(group, text, places, reference, group is main))
+        wanted = group is main or (undated_known and group.known is not None)
+        fairs.extend(_fairs_of(group, text, places, reference, wanted, own_date is not None or page_date is not None))
     return _dedupe(fairs)
 
 
@@ -202,6 +226,9 @@ def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: 
     # "Fiera di Rho", "Messe Frankfurt", a lone "Fachmesse": organisers, grounds, common nouns.
     if all(city_by_name(w) is not None for w in meaningful):
         return True
+    possessive = re.match(r"^(.+?)[’']s\s+(.+)$", mention.name)
+    if possessive and city_by_name(possessive.group(1)) and not (_words(possessive.group(2)) - _DESCRIPTOR_WORDS):
+        return True  # "Malaga's trade fair", "Frankfurt's international fair": the city's fair, described
     return len(words) == 1 and fold(mention.name).endswith(("messe", "schau", "markt")) and not mention.name.isupper()
 
 
@@ -242,21 +269,32 @@ def _main_group(groups: Sequence[_Group]) -> _Group | None:
     return ranked[0]
 
 
-def _give_orphan_range_to_main_fair(groups: list[_Group], spans: Sequence[DateSpan]) -> None:
+def _give_orphan_range_to_main_fair(groups: list[_Group], spans: Sequence[DateSpan], text: str) -> None:
     """A text about one fair often gives its dates sentences away from its name ("elle se déroule du ...")."""
     main = max(groups, key=lambda g: len(g.positions))
     if main.spans or sum(1 for g in groups if len(g.positions) == len(main.positions)) > 1:
         return
     claimed = {id(s) for g in groups for s in g.spans}
     orphans = [s for s in spans if s.end is not None and id(s) not in claimed]
+    # "Elle débute ce 28 février": a single day after an opening verb is the fair's start.
+    orphans = orphans or [s for s in spans if id(s) not in claimed and _opens(s, text)]
     if orphans:
         main.spans.append(orphans[0])
 
 
-def _fairs_of(group: _Group, text: str, places: PlaceIndex, reference: date | None, is_main: bool) -> list[TextFair]:
+def _opens(span: DateSpan, text: str) -> bool:
+    return _OPENING_CUE.search(fold(text[max(0, span.begin - _OPENING_LOOKBEHIND):span.begin])) is not None
+
+
+def _fairs_of(
+    group: _Group, text: str, places: PlaceIndex, reference: date | None, is_main: bool, dated_page: bool
+) -> list[TextFair]:
     if not group.spans:
         # An undated fair is worth a record only when the text is about it.
-        return [_record(group, None, None, group.positions[0], text, places, "none")] if is_main else []
+        if not is_main:
+            return []
+        start = relative_start(text, group.positions, reference) if dated_page and reference else None
+        return [_record(group, start, None, group.positions[0], text, places, "context" if start else "none")]
     closing = [s for s in group.spans if closes_only(s, text)]
     opening = [s for s in group.spans if s not in closing]
     if not opening:
@@ -264,13 +302,34 @@ def _fairs_of(group: _Group, text: str, places: PlaceIndex, reference: date | No
         last, _, basis = resolve_fair_span(closing[0], group.positions, text, reference)
         anchor = (min(group.positions)[0], closing[0].finish)
         return [_record(group, None, last, anchor, text, places, basis if last else "none")]
-    best = sorted(opening, key=lambda s: (s.end is None, not s.has_year, s.begin))[0]
+    ranked = sorted(opening, key=lambda s: (s.end is None, not s.has_year, s.begin))
+    best = ranked[0]
     start, end, basis = resolve_fair_span(best, group.positions, text, reference)
     if end is None and start is not None:
         ends = (resolve_fair_span(s, group.positions, text, start).start for s in closing)
         end = min((e for e in ends if e is not None and e > start), default=None)
     anchor = (min(group.positions)[0], best.finish)
-    return [_record(group, start, end, anchor, text, places, basis)]
+    records = [_record(group, start, end, anchor, text, places, basis)]
+    for other in _other_editions(ranked[1:], best):
+        # "geplant 10. bis 14. März 2021 ... die nächste Ausgabe vom 9. bis 13. März 2022": one record per edition.
+        first, last, _ = resolve_fair_span(other, group.positions, text, reference)
+        edition = _record(group, first, last, (other.begin, other.finish), text, places, "explicit")
+        records.append(replace(edition, venue=edition.venue or records[0].venue, city=edition.city or records[0].city,
+                               country=edition.country or records[0].country))
+    return records
+
+
+def _other_editions(spans: Sequence[DateSpan], best: DateSpan) -> list[DateSpan]:
+    """Further dated ranges of the same fair in other years: other editions, not the same one restated."""
+    if best.end is None or not best.has_year:
+        return []
+    years = {best.start.year}
+    editions = []
+    for span in spans:
+        if span.end is not None and span.has_year and span.start.year not in years:
+            years.add(span.start.year)
+            editions.append(span)
+    return editions
 
 
 def _record(
@@ -288,11 +347,20 @@ def _record(
         end=end,
         city=city.name if city else None,
         country=country,
-        venue=place.venue,
+        venue=place.venue or _venue_near_other_mentions(group, anchor, places),
         description=description,
         series=group.known.name if group.known else None,
         year_basis=year_basis,
+        edition=next((e for begin, _ in sorted(group.positions) if (e := edition_before(text, begin))), None),
     )
+
+
+def _venue_near_other_mentions(group: _Group, anchor: tuple[int, int], places: PlaceIndex) -> str | None:
+    """"ويشارك في المعرض، الذي يقام بمركز العيون للمعارض": the venue often comes with a later mention of the fair."""
+    for begin, end in sorted(group.positions):
+        if (begin, end) != anchor and (venue := places.near(begin, end, strict=True).venue):
+            return venue
+    return None
 
 
 def _dedupe(fairs: list[TextFair]) -> list[TextFair]:

@@ -9,9 +9,12 @@ from typing import NamedTuple
 from spiders.extract.dates import DateSpan, resolve_span
 
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+# "seit 1949", "depuis 1987", "since 1949": a founding year, not the year of these dates.
+_SINCE = re.compile(r"(?:\bseit|\bdepuis|\bsince|\bdesde|\bdal|\bdall'|\bfin\s+dal|منذ)\s*(?:l'an\s+|el\s+año\s+|dem\s+jahr\s+)?$", re.IGNORECASE)
 _EDITION_YEAR = re.compile(
     r"\b(?:edizione|edición|edicion|édition|edition|ausgabe|auflage|edição)\s+(?:de\s+|di\s+|del\s+)?((?:19|20)\d\d)\b"
-    r"|\b((?:19|20)\d\d)\s+(?:edition|edizione|ausgabe)\b",
+    r"|\b((?:19|20)\d\d)\s+(?:edition|edizione|ausgabe)\b"
+    r"|(?:دورة|الدورة|نسخة|النسخة|طبعة|الطبعة)\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -62,7 +65,8 @@ def _year_in_sentence(span: DateSpan, text: str) -> int | None:
     begin = max(text.rfind(". ", 0, span.begin), text.rfind("\n", 0, span.begin)) + 1
     ends = [i for i in (text.find(". ", span.finish), text.find("\n", span.finish)) if i >= 0]
     end = min(ends) if ends else len(text)
-    years = [(abs(m.start() - span.begin), int(m.group(0))) for m in _YEAR.finditer(text, begin, end)]
+    years = [(abs(m.start() - span.begin), int(m.group(0))) for m in _YEAR.finditer(text, begin, end)
+             if not _SINCE.search(text, max(begin, m.start() - 12), m.start())]
     return min(years)[1] if years else None
 
 
@@ -71,7 +75,7 @@ def _edition_year(text: str) -> int | None:
     match = _EDITION_YEAR.search(text)
     if not match:
         return None
-    return int(match.group(1) or match.group(2))
+    return int(match.group(1) or match.group(2) or match.group(3))
 
 
 def _year_next_to_name(positions: Sequence[tuple[int, int]], text: str) -> int | None:

@@ -5,11 +5,12 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from urllib.parse import urlsplit
 
 from indexing.plausibility import fair_problem, year_problem
 from indexing.taxonomy import tag_crafts
 from spiders.extract.dates import DEFAULT_LANGUAGES, find_date_spans, resolve_span
-from spiders.extract.fair_edition import edition_number, edition_status
+from spiders.extract.fair_edition import edition_number, edition_status, split_leading_edition
 from spiders.extract.fair_listing import extract_listing_fairs
 from spiders.extract.fair_markup import markup_fairs
 from spiders.extract.fair_text import TextFair, extract_text_fairs
@@ -28,8 +29,20 @@ _DEADLINE = re.compile(
     r"(?:deadline|date limite|avant le|before|bis zum|hasta el|entro il|آخر أجل|آخر موعد)[^.\n]{0,80}",
     re.IGNORECASE,
 )
+_WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"'«»]+|\bwww\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/[^\s<>\"'«»]*)?", re.IGNORECASE)
+_SOCIAL_SITE = re.compile(r"(?:facebook|instagram|twitter|linkedin|youtube|tiktok|pinterest)\.com", re.IGNORECASE)
+_EDITION_YEAR = re.compile(r"(?:^|\s)(?:19|20)\d\d(?:/\d{2,4})?(?=\s|$)")
 _ORGANIZER = re.compile(
-    r"(?:organi[sz]ed by|organis[ée]e? par|organizado por|organizzato da|veranstaltet von|veranstalter[:\s]|تنظمه|تنظمها|من تنظيم)\s*([^.,;\n()]{3,80})",
+    r"(?:organi[sz]ed by|organis[ée]e? par|à l'initiative d[eu]|organizado por|organizzat[ao] da|veranstaltet von"
+    r"|veranstalter[:\s]|ausgerichtet von|hosted by|تنظمه|تنظمها|ينظمه|ينظمها|من تنظيم|بتنظيم من|المنظم من طرف"
+    r"|المنظمة من طرف|المنظم من قبل|المنظمة من قبل|من طرف)\s*([^.,;\n()،]{3,80})",
+    re.IGNORECASE,
+)
+# Where an organiser's name ends: a partner, a sponsor or a clause follows.
+_ORGANIZER_END = re.compile(
+    r"\s+(?:en partenariat|in partnership|in collaboration|en collaboration|avec|with|with the|sous|under|pour|for|qui|which"
+    r"|in|at|à|au|from|du|le|on|con|en|el|bei|im|am|vom|بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|ب)\b.*$"
+    r"|\s+(?:بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|وذلك|إلى|الى)(?:\s.*)?$",
     re.IGNORECASE,
 )
 
@@ -172,12 +185,13 @@ def _merge(fairs: list[TextFair]) -> list[TextFair]:
         merged[key] = TextFair(
             kept.name, kept.start, kept.end or fair.end, kept.city or fair.city, kept.country or fair.country,
             kept.venue or fair.venue, kept.description or fair.description, kept.series or fair.series,
-            kept.year_basis,
+            kept.year_basis, kept.website or fair.website, kept.edition or fair.edition,
         )
     return list(merged.values())
 
 
 def _finish(fair: TextFair, text: str, url: str | None) -> ExtractedFair:
+    leading, series = split_leading_edition(fair.name)
     return ExtractedFair(
         name=fair.name,
         start_date=fair.start,
@@ -190,16 +204,36 @@ def _finish(fair: TextFair, text: str, url: str | None) -> ExtractedFair:
         crafts=tuple(tag_crafts(fair.name, fair.description)),
         url=url,
         description=fair.description or None,
-        series=fair.series,
-        edition=edition_number(fair.description or ""),
+        website=fair.website or _website(fair.description, url),
+        series=fair.series or _series(series),
+        edition=leading or fair.edition or edition_number(fair.description or ""),
         status=edition_status(fair.description or ""),
         year_basis=fair.year_basis if fair.start or fair.end else "none",
     )
 
 
+def _website(description: str, page_url: str | None) -> str | None:
+    """An address written next to the fair ("www.salon-cuir.ma", "site officiel : https://..."), not the page's own."""
+    for match in _WEB_ADDRESS.finditer(description or ""):
+        address = match.group(0).rstrip(".,;:)»\"'")
+        full = address if address.lower().startswith("http") else "https://" + address
+        if _SOCIAL_SITE.search(full) or (page_url and urlsplit(full).netloc.lower() == urlsplit(page_url).netloc.lower()):
+            continue
+        return full
+    return None
+
+
+def _series(name: str) -> str:
+    """The name without the year of its edition: 'Riverside Pottery Fair 2027' -> 'Riverside Pottery Fair'."""
+    return _EDITION_YEAR.sub("", name).strip(" -–,") or name
+
+
 def _organizer(description: str) -> str | None:
     match = _ORGANIZER.search(description or "")
-    return match.group(1).strip() if match else None
+    if not match:
+        return None
+    name = _ORGANIZER_END.sub("", match.group(1).strip()).strip(" -–:")
+    return name if len(name) >= 3 else None
 
 
 def _deadline(description: str, start: date | None) -> date | None:

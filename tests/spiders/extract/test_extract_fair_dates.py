@@ -40,3 +40,62 @@ def test_two_years_in_the_headline_date_nothing() -> None:
     text = "From 2026 to 2027: the Riverside Pottery Fair\n\nThe Riverside Pottery Fair runs 12-14 March at the Town Hall."
     (fair,) = extract_fairs(text, language="en")
     assert fair.start_date is None
+
+
+def test_comma_before_until_word_and_a_range_over_new_year() -> None:
+    text = "La Feria del Juguete de Madera de Soria abrirá del 18 de diciembre, al 6 de enero de 2028 en la plaza Mayor."
+    (fair,) = extract_fairs(text, language="es")
+    assert (fair.start_date, fair.end_date) == (date(2027, 12, 18), date(2028, 1, 6))
+
+
+def test_a_day_written_as_a_word() -> None:
+    text = "La Mostra del Ferro Battuto di Asti si è aperta e proseguirà fino al primo giugno 2027."
+    (fair,) = extract_fairs(text, language="it")
+    assert fair.end_date == date(2027, 6, 1)
+
+
+def test_opening_day_in_a_later_sentence() -> None:
+    text = (
+        "La ville de Taroudant accueille la 5e édition du Salon régional de la dinanderie. "
+        "Les artisans y présentent plateaux, lanternes et théières ciselées, venus de toute la région du Souss. "
+        "Les organisateurs attendent plus de cent exposants et des milliers de visiteurs. "
+        "Cette année encore les coopératives féminines seront à l'honneur avec un espace réservé à leurs créations. "
+        "Elle débute ce 3 avril 2027 pour une semaine."
+    )
+    (fair,) = extract_fairs(text, language="fr")
+    assert fair.start_date == date(2027, 4, 3)
+
+
+def test_a_cancelled_edition_and_the_next_one_are_two_records() -> None:
+    text = (
+        "Die für den 4. bis 8. Mai 2026 geplante Kasseler Keramikmesse fällt aus. "
+        "Die nächste Ausgabe der Kasseler Keramikmesse soll vom 3. bis 7. Mai 2027 stattfinden."
+    )
+    fairs = extract_fairs(text, language="de")
+    assert [(f.start_date, f.end_date) for f in fairs] == [
+        (date(2026, 5, 4), date(2026, 5, 8)), (date(2027, 5, 3), date(2027, 5, 7)),
+    ]
+
+
+def test_a_closing_verb_in_the_next_sentence_gives_the_end() -> None:
+    text = "Le Salon du cuir de Fès ouvre le 3 mars 2027. Il fermera ses portes le 7 mars."
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.start_date, fair.end_date) == (date(2027, 3, 3), date(2027, 3, 7))
+    text = "La Feria de Artesanía de Lorca abrirá el 3 de marzo de 2027 y cerrará el 7 de marzo."
+    (fair,) = extract_fairs(text, language="es")
+    assert (fair.start_date, fair.end_date) == (date(2027, 3, 3), date(2027, 3, 7))
+
+
+def test_arabic_end_day_of_the_same_month_and_an_edition_year() -> None:
+    text = (
+        "يشهد المعرض الجهوي للزربية، المنظم في الفترة الممتدة بين 9 فبراير إلى 18 منه، مشاركة 300 عارض.\n"
+        "ويشارك في دورة 2027 من المعرض عارضون من كل الجهات."
+    )
+    (fair,) = extract_fairs(text, language="ar")
+    assert (fair.start_date, fair.end_date, fair.year_basis) == (date(2027, 2, 9), date(2027, 2, 18), "context")
+
+
+def test_arabic_list_of_days_joined_with_and() -> None:
+    text = "ينظم المعرض الجهوي للزربية أيام 3 و4 و5 مارس 2027 بمدينة أزرو."
+    (fair,) = extract_fairs(text, language="ar")
+    assert (fair.start_date, fair.end_date) == (date(2027, 3, 3), date(2027, 3, 5))

@@ -1,7 +1,7 @@
 """Edition number, status and year basis of the fairs a text announces."""
 from __future__ import annotations
 
-from spiders.extract.fair_edition import edition_number, edition_status
+from spiders.extract.fair_edition import edition_number, edition_status, split_leading_edition
 from spiders.extract.fairs import extract_fairs
 
 
@@ -31,3 +31,43 @@ def test_extracted_fair_carries_edition_status_and_year_basis() -> None:
     assert undated.year_basis == "none" and undated.status == "scheduled"
     headline = "Salon régional de la vannerie de Safi 2027\nLe Salon régional de la vannerie de Safi aura lieu du 3 au 6 mai."
     assert extract_fairs(headline, language="fr")[0].year_basis == "context"
+
+
+def test_edition_ordinals_in_words() -> None:
+    assert edition_number("la deuxième édition du salon") == 2
+    assert edition_number("the third edition of the show") == 3
+    assert edition_number("تنطلق الدورة الخامسة من المعرض") == 5
+    assert edition_number("الدورة الثانية عشرة للصالون") == 12
+    assert edition_number("la 25a edizione della mostra") == 25
+
+
+def test_a_leading_ordinal_is_the_edition_and_leaves_the_series() -> None:
+    text = "La XXVIII Feria de la Cestería de Gata abrirá del 3 al 6 de mayo de 2027 en la plaza Mayor."
+    (fair,) = extract_fairs(text, language="es")
+    assert (fair.name, fair.edition, fair.series) == ("XXVIII Feria de la Cestería de Gata", 28, "Feria de la Cestería de Gata")
+    assert split_leading_edition("I Saloni del Legno") == (None, "I Saloni del Legno")
+    assert split_leading_edition("35ª Feria de Artesanía") == (35, "Feria de Artesanía")
+
+
+def test_the_series_drops_the_edition_year() -> None:
+    text = "The Riverside Pottery Fair 2027 runs from 4 to 6 March 2027 at the Old Corn Exchange."
+    (fair,) = extract_fairs(text, language="en")
+    assert fair.series == "Riverside Pottery Fair"
+
+
+def test_an_ordinal_before_the_name_is_the_edition() -> None:
+    text = "Le 1er Salon national de la vannerie de Safi a ouvert ses portes du 3 au 9 mai 2027 à Safi."
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.name, fair.edition) == ("Salon national de la vannerie de Safi", 1)
+    assert split_leading_edition("المعرض الجهوي الاول للزربية") == (1, "المعرض الجهوي للزربية")
+
+
+def test_a_ranking_word_is_no_edition() -> None:
+    text = "Torna dal 3 al 9 maggio 2027 la Mostra del Rame di Brescia, giunta all'41^ edizione, la prima fiera del rame in Italia."
+    (fair,) = extract_fairs(text, language="it")
+    assert fair.edition == 41
+
+
+def test_the_status_cue_nearest_the_fair_wins() -> None:
+    assert edition_status("The Riverside Pottery Fair will run online this year; the Hill Fair was cancelled.") == "online"
+    assert edition_status("The Riverside Pottery Fair has new dates: 4 to 6 March 2027.") == "rescheduled"

@@ -67,3 +67,37 @@ def test_arabic_venue_stops_at_the_comma_and_the_relative_clause() -> None:
     text = "ينظم المعرض الجهوي للفخار بساحة المسيرة الخضراء، بمدينة آسفي من 4 إلى 9 مارس 2027."
     (fair,) = extract_fairs(text, None, "ar")
     assert fair.venue == "ساحة المسيرة الخضراء"
+
+
+def test_arabic_name_joined_with_and_and_a_sector_after_in() -> None:
+    text = "تنطلق الدورة الثالثة لصالون الإبداع في الصناعات التقليدية و فنون الطبخ من 3 إلى 9 ماي 2027 بمدينة صفاقس."
+    (fair,) = extract_fairs(text, language="ar")
+    assert fair.name == "صالون الإبداع في الصناعات التقليدية و فنون الطبخ"
+
+
+def test_arabic_name_ends_before_in_a_city() -> None:
+    text = "ينظم المعرض الجهوي للزربية في الرباط من 3 إلى 9 ماي 2027."
+    (fair,) = extract_fairs(text, language="ar")
+    assert fair.name == "المعرض الجهوي للزربية"
+
+
+def test_a_predicate_describes_the_fair_it_follows() -> None:
+    text = (
+        "Die Kasseler Keramikmesse ist die wichtigste Leistungsschau der Töpfer in Hessen. "
+        "Sie findet seit 1961 in Kassel statt, in diesem Jahr von Mittwoch, 8. März, bis Dienstag, 14. März 2027."
+    )
+    fairs = extract_fairs(text, language="de")
+    assert [(f.name, f.start_date, f.end_date) for f in fairs] == [
+        ("Kasseler Keramikmesse", date(2027, 3, 8), date(2027, 3, 14)),
+    ]
+
+
+def test_a_city_s_trade_fair_is_a_description() -> None:
+    text = "Visitors to Malaga's Trade Fair saw rugs and lamps; the Riverside Pottery Fair runs from 4 to 6 March 2027."
+    assert [f.name for f in extract_fairs(text, language="en")] == ["Riverside Pottery Fair"]
+
+
+def test_arabic_name_with_a_city_after_the_head() -> None:
+    text = "تنطلق فعاليات مهرجان صفاقس للفخار والخزف من 3 إلى 9 ماي 2027 بمشاركة 120 حرفيا."
+    (fair,) = extract_fairs(text, language="ar")
+    assert (fair.name, fair.city) == ("مهرجان صفاقس للفخار والخزف", "Sfax")

@@ -72,3 +72,28 @@ def test_garbage_input() -> None:
     assert extract_fairs(b"") == []
     assert extract_fairs("nothing to see here") == []
     assert parse_ical(b"not a calendar") == []
+
+
+def test_known_fairs_of_a_text_that_dates_none_are_all_kept() -> None:
+    text = "Los organizadores de Ambiente y Heimtextil anunciaron nuevas fechas, que se comunicarán en las próximas semanas."
+    fairs = extract_fairs(text, language="es")
+    assert sorted((f.name, f.start_date) for f in fairs) == [("Ambiente", None), ("Heimtextil", None)]
+
+
+def test_website_written_next_to_the_fair_or_declared_by_the_event() -> None:
+    text = "La Foire de la poterie de Safi se tient du 2 au 9 mai 2027 (site officiel : www.foire-safi.ma)."
+    assert extract_fairs(text, language="fr")[0].website == "https://www.foire-safi.ma"
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "Event", "name": "Safi Pottery Fair",'
+        ' "startDate": "2027-05-02", "endDate": "2027-05-09", "url": "https://pottery-safi.example/",'
+        ' "sameAs": ["https://facebook.com/safipottery"]}</script></head><body><p>Safi Pottery Fair</p></body></html>'
+    )
+    assert extract_fairs(page, "https://news.example/a")[0].website == "https://pottery-safi.example/"
+
+
+def test_organizer_ends_before_a_partner() -> None:
+    text = ("La Foire de la vannerie de Safi, organisée par la Chambre d'artisanat de Safi en partenariat avec la commune, "
+            "se tient du 2 au 9 mai 2027.")
+    assert extract_fairs(text, language="fr")[0].organizer == "la Chambre d'artisanat de Safi"
+    text = "ينظم المعرض الجهوي للزربية من 3 إلى 9 ماي 2027، المنظم من طرف غرفة الصناعة التقليدية لجهة سوس بشراكة مع الجماعة."
+    assert extract_fairs(text, language="ar")[0].organizer == "غرفة الصناعة التقليدية لجهة سوس"

@@ -1,0 +1,84 @@
+"""Days a text gives relative to its own dateline: "begins tomorrow", "s'ouvre ce mercredi", "انطلق اليوم الجمعة"."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from functools import lru_cache
+
+from spiders.extract.datefold import fold_same_length
+from spiders.extract.dates import DateSpan, weekday_names
+
+_DATELINE_LINES = 3
+_DATELINE_SLACK = 30
+"""Characters a dateline line may carry besides its date ("Publié le", "Posted on", a weekday)."""
+_AROUND_MENTION = 80
+_TODAY = r"today|aujourd'hui|hoy|oggi|heute|اليوم"
+_TOMORROW = r"tomorrow|demain|manana|domani|morgen|غدا"
+_THIS = r"ce|this|este|questo|diesen|am|le|el|il|on|يوم|اليوم"
+
+
+def dateline(text: str, spans: Sequence[DateSpan]) -> DateSpan | None:
+    """A full single date alone (or nearly) on one of the first lines: the page's own date, not a fair's day."""
+    lines = [line for line in text.lstrip().split("\n")[:_DATELINE_LINES * 2] if line.strip()][:_DATELINE_LINES]
+    limit = text.find(lines[-1]) + len(lines[-1]) if lines else 0
+    for span in spans:
+        if span.begin >= limit:
+            break
+        if span.end is not None or not span.has_year:
+            continue
+        line_start = text.rfind("\n", 0, span.begin) + 1
+        line_end = text.find("\n", span.finish)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if len(line.strip()) - (span.finish - span.begin) <= _DATELINE_SLACK:
+            return span
+    return None
+
+
+def relative_start(text: str, positions: Sequence[tuple[int, int]], base: date) -> date | None:
+    """The day a relative word next to a mention of the fair names, read against the dateline `base`."""
+    pattern = _relative_pattern()
+    for begin, end in sorted(positions):
+        window = fold_same_length(text[max(0, begin - _AROUND_MENTION):end + _AROUND_MENTION])
+        match = pattern.search(window)
+        if match is None:
+            continue
+        if match.group("weekday"):
+            wanted = _weekday_index(match.group("weekday"))
+            if wanted is not None:
+                return base + timedelta(days=(wanted - base.weekday()) % 7)
+        if match.group("tomorrow"):
+            return base + timedelta(days=1)
+        if match.group("today"):
+            return base
+    return None
+
+
+@lru_cache(maxsize=1)
+def _relative_pattern() -> re.Pattern[str]:
+    weekdays = "|".join(sorted(_weekday_indexes(), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![^\W\d_])(?:(?:{_THIS})\s+(?P<weekday>{weekdays})|(?P<tomorrow>{_TOMORROW})|(?P<today>{_TODAY}))(?![^\W\d_])",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _weekday_indexes() -> dict[str, int]:
+    """Full weekday names (the first seven of each language, Monday first; Arabic lists variants in order)."""
+    indexes: dict[str, int] = {}
+    for language, names in weekday_names().items():
+        if language == "ar":
+            for name, index in (("الإثنين", 0), ("الاثنين", 0), ("الثلاثاء", 1), ("الأربعاء", 2), ("الاربعاء", 2),
+                                ("الخميس", 3), ("الجمعة", 4), ("السبت", 5), ("الأحد", 6), ("الاحد", 6)):
+                indexes[fold_same_length(name)] = index
+            continue
+        full = [n for n in names if len(n) > 3][:7] if language != "de" else ["montag", "dienstag", "mittwoch",
+                                                                               "donnerstag", "freitag", "samstag", "sonntag"]
+        for index, name in enumerate(full):
+            indexes.setdefault(fold_same_length(name), index)
+    return indexes
+
+
+def _weekday_index(word: str) -> int | None:
+    return _weekday_indexes().get(word.lower())

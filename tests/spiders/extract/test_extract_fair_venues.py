@@ -1,0 +1,64 @@
+"""Venues written out in the text, where the gazetteer does not know them."""
+from __future__ import annotations
+
+from spiders.extract.fairs import extract_fairs
+
+
+def test_a_german_venue_keeps_its_city_adjective_and_stops_at_the_verb() -> None:
+    text = "Die Kasseler Keramikmesse findet vom 3. bis 7. Mai 2027 auf dem Kasseler Messegelände statt."
+    (fair,) = extract_fairs(text, language="de")
+    assert fair.venue == "Kasseler Messegelände"
+
+
+def test_a_venue_ends_at_a_lower_case_word() -> None:
+    text = "La Foire de la poterie de Nabeul se tient du 2 au 9 mai 2027 au Parc des expositions du Cap Bon situé près du port."
+    (fair,) = extract_fairs(text, language="fr")
+    assert fair.venue == "Parc des expositions du Cap Bon"
+
+
+def test_an_italian_fairground_word() -> None:
+    text = "La Fiera del Rame di Brescia si terrà dal 4 al 6 giugno 2027 al polo fieristico di Montichiari ospitando 200 artigiani."
+    (fair,) = extract_fairs(text, language="it")
+    assert fair.venue == "polo fieristico di Montichiari"
+
+
+def test_an_arabic_space_described_is_not_a_venue() -> None:
+    text = "ينظم المعرض الجهوي للزربية من 3 إلى 9 ماي 2027 ويضم فضاء مخصصا لعرض منتوجات التعاونيات النسائية."
+    (fair,) = extract_fairs(text, language="ar")
+    assert fair.venue is None
+
+
+def test_an_arabic_venue_with_its_article() -> None:
+    text = "ينظم المعرض الجهوي للزربية من 3 إلى 9 ماي 2027 بالقرية الحرفية في مدينة أزرو."
+    (fair,) = extract_fairs(text, language="ar")
+    assert fair.venue == "القرية الحرفية في مدينة أزرو"
+
+
+def test_a_fairground_named_as_a_partner_is_not_the_venue() -> None:
+    text = "Il Salone del Vetro di Murano si terrà dal 4 al 6 giugno 2027, in accordo con Fiera Milano."
+    (fair,) = extract_fairs(text, language="it")
+    assert fair.venue is None
+
+
+def test_a_fairground_after_a_preposition_is_the_venue() -> None:
+    text = "Il Salone del Vetro di Murano si terrà dal 4 al 6 giugno 2027 presso Fiera Milano."
+    (fair,) = extract_fairs(text, language="it")
+    assert fair.venue == "Fiera Milano"
+
+
+def test_the_venue_given_with_a_later_mention_of_the_fair() -> None:
+    text = (
+        "La Foire de la vannerie de Safi ouvre ses portes du 2 au 9 mai 2027. Une centaine de coopératives venues de "
+        "toute la région présentent paniers, nattes et chapeaux tressés, et des ateliers initient les enfants au tressage "
+        "du palmier nain pendant toute la semaine.\nCette année, la Foire de la vannerie de Safi se tient au "
+        "Parc des expositions Moulay Youssef."
+    )
+    (fair,) = extract_fairs(text, language="fr")
+    assert fair.venue == "Parc des expositions Moulay Youssef"
+
+
+def test_a_venue_word_needs_a_proper_name_after_it() -> None:
+    text = "La Foire de la vannerie de Safi se tient du 2 au 9 mai 2027 à l'espace Bab Chaaba."
+    assert extract_fairs(text, language="fr")[0].venue == "espace Bab Chaaba"
+    text = "La Foire de la vannerie de Safi se tient du 2 au 9 mai 2027 avec un espace réservé aux enfants."
+    assert extract_fairs(text, language="fr")[0].venue is None
