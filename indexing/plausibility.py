@@ -57,8 +57,11 @@ def duration_problem(start: date, end: date | None) -> str | None:
     return None
 
 
-def published_problem(moment: datetime, now: datetime | None = None) -> str | None:
+def published_problem(moment: datetime | date, now: datetime | None = None) -> str | None:
+    """A bare day (a page that gives only the date) is its midnight UTC."""
     now = now or datetime.now(timezone.utc)
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day)
     aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
     if aware.year < EARLIEST_YEAR:
         return "date-too-early"

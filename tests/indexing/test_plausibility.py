@@ -84,3 +84,4 @@ def test_the_models_apply_the_same_rules_to_every_builder() -> None:
         NewsArticle(url="http://s.example/a", source="s", title="t", text="x", published_at=datetime(9999, 1, 1, tzinfo=timezone.utc))
     assert fair_problem(date(2027, 3, 1), date(2027, 3, 5)) is None
     assert published_problem(datetime(1989, 12, 31)) == "date-too-early"
+    assert published_problem(date(9999, 12, 31)) == "date-in-future"  # a bare day from a page's markup
