@@ -35,6 +35,13 @@ def decode_page(data: bytes | str, content_type: str | None = None) -> str:
         return data[len(bom):].decode(bom_encoding, errors="replace")
     if data.isascii() and b"\x00" not in data:
         return data.decode("ascii")
+    if b"\x00" not in data:
+        try:
+            # Valid UTF-8 with high bytes always wins the comparison below (any other reading of it is
+            # mojibake), so skip it: this is most pages, and the crawler decodes every one.
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     utf8_sequences = _utf8_sequences(data)
     best: tuple[int, str] | None = None
     seen: set[str] = set()
