@@ -8,11 +8,13 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
+from alerts.digest_sections import FairLine, StorySection, Summary, fair_lines, story_score, story_sections, summary
 from alerts.trends import Trend, mention_trends, rising
 from alerts.weeks import BadWeek, Week, iso_week, parse_week, week_of
 from indexing.backends.base import SearchBackend
 from indexing.models import NewsArticle, Offer, TradeFair
 from indexing.price_compare import CraftIndex, compare_groups, craft_indices
+from indexing.product_groups import group_key, with_group
 from indexing.record_guard import valid_documents
 from indexing.query import SearchQuery
 from indexing.textnorm import words
@@ -65,6 +67,8 @@ class PriceMove:
     crafts: list[str]
     before_mad: Decimal
     after_mad: Decimal
+    group: str | None = None  # craft/type/size (indexing.product_groups): the move is like for like
+    product_type: str | None = None
 
     @property
     def change_pct(self) -> float:
@@ -104,10 +108,24 @@ class Digest:
     jobs: list[JobRun] = field(default_factory=list)
     trends: list[Trend] = field(default_factory=list)
     price_index: list[CraftIndex] = field(default_factory=list)
+    today: date | None = None
 
     def __post_init__(self) -> None:
         if self.period is None:
             self.period = Week(self.week, self.start, self.end)
+
+    @property
+    def fairs(self) -> list[FairLine]:
+        """Upcoming and new fairs, each once, with 'new' and a near deadline marked."""
+        return fair_lines(self.upcoming, self.new_fairs, self.today or self.start)
+
+    @property
+    def story_sections(self) -> list[StorySection]:
+        return story_sections(self.top_news)
+
+    @property
+    def summary(self) -> Summary:
+        return summary(self.fairs, self.rises + self.falls, self.top_news)
 
     @property
     def failing(self) -> list[SourceHealth]:
@@ -152,21 +170,18 @@ def top_news(backend: SearchBackend, period: Week, limit: int = 8) -> list[NewsI
         if not period.contains(article.published_at or article.first_seen):
             continue
         articles.append(article)
-        # Sector relevance first (crafts and markets named), then recency.
-        age = (end - (article.published_at or article.first_seen).date()).days
-        score = 2.0 * len(article.crafts) + len(article.countries) + max(0, 7 - age) * 0.2
+        score = story_score(article.crafts, article.countries, (article.published_at or article.first_seen).date(),
+                            end, 1)
         items.append(NewsItem(article.title, article.url, article.source,
                               article.published_at.date() if article.published_at else None,
                               summarize(article.summary or article.text), article.crafts, article.countries, score,
                               article.language))
-    return [story for story in _stories(items, articles) if story][:limit]
+    return [story for story in _stories(items, articles, end) if story][:limit]
 
 
-def _stories(items: list[NewsItem], articles: list[NewsArticle]) -> list[NewsItem]:
-    """Reports grouped into stories (alerts.stories, then near-identical titles), most relevant first.
-
-    A story's score is its best report's, plus a little for every other source that carries it.
-    """
+def _stories(items: list[NewsItem], articles: list[NewsArticle], week_end: date) -> list[NewsItem]:
+    """Reports grouped into stories (alerts.stories, then near-identical titles), ranked by
+    digest_sections.story_score over the story's crafts, markets, first day and sources."""
     from alerts.stories import cluster_articles
     from alerts.story_profile import Article
 
@@ -188,7 +203,10 @@ def _stories(items: list[NewsItem], articles: list[NewsArticle]) -> list[NewsIte
     for group in ranked:
         best, *others = group
         best.others = others
-        best.score += 0.5 * (len(best.sources) - 1)
+        crafts = list(dict.fromkeys(c for r in group for c in r.crafts))
+        countries = list(dict.fromkeys(c for r in group for c in r.countries))
+        days = [r.published for r in group if r.published]
+        best.score = story_score(crafts, countries, min(days) if days else None, week_end, len(best.sources))
         stories.append(best)
     stories.sort(key=lambda n: (-n.score, n.title))
     return stories
@@ -208,7 +226,9 @@ def price_moves(backend: SearchBackend, period: Week, limit: int = 5) -> tuple[l
     for oid in changed:
         offer = offers.get(oid)
         if isinstance(offer, Offer):
-            moves.append(PriceMove(oid, offer.name, offer.shop, offer.crafts, before[oid], after[oid]))
+            grouped = with_group(offer)
+            moves.append(PriceMove(oid, offer.name, offer.shop, offer.crafts, before[oid], after[oid],
+                                   group_key(grouped), grouped.product_type))
     rises = sorted((m for m in moves if m.change_pct > 0), key=lambda m: -m.change_pct)[:limit]
     falls = sorted((m for m in moves if m.change_pct < 0), key=lambda m: m.change_pct)[:limit]
     return rises, falls
@@ -271,7 +291,7 @@ def build_digest(backend: SearchBackend, week: str | Week, today: date | None = 
     upcoming, new = fairs_sections(backend, today, period)
     return Digest(period.label, period.start, period.end, period, top_news(backend, period), rises, falls, upcoming,
                   new, crawl_health(backend, period), job_history(backend, period),
-                  rising(mention_trends(backend, period)), craft_price_index(backend))
+                  rising(mention_trends(backend, period)), craft_price_index(backend), today)
 
 
 def craft_price_index(backend: SearchBackend) -> list[CraftIndex]:

@@ -119,3 +119,34 @@ def test_digest_one_item_per_story_in_the_readers_language(backend, settings) ->
     assert "journal-fr" in html_ar and "(FR)" in html_ar
     html_en = render_digest_html(digest, "en", settings)
     assert story[2][1] in html_en and "Same story" in html_en
+
+
+def test_digest_opens_with_a_summary_and_lists_each_fair_once(backend, settings) -> None:  # type: ignore[no-untyped-def]
+    from alerts.messages import ENV
+
+    seed(backend)
+    Indexer(backend).upsert([
+        TradeFair(url="https://f.example.org/maison", source="salons", name="Maison & Objet", city="Paris", country="FR",
+                  start_date=date(2027, 1, 15), end_date=date(2027, 1, 19), crafts=["tapis"],
+                  registration_deadline=date(2026, 12, 10), first_seen=_at(MONDAY - timedelta(days=30))),
+    ])
+    backend.refresh()
+    digest = build_digest(backend, WEEK, today=date(2026, 11, 30))
+    # Ambiente is both upcoming and new this week: one line, marked new; the near deadline comes first.
+    assert [(line.fair.name, line.new, line.deadline_soon) for line in digest.fairs] == [
+        ("Maison & Objet", False, True), ("Ambiente", True, False)]
+    summary = digest.summary
+    assert summary.new_fairs == 1 and [f.name for f in summary.deadlines] == ["Maison & Objet"]
+    assert summary.top_move is not None and summary.top_move.name == "Kilim berbère"
+    assert summary.top_story is not None and len(summary.top_story.sources) == 2
+    assert [(s.kind, s.id) for s in digest.story_sections] == [("craft", "tapis")]
+    context = {"d": digest, "links": {"unsubscribe": "#", "preferences": "#"}, "has_chart": False}
+    fr = ENV.get_template("weekly_digest.txt").render(t=__import__("alerts.i18n").i18n.strings("fr"), lang="fr", **context)
+    head = fr.split("## Actualités à retenir")[0]
+    assert "1 nouveau salon pour le secteur cette semaine." in head
+    assert "1 date limite d'inscription dans les 30 prochains jours (la première : Maison & Objet, le 10 décembre 2026)" in head
+    assert "Kilim berbère" in head and "+14,3 %" not in head and "+14.3 %" in head
+    assert "Information la plus reprise (2 sources)" in head
+    assert fr.count("Ambiente") == 1 and "[Nouveau] Ambiente" in fr
+    ar = ENV.get_template("weekly_digest.txt").render(t=__import__("alerts.i18n").i18n.strings("ar"), lang="ar", **context)
+    assert "معرض جديد واحد للقطاع هذا الأسبوع." in ar and "مصدران" in ar
