@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +12,7 @@ from alerts.digest_sections import FairLine, StorySection, Summary, fair_lines, 
 from alerts.trends import Trend, mention_trends, rising
 from alerts.weeks import BadWeek, Week, iso_week, parse_week, week_of
 from indexing.backends.base import SearchBackend
+from indexing.crawl_records import failed_pages, failure_code, last_crawl_per_source, parse_moment
 from indexing.models import NewsArticle, Offer, TradeFair
 from indexing.price_compare import CraftIndex, compare_groups, craft_indices
 from indexing.product_groups import group_key, with_group
@@ -77,11 +78,15 @@ class PriceMove:
 
 @dataclass
 class SourceHealth:
+    """A source over the week: its runs and items, and how its latest crawl of the week went
+    (indexing.crawl_records, as /crawls reads it)."""
     source: str
     runs: int = 0
     items: int = 0
     errors: int = 0
     pages: int = 0
+    failure: str | None = None  # errors_no_items | no_response
+    failed_pages: int = 0  # a partial failure: the source gave items, some pages failed
 
 
 @dataclass
@@ -129,7 +134,11 @@ class Digest:
 
     @property
     def failing(self) -> list[SourceHealth]:
-        return [s for s in self.sources if s.errors or not s.items]
+        return [s for s in self.sources if s.failure]
+
+    @property
+    def partial(self) -> list[SourceHealth]:
+        return [s for s in self.sources if s.failed_pages]
 
 
 def summarize(text: str, limit: int = 280) -> str:
@@ -246,34 +255,27 @@ def fairs_sections(backend: SearchBackend, today: date, period: Week) -> tuple[l
     return upcoming, new[:30]
 
 
-def _instant(value: Any) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def crawl_health(backend: SearchBackend, period: Week) -> list[SourceHealth]:
+    records = [r for r in backend.list_records("crawlstats", limit=5000)
+               if period.contains(parse_moment(r.get("finished_at")))]
     health: dict[str, SourceHealth] = {}
-    for record in backend.list_records("crawlstats", limit=5000):
-        if not period.contains(_instant(record.get("finished_at", ""))):
-            continue
-        for source_id in record.get("source_ids", []):
-            health.setdefault(source_id, SourceHealth(source_id))
+    for source_id, metrics in last_crawl_per_source(records).items():
+        health[source_id] = SourceHealth(source_id, failure=failure_code(metrics), failed_pages=failed_pages(metrics),
+                                         errors=int(metrics.get("errors", 0)))
+    for record in records:
         for source_id, metrics in (record.get("sources") or {}).items():
-            h = health.setdefault(source_id, SourceHealth(source_id))
-            h.runs += 1
-            h.items += int(metrics.get("items", 0))
-            h.errors += int(metrics.get("errors", 0))
-            h.pages += int(metrics.get("responses", 0))
-    return sorted(health.values(), key=lambda h: (-h.errors, h.source))
+            if source_id in health:
+                h = health[source_id]
+                h.runs += 1
+                h.items += int(metrics.get("items", 0))
+                h.pages += int(metrics.get("responses", 0))
+    return sorted(health.values(), key=lambda h: (h.failure is None, -h.failed_pages, h.source))
 
 
 def job_history(backend: SearchBackend, period: Week) -> list[JobRun]:
     runs: dict[str, JobRun] = {}
     for record in sorted(backend.list_records("jobs", limit=5000), key=lambda r: str(r.get("started_at"))):
-        if not period.contains(_instant(record.get("started_at", ""))):
+        if not period.contains(parse_moment(record.get("started_at"))):
             continue
         run = runs.setdefault(str(record.get("name")), JobRun(str(record.get("name"))))
         run.runs += 1

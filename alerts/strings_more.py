@@ -3,6 +3,7 @@ from __future__ import annotations
 
 MORE_STRINGS: dict[str, dict[str, str]] = {
     "fr": {
+        "no_response": "aucune réponse au dernier passage de la semaine",
         "summary": "L'essentiel de la semaine",
         "summary_fairs": "{fairs} pour le secteur cette semaine.",
         "summary_deadlines": "{deadlines} dans les 30 prochains jours (la première : {name}, le {day}).",
@@ -28,6 +29,7 @@ MORE_STRINGS: dict[str, dict[str, str]] = {
         "trend_row": "{label} : {count} (moyenne {average})",
     },
     "en": {
+        "no_response": "no response in the week's last crawl",
         "summary": "This week at a glance",
         "summary_fairs": "{fairs} for the sector this week.",
         "summary_deadlines": "{deadlines} in the next 30 days (the first: {name}, on {day}).",
@@ -53,6 +55,7 @@ MORE_STRINGS: dict[str, dict[str, str]] = {
         "trend_row": "{label}: {count} (average {average})",
     },
     "ar": {
+        "no_response": "لا استجابة في آخر عملية جمع هذا الأسبوع",
         "summary": "أبرز ما في الأسبوع",
         "summary_fairs": "{fairs} للقطاع هذا الأسبوع.",
         "summary_deadlines": "{deadlines} خلال 30 يوما القادمة (أولها: {name}، يوم {day}).",

@@ -44,8 +44,9 @@ def seed(backend) -> None:  # type: ignore[no-untyped-def]
                                          "observed_at": _at(MONDAY + timedelta(days=2))})])
     backend.put_record("crawlstats", "news-1", {"spider": "news", "finished_at": _at(MONDAY + timedelta(days=1)).isoformat(),
                                                 "updated_at": "1", "source_ids": ["artisanat-info", "dead-source"],
-                                                "sources": {"artisanat-info": {"items": 12, "errors": 0, "responses": 20},
-                                                            "dead-source": {"items": 0, "errors": 5, "responses": 5}}})
+                                                "sources": {"artisanat-info": {"items": 12, "errors": 2, "responses": 20},
+                                                            "dead-source": {"items": 0, "errors": 5, "responses": 5},
+                                                            "unknown": {"errors": 1, "responses": 1}}})
     backend.put_record("jobs", "crawl-news-1", {"name": "crawl-news", "started_at": _at(MONDAY).isoformat(),
                                                 "finished_at": _at(MONDAY).isoformat(), "status": "timeout",
                                                 "items": 7, "errors": 1, "updated_at": "1"})
@@ -58,7 +59,14 @@ def test_digest_sections(backend) -> None:  # type: ignore[no-untyped-def]
     assert [n.title for n in digest.top_news] == ["Les exportations de tapis bondissent"]  # deduplicated, in week
     assert [m.name for m in digest.rises] == ["Kilim berbère"] and round(digest.rises[0].change_pct) == 14
     assert [f.name for f in digest.new_fairs] == ["Ambiente"]
+    # The same reading as /crawls (indexing.crawl_records): a partial failure apart, no "unknown" source.
     assert [s.source for s in digest.failing] == ["dead-source"]
+    assert [(s.source, s.failed_pages, s.items) for s in digest.partial] == [("artisanat-info", 2, 12)]
+    from web.crawl_health import crawl_report
+    report = crawl_report(backend)
+    assert [f["source"] for f in report["failing_sources"]] == [s.source for s in digest.failing]
+    assert [p["source"] for p in report["partial_sources"]] == [s.source for s in digest.partial]
+    assert "unknown" not in [s.source for s in digest.sources]
     assert [(j.name, j.runs, j.failed, j.items) for j in digest.jobs] == [("crawl-news", 1, 1, 7)]
     with pytest.raises(BadWeek):
         parse_week("2026-W99")
@@ -77,6 +85,8 @@ def test_digest_mail_fr_and_ar_once_per_week(backend, settings, smtp_server) -> 
     assert "semaine du 23 au 29 novembre 2026" in fr["Subject"] and "W48" not in fr["Subject"] and fr["List-Unsubscribe"]
     assert "الأسبوع من 23 إلى 29 نونبر 2026" in ar["Subject"]
     assert "dead-source : 5 erreurs, 0 élément" in fr.get_body(("plain",)).get_content()
+    assert "artisanat-info : 2 pages en échec, 12 éléments" in fr.get_body(("plain",)).get_content()
+    assert "unknown" not in fr.get_body(("plain",)).get_content()
     assert "Allemagne" in fr.get_body(("plain",)).get_content()  # the fair's country in words
     html_fr = fr.get_body(("html",))
     assert "Kilim berbère" in html_fr.get_content() and 'src="cid:price-chart"' in html_fr.get_content()
