@@ -89,6 +89,8 @@ def summary(lines: list[FairLine], moves: list[PriceMove], stories: list[NewsIte
     sector_new = sum(1 for line in lines if line.new and line.fair.crafts)
     deadlines = [line.fair for line in lines if line.deadline_soon]
     top_move = max(moves, key=lambda m: abs(m.change_pct), default=None)
-    # Most sources first; among equals the best ranked (stories come ranked, max keeps the first).
-    top_story = max(stories, key=lambda s: len(s.sources), default=None)
+    # Most sources, then most reports (one site in two languages); among equals the best ranked
+    # (stories come ranked, max keeps the first). A story told once is no headline.
+    told = [s for s in stories if s.others]
+    top_story = max(told, key=lambda s: (len(s.sources), len(s.reports)), default=None)
     return Summary(sector_new, deadlines, top_move, top_story)

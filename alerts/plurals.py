@@ -43,6 +43,12 @@ NOUNS: dict[str, dict[str, dict[str, str]]] = {
         "ar": {"zero": "لا مصادر", "one": "مصدر واحد", "two": "مصدران", "few": "{n} مصادر", "many": "{n} مصدرًا",
                "other": "{n} مصدر"},
     },
+    "language": {
+        "fr": {"one": "{n} langue", "other": "{n} langues"},
+        "en": {"one": "{n} language", "other": "{n} languages"},
+        "ar": {"zero": "لا لغات", "one": "لغة واحدة", "two": "لغتان", "few": "{n} لغات", "many": "{n} لغةً",
+               "other": "{n} لغة"},
+    },
     "failed_page": {
         "fr": {"one": "{n} page en échec", "other": "{n} pages en échec"},
         "en": {"one": "{n} failed page", "other": "{n} failed pages"},

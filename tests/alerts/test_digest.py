@@ -156,7 +156,7 @@ def test_digest_opens_with_a_summary_and_lists_each_fair_once(backend, settings)
     assert "1 nouveau salon pour le secteur cette semaine." in head
     assert "1 date limite d'inscription dans les 30 prochains jours (la première : Maison & Objet, le 10 décembre 2026)" in head
     assert "Kilim berbère" in head and "+14,3 %" not in head and "+14.3 %" in head
-    assert "Information la plus reprise (2 sources)" in head
+    assert "Information la plus reprise (2 sources, 1 langue)" in head
     assert fr.count("Ambiente") == 1 and "[Nouveau] Ambiente" in fr
     ar = ENV.get_template("weekly_digest.txt").render(t=__import__("alerts.i18n").i18n.strings("ar"), lang="ar", **context)
     assert "معرض جديد واحد للقطاع هذا الأسبوع." in ar and "مصدران" in ar
