@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -255,12 +255,11 @@ def fairs_sections(backend: SearchBackend, today: date, period: Week) -> tuple[l
     return upcoming, new[:30]
 
 
-def crawl_health(backend: SearchBackend, period: Week, until: datetime | None = None) -> list[SourceHealth]:
-    """From the week's start to `until` (the day the digest is sent: on a Monday, the crawls of that
-    morning too, so the digest and /crawls agree on each source's latest crawl)."""
-    until = max(until or period.end_at, period.end_at)
+def crawl_health(backend: SearchBackend, period: Week) -> list[SourceHealth]:
+    """Each source's latest crawl since the week began, up to the digest's building: what /crawls shows
+    when the digest is sent (on a Monday, that morning's crawls too)."""
     records = [r for r in backend.list_records("crawlstats", limit=5000)
-               if (moment := parse_moment(r.get("finished_at"))) and period.start_at <= moment < until]
+               if (moment := parse_moment(r.get("finished_at"))) and moment >= period.start_at]
     health: dict[str, SourceHealth] = {}
     for source_id, metrics in last_crawl_per_source(records).items():
         health[source_id] = SourceHealth(source_id, failure=failure_code(metrics), failed_pages=failed_pages(metrics),
@@ -295,12 +294,8 @@ def build_digest(backend: SearchBackend, week: str | Week, today: date | None = 
     rises, falls = price_moves(backend, period)
     upcoming, new = fairs_sections(backend, today, period)
     return Digest(period.label, period.start, period.end, period, top_news(backend, period), rises, falls, upcoming,
-                  new, crawl_health(backend, period, _end_of(today)), job_history(backend, period),
+                  new, crawl_health(backend, period), job_history(backend, period),
                   rising(mention_trends(backend, period)), craft_price_index(backend), today)
-
-
-def _end_of(day: date) -> datetime:
-    return datetime.combine(day + timedelta(days=1), time(), tzinfo=timezone.utc)
 
 
 def craft_price_index(backend: SearchBackend) -> list[CraftIndex]:
