@@ -4,15 +4,18 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from alerts.digest_sections import FairLine, StorySection, Summary, fair_lines, story_score, story_sections, summary
 from alerts.trends import Trend, mention_trends, rising
 from alerts.weeks import BadWeek, Week, iso_week, parse_week, week_of
 from indexing.backends.base import SearchBackend
+from indexing.crawl_records import failed_pages, failure_code, last_crawl_per_source, parse_moment
 from indexing.models import NewsArticle, Offer, TradeFair
 from indexing.price_compare import CraftIndex, compare_groups, craft_indices
+from indexing.product_groups import group_key, with_group
 from indexing.record_guard import valid_documents
 from indexing.query import SearchQuery
 from indexing.textnorm import words
@@ -65,6 +68,8 @@ class PriceMove:
     crafts: list[str]
     before_mad: Decimal
     after_mad: Decimal
+    group: str | None = None  # craft/type/size (indexing.product_groups): the move is like for like
+    product_type: str | None = None
 
     @property
     def change_pct(self) -> float:
@@ -73,11 +78,15 @@ class PriceMove:
 
 @dataclass
 class SourceHealth:
+    """A source over the week: its runs and items, and how its latest crawl of the week went
+    (indexing.crawl_records, as /crawls reads it)."""
     source: str
     runs: int = 0
     items: int = 0
     errors: int = 0
     pages: int = 0
+    failure: str | None = None  # errors_no_items | no_response
+    failed_pages: int = 0  # a partial failure: the source gave items, some pages failed
 
 
 @dataclass
@@ -104,14 +113,32 @@ class Digest:
     jobs: list[JobRun] = field(default_factory=list)
     trends: list[Trend] = field(default_factory=list)
     price_index: list[CraftIndex] = field(default_factory=list)
+    today: date | None = None
 
     def __post_init__(self) -> None:
         if self.period is None:
             self.period = Week(self.week, self.start, self.end)
 
     @property
+    def fairs(self) -> list[FairLine]:
+        """Upcoming and new fairs, each once, with 'new' and a near deadline marked."""
+        return fair_lines(self.upcoming, self.new_fairs, self.today or self.start)
+
+    @property
+    def story_sections(self) -> list[StorySection]:
+        return story_sections(self.top_news)
+
+    @property
+    def summary(self) -> Summary:
+        return summary(self.fairs, self.rises + self.falls, self.top_news)
+
+    @property
     def failing(self) -> list[SourceHealth]:
-        return [s for s in self.sources if s.errors or not s.items]
+        return [s for s in self.sources if s.failure]
+
+    @property
+    def partial(self) -> list[SourceHealth]:
+        return [s for s in self.sources if s.failed_pages]
 
 
 def summarize(text: str, limit: int = 280) -> str:
@@ -152,21 +179,18 @@ def top_news(backend: SearchBackend, period: Week, limit: int = 8) -> list[NewsI
         if not period.contains(article.published_at or article.first_seen):
             continue
         articles.append(article)
-        # Sector relevance first (crafts and markets named), then recency.
-        age = (end - (article.published_at or article.first_seen).date()).days
-        score = 2.0 * len(article.crafts) + len(article.countries) + max(0, 7 - age) * 0.2
+        score = story_score(article.crafts, article.countries, (article.published_at or article.first_seen).date(),
+                            end, 1)
         items.append(NewsItem(article.title, article.url, article.source,
                               article.published_at.date() if article.published_at else None,
                               summarize(article.summary or article.text), article.crafts, article.countries, score,
                               article.language))
-    return [story for story in _stories(items, articles) if story][:limit]
+    return [story for story in _stories(items, articles, end) if story][:limit]
 
 
-def _stories(items: list[NewsItem], articles: list[NewsArticle]) -> list[NewsItem]:
-    """Reports grouped into stories (alerts.stories, then near-identical titles), most relevant first.
-
-    A story's score is its best report's, plus a little for every other source that carries it.
-    """
+def _stories(items: list[NewsItem], articles: list[NewsArticle], week_end: date) -> list[NewsItem]:
+    """Reports grouped into stories (alerts.stories, then near-identical titles), ranked by
+    digest_sections.story_score over the story's crafts, markets, first day and sources."""
     from alerts.stories import cluster_articles
     from alerts.story_profile import Article
 
@@ -188,7 +212,10 @@ def _stories(items: list[NewsItem], articles: list[NewsArticle]) -> list[NewsIte
     for group in ranked:
         best, *others = group
         best.others = others
-        best.score += 0.5 * (len(best.sources) - 1)
+        crafts = list(dict.fromkeys(c for r in group for c in r.crafts))
+        countries = list(dict.fromkeys(c for r in group for c in r.countries))
+        days = [r.published for r in group if r.published]
+        best.score = story_score(crafts, countries, min(days) if days else None, week_end, len(best.sources))
         stories.append(best)
     stories.sort(key=lambda n: (-n.score, n.title))
     return stories
@@ -208,7 +235,9 @@ def price_moves(backend: SearchBackend, period: Week, limit: int = 5) -> tuple[l
     for oid in changed:
         offer = offers.get(oid)
         if isinstance(offer, Offer):
-            moves.append(PriceMove(oid, offer.name, offer.shop, offer.crafts, before[oid], after[oid]))
+            grouped = with_group(offer)
+            moves.append(PriceMove(oid, offer.name, offer.shop, offer.crafts, before[oid], after[oid],
+                                   group_key(grouped), grouped.product_type))
     rises = sorted((m for m in moves if m.change_pct > 0), key=lambda m: -m.change_pct)[:limit]
     falls = sorted((m for m in moves if m.change_pct < 0), key=lambda m: m.change_pct)[:limit]
     return rises, falls
@@ -226,34 +255,29 @@ def fairs_sections(backend: SearchBackend, today: date, period: Week) -> tuple[l
     return upcoming, new[:30]
 
 
-def _instant(value: Any) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def crawl_health(backend: SearchBackend, period: Week) -> list[SourceHealth]:
+    """Each source's latest crawl since the week began, up to the digest's building: what /crawls shows
+    when the digest is sent (on a Monday, that morning's crawls too)."""
+    records = [r for r in backend.list_records("crawlstats", limit=5000)
+               if (moment := parse_moment(r.get("finished_at"))) and moment >= period.start_at]
     health: dict[str, SourceHealth] = {}
-    for record in backend.list_records("crawlstats", limit=5000):
-        if not period.contains(_instant(record.get("finished_at", ""))):
-            continue
-        for source_id in record.get("source_ids", []):
-            health.setdefault(source_id, SourceHealth(source_id))
+    for source_id, metrics in last_crawl_per_source(records).items():
+        health[source_id] = SourceHealth(source_id, failure=failure_code(metrics), failed_pages=failed_pages(metrics),
+                                         errors=int(metrics.get("errors", 0)))
+    for record in records:
         for source_id, metrics in (record.get("sources") or {}).items():
-            h = health.setdefault(source_id, SourceHealth(source_id))
-            h.runs += 1
-            h.items += int(metrics.get("items", 0))
-            h.errors += int(metrics.get("errors", 0))
-            h.pages += int(metrics.get("responses", 0))
-    return sorted(health.values(), key=lambda h: (-h.errors, h.source))
+            if source_id in health:
+                h = health[source_id]
+                h.runs += 1
+                h.items += int(metrics.get("items", 0))
+                h.pages += int(metrics.get("responses", 0))
+    return sorted(health.values(), key=lambda h: (h.failure is None, -h.failed_pages, h.source))
 
 
 def job_history(backend: SearchBackend, period: Week) -> list[JobRun]:
     runs: dict[str, JobRun] = {}
     for record in sorted(backend.list_records("jobs", limit=5000), key=lambda r: str(r.get("started_at"))):
-        if not period.contains(_instant(record.get("started_at", ""))):
+        if not period.contains(parse_moment(record.get("started_at"))):
             continue
         run = runs.setdefault(str(record.get("name")), JobRun(str(record.get("name"))))
         run.runs += 1
@@ -271,7 +295,7 @@ def build_digest(backend: SearchBackend, week: str | Week, today: date | None = 
     upcoming, new = fairs_sections(backend, today, period)
     return Digest(period.label, period.start, period.end, period, top_news(backend, period), rises, falls, upcoming,
                   new, crawl_health(backend, period), job_history(backend, period),
-                  rising(mention_trends(backend, period)), craft_price_index(backend))
+                  rising(mention_trends(backend, period)), craft_price_index(backend), today)
 
 
 def craft_price_index(backend: SearchBackend) -> list[CraftIndex]:

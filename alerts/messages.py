@@ -61,6 +61,7 @@ def _environment() -> Environment:
     env.globals["number"] = format_number
     env.globals["count"] = count
     env.globals["week_words"] = digest_week_words
+    env.globals["move_group"] = lambda move, language: move_group(move, language)  # defined below
     return env
 
 
@@ -136,17 +137,28 @@ def salon_alert_message(sub: Subscription, items: Sequence[tuple[TradeFair, str]
                          attachments=[("salons.ics", "text/calendar", fairs_to_ics(fairs))])
 
 
+def group_label(key: str | None, language: str) -> str:
+    """'tapis/rug/2-4m2' as 'Tapis · Artisanat du tapis · 2-4m2' in the reader's language."""
+    from indexing.product_groups import type_label
+    parts = (key or "").split("/")
+    if len(parts) != 3:
+        return ""
+    craft, ptype, size = parts
+    return " · ".join(p for p in (type_label(ptype, language), craft_label(craft, language) if craft != "-" else "",
+                                  size if size != "-" else "") if p)
+
+
+def move_group(move: Any, language: str) -> str:
+    """A digest price move's product group, or its craft when the offer has no group."""
+    return group_label(move.group, language) or (craft_label(move.crafts[0], language) if move.crafts else "")
+
+
 def price_alert_message(sub: Subscription, change: Any, settings: Settings, signer: TokenSigner, key: str) -> EmailMessage:
     """One observation that crossed the subscription's threshold (alerts/price_alerts.py)."""
-    from indexing.product_groups import group_key, type_label
+    from indexing.product_groups import group_key
     t = strings(sub.language)
     urls = links(sub, settings, signer)
-    key_parts = (group_key(change.offer) or "").split("/")
-    group = ""
-    if len(key_parts) == 3:
-        craft, ptype, size = key_parts
-        group = " · ".join(p for p in (type_label(ptype, sub.language), craft_label(craft, sub.language) if craft != "-" else "",
-                                       size if size != "-" else "") if p)
+    group = group_label(group_key(change.offer), sub.language)
     change_text = f"{change.change_pct:+.1f} %"
     subject = t["price_subject"].format(name=change.offer.name, change=change_text, shop=change.offer.shop)
     html, text = _render("price_alert", t=t, lang=sub.language, sub=sub, c=change, group=group, links=urls,

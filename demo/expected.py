@@ -66,7 +66,8 @@ def ground_truth(today: _dt.date | None = None) -> dict:
             "articles_by_lang": dict(sorted(Counter(a.lang for a in normal).items())),
             "articles_by_lang_including_edge": dict(sorted(Counter(a.lang for a in ARTICLES).items())),
             "article_count": len(normal), "article_count_including_edge": len(ARTICLES),
-            "listing": ["/actualites/", "/actualites/page/2/", "/actualites/page/3/"],
+            "listing": ["/actualites/"] + [f"/actualites/page/{p}/" for p in
+                                           range(2, -(-len(ARTICLES) // news_site.LISTING_PER_PAGE) + 1)],
             "categories": {c: f"/categorie/{c}/" for c in news_site.CATEGORIES},
             "articles": articles,
             "edge_pages": {

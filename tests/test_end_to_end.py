@@ -74,3 +74,17 @@ def test_crawl_index_search_alert_digest(crawled, demo_sites) -> None:  # type: 
     assert len(digests) == 2
     arabic = next(m for m in digests if m["Content-Language"] == "ar")
     assert 'dir="rtl"' in arabic.get_body(("html",)).get_content()
+
+    # The demo's one story told in French and Arabic (same figures, same day) is one digest item with
+    # its languages, in the reader's language.
+    from demo.sites.news_data import ARTICLES
+    fr_title, ar_title = (next(a.title for a in ARTICLES if a.slug == slug)
+                          for slug in ("thuya-essaouira-label-export", "thuya-essaouira-label-ar"))
+    french = next(m for m in digests if m["Content-Language"] == "fr")
+    fr_text, ar_text = french.get_body(("plain",)).get_content(), arabic.get_body(("plain",)).get_content()
+    assert fr_text.count(fr_title) == 1 and ar_title not in fr_text
+    assert ar_text.count(ar_title) == 1 and fr_title not in ar_text
+    fr_item = fr_text[fr_text.index(fr_title):].split("\n* ")[0]
+    assert "Même information : artisanat-info (AR)" in fr_item
+    ar_item = ar_text[ar_text.index(ar_title):].split("\n* ")[0]
+    assert "(FR)" in ar_item

@@ -5,6 +5,11 @@ from datetime import datetime, timezone
 from typing import Any
 
 from indexing.backends.base import SearchBackend
+from indexing.crawl_records import (failed_pages, failure_code, last_crawl_per_source, last_crawl_per_spider,
+                                    parse_moment, source_status)
+
+__all__ = ["crawl_report", "failed_pages", "failure_code", "failure_reason", "last_crawl_per_source",
+           "last_crawl_per_spider", "parse_moment"]
 
 HEARTBEAT_COLLECTION = "meta"
 HEARTBEAT_ID = "scheduler-heartbeat"
@@ -12,51 +17,8 @@ HEARTBEAT_STALE_SECONDS = 2 * 3600
 RECENT_CRAWLS = 500
 
 
-def parse_moment(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def last_crawl_per_spider(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    latest: dict[str, dict[str, Any]] = {}
-    for record in records:
-        spider = str(record.get("spider") or "unknown")
-        current = latest.get(spider)
-        if current is None or str(record.get("finished_at", "")) > str(current.get("finished_at", "")):
-            latest[spider] = record
-    return latest
-
-
-def last_crawl_per_source(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """source id -> its metrics in the most recent crawl that included it, with that crawl's times."""
-    latest: dict[str, dict[str, Any]] = {}
-    for record in records:
-        finished = str(record.get("finished_at", ""))
-        metrics_by_source: dict[str, dict[str, Any]] = record.get("sources") or {}
-        for source_id in set(metrics_by_source) | set(record.get("source_ids") or []):
-            if source_id in latest and latest[source_id]["finished_at"] >= finished:
-                continue
-            latest[source_id] = {"spider": record.get("spider"), "finished_at": finished,
-                                 **(metrics_by_source.get(source_id) or {})}
-    return latest
-
-
 FAILURE_REASONS = {"errors_no_items": "{errors} errors and no items in the last crawl",
                    "no_response": "no response in the last crawl"}
-
-
-def failure_code(metrics: dict[str, Any]) -> str | None:
-    errors, items = int(metrics.get("errors", 0)), int(metrics.get("items", 0))
-    if errors and not items:
-        return "errors_no_items"
-    if not metrics.get("responses") and not items and not metrics.get("skipped"):
-        return "no_response"
-    return None
 
 
 def failure_reason(metrics: dict[str, Any]) -> str | None:
@@ -81,13 +43,10 @@ def crawl_report(backend: SearchBackend, now: datetime | None = None) -> dict[st
                                           "index_failed")}
         for name, record in sorted(last_crawl_per_spider(records).items())
     }
-    failing = [
-        {"source": source_id, "spider": metrics.get("spider"), "finished_at": metrics.get("finished_at"),
-         "reason": failure_reason(metrics), "code": code, "errors": int(metrics.get("errors", 0))}
-        for source_id, metrics in sorted(last_crawl_per_source(records).items())
-        if (code := failure_code(metrics))
-    ]
-    return {"spiders": spiders, "failing_sources": failing, "bad_input": bad_input(records, backend),
+    failing, partial = source_status(records)
+    for row in failing:
+        row["reason"] = FAILURE_REASONS[row["code"]].format(errors=row["errors"])
+    return {"spiders": spiders, "failing_sources": failing, "partial_sources": partial, "bad_input": bad_input(records, backend),
             "scheduler": heartbeat(backend, now), "jobs": last_job_runs(backend), "deliveries": delivery_status(backend)}
 
 

@@ -16,6 +16,7 @@ from web.i18n import Translator
 from web.listing import export_error, listing_query, listing_state
 from web.lookup import find_document
 from web.paging import paginate
+from web.story_hits import clustered
 from web.presenters import active_filters, facet_views, hit_views
 from web.query_messages import query_messages
 from web.rendering import request_language
@@ -49,7 +50,7 @@ def news_page(request: Request) -> Response:
         return export_response(export, svc.backend, query, "news")
     result = svc.backend.search(query)
     context.update(
-        hits=hit_views(result.hits, svc.backend, "news"), total=result.total,
+        hits=clustered(hit_views(result.hits, svc.backend, "news"), t.language), total=result.total,
         facets=facet_views(result.facets, state, NEWS_PATH, t, fmt, hidden=("kind",)),
         pagination=paginate(state, NEWS_PATH, query, result.total),
     )

@@ -32,6 +32,11 @@ class HitView:
     detail_url: str
     source_url: str | None
     day: date | datetime | None
+    others: tuple[HitView, ...] = ()  # the other reports of the same story (web.story_hits)
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(v.document.source for v in (self, *self.others)))
 
 
 def detail_url(kind: str, doc_id: str) -> str:

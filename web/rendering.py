@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from alerts.plurals import count
 from indexing.urls import is_safe_link
 from web.csrf import CSRF_COOKIE, cookie_token, new_token
 from web.formatting import Formatter
@@ -43,6 +44,7 @@ def make_environment(templates_dir: Path) -> Environment:
     env.tests["safe_link"] = is_safe_link
     env.filters["paragraphs"] = paragraphs
     env.globals["source_name"] = source_name
+    env.globals["plural"] = count  # CLDR plural rules, the emails' counted nouns (alerts.plurals)
     return env
 
 

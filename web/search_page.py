@@ -15,6 +15,7 @@ from web.formatting import Formatter
 from web.i18n import Translator
 from web.listing import export_error, listing_query, listing_state
 from web.paging import paginate
+from web.story_hits import clustered
 from web.presenters import active_filters, facet_views, hit_views
 from web.query_messages import query_messages
 from web.rendering import request_language
@@ -63,7 +64,7 @@ def search_page(request: Request) -> Response:
     result = svc.backend.search(query)
     context.update(
         result=result,
-        hits=hit_views(result.hits, svc.backend, "search"),
+        hits=clustered(hit_views(result.hits, svc.backend, "search"), t.language),
         facets=facet_views(disjunctive_facets(svc.backend, query, result), state, SEARCH_PATH, t, fmt),
         pagination=paginate(state, SEARCH_PATH, query, result.total),
     )

@@ -151,6 +151,26 @@ européennes, qui les revendent entre 80 et 150 euros.</p>
         tags=("cuir", "babouches", "Fès", "concurrence"),
         comments=(("Samir", 3, "Il faut surtout former les jeunes, les maâlems vieillissent."),),
     ),
+    Article(
+        # The same story as "thuya-essaouira-label-ar" below, in Arabic: one story, two languages, in the
+        # digest's week whatever the day (offset -7 always falls in the last full week).
+        slug="thuya-essaouira-label-export", lang="fr", category="economie",
+        title="Thuya d'Essaouira : 1 240 artisans labellisés et 38,6 MDH exportés",
+        author="Youssef El Amrani", offset=-7, hour=10, minute=40,
+        chapo="La marqueterie de thuya d'Essaouira a exporté pour 38,6 millions de dirhams sur dix mois, "
+              "en hausse de 14 %, et compte désormais 1 240 artisans labellisés.",
+        body="""
+<p>La filière du bois de thuya d'Essaouira a réalisé <strong>38,6 millions de dirhams</strong> de ventes
+à l'export entre janvier et octobre {{ dk.year(-7) }}, soit une hausse de <strong>14 %</strong> sur un an,
+selon l'association des marqueteurs de la ville.</p>
+<p>Le label d'origine, attribué après contrôle de la provenance du bois, couvre désormais
+<strong>1 240 artisans</strong> répartis dans 62 ateliers. Les coffrets et les plateaux marquetés
+partent surtout vers le Canada et l'Allemagne.</p>
+<p>Les ateliers craignent toutefois la raréfaction de la loupe de thuya et demandent un plan de
+replantation dans la province.</p>
+""",
+        tags=("bois", "thuya", "Essaouira", "export"),
+    ),
     # ------------------------------------------------------------------ العربية
     Article(
         slug="saderat-sinaa-taqlidiya-903-milyun-dirham", lang="ar", category="economie",
@@ -172,6 +192,22 @@ européennes, qui les revendent entre 80 et 150 euros.</p>
 """,
         tags=("صادرات", "أرقام"),
         comments=(("محمد", 0, "أرقام مشجعة، لكن يجب أن يستفيد منها الصانع التقليدي."),),
+    ),
+    Article(
+        slug="thuya-essaouira-label-ar", lang="ar", category="economie",
+        title="خشب العرعار بالصويرة: 1240 صانعا حاصلا على العلامة وصادرات بـ38,6 مليون درهم",
+        author="هند العلوي", offset=-7, hour=13, minute=10,
+        chapo="صدرت حرفة ترصيع خشب العرعار بالصويرة ما قيمته 38,6 مليون درهم خلال عشرة أشهر، "
+              "بارتفاع نسبته 14 في المائة، ويبلغ عدد الصناع الحاصلين على العلامة 1240 صانعا.",
+        body="""
+<p>حققت حرفة خشب العرعار بالصويرة صادرات بقيمة <strong>38,6 مليون درهم</strong> بين يناير وأكتوبر
+{{ dk.year(-7) }}، بارتفاع نسبته <strong>14 في المائة</strong> على أساس سنوي، حسب جمعية صناع الترصيع
+بالمدينة.</p>
+<p>وتشمل علامة المنشأ، التي تمنح بعد مراقبة مصدر الخشب، <strong>1240 صانعا</strong> موزعين على 62 ورشة،
+وتوجه العلب والصواني المرصعة أساسا إلى كندا وألمانيا.</p>
+<p>غير أن الورشات تخشى ندرة جذور العرعار وتطالب ببرنامج لإعادة التشجير في الإقليم.</p>
+""",
+        tags=("خشب", "العرعار", "الصويرة"),
     ),
     Article(
         slug="taawuniyat-nisaiya-zarabi-atlas", lang="ar", category="metiers",

@@ -44,8 +44,9 @@ def seed(backend) -> None:  # type: ignore[no-untyped-def]
                                          "observed_at": _at(MONDAY + timedelta(days=2))})])
     backend.put_record("crawlstats", "news-1", {"spider": "news", "finished_at": _at(MONDAY + timedelta(days=1)).isoformat(),
                                                 "updated_at": "1", "source_ids": ["artisanat-info", "dead-source"],
-                                                "sources": {"artisanat-info": {"items": 12, "errors": 0, "responses": 20},
-                                                            "dead-source": {"items": 0, "errors": 5, "responses": 5}}})
+                                                "sources": {"artisanat-info": {"items": 12, "errors": 2, "responses": 20},
+                                                            "dead-source": {"items": 0, "errors": 5, "responses": 5},
+                                                            "unknown": {"errors": 1, "responses": 1}}})
     backend.put_record("jobs", "crawl-news-1", {"name": "crawl-news", "started_at": _at(MONDAY).isoformat(),
                                                 "finished_at": _at(MONDAY).isoformat(), "status": "timeout",
                                                 "items": 7, "errors": 1, "updated_at": "1"})
@@ -58,7 +59,14 @@ def test_digest_sections(backend) -> None:  # type: ignore[no-untyped-def]
     assert [n.title for n in digest.top_news] == ["Les exportations de tapis bondissent"]  # deduplicated, in week
     assert [m.name for m in digest.rises] == ["Kilim berbère"] and round(digest.rises[0].change_pct) == 14
     assert [f.name for f in digest.new_fairs] == ["Ambiente"]
+    # The same reading as /crawls (indexing.crawl_records): a partial failure apart, no "unknown" source.
     assert [s.source for s in digest.failing] == ["dead-source"]
+    assert [(s.source, s.failed_pages, s.items) for s in digest.partial] == [("artisanat-info", 2, 12)]
+    from web.crawl_health import crawl_report
+    report = crawl_report(backend)
+    assert [f["source"] for f in report["failing_sources"]] == [s.source for s in digest.failing]
+    assert [p["source"] for p in report["partial_sources"]] == [s.source for s in digest.partial]
+    assert "unknown" not in [s.source for s in digest.sources]
     assert [(j.name, j.runs, j.failed, j.items) for j in digest.jobs] == [("crawl-news", 1, 1, 7)]
     with pytest.raises(BadWeek):
         parse_week("2026-W99")
@@ -77,6 +85,8 @@ def test_digest_mail_fr_and_ar_once_per_week(backend, settings, smtp_server) -> 
     assert "semaine du 23 au 29 novembre 2026" in fr["Subject"] and "W48" not in fr["Subject"] and fr["List-Unsubscribe"]
     assert "الأسبوع من 23 إلى 29 نونبر 2026" in ar["Subject"]
     assert "dead-source : 5 erreurs, 0 élément" in fr.get_body(("plain",)).get_content()
+    assert "artisanat-info : 2 pages en échec, 12 éléments" in fr.get_body(("plain",)).get_content()
+    assert "unknown" not in fr.get_body(("plain",)).get_content()
     assert "Allemagne" in fr.get_body(("plain",)).get_content()  # the fair's country in words
     html_fr = fr.get_body(("html",))
     assert "Kilim berbère" in html_fr.get_content() and 'src="cid:price-chart"' in html_fr.get_content()
@@ -119,3 +129,34 @@ def test_digest_one_item_per_story_in_the_readers_language(backend, settings) ->
     assert "journal-fr" in html_ar and "(FR)" in html_ar
     html_en = render_digest_html(digest, "en", settings)
     assert story[2][1] in html_en and "Same story" in html_en
+
+
+def test_digest_opens_with_a_summary_and_lists_each_fair_once(backend, settings) -> None:  # type: ignore[no-untyped-def]
+    from alerts.messages import ENV
+
+    seed(backend)
+    Indexer(backend).upsert([
+        TradeFair(url="https://f.example.org/maison", source="salons", name="Maison & Objet", city="Paris", country="FR",
+                  start_date=date(2027, 1, 15), end_date=date(2027, 1, 19), crafts=["tapis"],
+                  registration_deadline=date(2026, 12, 10), first_seen=_at(MONDAY - timedelta(days=30))),
+    ])
+    backend.refresh()
+    digest = build_digest(backend, WEEK, today=date(2026, 11, 30))
+    # Ambiente is both upcoming and new this week: one line, marked new; the near deadline comes first.
+    assert [(line.fair.name, line.new, line.deadline_soon) for line in digest.fairs] == [
+        ("Maison & Objet", False, True), ("Ambiente", True, False)]
+    summary = digest.summary
+    assert summary.new_fairs == 1 and [f.name for f in summary.deadlines] == ["Maison & Objet"]
+    assert summary.top_move is not None and summary.top_move.name == "Kilim berbère"
+    assert summary.top_story is not None and len(summary.top_story.sources) == 2
+    assert [(s.kind, s.id) for s in digest.story_sections] == [("craft", "tapis")]
+    context = {"d": digest, "links": {"unsubscribe": "#", "preferences": "#"}, "has_chart": False}
+    fr = ENV.get_template("weekly_digest.txt").render(t=__import__("alerts.i18n").i18n.strings("fr"), lang="fr", **context)
+    head = fr.split("## Actualités à retenir")[0]
+    assert "1 nouveau salon pour le secteur cette semaine." in head
+    assert "1 date limite d'inscription dans les 30 prochains jours (la première : Maison & Objet, le 10 décembre 2026)" in head
+    assert "Kilim berbère" in head and "+14,3 %" not in head and "+14.3 %" in head
+    assert "Information la plus reprise (2 sources, 1 langue)" in head
+    assert fr.count("Ambiente") == 1 and "[Nouveau] Ambiente" in fr
+    ar = ENV.get_template("weekly_digest.txt").render(t=__import__("alerts.i18n").i18n.strings("ar"), lang="ar", **context)
+    assert "معرض جديد واحد للقطاع هذا الأسبوع." in ar and "مصدران" in ar

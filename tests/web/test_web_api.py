@@ -118,6 +118,22 @@ def test_crawl_health_page_says_the_same_for_people(client: httpx.Client, lang: 
     assert rows["news"][2] == "6" and rows["prices"][1] == "40"  # items and pages, as /health says
     failures = soup.select_one("main ul").get_text()
     assert "dead-feed" in failures and reason in failures and "last crawl" not in failures
+
+
+@pytest.mark.parametrize("lang, failed, partial", [
+    ("fr", "4 erreurs et aucun élément", "1 page en échec sur 7, 6 éléments"),
+    ("ar", "4 أخطاء ولا عناصر", "صفحة متعثرة واحدة من أصل 7"),
+    ("en", "4 errors and no items", "1 failed page of 7, 6 items"),
+])
+def test_crawl_health_page_shows_partial_failures_with_plurals(client: httpx.Client, lang: str, failed: str,
+                                                                partial: str) -> None:
+    soup = BeautifulSoup(client.get("/crawls", params={"lang": lang}).text, "html.parser")
+    assert failed in soup.select_one("main ul").get_text()
+    rows = soup.select_one("#partial-crawls").get_text()
+    assert "le-matin-eco" in rows and partial in rows
+    assert "unknown" not in soup.select_one("main").get_text()  # requests outside any source are no source
+    body = client.get("/health").json()
+    assert [p["source"] for p in body["partial_sources"]] == ["le-matin-eco"]
     assert soup.select_one('footer a[href="/crawls"]') is not None
 
 

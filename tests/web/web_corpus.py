@@ -136,7 +136,9 @@ def crawl_records() -> list[dict[str, object]]:
          "pages": 10, "items": 8, "sources": {"le-matin-eco": {"items": 8, "responses": 10}}, "source_ids": ["le-matin-eco"]},
         {"id": "news-new", "spider": "news", "started_at": (finished - timedelta(minutes=5)).isoformat(),
          "finished_at": finished.isoformat(), "updated_at": finished.isoformat(), "pages": 12, "items": 6,
-         "sources": {"le-matin-eco": {"items": 6, "responses": 7}, "dead-feed": {"errors": 4, "responses": 4, "http_500": 4}},
+         "sources": {"le-matin-eco": {"items": 6, "responses": 7, "errors": 1},
+                     "dead-feed": {"errors": 4, "responses": 4, "http_500": 4},
+                     "unknown": {"errors": 1, "responses": 1}},  # robots.txt: no source's request
          "source_ids": ["dead-feed", "le-matin-eco"]},
         {"id": "prices-1", "spider": "prices", "started_at": (finished - timedelta(minutes=30)).isoformat(),
          "finished_at": (finished - timedelta(minutes=20)).isoformat(), "updated_at": (finished - timedelta(minutes=20)).isoformat(),
