@@ -181,7 +181,8 @@ def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
         counts = log_.status_counts()
         print("deliveries: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         for record in log_.records("failed", limit=50) + log_.records("retry", limit=50):
-            print(f"  {record['status']}: {record['recipient']} {record['subject'][:60]!r} after {record['attempts']} "
+            print(f"  {record['status']}: {record.get('channel') or 'email'} {record['recipient']} "
+                  f"{record['subject'][:60]!r} after {record['attempts']} "
                   f"attempt(s): {record.get('error')}")
         return 1 if counts.get("failed") else 0
     today = date.fromisoformat(args.today) if args.today else None

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from alerts.mailers import Mailer, mailer_from_settings
+from alerts.notifiers import Notifier, notifier_from_settings
 from alerts.service import AlertRun, DigestRun, send_digests, send_salon_alerts
 from alerts.subscriptions import SubscriptionStore, make_subscription
 from alerts.weeks import last_full_week
@@ -55,9 +56,10 @@ def _crawl_in_child(settings: Settings, spiders: Sequence[str], **kwargs: Any) -
 
 
 def alerts(settings: Settings, backend: SearchBackend | None = None, mailer: Mailer | None = None,
-           today: date | None = None) -> AlertRun:
+           today: date | None = None, notifier: Notifier | None = None) -> AlertRun:
     backend = backend or _ready(settings)
-    return send_salon_alerts(settings, backend, mailer or mailer_from_settings(settings), today)
+    return send_salon_alerts(settings, backend, mailer or mailer_from_settings(settings), today,
+                             notifier or notifier_from_settings(settings))
 
 
 def digest(settings: Settings, week: str | None = None, backend: SearchBackend | None = None,
