@@ -34,13 +34,16 @@ _MARKUP_CHARS = str.maketrans("", "", "*_~`")
 TEMPLATES: dict[str, dict[str, str]] = {
     "fr": {"one": "veille : salon pour vous", "many": "veille : {n} salons pour vous",
            "deadline": "inscription avant le {day}", "more": "+{n} autres : {url}",
-           "segments": "({n} SMS)", "stop": "Desinscription : {url}"},
+           "segments": "({n} SMS)", "stop": "Desinscription : {url}",
+           "confirm": "veille : confirmez vos alertes salons : {url} Sans confirmation, rien ne sera envoye."},
     "ar": {"one": "veille: معرض يهمك", "many": "veille: {n} معارض تهمك",
            "deadline": "التسجيل قبل {day}", "more": "+{n} أخرى: {url}",
-           "segments": "({n} SMS)", "stop": "إلغاء الاشتراك: {url}"},
+           "segments": "({n} SMS)", "stop": "إلغاء الاشتراك: {url}",
+           "confirm": "veille: أكّد تنبيهات المعارض: {url} لن يُرسل شيء دون تأكيد."},
     "en": {"one": "veille: a fair for you", "many": "veille: {n} fairs for you",
            "deadline": "register by {day}", "more": "+{n} more: {url}",
-           "segments": "({n} texts)", "stop": "Unsubscribe: {url}"},
+           "segments": "({n} texts)", "stop": "Unsubscribe: {url}",
+           "confirm": "veille: confirm your fair alerts: {url} Nothing is sent until you do."},
 }
 
 
@@ -133,3 +136,8 @@ def short_alert(sub: Subscription, fairs: Sequence[TradeFair], settings: Setting
             if _fits(text, channel):
                 return text
     return render([], len(fairs))
+
+
+def confirmation_text(language: str, confirm_url: str, channel: str) -> str:
+    text = TEMPLATES.get(language, TEMPLATES["fr"])["confirm"].format(url=confirm_url)
+    return _with_segments(text, language) if channel == "sms" else text
