@@ -283,6 +283,8 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         print(f"digest: {path}")
     if summary.outbox:
         print(f"outbox: {summary.outbox}")
+    for path in summary.text_messages:
+        print(f"text message ({path.name.split('-', 1)[0]}): {path}")
     if args.serve:
         from web.server import serve
         print(f"UI: http://{args.host}:{args.port}  (Ctrl-C to stop)")

@@ -33,15 +33,15 @@ _MARKUP_CHARS = str.maketrans("", "", "*_~`")
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "fr": {"one": "veille : salon pour vous", "many": "veille : {n} salons pour vous",
-           "deadline": "inscription avant le {day}", "more": "+{n} autres : {url}",
-           "segments": "({n} SMS)", "stop": "Desinscription : {url}",
-           "confirm": "veille : confirmez vos alertes salons : {url} Sans confirmation, rien ne sera envoye."},
+           "deadline": "inscription avant le {day}", "more": "+{n} autres : {url}", "details": "Détails : {url}",
+           "segments": "({n} SMS)", "stop": "Désinscription : {url}",
+           "confirm": "veille : confirmez vos alertes salons : {url} Sans confirmation, rien ne sera envoyé."},
     "ar": {"one": "veille: معرض يهمك", "many": "veille: {n} معارض تهمك",
-           "deadline": "التسجيل قبل {day}", "more": "+{n} أخرى: {url}",
+           "deadline": "التسجيل قبل {day}", "more": "+{n} أخرى: {url}", "details": "التفاصيل: {url}",
            "segments": "({n} SMS)", "stop": "إلغاء الاشتراك: {url}",
            "confirm": "veille: أكّد تنبيهات المعارض: {url} لن يُرسل شيء دون تأكيد."},
     "en": {"one": "veille: a fair for you", "many": "veille: {n} fairs for you",
-           "deadline": "register by {day}", "more": "+{n} more: {url}",
+           "deadline": "register by {day}", "more": "+{n} more: {url}", "details": "Details: {url}",
            "segments": "({n} texts)", "stop": "Unsubscribe: {url}",
            "confirm": "veille: confirm your fair alerts: {url} Nothing is sent until you do."},
 }
@@ -86,7 +86,7 @@ def fair_url(fair: TradeFair, settings: Settings) -> str:
     return f"{settings.base_url}/fairs/{fair.id}"
 
 
-def fair_line(fair: TradeFair, language: str, settings: Settings, name_limit: int = 60) -> str:
+def fair_line(fair: TradeFair, language: str, settings: Settings, name_limit: int = 60, link: bool = True) -> str:
     words = TEMPLATES.get(language, TEMPLATES["fr"])
     # The city alone says where; the country only when there is no city.
     place = plain_text(fair.city, 30) or plain_text(country_name(fair.country, language), 30)
@@ -96,7 +96,7 @@ def fair_line(fair: TradeFair, language: str, settings: Settings, name_limit: in
     deadline: date | None = fair.registration_deadline
     if deadline:
         parts.append(words["deadline"].format(day=plain_text(format_day(deadline, language))))
-    return " - ".join(parts) + " " + fair_url(fair, settings)
+    return " - ".join(parts) + (" " + fair_url(fair, settings) if link else "")
 
 
 def _fits(text: str, channel: str) -> bool:
@@ -124,18 +124,22 @@ def short_alert(sub: Subscription, fairs: Sequence[TradeFair], settings: Setting
     header = words["one"] if len(fairs) == 1 else words["many"].format(n=len(fairs))
     tail = [words["stop"].format(url=unsubscribe_url)] if unsubscribe_url else []
 
-    def render(lines: list[str], rest: int) -> str:
-        more = [words["more"].format(n=rest, url=f"{settings.base_url}/fairs")] if rest else []
+    def render(lines: list[str], rest: int, linked: bool) -> str:
+        fairs_page = f"{settings.base_url}/fairs"
+        more = [words["more"].format(n=rest, url=fairs_page)] if rest else \
+            ([] if linked else [words["details"].format(url=fairs_page)])
         body = "\n".join([header, *lines, *more, *tail])
         return _with_segments(body, language) if channel == "sms" else body
 
-    for name_limit in (60, 30):
-        lines = [fair_line(f, language, settings, name_limit) for f in fairs]
+    # Each fair with its own page's link; when not even one fits (Arabic SMS: 67 characters a
+    # segment), the fairs without links and one link to the fairs page.
+    for name_limit, linked in ((60, True), (30, True), (30, False)):
+        lines = [fair_line(f, language, settings, name_limit, linked) for f in fairs]
         for keep in range(len(lines), 0, -1):
-            text = render(lines[:keep], len(lines) - keep)
+            text = render(lines[:keep], len(lines) - keep, linked)
             if _fits(text, channel):
                 return text
-    return render([], len(fairs))
+    return render([], len(fairs), True)
 
 
 def confirmation_text(language: str, confirm_url: str, channel: str) -> str:
