@@ -246,7 +246,8 @@ def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
     backend = open_backend(settings)
     backend.setup()
     SubscriptionStore(backend).save(sub)
-    print(f"subscribed {sub.address} ({sub.kind}, by {', '.join(sub.channels)}) as {sub.id}")
+    by = f" by {', '.join(sub.channels)}" if sub.channels != ["email"] else ""
+    print(f"subscribed {sub.address} ({sub.kind}){by} as {sub.id}")
     return 0
 
 

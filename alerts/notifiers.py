@@ -59,7 +59,9 @@ def _secret_pieces(templates: list[str]) -> list[str]:
         for url in template.split():
             pieces.add(url)
             rest = url.split("://", 1)[-1]
-            pieces.update(p for p in re.split(r"[/:@?&=#,\s{}]+", rest) if len(p) >= 8 and p not in ("phone", "chat"))
+            # Short digit runs (a bot's numeric id) would blank out parts of phone numbers instead.
+            pieces.update(p for p in re.split(r"[/:@?&=#,\s{}]+", rest)
+                          if (len(p) >= 8 or (len(p) >= 5 and not p.isdigit())) and p not in ("phone", "chat"))
     return sorted(pieces, key=len, reverse=True)
 
 

@@ -13,6 +13,8 @@ CHANNEL_MESSAGES: dict[str, dict[str, str]] = {
     "channel_email": {"fr": "E-mail", "ar": "البريد الإلكتروني", "en": "Email"},
     "channel_sms": {"fr": "SMS", "ar": "رسالة SMS", "en": "SMS"},
     "channel_whatsapp": {"fr": "WhatsApp", "ar": "واتساب", "en": "WhatsApp"},
+    "channel_telegram": {"fr": "Telegram", "ar": "تيليغرام", "en": "Telegram"},
+    "channel_apprise": {"fr": "Webhook Apprise", "ar": "Apprise (ويب هوك)", "en": "Apprise webhook"},
     "err_phone_invalid": {"fr": "Ce numéro n'est pas un mobile valide (06…, 07… ou +indicatif).",
                           "ar": "هذا الرقم ليس رقم هاتف محمول صالحاً (06… أو 07… أو +رمز البلد).",
                           "en": "This is not a valid mobile number (06…, 07… or +country code)."},

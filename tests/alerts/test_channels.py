@@ -121,6 +121,10 @@ def test_every_channel_once_and_a_channel_down_then_back(backend, settings, prov
                                 text=True, env=backend_env(backend, settings.var_dir), timeout=120)
         assert "retry 2" in status.stdout and "retry: sms +212661234567" in status.stdout, status.stdout
         assert EAGLE_TOKEN not in status.stdout + status.stderr
+        from web.crawl_health import delivery_status
+        health = delivery_status(backend)  # what /crawls and /health show
+        assert health["problems_by_channel"] == {"sms": {"retry": 2}}
+        assert {p["channel"] for p in health["problems"]} == {"sms"}
 
         again = send_salon_alerts(settings, backend, mailer, TODAY, notifier)
         assert again.queued == 0 and again.dispatch.sent == 0  # still backing off
@@ -144,3 +148,10 @@ def test_digest_runs_leave_text_messages_alone(backend, settings, tmp_path) -> N
     report = DeliveryLog(backend).dispatch(OutboxMailer(tmp_path / "outbox"))  # no notifier: the digest's run
     assert report.sent == 1 and len(DeliveryLog(backend).records("queued")) == 4
     assert all(r["attempts"] == 0 for r in DeliveryLog(backend).records("queued"))
+
+
+def test_redaction_keeps_phone_numbers_readable() -> None:
+    from alerts.notifiers import _secret_pieces, redact
+    secrets = _secret_pieces(["tgram://123456:ABCdef/{chat}", f"smseagle://{EAGLE_TOKEN}@gw.example.ma/{{phone}}"])
+    shown = redact(f"to +212661234567 via tgram://123456:ABCdef/-1 token {EAGLE_TOKEN}", secrets)
+    assert shown == "to +212661234567 via tgram://123456:***/-1 token ***"
