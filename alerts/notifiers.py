@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from alerts.mailers import MailerError, outbox_file_name
+from alerts.short_messages import sms_segments
 from config import Settings
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,6 @@ class OutboxNotifier(Notifier):
         self.directory = Path(directory)
 
     def send(self, channel: str, address: str, text: str, message_id: str) -> None:
-        from alerts.short_messages import sms_segments
         self.directory.mkdir(parents=True, exist_ok=True)
         final = self.directory / (outbox_file_name(f"{channel}-{message_id}").removesuffix(".eml") + ".json")
         payload = {"channel": channel, "to": address, "text": text, "message_id": message_id}
