@@ -102,7 +102,8 @@ def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
         counts = log_.status_counts()
         print("deliveries: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         for record in log_.records("failed", limit=50) + log_.records("retry", limit=50):
-            print(f"  {record['status']}: {record['recipient']} {record['subject'][:60]!r} after {record['attempts']} "
+            print(f"  {record['status']}: {record.get('channel') or 'email'} {record['recipient']} "
+                  f"{record['subject'][:60]!r} after {record['attempts']} "
                   f"attempt(s): {record.get('error')}")
         return 1 if counts.get("failed") else 0
     today = date.fromisoformat(args.today) if args.today else None
@@ -146,22 +147,28 @@ def cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
 
 # subscriptions ------------------------------------------------------------------------------------
 def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
+    from alerts.phones import InvalidPhone, normalize_phone
     from alerts.subscriptions import InvalidSubscription, SubscriptionStore, make_subscription
     from indexing.backends import open_backend
     try:
         price = {"price_group": args.group or "", "shop": args.shop or "", "offer_id": args.offer or "",
                  "threshold_pct": args.threshold} if args.kind == "price" else {}
-        sub = make_subscription(kind=args.kind, email=args.email, name=args.name or "", language=args.lang,
+        contact = {"email": args.email or "", "phone": normalize_phone(args.phone, settings.phone_region)
+                   if args.phone else "", "chat": args.chat or ""}
+        if args.channel:
+            contact["channels"] = args.channel
+        sub = make_subscription(kind=args.kind, **contact, name=args.name or "", language=args.lang,
                                 crafts=args.craft or [], countries=args.country or [],
                                 window_min_days=args.window_min, window_max_days=args.window_max,
                                 frequency=args.frequency, confirmed=True, **price)
-    except InvalidSubscription as exc:
+    except (InvalidSubscription, InvalidPhone) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     backend = open_backend(settings)
     backend.setup()
     SubscriptionStore(backend).save(sub)
-    print(f"subscribed {sub.email} ({sub.kind}) as {sub.id}")
+    by = f" by {', '.join(sub.channels)}" if sub.channels != ["email"] else ""
+    print(f"subscribed {sub.address} ({sub.kind}){by} as {sub.id}")
     return 0
 
 
@@ -198,6 +205,8 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         print(f"digest: {path}")
     if summary.outbox:
         print(f"outbox: {summary.outbox}")
+    for path in summary.text_messages:
+        print(f"text message ({path.name.split('-', 1)[0]}): {path}")
     if args.serve:
         from web.server import serve
         print(f"UI: http://{args.host}:{args.port}  (Ctrl-C to stop)")
@@ -311,7 +320,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("subscribe", help="add a subscription (confirmed)")
     p.add_argument("--kind", default="salon", choices=["salon", "search", "digest", "price"])
-    p.add_argument("--email", required=True)
+    p.add_argument("--email", help="required unless --phone (or --chat) is given")
+    p.add_argument("--phone", help="salon alerts: a mobile number, 06… / 07… or +country code (VEILLE_PHONE_REGION)")
+    p.add_argument("--chat", help="salon alerts: a Telegram chat id or @name (channel telegram)")
+    p.add_argument("--channel", action="append", choices=["email", "whatsapp", "sms", "telegram", "apprise"],
+                   help="repeat for several (default: email, or sms for a phone alone)")
     p.add_argument("--name")
     p.add_argument("--lang", default="fr", choices=["fr", "ar", "en"])
     p.add_argument("--craft", action="append")

@@ -94,7 +94,7 @@ def print_search(result: Any, page: int, names: dict[str, str], width: int | Non
 def subscription_lines(sub: Any) -> list[str]:
     """Two lines a subscription: who and what kind, then what it sends and when (nothing is cut)."""
     state = "confirmed" if sub.confirmed else "not confirmed"
-    head = f"{sub.id}  {sub.email}  {sub.kind} · {sub.language} · {state}"
+    head = f"{sub.id}  {sub.address}  {sub.kind} · {sub.language} · {state}"
     if sub.kind == "digest":
         detail = "weekly digest, Monday morning"
     elif sub.kind == "search":
@@ -103,6 +103,9 @@ def subscription_lines(sub: Any) -> list[str]:
     else:
         parts = [f"crafts: {', '.join(sub.crafts) or 'all'}", f"countries: {', '.join(sub.countries) or 'all'}",
                  f"fairs starting in {sub.window_min_days} to {sub.window_max_days} days", sub.frequency]
+        if sub.channels != ["email"]:
+            parts.append("by " + ", ".join(f"{c} {sub.address_of(c)}" if c in ("sms", "whatsapp", "telegram") else c
+                                           for c in sub.channels))
         detail = " · ".join(parts)
     return [head, "    " + detail]
 

@@ -5,6 +5,7 @@ Every key is documented in SETTINGS_DOC and in the README (tests/test_config.py 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Mapping
@@ -45,6 +46,12 @@ SETTINGS_DOC: dict[str, str] = {
     "VEILLE_KEEP_DELIVERIES_MONTHS": "Sent or failed messages older than this many months keep only their key and status, counted per month (the body goes; the key still blocks a resend). `0` keeps them whole. Default 6.",
     "VEILLE_HTTP_CACHE_MAX_MB": "Size cap of the crawler's HTTP cache; `veille maintenance` evicts the oldest entries above it. Default 1024.",
     "VEILLE_SPOOL_MAX_MB": "Size cap of the outage spool. When it is full the crawl pauses until the backend answers again; spooled items are never dropped. Default 512.",
+    "VEILLE_NOTIFIER": "How WhatsApp, SMS, Telegram and Apprise alerts leave: `outbox` (default: one JSON file per message in `$VEILLE_VAR_DIR/outbox/channels`) or `apprise` (the URLs below).",
+    "VEILLE_APPRISE_WHATSAPP": "Apprise URL template for WhatsApp (Meta Cloud API), with `{phone}` for the subscriber's number: `whatsapp://TOKEN@PHONE_ID/{phone}`. A secret: never logged.",
+    "VEILLE_APPRISE_SMS": "Apprise URL template for SMS through any provider Apprise supports, with `{phone}`: `twilio://SID:TOKEN@+212500000000/{phone}`, `smseagle://TOKEN@host/{phone}`. A secret: never logged.",
+    "VEILLE_APPRISE_TELEGRAM": "Apprise URL template for Telegram, with `{chat}` for the subscriber's chat id: `tgram://BOT_TOKEN/{chat}`. A secret: never logged.",
+    "VEILLE_APPRISE_EXTRA": "Apprise URL (or several, space-separated) that receives the alerts of subscriptions with the `apprise` channel (ntfy, Matrix, Signal, Slack… for advisors); `{phone}` and `{chat}` may appear. A secret: never logged.",
+    "VEILLE_PHONE_REGION": "Region of phone numbers given without a country code (`06…` → `+2126…`). Default `MA`.",
 }
 
 
@@ -126,6 +133,12 @@ class Settings:
     keep_deliveries_months: int = 6
     http_cache_max_mb: int = 1024
     spool_max_mb: int = 512
+    notifier: str = "outbox"
+    apprise_whatsapp: str | None = field(default=None, repr=False)
+    apprise_sms: str | None = field(default=None, repr=False)
+    apprise_telegram: str | None = field(default=None, repr=False)
+    apprise_extra: str | None = field(default=None, repr=False)
+    phone_region: str = "MA"
 
     @property
     def backend_name(self) -> str:
@@ -231,4 +244,21 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
     for key, name in (("VEILLE_HTTP_CACHE_MAX_MB", "http_cache_max_mb"), ("VEILLE_SPOOL_MAX_MB", "spool_max_mb")):
         if (v := get(key)) is not None:
             kwargs[name] = _int(key, v, 1, 10_000_000)
+    if (v := get("VEILLE_NOTIFIER")) is not None:
+        kwargs["notifier"] = _choice("VEILLE_NOTIFIER", v, ("outbox", "apprise"))
+    for key, name, placeholder in (("VEILLE_APPRISE_WHATSAPP", "apprise_whatsapp", "{phone}"),
+                                   ("VEILLE_APPRISE_SMS", "apprise_sms", "{phone}"),
+                                   ("VEILLE_APPRISE_TELEGRAM", "apprise_telegram", "{chat}"),
+                                   ("VEILLE_APPRISE_EXTRA", "apprise_extra", "")):
+        if (v := get(key)) is not None:
+            # The value is a secret: the message names the key, never the value.
+            if "://" not in v:
+                raise ConfigError(f"{key}: expected an Apprise URL (scheme://...)")
+            if placeholder and placeholder not in v:
+                raise ConfigError(f"{key}: the URL must contain {placeholder} where the recipient goes")
+            kwargs[name] = v
+    if (v := get("VEILLE_PHONE_REGION")) is not None:
+        if not re.fullmatch(r"[A-Za-z]{2}", v):
+            raise ConfigError(f"VEILLE_PHONE_REGION: expected a two-letter country code, got {v!r}")
+        kwargs["phone_region"] = v.upper()
     return Settings(**kwargs)  # type: ignore[arg-type]

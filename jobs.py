@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from alerts.mailers import Mailer, mailer_from_settings
+from alerts.notifiers import Notifier, notifier_from_settings
 from alerts.service import AlertRun, DigestRun, send_digests, send_salon_alerts
 from alerts.subscriptions import SubscriptionStore, make_subscription
 from alerts.weeks import last_full_week
@@ -55,9 +56,10 @@ def _crawl_in_child(settings: Settings, spiders: Sequence[str], **kwargs: Any) -
 
 
 def alerts(settings: Settings, backend: SearchBackend | None = None, mailer: Mailer | None = None,
-           today: date | None = None) -> AlertRun:
+           today: date | None = None, notifier: Notifier | None = None) -> AlertRun:
     backend = backend or _ready(settings)
-    return send_salon_alerts(settings, backend, mailer or mailer_from_settings(settings), today)
+    return send_salon_alerts(settings, backend, mailer or mailer_from_settings(settings), today,
+                             notifier or notifier_from_settings(settings))
 
 
 def digest(settings: Settings, week: str | None = None, backend: SearchBackend | None = None,
@@ -118,6 +120,9 @@ DEMO_SUBSCRIBERS: list[dict[str, Any]] = [
      "crafts": ["poterie", "zellige"], "countries": []},
     {"kind": "salon", "email": "amina.leather@example.ma", "name": "Amina", "language": "en",
      "crafts": ["cuir"], "countries": ["europe", "north-america"], "frequency": "weekly"},
+    # An artisan without email: her alerts go by SMS and WhatsApp (the outbox notifier: var/outbox/channels).
+    {"kind": "salon", "phone": "+212661000001", "name": "Khadija", "language": "ar",
+     "crafts": ["tapis", "textile"], "countries": [], "channels": ["sms", "whatsapp"]},
     {"kind": "digest", "email": "strategie@example.ma", "name": "Équipe stratégie", "language": "fr"},
     {"kind": "digest", "email": "istratijiya@example.ma", "name": "فريق الاستراتيجية", "language": "ar"},
 ]
@@ -148,6 +153,8 @@ class DemoSummary:
     digests_sent: int = 0
     digest_files: list[Path] = field(default_factory=list)
     outbox: Path | None = None
+    text_messages: list[Path] = field(default_factory=list)
+    """WhatsApp and SMS payloads written by the outbox notifier, beside the emails."""
     crawl_records: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -189,6 +196,7 @@ def demo(settings: Settings, today: date | None = None) -> DemoSummary:
         alerts_sent=alert_run.dispatch.sent, digests_sent=digest_run.dispatch.sent,
         digest_files=digest_files(settings, backend, week),
         outbox=settings.outbox_dir if settings.mailer == "outbox" else None,
+        text_messages=sorted((settings.outbox_dir / "channels").glob("*.json")) if settings.notifier == "outbox" else [],
         crawl_records=records)
     backend.close()
     return summary

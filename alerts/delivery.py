@@ -5,6 +5,11 @@ stores the rendered message with create-if-absent, so a second run (or a restart
 can never queue the same key twice. `dispatch` sends queued messages and marks them sent;
 a process killed after the SMTP server accepted a message but before it was marked sent
 resends it once with the same Message-ID, which mail clients collapse.
+
+Text channels (WhatsApp, SMS, Telegram, Apprise) use the same log: a record with a `channel` holds
+the short text instead of the email, and goes through a Notifier. Each channel's record is its own
+key, retried and backed off on its own; a channel that fails in a run defers its other messages of
+that run without trying, so an outage costs one timeout, not one per subscriber.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from typing import Any, Callable
 
 from alerts.mailers import Mailer, MailerError
 from alerts.messages import WIRE_POLICY
+from alerts.notifiers import Notifier
 from indexing.backends.base import SearchBackend
 from indexing.models import now_utc
 
@@ -27,7 +33,7 @@ COLLECTION = "deliveries"
 MAX_ATTEMPTS = 6
 COUNTS_RECORD = "delivery-counts"
 # What a compacted record keeps: enough for `already(key)` (at most once, forever) and the status pages.
-_KEPT_FIELDS = ("key", "kind", "recipient", "status", "attempts", "message_id", "subject", "created_at", "updated_at")
+_KEPT_FIELDS = ("key", "kind", "channel", "recipient", "status", "attempts", "message_id", "subject", "created_at", "updated_at")
 
 
 def record_id(key: str) -> str:
@@ -65,6 +71,19 @@ class DeliveryLog:
         }
         return self.backend.put_record(COLLECTION, record_id(key), record, create_only=True)
 
+    def enqueue_text(self, key: str, kind: str, channel: str, recipient: str, text: str,
+                     extra: dict[str, Any] | None = None) -> bool:
+        """Queue a short text for `channel`, under the same at-most-once rule as `enqueue`."""
+        if self.already(key):
+            return False
+        now = now_utc().isoformat()
+        record = {
+            "key": key, "kind": kind, "channel": channel, "recipient": recipient, "status": "queued", "attempts": 0,
+            "message_id": hashlib.sha256(key.encode()).hexdigest()[:32], "subject": text.split("\n", 1)[0][:120],
+            "text": text, "created_at": now, "updated_at": now, "next_attempt_at": now, "error": None, **(extra or {}),
+        }
+        return self.backend.put_record(COLLECTION, record_id(key), record, create_only=True)
+
     def compact(self, before: datetime, limit: int = 100_000) -> dict[str, int]:
         """Drop the stored bodies of messages finished before `before`; count them per month, kind, status.
 
@@ -98,23 +117,41 @@ class DeliveryLog:
         record.update(changes, updated_at=now_utc().isoformat())
         self.backend.put_record(COLLECTION, record_id(record["key"]), record)
 
+    @staticmethod
+    def _send(record: dict[str, Any], mailer: Mailer, notifier: Notifier | None) -> None:
+        channel = record.get("channel") or "email"
+        if channel == "email":
+            mailer.send_bytes(record["message_id"], record["sender"], [record["recipient"]],
+                              base64.b64decode(record["message"]))
+        else:
+            assert notifier is not None
+            notifier.send(channel, record["recipient"], record["text"], record["message_id"])
+
     def dispatch(self, mailer: Mailer, now: datetime | None = None, retry_sleep: float = 0.0,
-                 in_run_retries: int = 0) -> DispatchReport:
+                 in_run_retries: int = 0, notifier: Notifier | None = None) -> DispatchReport:
         """Send every due queued message; failures back off exponentially across runs."""
         report = DispatchReport()
         now = now or now_utc()
         pending = self.records("queued") + self.records("retry")
         pending.sort(key=lambda r: r["created_at"])
+        down: dict[str, str] = {}  # text channel -> its error in this run
         for record in pending:
             if record["status"] == "retry" and record.get("next_attempt_at", "") > now.isoformat():
                 report.deferred += 1
                 continue
+            channel = record.get("channel") or "email"
+            if channel != "email" and notifier is None:
+                continue  # a run without a notifier (the digest) leaves text messages to the alert run
+            if channel in down:
+                self._update(record, status="retry", error=down[channel],
+                             next_attempt_at=(now + timedelta(minutes=2)).isoformat())
+                report.deferred += 1
+                continue
             # No "sending" write before the attempt: a killed run leaves the record queued and the
             # next run sends it, with the same Message-ID.
-            data = base64.b64decode(record["message"])
             for attempt in range(in_run_retries + 1):
                 try:
-                    mailer.send_bytes(record["message_id"], record["sender"], [record["recipient"]], data)
+                    self._send(record, mailer, notifier)
                 except MailerError as exc:
                     attempts = int(record.get("attempts", 0)) + 1
                     if exc.permanent or attempts >= MAX_ATTEMPTS:
@@ -126,6 +163,8 @@ class DeliveryLog:
                         record["attempts"] = attempts
                         time.sleep(retry_sleep * (2 ** attempt))
                         continue
+                    if channel != "email":
+                        down[channel] = str(exc)[:500]
                     backoff = timedelta(minutes=2 ** attempts)
                     self._update(record, status="retry", attempts=attempts, error=str(exc)[:500],
                                  next_attempt_at=(now + backoff).isoformat())

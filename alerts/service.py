@@ -13,7 +13,9 @@ from alerts.delivery import DeliveryLog, DispatchReport, record_id
 from alerts.digest import Digest, build_digest, price_chart_png
 from alerts.mailers import Mailer
 from alerts.matching import Match, salon_matches
-from alerts.messages import digest_message, salon_alert_message
+from alerts.messages import digest_message, links, salon_alert_message
+from alerts.notifiers import Notifier
+from alerts.short_messages import short_alert
 from alerts.price_alerts import queue_price_alerts
 from alerts.subscriptions import SubscriptionStore
 from alerts.weeks import Week, iso_week, last_full_week, local_today, week_of
@@ -64,8 +66,16 @@ def _repair_markers(deliveries: DeliveryLog, day: str) -> None:
             _mark_items(deliveries, record["key"], record["recipient"], list(record["items"]), day)
 
 
+def item_marker(sub_id: str, item_key: str, channel: str) -> str:
+    """The per-item key that says a fair version was announced on a channel (email keeps its old key)."""
+    base = f"{sub_id}:{item_key}"
+    return base if channel == "email" else f"{base}@{channel}"
+
+
 def queue_salon_alerts(settings: Settings, backend: SearchBackend, today: date) -> tuple[int, int]:
-    """Queue due alerts, one message per subscriber grouping every due fair; returns (matches, messages queued)."""
+    """Queue due alerts, one message per subscriber and channel grouping every due fair; returns
+    (matches, messages queued). Each channel has its own item markers and batch key, so a channel
+    queued before a kill is never queued again, and one queued after it still is."""
     subs = SubscriptionStore(backend).list(kind="salon", confirmed=True)
     matches = salon_matches(subs, upcoming_fairs(backend, today), today)
     signer = TokenSigner(settings.secret_key)
@@ -77,31 +87,43 @@ def queue_salon_alerts(settings: Settings, backend: SearchBackend, today: date) 
         by_sub[match.subscription.id].append(match)
     for sub_id, sub_matches in by_sub.items():
         sub = sub_matches[0].subscription
-        fresh = [m for m in sub_matches if not deliveries.already(f"{sub_id}:{m.item_key}")]
-        if not fresh:
-            continue
-        item_keys = [f"{sub_id}:{m.item_key}" for m in fresh]
-        batch_key = _batch_key(sub_id, sub.frequency, today, item_keys)
-        if deliveries.already(batch_key):
-            continue  # this period's summary is queued or sent: the rest waits for the next one
-        items = [(m.fair, m.reason) for m in fresh]
-        if deliveries.enqueue(batch_key, "salon", sub.email,
-                              lambda sub=sub, items=items, key=batch_key: salon_alert_message(sub, items, settings,
-                                                                                              signer, key),
-                              extra={"items": item_keys}):
-            queued += 1
-            _mark_items(deliveries, batch_key, sub.email, item_keys, today.isoformat())
+        for channel in sub.channels:
+            fresh = [m for m in sub_matches if not deliveries.already(item_marker(sub_id, m.item_key, channel))]
+            if not fresh:
+                continue
+            item_keys = [item_marker(sub_id, m.item_key, channel) for m in fresh]
+            batch_key = _batch_key(sub_id, sub.frequency, today, item_keys)
+            if channel != "email":
+                batch_key += f"@{channel}"
+            if deliveries.already(batch_key):
+                continue  # this period's summary is queued or sent: the rest waits for the next one
+            recipient = sub.address_of(channel)
+            if channel == "email":
+                items = [(m.fair, m.reason) for m in fresh]
+                done = deliveries.enqueue(batch_key, "salon", recipient,
+                                          lambda sub=sub, items=items, key=batch_key: salon_alert_message(
+                                              sub, items, settings, signer, key),
+                                          extra={"items": item_keys})
+            else:
+                text = short_alert(sub, [m.fair for m in fresh], settings, channel,
+                                   links(sub, settings, signer)["unsubscribe"])
+                done = deliveries.enqueue_text(batch_key, "salon", channel, recipient, text,
+                                               extra={"items": item_keys})
+            if done:
+                queued += 1
+                _mark_items(deliveries, batch_key, recipient, item_keys, today.isoformat())
     return len(matches), queued
 
 
-def send_salon_alerts(settings: Settings, backend: SearchBackend, mailer: Mailer, today: date | None = None) -> AlertRun:
+def send_salon_alerts(settings: Settings, backend: SearchBackend, mailer: Mailer, today: date | None = None,
+                      notifier: Notifier | None = None) -> AlertRun:
     # A given day (tests, `alerts run --today`) also dates the price changes looked at; else it is now.
     price_now = datetime.combine(today, time(23, 59, 59), tzinfo=timezone.utc) if today else None
     today = today or date.today()
     matches, queued = queue_salon_alerts(settings, backend, today)
     price_found, price_queued = queue_price_alerts(settings, backend, price_now)
     matches, queued = matches + price_found, queued + price_queued
-    report = DeliveryLog(backend).dispatch(mailer, retry_sleep=0.5, in_run_retries=2)
+    report = DeliveryLog(backend).dispatch(mailer, retry_sleep=0.5, in_run_retries=2, notifier=notifier)
     return AlertRun(queued=queued, matches=matches, dispatch=report)
 
 

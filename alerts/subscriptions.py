@@ -9,6 +9,7 @@ from typing import Any, Literal
 from email_validator import EmailNotValidError, validate_email
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from alerts.phones import InvalidPhone, normalize_phone
 from indexing.backends.base import SearchBackend
 from indexing.models import now_utc, single_line
 from indexing.taxonomy import crafts as taxonomy
@@ -16,6 +17,9 @@ from indexing.taxonomy import crafts as taxonomy
 SubscriptionKind = Literal["salon", "search", "digest", "price"]
 Language = Literal["fr", "ar", "en"]
 Frequency = Literal["immediate", "daily", "weekly"]
+Channel = Literal["email", "whatsapp", "sms", "telegram", "apprise"]
+CHANNELS: tuple[str, ...] = ("email", "whatsapp", "sms", "telegram", "apprise")
+PHONE_CHANNELS = frozenset({"whatsapp", "sms"})
 REGIONS: dict[str, tuple[str, ...]] = {
     "europe": ("FR", "DE", "ES", "IT", "BE", "NL", "PT", "CH", "GB", "AT", "DK", "SE", "PL"),
     "gulf": ("AE", "SA", "QA", "KW", "BH", "OM"),
@@ -42,7 +46,13 @@ class Subscription(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     kind: SubscriptionKind
-    email: str
+    email: str = ""
+    """Empty for an artisan who subscribed by phone alone."""
+    phone: str = ""
+    """E.164 (+212612345678): the SMS and WhatsApp address."""
+    chat: str = Field(default="", max_length=40)
+    """The Telegram chat id (digits) or @channel name."""
+    channels: list[Channel] = Field(default_factory=lambda: ["email"])
     name: str = ""
     language: Language = "fr"
     crafts: list[str] = Field(default_factory=list)
@@ -62,10 +72,44 @@ class Subscription(BaseModel):
     created_at: datetime = Field(default_factory=now_utc)
     updated_at: datetime = Field(default_factory=now_utc)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _default_channels(cls, data: Any) -> Any:
+        """A phone alone, with no channel named, means SMS."""
+        if isinstance(data, dict) and "channels" not in data and not data.get("email") and data.get("phone"):
+            data = {**data, "channels": ["sms"]}
+        return data
+
     @field_validator("email")
     @classmethod
     def _email(cls, value: str) -> str:
-        return normalize_email(value)
+        return normalize_email(value) if value.strip() else ""
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        # Stored numbers are E.164 already; the CLI and the form normalise with VEILLE_PHONE_REGION first.
+        if not value.strip():
+            return ""
+        try:
+            return normalize_phone(value)
+        except InvalidPhone as exc:
+            raise ValueError(str(exc)) from None
+
+    @field_validator("chat")
+    @classmethod
+    def _chat(cls, value: str) -> str:
+        value = value.strip()
+        if value and not re.fullmatch(r"-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31}", value):
+            raise ValueError("a Telegram chat is a numeric id or an @name")
+        return value
+
+    @field_validator("channels")
+    @classmethod
+    def _channels(cls, values: list[str]) -> list[str]:
+        if not values:
+            raise ValueError("choose at least one channel")
+        return list(dict.fromkeys(values))
 
     @field_validator("name", "title")
     @classmethod
@@ -101,12 +145,38 @@ class Subscription(BaseModel):
             raise ValueError("the window must start before it ends (e.g. 30 to 270 days ahead)")
         if self.kind == "price" and not (self.price_group or self.shop or self.offer_id):
             raise ValueError("a price alert watches a group, a shop or an offer (--group, --shop or --offer)")
+        if not (self.email or self.phone or self.chat):
+            raise ValueError("an email address or a phone number is required")
+        if self.kind != "salon" and (self.channels != ["email"] or not self.email):
+            raise ValueError("only salon alerts go by phone or Telegram; this kind needs an email address")
+        if "email" in self.channels and not self.email:
+            raise ValueError("the email channel needs an email address")
+        if PHONE_CHANNELS & set(self.channels) and not self.phone:
+            raise ValueError("SMS and WhatsApp need a phone number")
+        if "telegram" in self.channels and not self.chat:
+            raise ValueError("Telegram needs a chat id")
         return self
+
+    @property
+    def address(self) -> str:
+        """Who the subscription is, for ids and listings: the email, else the phone, else the chat."""
+        return self.email or (f"tel:{self.phone}" if self.phone else f"telegram:{self.chat}")
+
+    def address_of(self, channel: str) -> str:
+        """Where a channel's messages go; `apprise` goes to the operator's URLs, named by the subscription."""
+        if channel == "email":
+            return self.email
+        if channel in PHONE_CHANNELS:
+            return self.phone
+        if channel == "telegram":
+            return self.chat
+        return self.phone or self.chat or self.email
 
     @property
     def id(self) -> str:
         """Stable per (kind, email, filter): subscribing twice to the same thing is one subscription."""
-        basis = f"{self.kind}|{self.email}|{','.join(sorted(self.crafts))}|{','.join(sorted(self.countries))}|{sorted(self.query.items())}"
+        # `address` is the email whenever there is one, so the ids of email subscriptions stay what they were.
+        basis = f"{self.kind}|{self.address}|{','.join(sorted(self.crafts))}|{','.join(sorted(self.countries))}|{sorted(self.query.items())}"
         if self.kind == "price":  # only for this kind, so the ids of the other kinds stay what they were
             basis += f"|{self.price_group}|{self.shop.casefold()}|{self.offer_id}|{self.threshold_pct:g}"
         return "sub-" + hashlib.sha1(basis.encode()).hexdigest()[:16]

@@ -69,3 +69,12 @@ def pytest_report_header(config) -> list[str]:  # type: ignore[no-untyped-def]
                 f"{health['cluster_name']} ({health['number_of_nodes']} node(s), {health['status']})"]
     except Exception as exc:  # the tests themselves will fail loudly
         return [f"elasticsearch: {url} unreachable: {exc}"]
+
+
+@pytest.fixture
+def receiver():  # type: ignore[no-untyped-def]
+    """A real HTTP server on loopback for notification services (tests/http_receiver.py)."""
+    from http_receiver import HttpReceiver
+    server = HttpReceiver().start()
+    yield server
+    server.stop()

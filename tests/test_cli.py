@@ -138,6 +138,24 @@ def test_subscriptions_list_shows_whole_emails_and_no_window_for_digests(tmp_pat
     assert len(as_lines) == 2 and {json.loads(line)["kind"] for line in as_lines} == {"salon", "digest"}
 
 
+def test_subscribe_by_phone_with_channels_and_bad_numbers(tmp_path: Path) -> None:
+    env = {"VEILLE_VAR_DIR": str(tmp_path), "COLUMNS": "100"}
+    done = veille("subscribe", "--phone", "06 61 23 45 67", "--channel", "sms", "--channel", "whatsapp",
+                  "--craft", "tapis", "--lang", "ar", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "tel:+212661234567" in done.stdout and "by sms, whatsapp" in done.stdout
+    alone = veille("subscribe", "--phone", "0712345678", env=env)
+    assert alone.returncode == 0 and "by sms" in alone.stdout
+    listed = veille("subscriptions", "list", env=env).stdout
+    assert "sms +212661234567" in listed and "whatsapp +212661234567" in listed
+    landline = veille("subscribe", "--phone", "0522123456", env=env)
+    assert landline.returncode == 2 and "not a mobile number" in landline.stderr
+    nothing = veille("subscribe", "--channel", "sms", env=env)
+    assert nothing.returncode == 2 and "email address or a phone number" in nothing.stderr
+    telegram = veille("subscribe", "--phone", "0661234567", "--channel", "telegram", env=env)
+    assert telegram.returncode == 2 and "chat id" in telegram.stderr
+
+
 def test_jobs_list_is_quiet_and_touches_nothing(tmp_path: Path) -> None:
     done = veille("jobs", "list", env={"VEILLE_VAR_DIR": str(tmp_path), "COLUMNS": "80"})
     assert done.returncode == 0, done.stderr

@@ -70,6 +70,12 @@ def test_crawl_index_search_alert_digest(crawled, demo_sites) -> None:  # type: 
     messages = [message_from_bytes(p.read_bytes(), policy=policy.default) for p in settings.outbox_dir.glob("*.eml")]
     alerts_with_ics = [m for m in messages if any(a.get_filename() == "salons.ics" for a in m.iter_attachments())]
     assert alerts_with_ics
+    # The artisan subscribed by phone alone: her SMS and WhatsApp payloads lie beside the emails.
+    import json
+    texts = [json.loads(p.read_text(encoding="utf-8")) for p in (settings.outbox_dir / "channels").glob("*.json")]
+    mine = {t["channel"]: t for t in texts if t["to"] == "+212661000001"}
+    assert set(mine) == {"sms", "whatsapp"} and 1 <= mine["sms"]["segments"] <= 4
+    assert "/fairs" in mine["sms"]["text"] and "/unsubscribe?token=" in mine["whatsapp"]["text"]
     digests = [m for m in messages if m["To"] in ("strategie@example.ma", "istratijiya@example.ma")]
     assert len(digests) == 2
     arabic = next(m for m in digests if m["Content-Language"] == "ar")

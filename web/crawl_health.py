@@ -76,10 +76,16 @@ def delivery_status(backend: SearchBackend) -> dict[str, Any]:
     """Messages waiting, failed and sent (the delivery log), with the latest failures."""
     from alerts.delivery import DeliveryLog
     log = DeliveryLog(backend)
-    failures = [{"recipient": r.get("recipient"), "subject": r.get("subject"), "attempts": r.get("attempts"),
-                 "status": r.get("status"), "error": r.get("error"), "next_attempt_at": r.get("next_attempt_at")}
+    failures = [{"channel": r.get("channel") or "email", "recipient": r.get("recipient"), "subject": r.get("subject"),
+                 "attempts": r.get("attempts"), "status": r.get("status"), "error": r.get("error"),
+                 "next_attempt_at": r.get("next_attempt_at")}
                 for r in log.records("failed", limit=20) + log.records("retry", limit=20)]
-    return {"counts": log.status_counts(), "problems": failures}
+    by_channel: dict[str, dict[str, int]] = {}
+    for status in ("retry", "failed"):
+        for r in log.records(status):
+            counts = by_channel.setdefault(r.get("channel") or "email", {})
+            counts[status] = counts.get(status, 0) + 1
+    return {"counts": log.status_counts(), "problems": failures, "problems_by_channel": by_channel}
 
 
 def last_job_runs(backend: SearchBackend, limit: int = 500) -> dict[str, dict[str, Any]]:

@@ -5,6 +5,7 @@ from typing import Final
 
 from locales import BABEL_LOCALES  # noqa: F401  (shared with the emails)
 from web.i18n_bad_input import BAD_INPUT_MESSAGES
+from web.i18n_channels import CHANNEL_MESSAGES
 from web.i18n_prices import PRICE_GROUP_MESSAGES
 from web.i18n_queries import QUERY_MESSAGES
 from web.i18n_trends import TREND_MESSAGES
@@ -457,6 +458,7 @@ CATALOG.update(BAD_INPUT_MESSAGES)
 CATALOG.update(UX_MESSAGES)
 CATALOG.update(PRICE_GROUP_MESSAGES)
 CATALOG.update(TREND_MESSAGES)
+CATALOG.update(CHANNEL_MESSAGES)
 
 
 def missing_translations() -> list[str]:

@@ -30,7 +30,8 @@ TOO_MANY = {"fr": "Trop de demandes pour cette adresse ; réessayez dans une heu
 def save_and_ask_confirmation(request: Request, svc: Services, fields: dict[str, Any]) -> Response | Errors:
     client = request.client.host if request.client else "unknown"
     email = str(fields.get("email", "")).strip().lower()
-    if not PER_CLIENT.allow(f"client:{client}") or not PER_RECIPIENT.allow(f"email:{email}"):
+    recipient = f"email:{email}" if email else f"phone:{fields.get('phone', '')}"
+    if not PER_CLIENT.allow(f"client:{client}") or not PER_RECIPIENT.allow(recipient):
         return {"form": TOO_MANY.get(request_language(request), TOO_MANY["en"])}
     try:
         sub = svc.subscriptions.save(make_subscription(**fields))
@@ -61,6 +62,11 @@ def prefilled(request: Request) -> dict[str, list[str]]:
             "countries": [c for c in params.getlist("country") if c in known_countries][:20]}
 
 
+def default_channels(email: str, phone: str) -> list[str]:
+    """A form posted without channel boxes (an older page, a script): email, else SMS for a phone alone."""
+    return ["email"] if email.strip() else (["sms"] if phone.strip() else [])
+
+
 @router.get("/subscribe")
 def subscribe_form(request: Request) -> Response:
     svc = services(request)
@@ -72,11 +78,13 @@ def subscribe_form(request: Request) -> Response:
 def subscribe(request: Request, csrf_token: FormText = "", email: FormText = "", name: FormText = "",
               language: FormText = "fr", crafts: FormList = [], countries: FormList = [],  # noqa: B006 - FastAPI copies
               window_min_days: FormText = "30", window_max_days: FormText = "270",
-              frequency: FormText = "immediate") -> Response:
+              frequency: FormText = "immediate", phone: FormText = "",
+              channels: FormList = []) -> Response:  # noqa: B006
     svc = services(request)
     if not form_is_genuine(request, {"csrf_token": csrf_token}):
         return forged_form(request, svc)
-    form = SalonAlertForm(email.strip(), name, language, crafts, countries, window_min_days, window_max_days, frequency)
+    form = SalonAlertForm(email.strip(), name, language, crafts, countries, window_min_days, window_max_days, frequency,
+                          phone.strip(), channels or default_channels(email, phone), svc.settings.phone_region)
     return submit(request, svc, form, "web/subscribe.html", choices(request))
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from starlette.datastructures import QueryParams
 
+from alerts.phones import DEFAULT_REGION, InvalidPhone, normalize_phone
 from alerts.subscriptions import (
     REGIONS,
     InvalidSubscription,
@@ -20,6 +21,7 @@ from web.i18n import LANGUAGES, Translator
 from web.query_messages import query_messages
 
 FREQUENCIES = ("immediate", "daily", "weekly")
+FORM_CHANNELS = ("email", "sms", "whatsapp")  # Telegram and Apprise URLs are set up by an operator (CLI)
 NAME_MAX = 120
 WINDOW_MIN_RANGE = (0, 730)
 WINDOW_MAX_RANGE = (1, 1095)
@@ -58,16 +60,41 @@ class SalonAlertForm:
     window_min_days: str = "30"
     window_max_days: str = "270"
     frequency: str = "immediate"
+    phone: str = ""
+    channels: list[str] = field(default_factory=lambda: ["email"])
+    region: str = DEFAULT_REGION
 
     @classmethod
     def of(cls, sub: Subscription) -> "SalonAlertForm":
         return cls(sub.email, sub.name, sub.language, list(sub.crafts), list(sub.countries),
-                   str(sub.window_min_days), str(sub.window_max_days), sub.frequency)
+                   str(sub.window_min_days), str(sub.window_max_days), sub.frequency, sub.phone, list(sub.channels))
+
+    def normalized_phone(self) -> str:
+        return normalize_phone(self.phone, self.region) if self.phone.strip() else ""
+
+    def _contact_errors(self, t: Translator, check_email: bool) -> Errors:
+        found: Errors = {}
+        if check_email and not self.email.strip() and not self.phone.strip():
+            found = {"email": t("err_email_required")}
+            if {"sms", "whatsapp"} & set(self.channels):
+                found["phone"] = t("err_phone_required")
+            return found
+        if not self.channels or any(c not in FORM_CHANNELS for c in self.channels):
+            found["channels"] = t("err_channel_required") if not self.channels else t("err_choice")
+        wants_email = "email" in self.channels
+        if check_email and (wants_email or self.email.strip()) and (message := email_error(self.email, t)):
+            found["email"] = message
+        if self.phone.strip():
+            try:
+                self.normalized_phone()
+            except InvalidPhone:
+                found["phone"] = t("err_phone_invalid")
+        elif {"sms", "whatsapp"} & set(self.channels):
+            found["phone"] = t("err_phone_required")
+        return found
 
     def errors(self, t: Translator, check_email: bool = True) -> Errors:
-        found: Errors = {}
-        if check_email and (message := email_error(self.email, t)):
-            found["email"] = message
+        found = self._contact_errors(t, check_email)
         if len(self.name) > NAME_MAX:
             found["name"] = t("err_too_long", max=NAME_MAX)
         if self.language not in LANGUAGES:
@@ -88,8 +115,8 @@ class SalonAlertForm:
         return found
 
     def subscription_fields(self) -> dict[str, Any]:
-        return {"kind": "salon", "email": self.email, "name": self.name.strip(), "language": self.language,
-                "crafts": self.crafts, "countries": self.countries, "window_min_days": int(self.window_min_days),
+        return {"kind": "salon", "email": self.email, "phone": self.normalized_phone(), "channels": self.channels,
+                "name": self.name.strip(), "language": self.language, "crafts": self.crafts, "countries": self.countries, "window_min_days": int(self.window_min_days),
                 "window_max_days": int(self.window_max_days), "frequency": self.frequency}
 
 

@@ -123,14 +123,16 @@ def preferences_form(request: Request, token: Annotated[str, Query()] = "") -> R
 def update_preferences(request: Request, token: Annotated[str, Query()] = "", csrf_token: FormText = "",
                        name: FormText = "", language: FormText = "fr", crafts: FormList = [],  # noqa: B006
                        countries: FormList = [], window_min_days: FormText = "30",  # noqa: B006
-                       window_max_days: FormText = "270", frequency: FormText = "immediate") -> Response:
+                       window_max_days: FormText = "270", frequency: FormText = "immediate",
+                       phone: FormText = "", channels: FormList = []) -> Response:  # noqa: B006
     svc = services(request)
     sub = posted_subscription(request, svc, token, "preferences", csrf_token)
     if isinstance(sub, Response):
         return sub
     form: SalonAlertForm | SavedSearchForm
     if sub.kind == "salon":
-        form = SalonAlertForm(sub.email, name, language, crafts, countries, window_min_days, window_max_days, frequency)
+        form = SalonAlertForm(sub.email, name, language, crafts, countries, window_min_days, window_max_days, frequency,
+                              phone.strip(), channels or list(sub.channels), svc.settings.phone_region)
     else:
         current = form_of(sub)
         assert isinstance(current, SavedSearchForm)

@@ -217,3 +217,43 @@ def test_saved_search_preferences_keep_the_query(site: Site) -> None:
     updated = store.get(sub.id)  # same filter, same id
     assert (updated.title, updated.language, updated.frequency, updated.query, updated.confirmed) == (
         "Zellige", "en", "weekly", {"q": "zellige", "country": ["MA"]}, True)
+
+
+def texts_to(site: Site, phone: str) -> list[dict[str, object]]:
+    import json
+    folder = site.outbox / "channels"
+    found = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))] if folder.exists() else []
+    return [m for m in found if m["to"] == phone]
+
+
+def test_subscribe_by_phone_alone_is_confirmed_by_sms(site: Site) -> None:
+    store = SubscriptionStore(site.backend)
+    phone = f"+2126{uuid.uuid4().int % 10**8:08d}"
+    national = "0" + phone[4:]
+    with site.client() as http:
+        page = BeautifulSoup(http.get("/subscribe", params={"lang": "ar"}).text, "html.parser")
+        assert page.select_one('label[for="phone"]').get_text() == "الهاتف المحمول"
+        assert page.select_one("#channel-email").has_attr("checked") and page.select_one("#channel-whatsapp")
+        response = subscribe(http, "", phone=national, channels=["sms", "whatsapp"])
+        assert response.status_code == 200, response.text
+        assert phone in response.text and "أكّد على هاتفك" in response.text  # the page kept the Arabic UI
+    [sub] = [s for s in store.list(kind="salon") if s.phone == phone]
+    assert (sub.email, sub.channels, sub.confirmed) == ("", ["sms", "whatsapp"], False)
+    [text] = texts_to(site, phone)
+    assert text["channel"] == "sms" and "/confirm?token=" in str(text["text"]) and text["segments"] >= 1
+    assert not mails_to(site, "")
+
+
+@pytest.mark.parametrize("overrides, field, message", [
+    ({"phone": "0522 12 34 56", "channels": ["sms"]}, "phone", "n'est pas un mobile valide"),
+    ({"phone": "", "channels": ["whatsapp"]}, "phone", "Indiquez un téléphone mobile"),
+    ({"phone": "0661234567", "channels": ["pigeon"]}, "channels", "Choisissez une valeur"),
+    ({"phone": "0661234567", "channels": ["email"]}, "email", "Indiquez votre adresse e-mail"),
+])
+def test_bad_phone_or_channels_are_rerendered_with_field_messages(site: Site, overrides: dict[str, object],
+                                                                  field: str, message: str) -> None:
+    with site.client() as http:
+        response = subscribe(http, "", **overrides)
+    assert response.status_code == 400
+    error = BeautifulSoup(response.text, "html.parser").select_one(f"#{field}-error")
+    assert error is not None and message in error.get_text()
