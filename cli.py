@@ -196,21 +196,27 @@ def cmd_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
 # demo, serve, schedule ------------------------------------------------------------------------------
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     import jobs
-    summary = jobs.demo(settings)
-    print("\n== veille demo ==")
-    print("documents: " + ", ".join(f"{k} {v}" for k, v in summary.documents.items()))
-    print(f"salon alerts sent: {summary.alerts_sent}")
-    print(f"digests sent: {summary.digests_sent}")
-    for path in summary.digest_files:
-        print(f"digest: {path}")
-    if summary.outbox:
-        print(f"outbox: {summary.outbox}")
-    for path in summary.text_messages:
-        print(f"text message ({path.name.split('-', 1)[0]}): {path}")
-    if args.serve:
-        from web.server import serve
-        print(f"UI: http://{args.host}:{args.port}  (Ctrl-C to stop)")
-        serve(settings, host=args.host, port=args.port)
+    from demo.server import DemoSites
+    # The sites outlive the crawl while the UI runs: the stored source URLs point at their ports.
+    with DemoSites(slow_seconds=jobs.DEMO_SLOW_SECONDS) as sites:
+        summary = jobs.demo(settings, sites=sites)
+        print("\n== veille demo ==")
+        print("documents: " + ", ".join(f"{k} {v}" for k, v in summary.documents.items()))
+        if summary.traps:
+            print(f"{summary.traps} (the demo sites' test pages; see demo/README.md)")
+        print(f"salon alerts sent: {summary.alerts_sent}")
+        print(f"digests sent: {summary.digests_sent}")
+        for path in summary.digest_files:
+            print(f"digest: {path}")
+        if summary.outbox:
+            print(f"outbox: {summary.outbox}")
+        for path in summary.text_messages:
+            print(f"text message ({path.name.split('-', 1)[0]}): {path}")
+        if args.serve:
+            from web.server import serve
+            print("demo sites (the sources' links): " + ", ".join(f"{url}/" for url in sites.base_urls.values()))
+            print(f"UI: http://{args.host}:{args.port}  (Ctrl-C to stop)")
+            serve(settings, host=args.host, port=args.port)
     return 0
 
 

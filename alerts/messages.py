@@ -17,6 +17,7 @@ from alerts.plurals import count
 from alerts.ical import fairs_to_ics
 from alerts.subscriptions import Subscription
 from alerts.tokens import TokenSigner
+from brand import PALETTE, on_palette, site_name
 from config import ROOT, Settings
 from indexing.models import TradeFair, now_utc, single_line
 from indexing.taxonomy import craft_label
@@ -62,6 +63,8 @@ def _environment() -> Environment:
     env.globals["count"] = count
     env.globals["week_words"] = digest_week_words
     env.globals["move_group"] = lambda move, language: move_group(move, language)  # defined below
+    env.globals["brand"] = PALETTE
+    env.globals["site_name"] = site_name
     return env
 
 
@@ -116,7 +119,7 @@ def links(sub: Subscription, settings: Settings, signer: TokenSigner) -> dict[st
 
 
 def _render(name: str, **context: Any) -> tuple[str, str]:
-    return ENV.get_template(f"{name}.html").render(**context), ENV.get_template(f"{name}.txt").render(**context)
+    return on_palette(ENV.get_template(f"{name}.html").render(**context)), ENV.get_template(f"{name}.txt").render(**context)
 
 
 def salon_alert_message(sub: Subscription, items: Sequence[tuple[TradeFair, str]], settings: Settings,
@@ -192,9 +195,9 @@ def render_digest_html(digest: Any, language: str, settings: Settings, chart_src
     """The digest as a standalone page (dry runs and the UI): the chart as a data URI."""
     t = strings(language)
     sub = Subscription(kind="digest", email="preview@example.org", language=language)  # type: ignore[arg-type]
-    return ENV.get_template("weekly_digest.html").render(
+    return on_palette(ENV.get_template("weekly_digest.html").render(
         t=t, lang=language, sub=sub, d=digest, links={"unsubscribe": "#", "preferences": "#", "confirm": "#"},
-        has_chart=chart_src is not None, chart_src=chart_src, base_url=settings.base_url)
+        has_chart=chart_src is not None, chart_src=chart_src, base_url=settings.base_url))
 
 
 def template_path(name: str) -> Path:

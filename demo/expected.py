@@ -71,7 +71,6 @@ def ground_truth(today: _dt.date | None = None) -> dict:
             "categories": {c: f"/categorie/{c}/" for c in news_site.CATEGORIES},
             "articles": articles,
             "edge_pages": {
-                "hostile_injection": "/fr/articles/cuir-alerte-prix-peaux.html",
                 "windows_1252_declared": "/fr/articles/vannerie-palmier-doum-filiere.html",
                 "meta_charset_lies": "/fr/articles/dinanderie-fes-flambee-cuivre.html",
                 "no_charset_anywhere": "/ar/articles/zellige-fassi-hirfa-ajyal.html",

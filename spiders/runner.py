@@ -40,7 +40,15 @@ def run_crawl(settings: Settings, spider_names: Sequence[str], catalogue: list[S
             logging.getLogger(name).setLevel(level)
 
     quiet()
-    process = CrawlerProcess(values)
+    # CrawlerProcess resets the "scrapy" logger to DEBUG and logs its versions banner at once, before
+    # quiet() can run again: below LOG_LEVEL, that banner is silenced for the construction only.
+    numeric = level if isinstance(level, int) else logging.getLevelName(str(level).upper())
+    if isinstance(numeric, int) and numeric > logging.INFO:
+        logging.disable(numeric - 1)
+    try:
+        process = CrawlerProcess(values)
+    finally:
+        logging.disable(logging.NOTSET)
     quiet()  # CrawlerProcess configures logging again
     crawlers = []
     for name in spider_names:

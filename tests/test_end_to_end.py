@@ -37,7 +37,8 @@ def test_crawl_index_search_alert_digest(crawled, demo_sites) -> None:  # type: 
     assert fairs == EXPECTED["fairs"]["unique_count"]
     assert offers == len(EXPECTED["shop_jsonld"]["products"]) + len(EXPECTED["shop_plain"]["products"])
 
-    # Languages of the news, and the hostile article stored as inert, single-line text.
+    # Languages of the news; every title one line, no markup in the text (the hostile fixture itself is
+    # crawled by tests/spiders/test_crawl_hostile.py).
     languages = backend.search(SearchQuery(kinds=("news",), per_page=1)).facets["language"]
     assert {"fr", "ar", "en"} <= set(languages)
     for hit in backend.search(SearchQuery(kinds=("news",), per_page=100)).hits:

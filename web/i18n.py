@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from brand import SITE_NAME
 from locales import BABEL_LOCALES  # noqa: F401  (shared with the emails)
 from web.i18n_bad_input import BAD_INPUT_MESSAGES
 from web.i18n_channels import CHANNEL_MESSAGES
@@ -18,7 +19,7 @@ RTL_LANGUAGES: Final = frozenset({"ar"})
 
 # message id -> {language: text}; placeholders use str.format names.
 CATALOG: Final[dict[str, dict[str, str]]] = {
-    "site_name": {"fr": "Veille artisanat", "ar": "رصد الصناعة التقليدية", "en": "Crafts market watch"},
+    "site_name": dict(SITE_NAME),
     "tagline": {
         "fr": "Salons, prix des concurrents et actualités pour l'export de l'artisanat marocain",
         "ar": "المعارض وأسعار المنافسين والأخبار لتصدير الصناعة التقليدية المغربية",

@@ -1,5 +1,5 @@
 """News site "Artisanat Maroc Info": articles in French, Arabic and English,
-RSS + Atom feeds, sitemap, paginated category listings and the hostile pages."""
+RSS + Atom feeds, sitemap, paginated category listings and the edge pages (errors, charsets, a trap)."""
 from __future__ import annotations
 
 import random
@@ -132,7 +132,7 @@ class NewsSite(Site):
     # -- pages ---------------------------------------------------------------------
     def home(self, ctx, m, q):
         fr = _sorted(a for a in ARTICLES if a.lang == "fr" and a.edge is None)
-        latest = [a for a in _sorted(ARTICLES) if a.edge in (None, "hostile")][:8]
+        latest = [a for a in _sorted(ARTICLES) if a.edge is None][:8]
         sections = [dict(lang=lg, label=UI[lg]["latest"],
                          articles=_sorted(a for a in ARTICLES if a.lang == lg and a.edge is None))
                     for lg in ("ar", "en")]

@@ -3,7 +3,8 @@
 ``offset`` is the publication day relative to ``today`` (always negative);
 bodies are Jinja snippets so that dates they mention stay relative too
 (``fair('maison-objet-paris')`` gives the fair record of demo.sites.fairs_data).
-``edge`` marks the hostile / edge-case pages (see demo/README.md).
+``edge`` marks the edge-case pages (charsets, broken HTML; see demo/README.md). Hostile fixtures
+(header injection, scripts) live in the tests (tests/spiders/hostile_site.py), never in the demo.
 """
 from __future__ import annotations
 
@@ -313,23 +314,6 @@ showcase their products at the Souss-Massa regional crafts fair in Agadir
         comments=(("Amina", 1, "Traceability is key, too much diluted oil on the market."),),
     ),
     # ------------------------------------------------------------------ edge cases
-    Article(
-        slug="cuir-alerte-prix-peaux", lang="fr", category="economie", edge="hostile",
-        title="Cuir : alerte sur les prix des peaux\r\nBcc: victim@example.com",
-        author="Rédaction", offset=-4, hour=7, minute=50,
-        chapo="Les tanneries de Fès signalent une hausse de 15 % du prix des peaux de chèvre.",
-        body="""
-<p>Les tanneries traditionnelles de Fès signalent une hausse d'environ 15 % du prix des peaux de
-chèvre et de mouton depuis le début de l'année.</p>
-<script>alert(1)</script>
-<p>Selon les tanneurs, la baisse de l'abattage et la concurrence des exportateurs de peaux brutes
-expliquent cette tension. <a href="javascript:alert(1)">Consulter le détail des prix</a>.</p>
-<img src="/static/img/tannerie.svg" onerror="alert(document.cookie)" alt="Tannerie Chouara">
-<p>Les artisans maroquiniers craignent une répercussion sur le prix des babouches et des poufs.</p>
-""",
-        tags=("cuir", "prix"),
-        comments=(("<script>alert('xss')</script>", 0, "<b>Commentaire</b> <img src=x onerror=alert(2)>"),),
-    ),
     Article(
         slug="vannerie-palmier-doum-filiere", lang="fr", category="metiers", edge="latin1", in_feed=False,
         title="Vannerie : le palmier doum, une filière à structurer",

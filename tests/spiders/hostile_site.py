@@ -1,6 +1,7 @@
 """A hostile site written for these tests, served over real HTTP on loopback: malformed links among good
 ones, lying charsets (header and <meta>), impossible prices, an iCal feed with impossible and broken
-dates, a feed entry without a link, and a listing that is also a start URL."""
+dates, a feed entry without a link, a listing that is also a start URL, and an article whose title tries a
+mail header injection and whose body carries scripts (kept here, never in the demo sites users see)."""
 from __future__ import annotations
 
 import threading
@@ -21,6 +22,18 @@ ARTICLES = [
     ("/news/a6.html", "Babouches de Marrakech en Europe", "utf-8", "utf-8", None),
 ]
 GOOD_ARTICLE_TITLES = [a[1] for a in ARTICLES]
+# The title carries CR LF and a Bcc header (in the page and in the feed); the body a script, a javascript:
+# link, an onerror image and a comment with markup. Stored, it must be one inert line of text.
+INJECTION_PATH = "/news/a7.html"
+INJECTION_TITLE = "Cuir : alerte sur les prix des peaux\r\nBcc: victim@example.com"
+INJECTION_BODY = ("<p>Les tanneries de Fès signalent une hausse du prix des peaux de chèvre depuis le début de l'année, "
+                  "et les maroquiniers craignent une répercussion sur le prix des babouches.</p>"
+                  "<script>alert(1)</script>"
+                  "<p>La baisse de l'abattage et la concurrence des exportateurs de peaux brutes expliquent cette "
+                  'tension. <a href="javascript:alert(1)">Consulter le détail des prix</a>.</p>'
+                  '<img src="/x.svg" onerror="alert(document.cookie)" alt="Tannerie">'
+                  + f"<p>{SENTENCE}</p>" * 2 +
+                  "<section class=comments><p>&lt;script&gt;alert('xss')&lt;/script&gt; <b>Commentaire</b></p></section>")
 PRODUCTS = [  # (path, name, JSON-LD price, shown price)
     ("/shop/p1.html", "Tapis kilim 150x200", "390.00", "390,00 €"),
     ("/shop/p2.html", "Plat en zellige", "-50", None),        # impossible: rejected, not 50
@@ -45,6 +58,12 @@ def article(title: str, meta: str | None, n: int) -> str:
             + "".join(f"<p>{SENTENCE}</p>" for _ in range(4)) + "</article></body></html>")
 
 
+def injection_article() -> str:
+    return (f'<!doctype html><html lang=fr><head><meta charset="utf-8"><title>{INJECTION_TITLE}</title></head><body>'
+            f"<article><h1>{INJECTION_TITLE}</h1><p class=date>Publié le 27 novembre 2026</p>{INJECTION_BODY}"
+            "</article></body></html>")
+
+
 def product(name: str, price: str, shown: str | None) -> str:
     shown_html = f'<p class="price">{shown}</p>' if shown else ""
     return ('<!doctype html><html lang=fr><head><meta charset="utf-8"><title>' + name + "</title>"
@@ -56,7 +75,7 @@ def product(name: str, price: str, shown: str | None) -> str:
 def pages() -> dict[str, tuple[str, bytes]]:
     site: dict[str, tuple[str, bytes]] = {}
     listing_1 = "".join(f'<a href="{a[0]}">{a[1]}</a>' for a in ARTICLES[:4])
-    listing_2 = "".join(f'<a href="{a[0]}">{a[1]}</a>' for a in ARTICLES[4:])
+    listing_2 = "".join(f'<a href="{a[0]}">{a[1]}</a>' for a in ARTICLES[4:]) + f'<a href="{INJECTION_PATH}">Cuir</a>'
     # the listing is also the start URL: one malformed link first, pagination last
     site["/news/"] = ("text/html; charset=utf-8", (f"<html><body>{BAD_LINKS}{listing_1}"
                                                    '<a rel="next" href="/news/page2.html">suite</a></body></html>').encode())
@@ -64,6 +83,7 @@ def pages() -> dict[str, tuple[str, bytes]]:
     for n, (path, title, encoding, header, meta) in enumerate(ARTICLES):
         content_type = f"text/html; charset={header}" if header else "text/html"
         site[path] = (content_type, article(title, meta, n).encode(encoding))
+    site[INJECTION_PATH] = ("text/html; charset=utf-8", injection_article().encode())
     site["/shop/"] = ("text/html; charset=utf-8", ("<html><body>" + BAD_LINKS
                                                    + "".join(f'<a href="{p[0]}">{p[1]}</a>' for p in PRODUCTS)
                                                    + "</body></html>").encode())
@@ -78,6 +98,7 @@ def pages() -> dict[str, tuple[str, bytes]]:
         "<item><title>Sans lien</title><description>Une entrée sans lien.</description></item>"
         "<item><title>Lien cassé</title><link>http://[::1/x</link></item>"
         f"<item><title>{ARTICLES[0][1]}</title><link>/news/a1.html</link><pubDate>Fri, 31 Dec 9999 10:00:00 GMT</pubDate></item>"
+        f"<item><title>{INJECTION_TITLE.replace(chr(13), '&#13;')}</title><link>{INJECTION_PATH}</link></item>"
         "</channel></rss>").encode())
     site["/robots.txt"] = ("text/plain", b"User-agent: *\nAllow: /\n")
     return site

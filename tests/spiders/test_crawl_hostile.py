@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_site import CATALOGUE, GOOD_ARTICLE_TITLES, GOOD_FAIRS, GOOD_PRODUCTS, HostileSite
+from hostile_site import CATALOGUE, GOOD_ARTICLE_TITLES, GOOD_FAIRS, GOOD_PRODUCTS, INJECTION_PATH, HostileSite
 from support import ROOT
 
 pytestmark = pytest.mark.timeout(300)
@@ -34,7 +34,13 @@ def test_a_hostile_site_costs_no_good_document(tmp_path: Path) -> None:
     backend.setup()
     docs = {kind: [data for _, data in backend.iter_docs(kind)] for kind in ("news", "fair", "offer")}
     # every good page, exactly once; no mojibake, no lost page
-    assert sorted(d["title"] for d in docs["news"]) == sorted(GOOD_ARTICLE_TITLES)
+    injection = [d for d in docs["news"] if d["url"].endswith(INJECTION_PATH)]
+    assert sorted(d["title"] for d in docs["news"] if d not in injection) == sorted(GOOD_ARTICLE_TITLES)
+    # the header-injection article: stored once, as one inert line; its scripts and handlers are gone
+    [hostile] = injection
+    assert "\r" not in hostile["title"] and "\n" not in hostile["title"] and hostile["title"].startswith("Cuir : alerte")
+    assert "tanneries de Fès" in hostile["text"]
+    assert not [m for m in ("<script", "alert(1)", "javascript:", "onerror") if m in hostile["text"] + hostile["title"]]
     assert all("Ã" not in d["title"] + d["text"] and "\ufffd" not in d["title"] + d["text"] for d in docs["news"])
     assert "/news/page2.html" in hits and hits.count("/news/") == 1  # the listing, also the start URL: fetched once
     assert sorted(d["name"] for d in docs["fair"]) == sorted(GOOD_FAIRS)

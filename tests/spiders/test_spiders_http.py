@@ -1,5 +1,5 @@
 """Each spider over real HTTP against the bundled demo sites: broken HTML, wrong charsets, 404, 500,
-a timeout, robots.txt, a crawler trap, hostile pages, and a recrawl that re-indexes nothing."""
+a timeout, robots.txt, a crawler trap, and a recrawl that re-indexes nothing."""
 from __future__ import annotations
 
 import json
@@ -64,8 +64,6 @@ def test_news_spider(tmp_path: Path, slow_sites) -> None:  # type: ignore[no-unt
     assert {d["language"] for d in articles.values()} >= {"fr", "ar", "en"}
     broken = articles["tadelakt-marrakech-plaster-buyers-abroad.html"]
     assert len(broken["text"]) > 200
-    hostile = articles["cuir-alerte-prix-peaux.html"]
-    assert "\n" not in hostile["title"] and "<script" not in hostile["text"] and "alert(1)" not in hostile["text"]
     assert "dinanderie-fes-flambee-cuivre.html" in articles, (sorted(articles), record)
     assert "Fès" in articles["dinanderie-fes-flambee-cuivre.html"]["text"]  # meta charset lies
     assert "\ufffd" not in articles["vannerie-palmier-doum-filiere.html"]["text"]  # declared windows-1252

@@ -151,3 +151,9 @@ def test_docs_page_allows_only_its_own_inline_script(client: httpx.Client) -> No
     csp = response.headers["content-security-policy"]
     assert "'sha256-" in csp and "unsafe-inline" not in csp
     assert re.search(r"<script>.*SwaggerUIBundle", response.text, re.DOTALL)
+    # offline: every asset from veille itself, from the pinned package
+    assert "https://" not in response.text and "https:" not in csp
+    for asset in re.findall(r'(?:src|href)="(/docs/assets/[^"]+)"', response.text):
+        served = client.get(asset)
+        assert served.status_code == 200 and len(served.content) > 1000, asset
+    assert client.get("/docs/assets/redoc.standalone.js").status_code == 404  # only what /docs loads
