@@ -95,6 +95,12 @@ def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
     import jobs
     from alerts.delivery import DeliveryLog
     from indexing.backends import open_backend
+    if args.action == "webhooks":
+        from alerts.replies import TEXT_CHANNELS, reply_token
+        for channel in TEXT_CHANNELS:
+            print(f"{channel} replies: {settings.base_url}/webhooks/replies/{channel}?token="
+                  f"{reply_token(settings.secret_key, channel)}")
+        return 0
     if args.action == "status":
         backend = open_backend(settings)
         backend.setup()
@@ -320,7 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_digest)
 
     p = sub.add_parser("alerts", help="send due salon alerts, or show delivery status")
-    p.add_argument("action", nargs="?", default="run", choices=["run", "status"])
+    p.add_argument("action", nargs="?", default="run", choices=["run", "status", "webhooks"])
     p.add_argument("--today", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_alerts)
 

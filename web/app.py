@@ -22,6 +22,7 @@ from web import (
     health,
     news_page,
     prices_page,
+    reply_webhook,
     search_page,
     subscribe_pages,
     token_pages,
@@ -62,7 +63,7 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
         subscriptions=SubscriptionStore(backend),
     )
     for module in (search_page, fairs_page, prices_page, news_page, trends_page, crawls_page, subscribe_pages,
-                   token_pages, health, api, api_prices, api_docs):
+                   token_pages, health, api, api_prices, api_docs, reply_webhook):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)
