@@ -7,18 +7,13 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
 from config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("veille")
 # Re-exported: the bench and outside scorers call them through `cli`.
 from cli_extract import cmd_extract, cmd_stories, extract_one, read_page, stories_of_records  # noqa: E402,F401
-
-
-def _print_json(obj: Any) -> None:
-    from cli_tables import write_json
-    write_json(obj)
 
 
 def setup_logging(settings: Settings, verbose: bool = False) -> None:

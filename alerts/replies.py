@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from alerts.phones import InvalidPhone, normalize_phone
+from alerts.phones import normalize_phone
 from alerts.subscriptions import SubscriptionStore
 
 TEXT_CHANNELS = ("sms", "whatsapp")
@@ -44,8 +44,8 @@ def handle_reply(store: SubscriptionStore, sender: str, text: str, region: str =
     if not is_stop(text):
         return ReplyOutcome(False, 0)
     changed = 0
-    for sub in store.list():
-        if sub.phone != phone or not set(sub.channels) & set(TEXT_CHANNELS):
+    for sub in store.list(phone=phone):
+        if not set(sub.channels) & set(TEXT_CHANNELS):
             continue
         rest = [c for c in sub.channels if c not in TEXT_CHANNELS]
         if rest:
@@ -55,5 +55,3 @@ def handle_reply(store: SubscriptionStore, sender: str, text: str, region: str =
         changed += 1
     return ReplyOutcome(True, changed)
 
-
-__all__ = ["InvalidPhone", "ReplyOutcome", "handle_reply", "is_stop", "reply_token", "TEXT_CHANNELS"]

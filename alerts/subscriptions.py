@@ -219,8 +219,11 @@ class SubscriptionStore:
         data.pop("id", None)
         return Subscription.model_validate(data)
 
-    def list(self, kind: str | None = None, confirmed: bool | None = None, email: str | None = None) -> list[Subscription]:
+    def list(self, kind: str | None = None, confirmed: bool | None = None, email: str | None = None,
+             phone: str | None = None) -> list[Subscription]:
         where: dict[str, Any] = {}
+        if phone:
+            where["phone"] = phone
         if kind:
             where["kind"] = kind
         if confirmed is not None:

@@ -44,13 +44,14 @@ def detail_url(kind: str, doc_id: str) -> str:
 
 
 def plain_excerpt(document: Document) -> str:
+    # Summaries and descriptions are cleaned by the models when they are read; only the body is not.
     if isinstance(document, NewsArticle):
-        text = document.summary or document.text
+        text = document.summary or clean_description(document.text, document.title) or ""
     elif isinstance(document, (TradeFair, Offer)):
         text = document.description or ""
     else:
         text = ""
-    return cut_words(clean_description(text, document.search_title()) or "", SNIPPET_CHARS)
+    return cut_words(text, SNIPPET_CHARS)
 
 
 def display_day(document: Document) -> date | datetime | None:

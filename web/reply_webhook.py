@@ -9,7 +9,8 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from alerts.replies import TEXT_CHANNELS, InvalidPhone, handle_reply, reply_token
+from alerts.phones import InvalidPhone
+from alerts.replies import TEXT_CHANNELS, handle_reply, reply_token
 from web.rate_limit import RateLimiter
 from web.services import services
 

@@ -129,16 +129,7 @@ class SqliteBackend(SearchBackend):
         return found
 
     def delete(self, doc_id: str) -> bool:
-        db = self.db
-        row = db.execute("SELECT rowid FROM docs WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
-            return False
-        db.execute("BEGIN IMMEDIATE")
-        db.execute("DELETE FROM docs_fts WHERE rowid = ?", (row[0],))
-        db.execute("DELETE FROM doc_tags WHERE doc_rowid = ?", (row[0],))
-        db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
-        db.execute("COMMIT")
-        return True
+        return self.delete_many([doc_id]) == 1
 
     def ids_dated_before(self, kind: str, before: datetime, limit: int = 10_000) -> list[str]:
         rows = self.db.execute("SELECT id FROM docs WHERE kind = ? AND date IS NOT NULL AND date < ? ORDER BY date LIMIT ?",
