@@ -65,8 +65,9 @@ def test_crawl_timeout_stops_the_subprocess_cleanly(tmp_path: Path, demo_sites, 
 
 def test_daemon_heartbeat_and_sigterm(tmp_path: Path) -> None:
     env = env_for(tmp_path)
+    log = (tmp_path / "schedule.log").open("wb")
     proc = subprocess.Popen([sys.executable, "-m", "cli", "schedule"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=log)
     from config import load_settings
     from indexing.backends import open_backend
     backend = open_backend(load_settings({"VEILLE_VAR_DIR": str(tmp_path / "var")}))
@@ -81,7 +82,7 @@ def test_daemon_heartbeat_and_sigterm(tmp_path: Path) -> None:
             pass
     assert beat and beat["pid"] == proc.pid
     proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=60) == 0
+    assert proc.wait(timeout=60) == 0, (tmp_path / "schedule.log").read_text(errors="replace")[-3000:]
 
 
 def test_monday_digest_job_covers_the_last_full_local_week(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
