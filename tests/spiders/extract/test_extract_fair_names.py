@@ -113,3 +113,9 @@ def test_a_quoted_arabic_name_that_opens_with_its_head() -> None:
     text = "افتتح يوم 12 مارس 2027 “مهرجان نسيج” للحرف اليدوية بمدينة فاس بمشاركة 50 حرفيا."
     (fair,) = extract_fairs(text, None, "ar")
     assert (fair.name, fair.start_date) == ("مهرجان نسيج", date(2027, 3, 12))
+
+
+def test_arabic_days_name_a_fair() -> None:
+    text = "تنطلق الأيام التجارية للفخار بمدينة آسفي من 3 إلى 9 أبريل 2027 بمشاركة 40 حرفيا."
+    (fair,) = extract_fairs(text, None, "ar")
+    assert (fair.name, fair.start_date, fair.end_date) == ("الأيام التجارية للفخار", date(2027, 4, 3), date(2027, 4, 9))
