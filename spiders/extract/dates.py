@@ -123,7 +123,8 @@ def _patterns(languages: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
         "day_first": rf"{lead}{day}{_OF}({month})(?:{_OF}{year})?",
         "month_first": rf"{weekday}({month})\s*{day}(?:,?\s*{year})?",
         "numeric": rf"(?<![\d/.])({_DAY})[./](1[0-2]|0?[1-9])[./]({_YEAR})(?![\d])",
-        "iso": rf"(?<![\d-])({_YEAR})-(1[0-2]|0[1-9])-({_DAY})(?![\d])",
+        # 2026-01-16 / 2025/1/11 (year first, as Gulf and East Asian pages write it)
+        "iso": rf"(?<![\d-])({_YEAR})-(1[0-2]|0[1-9])-({_DAY})(?![\d])|(?<![\d/.])({_YEAR})/(1[0-2]|0?[1-9])/({_DAY})(?![\d/])",
     }
     return [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in forms.items()]
 
@@ -213,7 +214,7 @@ def _build(name: str, g: tuple[str | None, ...], months: dict[str, int], begin: 
     if name == "numeric":
         d, m, y = g
         return _single(int(d), int(m), _year(y), begin, finish)
-    y, m, d = g
+    y, m, d = g[:3] if g[0] else g[3:]
     return _single(int(d), int(m), int(y), begin, finish)
 
 

@@ -13,6 +13,8 @@ _UNTIL = re.compile(
     r"(?:\s+(?:le|el|the|il|den|dem|o|a))?(?:\s+[^\W\d_]{2,12}[.,]?)?\s*$",
     re.IGNORECASE,
 )
+# "إلى يوم السبت المقبل الموافق 11 يناير": "to the day", then a weekday, "next", "corresponding to".
+_ARABIC_UNTIL = re.compile(r"(?:حتى|غاية|لغاية|إلى|الى)(?:\s+يوم)?(?:\s+[^\W\d_]{2,12}){0,3}\s*$")
 # A closing verb, then at most three short words ("closes on", "fermera ses portes le", "cerrará el", "يختتم يوم").
 _CLOSING_VERB = re.compile(
     r"(?:\bclos(?:es|ing)|\bends?\b|\bwraps?\s+up|\bfermer\w*|\bferme\b|\bclotur\w*|\bse\s+termin\w*|\bs'acheve\w*"
@@ -29,4 +31,4 @@ def closes_only(span: DateSpan, text: str) -> bool:
     if span.end is not None:
         return False
     before = fold_same_length(text[max(0, span.begin - _LOOKBEHIND):span.begin])
-    return _UNTIL.search(before) is not None or _CLOSING_VERB.search(before) is not None
+    return any(p.search(before) is not None for p in (_UNTIL, _ARABIC_UNTIL, _CLOSING_VERB))

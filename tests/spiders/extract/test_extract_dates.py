@@ -53,3 +53,9 @@ def test_date_strings_with_dateparser() -> None:
     assert parse_date_string("منذ يومين", ["ar"], base) == datetime(2014, 8, 30, 10, 30)
     assert parse_date_string("20 Février 2012", ["fr"], base) == datetime(2012, 2, 20, 0, 0)
     assert parse_date_string("", ["fr"], base) is None
+
+
+def test_year_first_slashed_dates_as_gulf_pages_write_them() -> None:
+    (span,) = find_date_spans("يستمر المعرض إلى يوم 2027/3/14م", ("ar",))
+    assert span.start.to_date() == date(2027, 3, 14)
+    assert find_date_spans("ratio 2027/13/14", ("en",)) == []

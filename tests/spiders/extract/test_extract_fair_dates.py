@@ -99,3 +99,9 @@ def test_arabic_list_of_days_joined_with_and() -> None:
     text = "ينظم المعرض الجهوي للزربية أيام 3 و4 و5 مارس 2027 بمدينة أزرو."
     (fair,) = extract_fairs(text, language="ar")
     assert (fair.start_date, fair.end_date) == (date(2027, 3, 3), date(2027, 3, 5))
+
+
+def test_arabic_until_the_day_closes_the_fair() -> None:
+    text = "وجه الأمير بتمديد “مهرجان السدو” للحرف اليدوية إلى يوم الأحد المقبل الموافق 2027/3/14م."
+    (fair,) = extract_fairs(text, language="ar")
+    assert (fair.name, fair.start_date, fair.end_date) == ("مهرجان السدو", None, date(2027, 3, 14))
