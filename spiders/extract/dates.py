@@ -122,7 +122,8 @@ def _patterns(languages: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
         "iso_range": rf"(?<!\d)({_YEAR})-(1[0-2]|0[1-9])-({_DAY})\s*(?:[-–—/]|\bto\b|\bau\b|\bbis\b)\s*({_YEAR})-(1[0-2]|0[1-9])-({_DAY})(?!\d)",
         "day_first": rf"{lead}{day}{_OF}({month})(?:{_OF}{year})?",
         "month_first": rf"{weekday}({month})\s*{day}(?:,?\s*{year})?",
-        "numeric": rf"(?<![\d/.])({_DAY})[./](1[0-2]|0?[1-9])[./]({_YEAR})(?![\d])",
+        # "01.04.2025Designbase.dk": a date glued to the next word is a teaser's timestamp, not a date in the text
+        "numeric": rf"(?<![\d/.])({_DAY})[./](1[0-2]|0?[1-9])[./]({_YEAR})(?![\d]|[^\W\d_])",
         # 2026-01-16 / 2025/1/11 (year first, as Gulf and East Asian pages write it)
         "iso": rf"(?<![\d-])({_YEAR})-(1[0-2]|0[1-9])-({_DAY})(?![\d])|(?<![\d/.])({_YEAR})/(1[0-2]|0?[1-9])/({_DAY})(?![\d/])",
     }

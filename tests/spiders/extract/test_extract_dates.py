@@ -59,3 +59,8 @@ def test_year_first_slashed_dates_as_gulf_pages_write_them() -> None:
     (span,) = find_date_spans("يستمر المعرض إلى يوم 2027/3/14م", ("ar",))
     assert span.start.to_date() == date(2027, 3, 14)
     assert find_date_spans("ratio 2027/13/14", ("en",)) == []
+
+
+def test_a_date_glued_to_the_next_word_is_a_teaser_timestamp() -> None:
+    assert find_date_spans("Relateret indhold 01.04.2027Designbase.dk", ("da",)) == []
+    assert len(find_date_spans("Den næste messe: 01.04.2027 i Stockholm", ("da",))) == 1
