@@ -166,6 +166,13 @@ _OPEN_QUOTES = "«“\"‘„‹"
 _CLOSE_QUOTES = "»”\"’“›"
 _QUOTED = re.compile(r"[«“\"‘„‹]\s*([^«»“”\"‘’„‹›\n]{2,80}?)\s*[»”\"’“›]")
 _MAX_QUOTED_WORDS = 8
+_NAMING_CUE = re.compile(
+    r"(?:\b(?:baptis|intitul|denomm|dénomm|appel|nomm|denominad|llamad|bautizad|chiamat|denominat|intitolat)\w*"
+    r"|\b(?:named|called|titled|dubbed|genannt|namens)|\bsous\s+le\s+nom(?:\s+de)?|\bunder\s+the\s+name"
+    r"|(?<![^\W\d_])(?:اسم|باسم|إسم|تسمية))\s*$",
+    re.IGNORECASE,
+)
+_NAMING_REACH = 100
 
 
 def _quoted_names(text: str, tokens: list[_Token]) -> list[NameMention]:
@@ -182,6 +189,11 @@ def _quoted_names(text: str, tokens: list[_Token]) -> list[NameMention]:
             if len(inner.split()) > 1:
                 found.append(NameMention(_strip_proclitic(tokens[first].text) + inner[len(tokens[first].text):]
                                          if tokens[first].is_arabic else inner, match.start(1), match.end(1)))
+            continue
+        if _NAMING_CUE.search(text[max(0, match.start() - 24):match.start()]) and \
+                any(_is_head(t) for t in tokens if match.start() - _NAMING_REACH <= t.begin < match.start()):
+            # "un salon baptisé « Terre et Feu »", "معرضا اختارت له اسم «دار المعلمة»": the quotes hold the name.
+            found.append(NameMention(inner, match.start(1), match.end(1)))
             continue
         head = _head_just_before(tokens, match.start())
         if head is not None:
@@ -203,7 +215,8 @@ def _head_just_before(tokens: list[_Token], position: int) -> int | None:
 
 def _is_head(token: _Token) -> bool:
     if token.is_arabic:
-        return _is_arabic_head(token.text)
+        # "معرضا" (accusative, "an exhibition") is a head too when a name follows in quotes.
+        return _is_arabic_head(token.text) or (token.text.endswith("ا") and _is_arabic_head(token.text[:-1]))
     return token.folded in _HEAD_KEYWORDS or token.folded in _TAIL_KEYWORDS
 
 

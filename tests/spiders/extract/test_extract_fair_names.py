@@ -119,3 +119,15 @@ def test_arabic_days_name_a_fair() -> None:
     text = "تنطلق الأيام التجارية للفخار بمدينة آسفي من 3 إلى 9 أبريل 2027 بمشاركة 40 حرفيا."
     (fair,) = extract_fairs(text, None, "ar")
     assert (fair.name, fair.start_date, fair.end_date) == ("الأيام التجارية للفخار", date(2027, 4, 3), date(2027, 4, 9))
+
+
+def test_a_quoted_name_after_a_naming_word() -> None:
+    text = "Du 3 au 6 juin 2027, la coopérative organise à Safi un salon baptisé « Terre et Feu » avec 20 potiers."
+    (fair,) = extract_fairs(text, None, "fr")
+    assert (fair.name, fair.start_date) == ("Terre et Feu", date(2027, 6, 3))
+
+
+def test_a_quoted_arabic_name_after_ism() -> None:
+    text = "نظمت جمعية الحرفيين معرضا للصناعة التقليدية اختارت له اسم «بيت الصانعة» أيام 3 و4 و5 يونيو 2027 بمدينة آسفي."
+    (fair,) = extract_fairs(text, None, "ar")
+    assert (fair.name, fair.start_date) == ("بيت الصانعة", date(2027, 6, 3))
