@@ -331,6 +331,9 @@ def _arabic_name(tokens: list[_Token], start: int, text: str) -> tuple[int, int]
     city_first = city_by_name(following) is not None and start + 2 < len(tokens) \
         and tokens[start + 2].text.startswith(("لل", "ال"))
     if not (following.startswith(_ARABIC_NAME_STARTS) or following in _ARABIC_ADJECTIVES or city_first):
+        # "مهرجان كلنا الخفجي" in the headline and again in the text: a proper name, whatever its first word.
+        if _recurs_after_head(tokens, start, text):
+            return start, start + 2
         return None  # "المعرض يمثل ...": the word after is a verb, not part of a name
     last = start
     j = start + 1
@@ -351,6 +354,17 @@ def _arabic_name(tokens: list[_Token], start: int, text: str) -> tuple[int, int]
         last = j
         j += 1
     return (start, last) if last > start else None
+
+
+def _recurs_after_head(tokens: list[_Token], start: int, text: str) -> bool:
+    """The two words after the head are written again after another mention of a head."""
+    if start + 2 >= len(tokens) or not all(t.is_arabic and t.is_word for t in tokens[start + 1:start + 3]):
+        return False
+    if not _same_line(text, tokens[start], tokens[start + 2]) or tokens[start + 1].text in _ARABIC_STOPS:
+        return False
+    phrase = text[tokens[start + 1].begin:tokens[start + 2].end]
+    return sum(1 for i, t in enumerate(tokens[:-2]) if i != start and _is_arabic_head(t.text)
+               and text[tokens[i + 1].begin:tokens[i + 2].end] == phrase) >= 1
 
 
 def _arabic_continuation(tokens: list[_Token], j: int) -> int:

@@ -131,3 +131,13 @@ def test_a_quoted_arabic_name_after_ism() -> None:
     text = "نظمت جمعية الحرفيين معرضا للصناعة التقليدية اختارت له اسم «بيت الصانعة» أيام 3 و4 و5 يونيو 2027 بمدينة آسفي."
     (fair,) = extract_fairs(text, None, "ar")
     assert (fair.name, fair.start_date) == ("بيت الصانعة", date(2027, 6, 3))
+
+
+def test_an_arabic_name_written_twice_after_its_head_is_a_name() -> None:
+    text = ("مهرجان صيف الجبل\n\nدعا مدير مهرجان صيف الجبل الحرفيين إلى المشاركة في الدورة التي تنطلق يوم 3 يونيو 2027.")
+    (fair,) = extract_fairs(text, None, "ar")
+    assert (fair.name, fair.start_date) == ("مهرجان صيف الجبل", date(2027, 6, 3))
+
+
+def test_an_arabic_head_before_a_verb_names_nothing() -> None:
+    assert extract_fairs("المعرض يمثل فرصة للحرفيين. المعرض يمثل واجهة.", None, "ar") == []
