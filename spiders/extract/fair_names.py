@@ -6,17 +6,13 @@ unknown "Salon régional de l'artisanat de Doukkala-Abda" is still a fair.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from spiders.extract.datefold import fold_same_length
+from spiders.extract.fair_quoted import extended_by_quotes, quoted_names
+from spiders.extract.fair_tokens import (
+    ARABIC_HEADS, HEAD_KEYWORDS, TAIL_KEYWORDS, NameMention, Token, is_arabic_head, strip_proclitic, tokens_of,
+)
 from spiders.extract.fair_vocab import city_by_name
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w&+’'\-.]*[\w&+])?|\d+(?:[.,]\d+)*|\S", re.UNICODE)
-# Keywords that open a name and take the words after them ("Salon international de ...").
-_HEAD_KEYWORDS = frozenset({
-    "salon", "foire", "feria", "fiera", "salone", "semaine", "exposition", "mostra", "expo",
-    "biennale", "mercado", "mercato",
-})
 # Lower-case words that may continue a name without a connector ("Salon national", "feria internacional").
 _NAME_ADJECTIVES = frozenset({
     "international", "internationale", "internationaux", "national", "nationale", "regional", "regionale",
@@ -25,11 +21,6 @@ _NAME_ADJECTIVES = frozenset({
     "nazionale", "artigianale", "mondial", "mondiale", "europeen", "europeenne", "universel",
     "annuel", "annuelle", "itinerant", "itinerante", "virtuel", "virtuelle", "professionnel",
 })
-# Keywords that close a name and take the capitalised words before them ("Spring Fair").
-_TAIL_KEYWORDS = frozenset({
-    "fair", "show", "market", "exhibition", "expo", "messe", "fiera", "feria", "markt", "mugė", "biennale",
-    "salone",
-})
 _LEADING_ARTICLES = frozenset({"the", "la", "le", "les", "el", "il", "lo", "die", "der", "das", "l", "i"})
 _ARABIC_NAME_STARTS = ("ال", "لل", "ل")
 _LOCATIVE_PROCLITICS = ("ب",)
@@ -37,7 +28,6 @@ _ARABIC_ADJECTIVES = frozenset({"دولي", "وطني", "جهوي", "إقليم�
 _GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$")
 # "Expoartesano", "Expohogar": one-word names; "Exposición", "Expositores", "Exportación" are common nouns.
 _EXPO_COMPOUND = re.compile(r"^Expo(?!s|rt|n|r)[^\W\d_]{4,}$")
-_ARABIC_HEADS = frozenset({"أيام", "الأيام", "معرض", "المعرض", "صالون", "الصالون", "الأسبوع", "أسبوع", "الاسبوع", "اسبوع", "ملتقى", "الملتقى", "سوق", "مهرجان", "المهرجان", "معارض", "المعارض"})
 # Sectors a name may name after 'في' (in): "صالون الابتكار في الصناعات التقليدية".
 _ARABIC_SECTORS = frozenset({
     "الصناعة", "الصناعات", "الحرف", "الفنون", "التصميم", "الديكور", "الزربية", "الخزف", "الفخار", "النسيج",
@@ -76,61 +66,26 @@ _MAX_TOKENS = 10
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&+\-]{1,9})\s*\)")
 
 
-@dataclass(frozen=True)
-class NameMention:
-    name: str
-    begin: int
-    end: int
-    acronym: str | None = None
-    locative: bool = False
-    """"بمعرض ..." ("at the ... fair"): a place where something happens, unless the fair is named elsewhere."""
-
-
-@dataclass(frozen=True)
-class _Token:
-    text: str
-    folded: str
-    begin: int
-    end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def is_arabic(self) -> bool:
-        return "\u0600" <= self.text[0] <= "\u06ff"
-
-
-def _tokens(text: str) -> list[_Token]:
-    folded = fold_same_length(text)
-    return [_Token(m.group(0), folded[m.start():m.end()], m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
 def find_fair_names(text: str) -> list[NameMention]:
-    tokens = _tokens(text)
+    tokens = tokens_of(text)
     mentions: list[NameMention] = []
     for i, token in enumerate(tokens):
         if not token.is_word:
             continue
         span = None
-        if token.is_arabic and _is_arabic_head(token.text):
+        if token.is_arabic and is_arabic_head(token.text):
             span = _arabic_name(tokens, i, text)
         elif _GERMAN_COMPOUND.match(token.text) and len(token.text) > 7:
             span = _german_name(tokens, i, text)
         elif _EXPO_COMPOUND.match(token.text):
             span = (i, i)
-        elif token.folded in _HEAD_KEYWORDS:
+        elif token.folded in HEAD_KEYWORDS:
             span = _extend_right(tokens, i, text)
             if span[1] == i and not token.is_capitalised:
                 span = None  # a bare "salon" / "la foire" is a reference, not a name
-            elif token.folded in _TAIL_KEYWORDS:
+            elif token.folded in TAIL_KEYWORDS:
                 span = _extend_left(tokens, span[0], span[1], text)
-        elif token.folded in _TAIL_KEYWORDS and token.is_capitalised:
+        elif token.folded in TAIL_KEYWORDS and token.is_capitalised:
             span = _extend_left(tokens, i, i, text)
         if span is None:
             continue
@@ -140,91 +95,21 @@ def find_fair_names(text: str) -> list[NameMention]:
         begin, end = tokens[first].begin, tokens[last].end
         name = text[begin:end]
         if tokens[first].is_arabic:
-            name = _strip_proclitic(tokens[first].text) + text[tokens[first].end:end]
+            name = strip_proclitic(tokens[first].text) + text[tokens[first].end:end]
         if _is_generic(tokens[first:last + 1]):
             continue
         acronym = _acronym_after(text, end)
         locative = tokens[first].is_arabic and tokens[first].text.startswith(_LOCATIVE_PROCLITICS) \
-            and tokens[first].text not in _ARABIC_HEADS
+            and tokens[first].text not in ARABIC_HEADS
         mentions.append(NameMention(name, begin, end, acronym, locative))
-    return _drop_nested(_extended_by_quotes(mentions, _quoted_names(text, tokens), text))
+    return _drop_nested(extended_by_quotes(mentions, quoted_names(text, tokens), text))
 
 
-def _extended_by_quotes(mentions: list[NameMention], quoted: list[NameMention], text: str) -> list[NameMention]:
-    """"III Feria" found by pattern, then "Feria ‘Productos de la Tierra’" in quotes: one name, from the ordinal."""
-    merged = []
-    for mention in mentions:
-        longer = next((q for q in quoted if mention.begin < q.begin < mention.end < q.end), None)
-        if longer is not None:
-            quoted.remove(longer)
-            mention = NameMention(text[mention.begin:longer.end], mention.begin, longer.end, mention.acronym)
-        merged.append(mention)
-    return merged + quoted
-
-
-_OPEN_QUOTES = "«“\"‘„‹"
-_CLOSE_QUOTES = "»”\"’“›"
-_QUOTED = re.compile(r"[«“\"‘„‹]\s*([^«»“”\"‘’„‹›\n]{2,80}?)\s*[»”\"’“›]")
-_MAX_QUOTED_WORDS = 8
-_NAMING_CUE = re.compile(
-    r"(?:\b(?:baptis|intitul|denomm|dénomm|appel|nomm|denominad|llamad|bautizad|chiamat|denominat|intitolat)\w*"
-    r"|\b(?:named|called|titled|dubbed|genannt|namens)|\bsous\s+le\s+nom(?:\s+de)?|\bunder\s+the\s+name"
-    r"|(?<![^\W\d_])(?:اسم|باسم|إسم|تسمية))\s*$",
-    re.IGNORECASE,
-)
-_NAMING_REACH = 100
-
-
-def _quoted_names(text: str, tokens: list[_Token]) -> list[NameMention]:
-    """A name set in quotes after its head word ("la III Feria ‘Productos de la Tierra’", "مهرجان “حرفة”"), or a
-    quoted name that opens with one ("“مهرجان حرفة”"): the quotes mark where the name ends, whatever its case."""
-    found: list[NameMention] = []
-    starts = {t.begin: i for i, t in enumerate(tokens)}
-    for match in _QUOTED.finditer(text):
-        inner = match.group(1)
-        if len(inner.split()) > _MAX_QUOTED_WORDS or not any(c.isalpha() for c in inner):
-            continue
-        first = starts.get(match.start(1))
-        if first is not None and _is_head(tokens[first]):
-            if len(inner.split()) > 1:
-                found.append(NameMention(_strip_proclitic(tokens[first].text) + inner[len(tokens[first].text):]
-                                         if tokens[first].is_arabic else inner, match.start(1), match.end(1)))
-            continue
-        if _NAMING_CUE.search(text[max(0, match.start() - 24):match.start()]) and \
-                any(_is_head(t) for t in tokens if match.start() - _NAMING_REACH <= t.begin < match.start()):
-            # "un salon baptisé « Terre et Feu »", "معرضا اختارت له اسم «دار المعلمة»": the quotes hold the name.
-            found.append(NameMention(inner, match.start(1), match.end(1)))
-            continue
-        head = _head_just_before(tokens, match.start())
-        if head is not None:
-            begin = tokens[head].begin
-            found.append(NameMention(text[begin:match.end()], begin, match.end()))
-    return found
-
-
-def _head_just_before(tokens: list[_Token], position: int) -> int | None:
-    """The head word right before `position`, after at most an ordinal ("Feria", "معرض", "Salon")."""
-    before = [i for i, t in enumerate(tokens) if t.end <= position][-1:]
-    if not before:
-        return None
-    i = before[0]
-    while i >= 0 and tokens[i].text in _OPEN_QUOTES:
-        i -= 1
-    return i if i >= 0 and _is_head(tokens[i]) and tokens[i].end <= position else None
-
-
-def _is_head(token: _Token) -> bool:
-    if token.is_arabic:
-        # "معرضا" (accusative, "an exhibition") is a head too when a name follows in quotes.
-        return _is_arabic_head(token.text) or (token.text.endswith("ا") and _is_arabic_head(token.text[:-1]))
-    return token.folded in _HEAD_KEYWORDS or token.folded in _TAIL_KEYWORDS
-
-
-def _same_line(text: str, left: _Token, right: _Token) -> bool:
+def _same_line(text: str, left: Token, right: Token) -> bool:
     return "\n" not in text[left.end:right.begin]
 
 
-def _extend_right(tokens: list[_Token], start: int, text: str) -> tuple[int, int]:
+def _extend_right(tokens: list[Token], start: int, text: str) -> tuple[int, int]:
     """Words after a head keyword: capitalised words, known adjectives, and words after a connector."""
     last = start
     j = start + 1
@@ -264,7 +149,7 @@ def _extend_right(tokens: list[_Token], start: int, text: str) -> tuple[int, int
     return start, last
 
 
-def _extend_left(tokens: list[_Token], first: int, last: int, text: str) -> tuple[int, int]:
+def _extend_left(tokens: list[Token], first: int, last: int, text: str) -> tuple[int, int]:
     """Capitalised words before a tail keyword ("Las Vegas Market", "Artigiano in Fiera")."""
     i = first - 1
     start = first
@@ -282,7 +167,7 @@ def _extend_left(tokens: list[_Token], first: int, last: int, text: str) -> tupl
     return start, last
 
 
-def _german_name(tokens: list[_Token], i: int, text: str) -> tuple[int, int]:
+def _german_name(tokens: list[Token], i: int, text: str) -> tuple[int, int]:
     """'Internationale Handwerksmesse', 'Frankfurter Herbstmesse', 'Weihnachtsmesse der Kunsthandwerker'."""
     first = i
     while first - 1 >= 0 and i - first < 2 and _same_line(text, tokens[first - 1], tokens[first]):
@@ -299,31 +184,7 @@ def _german_name(tokens: list[_Token], i: int, text: str) -> tuple[int, int]:
     return first, last
 
 
-def _is_arabic_head(word: str) -> bool:
-    if word in _ARABIC_HEADS:
-        return True
-    # Proclitics: "للأسبوع" = لـ + الأسبوع, "والمعرض", "بمعرض".
-    if word.startswith("لل") and "ال" + word[2:] in _ARABIC_HEADS:
-        return True
-    for prefix in ("وال", "بال", "فال", "و", "ب", "ف", "ل"):
-        rest = word[len(prefix):]
-        if word.startswith(prefix) and (rest in _ARABIC_HEADS or (("ال" + rest) in _ARABIC_HEADS and prefix.endswith("ال"))):
-            return True
-    return False
-
-
-def _strip_proclitic(word: str) -> str:
-    if word in _ARABIC_HEADS:
-        return word
-    if word.startswith("لل"):
-        return "ال" + word[2:]
-    for prefix in ("وال", "بال", "فال"):
-        if word.startswith(prefix):
-            return word[len(prefix) - 2:]
-    return word[1:] if word[1:] in _ARABIC_HEADS else word
-
-
-def _arabic_name(tokens: list[_Token], start: int, text: str) -> tuple[int, int] | None:
+def _arabic_name(tokens: list[Token], start: int, text: str) -> tuple[int, int] | None:
     if start + 1 >= len(tokens):
         return None
     following = tokens[start + 1].text
@@ -356,18 +217,18 @@ def _arabic_name(tokens: list[_Token], start: int, text: str) -> tuple[int, int]
     return (start, last) if last > start else None
 
 
-def _recurs_after_head(tokens: list[_Token], start: int, text: str) -> bool:
+def _recurs_after_head(tokens: list[Token], start: int, text: str) -> bool:
     """The two words after the head are written again after another mention of a head."""
     if start + 2 >= len(tokens) or not all(t.is_arabic and t.is_word for t in tokens[start + 1:start + 3]):
         return False
     if not _same_line(text, tokens[start], tokens[start + 2]) or tokens[start + 1].text in _ARABIC_STOPS:
         return False
     phrase = text[tokens[start + 1].begin:tokens[start + 2].end]
-    return sum(1 for i, t in enumerate(tokens[:-2]) if i != start and _is_arabic_head(t.text)
+    return sum(1 for i, t in enumerate(tokens[:-2]) if i != start and is_arabic_head(t.text)
                and text[tokens[i + 1].begin:tokens[i + 2].end] == phrase) >= 1
 
 
-def _arabic_continuation(tokens: list[_Token], j: int) -> int:
+def _arabic_continuation(tokens: list[Token], j: int) -> int:
     """How many words after a lone 'و' (and) or a 'في' (in) join the name: a definite noun, a noun and its
     definite genitive, or a craft sector; 0 when the name ends here."""
     if j + 1 >= len(tokens) or not tokens[j + 1].is_arabic:
@@ -381,7 +242,7 @@ def _arabic_continuation(tokens: list[_Token], j: int) -> int:
     return 1 if word == "في" and following in _ARABIC_SECTORS else 0
 
 
-def _is_generic(tokens: list[_Token]) -> bool:
+def _is_generic(tokens: list[Token]) -> bool:
     words = [t.folded for t in tokens if t.is_word and t.folded not in _CONNECTORS]
     return len(words) < 2 and (not words or words[0] in _GENERIC_ONLY)
 
