@@ -162,13 +162,14 @@ def evaluate_fairs(
         label = "lenient" if lenient else "strict"
         fields = {k: (v[0] / v[1] if v[1] else 0.0) for k, v in tally.fields.items()}
         details[label] = {"tp": tally.tp, "fp": tally.fp, "fn": tally.fn, "precision": p, "recall": r, "f1": f1, **fields}
-        scores.append(Score("trade-fairs", f"fair detection F1 ({label})", f1, 0.85 if not lenient else None,
+        scores.append(Score("trade-fairs", f"fair detection F1 ({label})", f1, 0.85 if lenient else None,
                             n=len(records), extra={"P": p, "R": r}))
         scores.append(Score("trade-fairs", f"end date acc. on matched ({label})", fields["end_date"],
-                            0.95 if not lenient else None, n=tally.tp))
+                            0.95 if lenient else None, n=tally.tp))
         if not lenient:
             for key in ("city", "country", "venue"):
-                scores.append(Score("trade-fairs", f"{key} acc. on matched", fields[key], n=tally.tp))
+                scores.append(Score("trade-fairs", f"{key} acc. on matched", fields[key], 0.85 if key == "venue" else None,
+                                    n=tally.tp))
             for key in _LABELLED_FIELDS:
                 scores.append(Score("trade-fairs", f"{key} acc. on matched, where labelled", fields[key],
                                     n=tally.fields[key][1]))

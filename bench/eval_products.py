@@ -94,7 +94,7 @@ def evaluate_products(root: Path, pool: ProcessPoolExecutor, quick: bool, part: 
     p, r, f1 = _attribute_prf([x["price"] for x in results], price_truth, same_price)
     bp, br, bf1 = _attribute_prf(baseline, price_truth, same_price)
     scores = [
-        Score("product-extraction-benchmark", "price F1", f1, 0.92, "Zyte 0.918 / Diffbot 0.824 / extruct+pp 0.685", len(ids), {"P": p, "R": r}),
+        Score("product-extraction-benchmark", "price F1", f1, 0.93, "Zyte 0.918 / Diffbot 0.824 / extruct+pp 0.685", len(ids), {"P": p, "R": r}),
         Score("product-extraction-benchmark", "baseline: extruct+price-parser price F1", bf1, None, "same run", len(ids), {"P": bp, "R": br}),
     ]
     with_currency = [(x, truth[i]) for x, i in zip(results, ids) if truth[i].get("currency")]
