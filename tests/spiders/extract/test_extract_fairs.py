@@ -97,3 +97,14 @@ def test_organizer_ends_before_a_partner() -> None:
     assert extract_fairs(text, language="fr")[0].organizer == "la Chambre d'artisanat de Safi"
     text = "ينظم المعرض الجهوي للزربية من 3 إلى 9 ماي 2027، المنظم من طرف غرفة الصناعة التقليدية لجهة سوس بشراكة مع الجماعة."
     assert extract_fairs(text, language="ar")[0].organizer == "غرفة الصناعة التقليدية لجهة سوس"
+
+
+def test_organizer_named_sentences_away_from_the_dates() -> None:
+    text = ("Le Salon régional de la poterie ouvre le 4 mai 2027 à Safi.\n"
+            "Soixante potiers y exposent leurs pièces.\nCette édition est organisée par la Chambre d'artisanat de Safi.")
+    assert extract_fairs(text, language="fr")[0].organizer == "la Chambre d'artisanat de Safi"
+
+
+def test_arabic_organizer_after_a_leading_verb() -> None:
+    text = "تنظم غرفة الصناعة التقليدية لجهة فاس مكناس المعرض الجهوي للزربية من 3 إلى 9 ماي 2027 بمدينة فاس."
+    assert extract_fairs(text, language="ar")[0].organizer == "غرفة الصناعة التقليدية لجهة فاس مكناس"
