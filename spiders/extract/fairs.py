@@ -141,12 +141,12 @@ def _page_fairs(html_or_text: str | bytes, url: str | None, language: str | None
         found += listed
         if len(listed) >= _LISTING_MIN_FAIRS:
             # A listing's free text only repeats its entries with looser pairing.
-            return [_finish(fair, text, url) for fair in _merge(found)]
+            return [_finish(fair, text, url, whole_text=False) for fair in _merge(found)]
     else:
         text = raw
     language = language or detect_language(text[:2000])
     found += extract_text_fairs(text, language, page_date)
-    return [_finish(fair, text, url) for fair in _merge(found)]
+    return [_finish(fair, text, url, whole_text=True) for fair in _merge(found)]
 
 
 def ical_fairs(data: bytes) -> list[ExtractedFair]:
@@ -195,7 +195,9 @@ def _merge(fairs: list[TextFair]) -> list[TextFair]:
     return list(merged.values())
 
 
-def _finish(fair: TextFair, text: str, url: str | None) -> ExtractedFair:
+def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> ExtractedFair:
+    # What the fair's own sentence does not say, an announcement often says elsewhere; a listing's entries do not share it.
+    whole = text if whole_text else ""
     leading, series = split_leading_edition(fair.name)
     return ExtractedFair(
         name=fair.name,
@@ -204,14 +206,14 @@ def _finish(fair: TextFair, text: str, url: str | None) -> ExtractedFair:
         city=fair.city,
         country=fair.country,
         venue=fair.venue,
-        organizer=_organizer(fair.description, text),
+        organizer=_organizer(fair.description, whole),
         registration_deadline=_deadline(fair.description, fair.start),
         crafts=tuple(tag_crafts(fair.name, fair.description)),
         url=url,
         description=fair.description or None,
         website=fair.website or _website(fair.description, url),
         series=fair.series or _series(series),
-        edition=leading or fair.edition or edition_number(fair.description or ""),
+        edition=leading or fair.edition or edition_number(fair.description or "") or edition_number(whole),
         status=edition_status(fair.description or ""),
         year_basis=fair.year_basis if fair.start or fair.end else "none",
     )

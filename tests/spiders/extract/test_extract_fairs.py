@@ -108,3 +108,9 @@ def test_organizer_named_sentences_away_from_the_dates() -> None:
 def test_arabic_organizer_after_a_leading_verb() -> None:
     text = "تنظم غرفة الصناعة التقليدية لجهة فاس مكناس المعرض الجهوي للزربية من 3 إلى 9 ماي 2027 بمدينة فاس."
     assert extract_fairs(text, language="ar")[0].organizer == "غرفة الصناعة التقليدية لجهة فاس مكناس"
+
+
+def test_edition_number_named_away_from_the_dates() -> None:
+    text = ("Le Salon national du tapis ouvre le 4 mai 2027 à Rabat.\n"
+            "Cent tisserandes y exposent.\nCette 12e édition met à l'honneur les tapis de l'Atlas.")
+    assert extract_fairs(text, language="fr")[0].edition == 12
