@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import trafilatura
 from lxml import etree, html
 
+from spiders.extract.body_boilerplate import drop_furniture
 from spiders.extract.textutil import clean_paragraphs, one_line, word_key
 
 _PARAGRAPH_TAGS = ("p",)
@@ -26,11 +27,12 @@ def extract_body(
     url: str | None,
     headlines: Sequence[str] = (),
     jsonld_body: str | None = None,
+    descriptions: Sequence[str] = (),
 ) -> str:
     text = _trafilatura_text(tree, url)
     lines = text.split("\n") if text else []
     lines = _extend_with_sibling_chunks(tree, lines)
-    lines = _drop_leading_headlines(lines, headlines)
+    lines = drop_furniture(lines, tree, headlines, descriptions)
     text = "\n".join(lines)
     structured = _structured_body(tree, jsonld_body)
     if structured and len(structured) > max(_STRUCTURED_BODY_MIN_CHARS, _STRUCTURED_BODY_RATIO * len(text)):
@@ -45,18 +47,6 @@ def _trafilatura_text(tree: html.HtmlElement, url: str | None) -> str:
         tree, url=url, fast=True, include_comments=False, include_tables=True, deduplicate=False
     )
     return clean_paragraphs(text)
-
-
-def _drop_leading_headlines(lines: list[str], headlines: Sequence[str]) -> list[str]:
-    """Remove the headline (and a standfirst right under it) that extraction kept as body."""
-    keys = {word_key(h) for h in headlines if h}
-    keys.discard("")
-    if not lines or not keys:
-        return lines
-    start = 0
-    while start < min(2, len(lines)) and word_key(lines[start]) in keys:
-        start += 1
-    return lines[start:] if start < len(lines) else lines
 
 
 def _extend_with_sibling_chunks(tree: html.HtmlElement, lines: list[str]) -> list[str]:

@@ -1,0 +1,68 @@
+"""Page furniture that body extraction keeps: teasers, calls to subscribe, labels, standfirsts, the page address."""
+from __future__ import annotations
+
+from lxml import html
+
+from spiders.extract.body_boilerplate import drop_furniture
+from spiders.extract.news import extract_article
+
+_PROSE = (
+    "The potters of the old town fire their kilns at dawn, when the wind from the hills is still cool. "
+    "Each family keeps its own glaze recipe and passes it on to the next generation of apprentices. "
+)
+
+
+def _page(header: str = "", body: str = "", head: str = "") -> str:
+    paragraphs = "".join(f"<p>{_PROSE}{n}</p>" for n in range(6))
+    return (
+        f"<html><head><title>Kilns at dawn</title>{head}</head><body><article>"
+        f"<header><h1>Kilns at dawn</h1>{header}</header>{paragraphs}{body}</article></body></html>"
+    )
+
+
+def test_a_related_teaser_that_is_one_link_is_dropped() -> None:
+    article = extract_article(_page(body='<p>Related: <a href="/other">Ten glazes worth a trip</a></p>'))
+    assert "Ten glazes worth a trip" not in article.text
+    assert _PROSE.strip()[:40] in article.text
+
+
+def test_a_related_line_that_is_more_than_a_link_stays() -> None:
+    tree = html.fromstring('<div><p>See also: <a href="/g">the glaze guide</a> we wrote last year</p></div>')
+    lines = ["See also: the glaze guide we wrote last year"]
+    assert drop_furniture(lines + ["A second line of text."], tree) == lines + ["A second line of text."]
+
+
+def test_calls_to_subscribe_and_section_labels_are_dropped() -> None:
+    tree = html.fromstring("<div></div>")
+    lines = ["Body text one.", "Subscribe to our weekly pottery newsletter", "Comments", "Tags", "Body text two."]
+    assert drop_furniture(lines, tree) == ["Body text one.", "Body text two."]
+
+
+def test_a_long_paragraph_starting_like_a_call_to_action_stays() -> None:
+    tree = html.fromstring("<div></div>")
+    long_line = "Subscribe to the idea that " + "craft matters and markets follow. " * 10
+    assert drop_furniture(["Intro.", long_line], tree) == ["Intro.", long_line]
+
+
+def test_a_standfirst_in_the_article_header_is_not_body() -> None:
+    summary = "Families of potters keep their kilns burning through the winter fairs."
+    article = extract_article(_page(header=f"<h2>{summary}</h2>", head=f'<meta name="description" content="{summary}">'))
+    assert summary not in article.text
+    assert article.summary == summary
+
+
+def test_the_summary_as_first_paragraph_stays() -> None:
+    summary = "Families of potters keep their kilns burning through the winter fairs, from the coast to the hills."
+    page = _page(head=f'<meta name="description" content="{summary}">').replace("</header>", f"</header><p>{summary}</p>")
+    assert extract_article(page).text.startswith(summary)
+
+
+def test_the_page_address_and_headline_above_the_text_are_dropped() -> None:
+    tree = html.fromstring("<div></div>")
+    lines = ["https://example.org/news/kilns", "Kilns at dawn", "First paragraph.", "Second paragraph."]
+    assert drop_furniture(lines, tree, headlines=["Kilns at dawn"]) == ["First paragraph.", "Second paragraph."]
+
+
+def test_nothing_left_gives_back_the_lines() -> None:
+    tree = html.fromstring("<div></div>")
+    assert drop_furniture(["Comments"], tree) == ["Comments"]
