@@ -1,6 +1,7 @@
 """Main text of an article page: trafilatura, then repairs measured on the evaluation corpus."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -20,6 +21,8 @@ _ARTICLE_BODY_XPATH = etree.XPath('//*[@itemprop="articleBody"]')
 # A structured body replaces the extracted one only when the extraction is clearly short.
 _STRUCTURED_BODY_RATIO = 3.0
 _STRUCTURED_BODY_MIN_CHARS = 500
+_EMBEDDED_POST = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|reddit-card")
+_WRAPPER_SLACK_CHARS = 40
 
 
 def extract_body(
@@ -29,6 +32,7 @@ def extract_body(
     jsonld_body: str | None = None,
     descriptions: Sequence[str] = (),
 ) -> str:
+    _unmark_embedded_post_wrappers(tree)
     text = _trafilatura_text(tree, url)
     lines = text.split("\n") if text else []
     lines = _extend_with_sibling_chunks(tree, lines)
@@ -38,6 +42,19 @@ def extract_body(
     if structured and len(structured) > max(_STRUCTURED_BODY_MIN_CHARS, _STRUCTURED_BODY_RATIO * len(text)):
         return structured
     return text
+
+
+def _unmark_embedded_post_wrappers(tree: html.HtmlElement) -> None:
+    """A quoted tweet is part of the article, but its wrapper ("social-embed") reads as share buttons."""
+    for quote in tree.iter("blockquote"):
+        if not _EMBEDDED_POST.search(quote.get("class") or ""):
+            continue
+        size = len(quote.text_content())
+        for wrapper in quote.iterancestors():
+            if wrapper.tag in ("body", "html", "article") or len(wrapper.text_content()) > size + _WRAPPER_SLACK_CHARS:
+                break
+            for attribute in ("class", "id"):
+                wrapper.attrib.pop(attribute, None)
 
 
 def _trafilatura_text(tree: html.HtmlElement, url: str | None) -> str:

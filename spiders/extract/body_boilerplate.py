@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from lxml import html
 
+from spiders.extract.dates import find_date_spans
 from spiders.extract.textutil import one_line, word_key
 
 _MAX_FURNITURE_CHARS = 260
@@ -38,6 +39,11 @@ _CALL_TO_ACTION = re.compile(
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 _STANDFIRST_TAGS = ("h2", "h3", "h4", "h5", "h6")
 _LEADING_LINES = 3
+_MAX_TIMESTAMP_CHARS = 60
+_MAX_ABBREVIATION_CHARS = 3  # "Tue.", "am", "at": beside a date, words this short are part of the stamp
+_DIGIT = re.compile(r"\d")
+_TIME_OF_DAY = re.compile(r"\d{1,2}[:h.]\d{2}(?::\d{2})?")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _HEADLINE_LINES = 2
 
 
@@ -87,10 +93,22 @@ def _drop_leading_furniture(
     while start < min(_LEADING_LINES, len(lines) - 1):
         line = lines[start]
         headline = start < _HEADLINE_LINES and word_key(line) in headline_keys
-        if not (_BARE_URL.match(line) or headline or standfirst(line)):
+        if not (_BARE_URL.match(line) or headline or standfirst(line) or _is_timestamp(line)):
             break
         start += 1
     return lines[start:]
+
+
+def _is_timestamp(line: str) -> bool:
+    """ "Published 18 November 2019", "UPDATED: Tue., Nov. 19, 2019": the dateline, not the text."""
+    if len(line) > _MAX_TIMESTAMP_CHARS or not _DIGIT.search(line):
+        return False
+    spans = find_date_spans(line)
+    if len(spans) != 1:
+        return False
+    rest = _TIME_OF_DAY.sub(" ", line[: spans[0].begin] + " " + line[spans[0].finish:])
+    label = [w for w in _LETTERS.findall(rest) if len(w) > _MAX_ABBREVIATION_CHARS]
+    return len(label) <= 1
 
 
 def _standfirst_test(tree: html.HtmlElement, descriptions: Sequence[str]) -> Callable[[str], bool]:

@@ -66,3 +66,17 @@ def test_the_page_address_and_headline_above_the_text_are_dropped() -> None:
 def test_nothing_left_gives_back_the_lines() -> None:
     tree = html.fromstring("<div></div>")
     assert drop_furniture(["Comments"], tree) == ["Comments"]
+
+
+def test_a_dateline_above_the_text_is_dropped_but_a_sentence_with_a_date_stays() -> None:
+    tree = html.fromstring("<div></div>")
+    assert drop_furniture(["Updated: Tue., Nov. 19, 2019", "First paragraph."], tree) == ["First paragraph."]
+    sentence = "On 18 November 2019 the council voted for the new market hall."
+    assert drop_furniture([sentence, "Second paragraph."], tree) == [sentence, "Second paragraph."]
+
+
+def test_an_embedded_post_in_a_social_wrapper_stays_in_the_body() -> None:
+    quote = "The kiln festival opens tomorrow and every workshop of the street takes part this year"
+    embed = f'<div class="social-media-embed"><blockquote class="twitter-tweet"><p>{quote}</p></blockquote></div>'
+    page = _page().replace("</article>", f"{embed}<p>{_PROSE}after</p></article>")
+    assert quote in extract_article(page).text
