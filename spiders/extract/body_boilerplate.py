@@ -36,6 +36,8 @@ _CALL_TO_ACTION = re.compile(
     r"|suscríbete|abonnieren sie)",
     re.IGNORECASE,
 )
+_MOSTLY_LINK = 0.6
+_TEASER_SEPARATORS = re.compile(r"^[\s|•·>-]+|[\s|•·]+$")
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 _STANDFIRST_TAGS = ("h2", "h3", "h4", "h5", "h6")
 _LEADING_LINES = 3
@@ -51,7 +53,17 @@ def drop_furniture(
     lines: list[str], tree: html.HtmlElement, headlines: Sequence[str] = (), descriptions: Sequence[str] = ()
 ) -> list[str]:
     link_texts = _LazyLinkTexts(tree)
-    kept = [line for line in lines if not _is_furniture(line, link_texts)]
+    kept: list[str] = []
+    in_teasers = False  # under a "Don't miss" / "Most read" label, the links that follow are teasers too
+    for line in lines:
+        if _SECTION_LABEL.match(line) and len(line) <= _MAX_FURNITURE_CHARS:
+            in_teasers = True
+            continue
+        if in_teasers and link_texts.mostly_link(_TEASER_SEPARATORS.sub("", line)):
+            continue
+        in_teasers = False
+        if not _is_furniture(line, link_texts):
+            kept.append(line)
     kept = _drop_leading_furniture(kept, tree, headlines, descriptions)
     return kept if kept else lines
 
@@ -64,9 +76,19 @@ class _LazyLinkTexts:
         self._texts: set[str] | None = None
 
     def __contains__(self, text: str) -> bool:
+        return text in self._all()
+
+    def mostly_link(self, line: str) -> bool:
+        """Whether the line starts with a link that makes most of it: "<a>Title</a> [VIDEO]"."""
+        texts = self._all()
+        return line in texts or any(
+            len(t) >= _MOSTLY_LINK * len(line) and line.startswith(t) for t in texts if t[:1] == line[:1] and t
+        )
+
+    def _all(self) -> set[str]:
         if self._texts is None:
             self._texts = {one_line(a.text_content()) for a in self._tree.iter("a")}
-        return text in self._texts
+        return self._texts
 
 
 def _is_furniture(line: str, link_texts: _LazyLinkTexts) -> bool:
