@@ -80,3 +80,13 @@ def test_an_embedded_post_in_a_social_wrapper_stays_in_the_body() -> None:
     embed = f'<div class="social-media-embed"><blockquote class="twitter-tweet"><p>{quote}</p></blockquote></div>'
     page = _page().replace("</article>", f"{embed}<p>{_PROSE}after</p></article>")
     assert quote in extract_article(page).text
+
+
+def test_links_under_a_teaser_label_go_until_the_text_resumes() -> None:
+    tree = html.fromstring(
+        '<div><p><a href="/a">Potters of the coast open their doors</a> [VIDEO]</p>'
+        '<p><a href="/b">A new kiln for the old town</a></p></div>')
+    lines = ["First paragraph.", "DON'T MISS", "Potters of the coast open their doors [VIDEO]",
+             "A new kiln for the old town", "The fair itself opens on Friday.", "A new kiln for the old town"]
+    assert drop_furniture(lines, tree) == [
+        "First paragraph.", "The fair itself opens on Friday.", "A new kiln for the old town"]
