@@ -18,8 +18,10 @@ _MAX_FURNITURE_CHARS = 260
 _MIN_TEASER_WORDS = 3
 # "Related: <title>", "[Related: <title>]", "SEE MORE: <title>": a teaser label, then one link's text.
 _LABELLED_LINK = re.compile(
-    r"^\W*(?:related(?: \w+)?|see (?:more|also)|also see|more on this|don'?t miss|(?:à |a )?lire aussi|voir aussi"
-    r"|lesen sie auch|mehr zum thema|lee también|ver también|leggi anche|vedi anche)\s*:\s*(?P<rest>.+?)\]?\s*$",
+    r"^\W*(?:related(?: \w+)?|see (?:more|also)|also see|more on this|don'?t miss|(?:à |a )?lire (?:aussi|également)"
+    r"|voir aussi|lesen sie auch|auch lesen|zum weiterlesen|schon gelesen|mehr zum thema|lee también|lea también"
+    r"|lea más|lea|le puede interesar|te puede interesar|vea también|ver también|mira|leggi anche|vedi anche)\s*[:?]\s*"
+    r"(?P<rest>.+?)\]?\s*$",
     re.IGNORECASE,
 )
 _SECTION_LABEL = re.compile(
@@ -27,7 +29,10 @@ _SECTION_LABEL = re.compile(
     r"|explore further|you (?:may|might) also like|most read(?: in [\w\s]+)?|related (?:articles|stories|posts|content)"
     r"|see also|lire aussi|à lire aussi|a lire aussi|sur le même sujet|commentaires|partager"
     r"|lesen sie auch|mehr zum thema|kommentare|teilen|te puede interesar|lee también|comentarios|compartir"
-    r"|leggi anche|commenti|condividi|اقرأ أيضا|اقرأ أيضاً|تعليقات|شارك)\W*$",
+    r"|leggi anche|commenti|condividi|اقرأ أيضا|اقرأ أيضاً|تعليقات|شارك|lire également|à lire également"
+    r"|notas relacionadas|le puede interesar|lea también|vea también|temas relacionados|schon gelesen|auch lesen"
+    r"|zum weiterlesen|weitere artikel zum thema|empfohlene beiträge|(?:das )?(?:thema )?könnte dich auch interessieren"
+    r"|weitere beiträge(?: [\w\s]+)?|teilen sie dies mit|bewerten|kommentierte artikel)\W*$",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION = re.compile(

@@ -90,3 +90,10 @@ def test_links_under_a_teaser_label_go_until_the_text_resumes() -> None:
              "A new kiln for the old town", "The fair itself opens on Friday.", "A new kiln for the old town"]
     assert drop_furniture(lines, tree) == [
         "First paragraph.", "The fair itself opens on Friday.", "A new kiln for the old town"]
+
+
+def test_read_also_labels_in_other_languages() -> None:
+    tree = html.fromstring('<div><p>Lea también: <a href="/x">Los alfareros abren sus talleres</a></p></div>')
+    lines = ["Primer párrafo.", "Lea también: Los alfareros abren sus talleres", "NOTAS RELACIONADAS", "Schon gelesen?",
+             "Segundo párrafo."]
+    assert drop_furniture(lines, tree) == ["Primer párrafo.", "Segundo párrafo."]
