@@ -42,6 +42,7 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 _MOSTLY_LINK = 0.6
+_LIST_SEPARATORS = re.compile(r"\s*[,|•·]\s*")
 _TEASER_SEPARATORS = re.compile(r"^[\s|•·>-]+|[\s|•·]+$")
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 _STANDFIRST_TAGS = ("h2", "h3", "h4", "h5", "h6")
@@ -86,6 +87,9 @@ class _LazyLinkTexts:
     def mostly_link(self, line: str) -> bool:
         """Whether the line starts with a link that makes most of it: "<a>Title</a> [VIDEO]"."""
         texts = self._all()
+        parts = _LIST_SEPARATORS.split(line)
+        if len(parts) > 1 and all(part in texts for part in parts):
+            return True  # "kilns, glazes, fairs": a list of tag links
         return line in texts or any(
             len(t) >= _MOSTLY_LINK * len(line) and line.startswith(t) for t in texts if t[:1] == line[:1] and t
         )

@@ -97,3 +97,10 @@ def test_read_also_labels_in_other_languages() -> None:
     lines = ["Primer párrafo.", "Lea también: Los alfareros abren sus talleres", "NOTAS RELACIONADAS", "Schon gelesen?",
              "Segundo párrafo."]
     assert drop_furniture(lines, tree) == ["Primer párrafo.", "Segundo párrafo."]
+
+
+def test_a_list_of_tag_links_under_its_label_goes() -> None:
+    tree = html.fromstring('<div><a href="/t/kilns">kilns</a>, <a href="/t/glazes">glazes</a>, <a href="/t/fairs">fairs</a></div>')
+    lines = ["First paragraph.", "Tags", "kilns, glazes, fairs"]
+    assert drop_furniture(lines, tree) == ["First paragraph."]
+    assert drop_furniture(["First paragraph.", "kilns, glazes, fairs"], tree) == ["First paragraph.", "kilns, glazes, fairs"]
