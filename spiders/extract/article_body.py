@@ -95,14 +95,15 @@ def _extend_with_sibling_chunks(tree: html.HtmlElement, lines: list[str]) -> lis
     if not parents:
         return lines
     home, _ = parents.most_common(1)[0]
-    known: set[str] | None = None
+    known: str | None = None
     for block in (home, home.getparent()):
         if block is None or not block.get("class"):
             continue
         siblings = _same_kind_siblings(block)
         if len(siblings) < 2:
             continue
-        known = known if known is not None else {word_key(line) for line in lines}
+        # One string of every extracted line: a sibling paragraph that merges two lines is known too.
+        known = known if known is not None else " ".join(word_key(line) for line in lines)
         extra: list[tuple[int, list[str]]] = []
         for position, sibling in enumerate(siblings):
             if sibling is block:

@@ -104,3 +104,16 @@ def test_a_list_of_tag_links_under_its_label_goes() -> None:
     lines = ["First paragraph.", "Tags", "kilns, glazes, fairs"]
     assert drop_furniture(lines, tree) == ["First paragraph."]
     assert drop_furniture(["First paragraph.", "kilns, glazes, fairs"], tree) == ["First paragraph.", "kilns, glazes, fairs"]
+
+
+def test_a_sibling_paragraph_that_merges_two_extracted_lines_is_not_added_again() -> None:
+    from spiders.extract.article_body import _extend_with_sibling_chunks
+
+    first = "The cooperative of potters was founded by eleven families of the old town in the spring."
+    second = "It now sells to shops in four countries and trains a dozen apprentices every single year."
+    new = ("Next month the cooperative opens a second workshop by the harbour, with two new kilns and "
+           "a room where visitors can watch the glazing, and the town has promised a market day for it. ")
+    tree = html.fromstring(
+        f'<div><div class="chunk"><p>{first}</p><p>{second}</p></div>'
+        f'<div class="chunk"><p>{first}<br>{second}</p><p>{new * 2}</p></div></div>')
+    assert _extend_with_sibling_chunks(tree, [first, second]) == [first, second, " ".join((new * 2).split())]
