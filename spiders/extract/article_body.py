@@ -1,12 +1,14 @@
 """Main text of an article page: trafilatura, then repairs measured on the evaluation corpus."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 import trafilatura
 from lxml import etree, html
 
+from spiders.extract.body_boilerplate import drop_furniture
 from spiders.extract.textutil import clean_paragraphs, one_line, word_key
 
 _PARAGRAPH_TAGS = ("p",)
@@ -19,6 +21,8 @@ _ARTICLE_BODY_XPATH = etree.XPath('//*[@itemprop="articleBody"]')
 # A structured body replaces the extracted one only when the extraction is clearly short.
 _STRUCTURED_BODY_RATIO = 3.0
 _STRUCTURED_BODY_MIN_CHARS = 500
+_EMBEDDED_POST = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|reddit-card")
+_WRAPPER_SLACK_CHARS = 40
 
 
 def extract_body(
@@ -26,16 +30,31 @@ def extract_body(
     url: str | None,
     headlines: Sequence[str] = (),
     jsonld_body: str | None = None,
+    descriptions: Sequence[str] = (),
 ) -> str:
+    _unmark_embedded_post_wrappers(tree)
     text = _trafilatura_text(tree, url)
     lines = text.split("\n") if text else []
     lines = _extend_with_sibling_chunks(tree, lines)
-    lines = _drop_leading_headlines(lines, headlines)
+    lines = drop_furniture(lines, tree, headlines, descriptions)
     text = "\n".join(lines)
     structured = _structured_body(tree, jsonld_body)
     if structured and len(structured) > max(_STRUCTURED_BODY_MIN_CHARS, _STRUCTURED_BODY_RATIO * len(text)):
         return structured
     return text
+
+
+def _unmark_embedded_post_wrappers(tree: html.HtmlElement) -> None:
+    """A quoted tweet is part of the article, but its wrapper ("social-embed") reads as share buttons."""
+    for quote in tree.iter("blockquote"):
+        if not _EMBEDDED_POST.search(quote.get("class") or ""):
+            continue
+        size = len(quote.text_content())
+        for wrapper in quote.iterancestors():
+            if wrapper.tag in ("body", "html", "article") or len(wrapper.text_content()) > size + _WRAPPER_SLACK_CHARS:
+                break
+            for attribute in ("class", "id"):
+                wrapper.attrib.pop(attribute, None)
 
 
 def _trafilatura_text(tree: html.HtmlElement, url: str | None) -> str:
@@ -45,18 +64,6 @@ def _trafilatura_text(tree: html.HtmlElement, url: str | None) -> str:
         tree, url=url, fast=True, include_comments=False, include_tables=True, deduplicate=False
     )
     return clean_paragraphs(text)
-
-
-def _drop_leading_headlines(lines: list[str], headlines: Sequence[str]) -> list[str]:
-    """Remove the headline (and a standfirst right under it) that extraction kept as body."""
-    keys = {word_key(h) for h in headlines if h}
-    keys.discard("")
-    if not lines or not keys:
-        return lines
-    start = 0
-    while start < min(2, len(lines)) and word_key(lines[start]) in keys:
-        start += 1
-    return lines[start:] if start < len(lines) else lines
 
 
 def _extend_with_sibling_chunks(tree: html.HtmlElement, lines: list[str]) -> list[str]:
@@ -88,14 +95,15 @@ def _extend_with_sibling_chunks(tree: html.HtmlElement, lines: list[str]) -> lis
     if not parents:
         return lines
     home, _ = parents.most_common(1)[0]
-    known: set[str] | None = None
+    known: str | None = None
     for block in (home, home.getparent()):
         if block is None or not block.get("class"):
             continue
         siblings = _same_kind_siblings(block)
         if len(siblings) < 2:
             continue
-        known = known if known is not None else {word_key(line) for line in lines}
+        # One string of every extracted line: a sibling paragraph that merges two lines is known too.
+        known = known if known is not None else " ".join(word_key(line) for line in lines)
         extra: list[tuple[int, list[str]]] = []
         for position, sibling in enumerate(siblings):
             if sibling is block:

@@ -61,7 +61,8 @@ def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArtic
     # Everything else has read the whole page: the body extraction gets it without the parts
     # that are never article text (htmldate reads dates in scripts, bylines sit in footers).
     drop_non_content(tree)
-    text = extract_body(tree, url, headlines, _structured_body(things))
+    descriptions = [d for d in (description(meta), meta.get("og:description"), meta.get("twitter:description")) if d]
+    text = extract_body(tree, url, headlines, _structured_body(things), descriptions)
     summary = description(meta) or (truncate(one_line(text), SUMMARY_CHARS) if text else None)
     local, moment, rejected = published.local, published.utc, ()
     if moment is not None and (code := published_problem(moment)):

@@ -75,13 +75,15 @@ def reduced_price(declared: PriceChoice, declared_list: Decimal | None,
 
     Markup often keeps the regular price while the page sells at a reduced one: when the page
     shows the declared amount crossed out (or as a "was" price) next to a lower one, the lower
-    one is the offer's price and the declared one its list price.
+    one is the offer's price and the declared one its list price. The crossed-out amount may sit in
+    another block than the shown price (a second layout for small screens).
     """
     raw, amount, currency, source = declared
     regular = declared_list
+    if visible is not None and visible.amount < amount and _same_currency(currency, visible.currency) \
+            and (visible.regular == amount or (visible.regular is None and amount in visible.crossed)):
+        return (visible.raw, visible.amount, currency or visible.currency, "visible"), amount
     if visible is not None and visible.regular is not None and _same_currency(currency, visible.currency):
-        if visible.regular == amount and visible.amount < amount:
-            return (visible.raw, visible.amount, currency or visible.currency, "visible"), amount
         if visible.amount == amount and regular is None:
             regular = visible.regular
     return declared, (regular if regular is not None and regular > amount else None)

@@ -148,6 +148,10 @@ def _image(value: object) -> str | None:
     return first_text(value)
 
 
+_TWITTER_CARD_FIELDS = 4
+_PRICE_LABELS = frozenset({"price", "prix", "preis", "precio", "prezzo", "preço", "prijs", "cena", "السعر"})
+
+
 def opengraph_price(meta: dict[str, str]) -> tuple[str | None, str | None]:
     for amount_key, currency_key in (
         ("product:price:amount", "product:price:currency"),
@@ -157,6 +161,10 @@ def opengraph_price(meta: dict[str, str]) -> tuple[str | None, str | None]:
     ):
         if meta.get(amount_key):
             return meta[amount_key], meta.get(currency_key)
+    # Twitter's product card: twitter:label1 "Price", twitter:data1 "$60".
+    for n in range(1, _TWITTER_CARD_FIELDS + 1):
+        if meta.get(f"twitter:label{n}", "").strip().lower() in _PRICE_LABELS and meta.get(f"twitter:data{n}"):
+            return meta[f"twitter:data{n}"], None
     return None, None
 
 

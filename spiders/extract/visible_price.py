@@ -67,6 +67,7 @@ _CHOICE_TAGS = frozenset({"button", "label"})
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _NEAR_ELEMENTS = 400
+_CENTS = re.compile(r"^\d{2}$")
 
 
 # Words that name the regular price a reduction is taken from (a subset of _BAD_WORDS).
@@ -85,6 +86,8 @@ class VisiblePrice:
     currency: str | None
     regular: Decimal | None = None
     """The crossed-out or "was" price shown next to it, when the shown price is a reduction."""
+    crossed: frozenset[Decimal] = frozenset()
+    """Every amount the page shows crossed out or as a former price, anywhere."""
 
 
 @dataclass
@@ -115,7 +118,8 @@ def find_visible_price(tree: html.HtmlElement) -> VisiblePrice | None:
     best = max(candidates, key=lambda c: (c.score, -c.position))
     if best.score < _MIN_SCORE:
         return None
-    return VisiblePrice(best.text, best.amount, best.currency, _regular_price(best, candidates))
+    crossed = frozenset(c.amount for c in candidates if c.amount > best.amount and _marked_regular(c))
+    return VisiblePrice(best.text, best.amount, best.currency, _regular_price(best, candidates), crossed)
 
 
 def _regular_price(best: _Candidate, candidates: list[_Candidate]) -> Decimal | None:
@@ -156,7 +160,7 @@ def _candidates(elements: list[tuple[int, html.HtmlElement]]) -> list[_Candidate
         if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
             continue
         price_named = _price_named(_attr_words(element))
-        text = one_line(element.text_content())
+        text = _price_text(element)
         if not text or len(text) > _MAX_PRICE_TEXT or not _NUMBER.search(text):
             continue
         currency_text = text
@@ -183,6 +187,28 @@ def _candidates(elements: list[tuple[int, html.HtmlElement]]) -> list[_Candidate
         claimed.add(element)
         found.append(_Candidate(element, text, parsed.amount, currency, position))
     return found
+
+
+def _price_text(element: html.HtmlElement) -> str:
+    """The element's text, with cents set apart in their own element read as cents: "$229<sup>99</sup>" is 229.99."""
+    text = element.text_content()
+    if len(element) == 0 or len(text) > 2 * _MAX_PRICE_TEXT:
+        return one_line(text)
+    parts: list[str] = []
+    _append_text(element, parts, top=True)
+    return one_line("".join(parts))
+
+
+def _append_text(node: html.HtmlElement, parts: list[str], top: bool = False) -> None:
+    if not top and len(node) == 0 and node.text and _CENTS.match(node.text) and parts and parts[-1][-1:].isdigit():
+        parts.append(".")
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        if isinstance(child.tag, str):
+            _append_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)
 
 
 def _scan(root: html.HtmlElement) -> tuple[list[tuple[int, html.HtmlElement]], dict[html.HtmlElement, int]]:

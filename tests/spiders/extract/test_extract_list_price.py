@@ -57,3 +57,23 @@ def test_a_zero_price_in_markup_falls_back_to_the_shown_price() -> None:
     markup = _product({"@type": "Offer", "price": "0", "priceCurrency": "EUR"})
     body = '<h1>Pouf en cuir de Fès</h1><span class="product-price">45,00 €</span>'
     assert extract_offer(_page(markup, body)).price == Decimal("45.00")
+
+
+def test_a_regular_price_crossed_out_in_another_block_still_marks_the_reduction() -> None:
+    markup = _product({"@type": "Offer", "price": "1148.00", "priceCurrency": "EUR"})
+    filler = "".join(f"<p>Détail {n} du pouf brodé à la main.</p>" for n in range(60))
+    body = ('<h1>Pouf en cuir de Fès</h1><div class="offer"><span class="product-price promotional">997 €</span></div>'
+            f'{filler}<div class="offer-small-screens"><span class="product-price size-strike">1 148 €</span></div>')
+    offer = extract_offer(_page(markup, body))
+    assert (offer.price, offer.list_price) == (Decimal("997"), Decimal("1148.00"))
+
+
+def test_cents_in_their_own_element_are_read_as_cents() -> None:
+    body = '<h1>Pouf en cuir de Fès</h1><div class="price sale-price">$229<span class="cents">99</span></div>'
+    assert extract_offer(_page(None, body)).price == Decimal("229.99")
+
+
+def test_the_twitter_product_card_price() -> None:
+    head = '<meta name="twitter:label1" content="Price"><meta name="twitter:data1" content="$60">'
+    page = f"<html><head><title>Planche</title>{head}</head><body><h1>Planche vintage</h1><p>Très bon état.</p></body></html>"
+    assert extract_offer(page).price == Decimal("60")

@@ -1,0 +1,168 @@
+"""Lines that extraction keeps inside an article body but that are page furniture.
+
+Teasers for other articles ("Related: <link>"), calls to subscribe or follow, section labels
+("Comments", "Tags"), a standfirst shown as a sub-heading in the article's header, and the page's
+own address printed above the text. Each rule was kept only where the held-out part did not drop.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from lxml import html
+
+from spiders.extract.dates import find_date_spans
+from spiders.extract.textutil import one_line, word_key
+
+_MAX_FURNITURE_CHARS = 260
+_MIN_TEASER_WORDS = 3
+# "Related: <title>", "[Related: <title>]", "SEE MORE: <title>": a teaser label, then one link's text.
+_LABELLED_LINK = re.compile(
+    r"^\W*(?:related(?: \w+)?|see (?:more|also)|also see|more on this|don'?t miss|(?:à |a )?lire (?:aussi|également)"
+    r"|voir aussi|lesen sie auch|auch lesen|zum weiterlesen|schon gelesen|mehr zum thema|lee también|lea también"
+    r"|lea más|lea|le puede interesar|te puede interesar|vea también|ver también|mira|leggi anche|vedi anche)\s*[:?]\s*"
+    r"(?P<rest>.+?)\]?\s*$",
+    re.IGNORECASE,
+)
+_SECTION_LABEL = re.compile(
+    r"^\W*(?:comments?|\d+\s+comments?|tags?|share(?: this(?: article| story)?)?|advertisement|don'?t miss"
+    r"|explore further|you (?:may|might) also like|most read(?: in [\w\s]+)?|related (?:articles|stories|posts|content)"
+    r"|see also|lire aussi|à lire aussi|a lire aussi|sur le même sujet|commentaires|partager"
+    r"|lesen sie auch|mehr zum thema|kommentare|teilen|te puede interesar|lee también|comentarios|compartir"
+    r"|leggi anche|commenti|condividi|اقرأ أيضا|اقرأ أيضاً|تعليقات|شارك|lire également|à lire également"
+    r"|notas relacionadas|le puede interesar|lea también|vea también|temas relacionados|schon gelesen|auch lesen"
+    r"|zum weiterlesen|weitere artikel zum thema|empfohlene beiträge|(?:das )?(?:thema )?könnte dich auch interessieren"
+    r"|weitere beiträge(?: [\w\s]+)?|teilen sie dies mit|bewerten|kommentierte artikel)\W*$",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION = re.compile(
+    r"^\W*(?:subscribe (?:to|for|now)|click here to (?:subscribe|sign up)|get the latest\b.*\bsubscribe"
+    r"|follow (?:us|the [\w\s.]+?) on (?:twitter|facebook|instagram|linkedin)|abonnez-vous|inscrivez-vous à (?:la|notre) newsletter"
+    r"|suscríbete|abonnieren sie)",
+    re.IGNORECASE,
+)
+_MOSTLY_LINK = 0.6
+_LIST_SEPARATORS = re.compile(r"\s*[,|•·]\s*")
+_TEASER_SEPARATORS = re.compile(r"^[\s|•·>-]+|[\s|•·]+$")
+_BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
+_STANDFIRST_TAGS = ("h2", "h3", "h4", "h5", "h6")
+_LEADING_LINES = 3
+_MAX_TIMESTAMP_CHARS = 60
+_MAX_ABBREVIATION_CHARS = 3  # "Tue.", "am", "at": beside a date, words this short are part of the stamp
+_DIGIT = re.compile(r"\d")
+_TIME_OF_DAY = re.compile(r"\d{1,2}[:h.]\d{2}(?::\d{2})?")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_HEADLINE_LINES = 2
+
+
+def drop_furniture(
+    lines: list[str], tree: html.HtmlElement, headlines: Sequence[str] = (), descriptions: Sequence[str] = ()
+) -> list[str]:
+    link_texts = _LazyLinkTexts(tree)
+    kept: list[str] = []
+    in_teasers = False  # under a "Don't miss" / "Most read" label, the links that follow are teasers too
+    for line in lines:
+        if _SECTION_LABEL.match(line) and len(line) <= _MAX_FURNITURE_CHARS:
+            in_teasers = True
+            continue
+        if in_teasers and link_texts.mostly_link(_TEASER_SEPARATORS.sub("", line)):
+            continue
+        in_teasers = False
+        if not _is_furniture(line, link_texts):
+            kept.append(line)
+    kept = _drop_leading_furniture(kept, tree, headlines, descriptions)
+    return kept if kept else lines
+
+
+class _LazyLinkTexts:
+    """The page's link texts, collected only once a line looks like a teaser."""
+
+    def __init__(self, tree: html.HtmlElement) -> None:
+        self._tree = tree
+        self._texts: set[str] | None = None
+
+    def __contains__(self, text: str) -> bool:
+        return text in self._all()
+
+    def mostly_link(self, line: str) -> bool:
+        """Whether the line starts with a link that makes most of it: "<a>Title</a> [VIDEO]"."""
+        texts = self._all()
+        parts = _LIST_SEPARATORS.split(line)
+        if len(parts) > 1 and all(part in texts for part in parts):
+            return True  # "kilns, glazes, fairs": a list of tag links
+        return line in texts or any(
+            len(t) >= _MOSTLY_LINK * len(line) and line.startswith(t) for t in texts if t[:1] == line[:1] and t
+        )
+
+    def _all(self) -> set[str]:
+        if self._texts is None:
+            self._texts = {one_line(a.text_content()) for a in self._tree.iter("a")}
+        return self._texts
+
+
+def _is_furniture(line: str, link_texts: _LazyLinkTexts) -> bool:
+    if len(line) > _MAX_FURNITURE_CHARS:
+        return False
+    if _SECTION_LABEL.match(line) or _CALL_TO_ACTION.match(line):
+        return True
+    match = _LABELLED_LINK.match(line)
+    if match is None:
+        return False
+    # The whole rest is the link: "see also: <a>the guide</a> we wrote" is a sentence that holds a link.
+    rest = match.group("rest").strip()
+    return len(rest.split()) >= _MIN_TEASER_WORDS and rest in link_texts
+
+
+def _drop_leading_furniture(
+    lines: list[str], tree: html.HtmlElement, headlines: Sequence[str], descriptions: Sequence[str]
+) -> list[str]:
+    """The page's address, the headline again and a standfirst, above the first paragraph."""
+    headline_keys = {word_key(h) for h in headlines if h}
+    headline_keys.discard("")
+    standfirst = _standfirst_test(tree, descriptions)
+    start = 0
+    while start < min(_LEADING_LINES, len(lines) - 1):
+        line = lines[start]
+        headline = start < _HEADLINE_LINES and word_key(line) in headline_keys
+        if not (_BARE_URL.match(line) or headline or standfirst(line) or _is_timestamp(line)):
+            break
+        start += 1
+    return lines[start:]
+
+
+def _is_timestamp(line: str) -> bool:
+    """ "Published 18 November 2019", "UPDATED: Tue., Nov. 19, 2019": the dateline, not the text."""
+    if len(line) > _MAX_TIMESTAMP_CHARS or not _DIGIT.search(line):
+        return False
+    spans = find_date_spans(line)
+    if len(spans) != 1:
+        return False
+    rest = _TIME_OF_DAY.sub(" ", line[: spans[0].begin] + " " + line[spans[0].finish:])
+    label = [w for w in _LETTERS.findall(rest) if len(w) > _MAX_ABBREVIATION_CHARS]
+    return len(label) <= 1
+
+
+def _standfirst_test(tree: html.HtmlElement, descriptions: Sequence[str]) -> Callable[[str], bool]:
+    """The page summary set as a sub-heading in the article's <header> is a standfirst, not its text.
+
+    The same summary in a paragraph, or as a sub-heading among the text, stays.
+    """
+    keys = {word_key(d) for d in descriptions if d}
+    keys.discard("")
+
+    def test(line: str) -> bool:
+        key = word_key(line)
+        if key not in keys:
+            return False
+        size = len(line)
+        shown = [
+            e for e in tree.iter(*_STANDFIRST_TAGS, "p")
+            if abs(len(text := one_line(e.text_content())) - size) <= size // 4 and word_key(text) == key
+        ]
+        return bool(shown) and all(e.tag in _STANDFIRST_TAGS and _in_header(e) for e in shown)
+
+    return test
+
+
+def _in_header(element: html.HtmlElement) -> bool:
+    return any(a.tag == "header" for a in element.iterancestors())

@@ -1,0 +1,119 @@
+"""Page furniture that body extraction keeps: teasers, calls to subscribe, labels, standfirsts, the page address."""
+from __future__ import annotations
+
+from lxml import html
+
+from spiders.extract.body_boilerplate import drop_furniture
+from spiders.extract.news import extract_article
+
+_PROSE = (
+    "The potters of the old town fire their kilns at dawn, when the wind from the hills is still cool. "
+    "Each family keeps its own glaze recipe and passes it on to the next generation of apprentices. "
+)
+
+
+def _page(header: str = "", body: str = "", head: str = "") -> str:
+    paragraphs = "".join(f"<p>{_PROSE}{n}</p>" for n in range(6))
+    return (
+        f"<html><head><title>Kilns at dawn</title>{head}</head><body><article>"
+        f"<header><h1>Kilns at dawn</h1>{header}</header>{paragraphs}{body}</article></body></html>"
+    )
+
+
+def test_a_related_teaser_that_is_one_link_is_dropped() -> None:
+    article = extract_article(_page(body='<p>Related: <a href="/other">Ten glazes worth a trip</a></p>'))
+    assert "Ten glazes worth a trip" not in article.text
+    assert _PROSE.strip()[:40] in article.text
+
+
+def test_a_related_line_that_is_more_than_a_link_stays() -> None:
+    tree = html.fromstring('<div><p>See also: <a href="/g">the glaze guide</a> we wrote last year</p></div>')
+    lines = ["See also: the glaze guide we wrote last year"]
+    assert drop_furniture(lines + ["A second line of text."], tree) == lines + ["A second line of text."]
+
+
+def test_calls_to_subscribe_and_section_labels_are_dropped() -> None:
+    tree = html.fromstring("<div></div>")
+    lines = ["Body text one.", "Subscribe to our weekly pottery newsletter", "Comments", "Tags", "Body text two."]
+    assert drop_furniture(lines, tree) == ["Body text one.", "Body text two."]
+
+
+def test_a_long_paragraph_starting_like_a_call_to_action_stays() -> None:
+    tree = html.fromstring("<div></div>")
+    long_line = "Subscribe to the idea that " + "craft matters and markets follow. " * 10
+    assert drop_furniture(["Intro.", long_line], tree) == ["Intro.", long_line]
+
+
+def test_a_standfirst_in_the_article_header_is_not_body() -> None:
+    summary = "Families of potters keep their kilns burning through the winter fairs."
+    article = extract_article(_page(header=f"<h2>{summary}</h2>", head=f'<meta name="description" content="{summary}">'))
+    assert summary not in article.text
+    assert article.summary == summary
+
+
+def test_the_summary_as_first_paragraph_stays() -> None:
+    summary = "Families of potters keep their kilns burning through the winter fairs, from the coast to the hills."
+    page = _page(head=f'<meta name="description" content="{summary}">').replace("</header>", f"</header><p>{summary}</p>")
+    assert extract_article(page).text.startswith(summary)
+
+
+def test_the_page_address_and_headline_above_the_text_are_dropped() -> None:
+    tree = html.fromstring("<div></div>")
+    lines = ["https://example.org/news/kilns", "Kilns at dawn", "First paragraph.", "Second paragraph."]
+    assert drop_furniture(lines, tree, headlines=["Kilns at dawn"]) == ["First paragraph.", "Second paragraph."]
+
+
+def test_nothing_left_gives_back_the_lines() -> None:
+    tree = html.fromstring("<div></div>")
+    assert drop_furniture(["Comments"], tree) == ["Comments"]
+
+
+def test_a_dateline_above_the_text_is_dropped_but_a_sentence_with_a_date_stays() -> None:
+    tree = html.fromstring("<div></div>")
+    assert drop_furniture(["Updated: Tue., Nov. 19, 2019", "First paragraph."], tree) == ["First paragraph."]
+    sentence = "On 18 November 2019 the council voted for the new market hall."
+    assert drop_furniture([sentence, "Second paragraph."], tree) == [sentence, "Second paragraph."]
+
+
+def test_an_embedded_post_in_a_social_wrapper_stays_in_the_body() -> None:
+    quote = "The kiln festival opens tomorrow and every workshop of the street takes part this year"
+    embed = f'<div class="social-media-embed"><blockquote class="twitter-tweet"><p>{quote}</p></blockquote></div>'
+    page = _page().replace("</article>", f"{embed}<p>{_PROSE}after</p></article>")
+    assert quote in extract_article(page).text
+
+
+def test_links_under_a_teaser_label_go_until_the_text_resumes() -> None:
+    tree = html.fromstring(
+        '<div><p><a href="/a">Potters of the coast open their doors</a> [VIDEO]</p>'
+        '<p><a href="/b">A new kiln for the old town</a></p></div>')
+    lines = ["First paragraph.", "DON'T MISS", "Potters of the coast open their doors [VIDEO]",
+             "A new kiln for the old town", "The fair itself opens on Friday.", "A new kiln for the old town"]
+    assert drop_furniture(lines, tree) == [
+        "First paragraph.", "The fair itself opens on Friday.", "A new kiln for the old town"]
+
+
+def test_read_also_labels_in_other_languages() -> None:
+    tree = html.fromstring('<div><p>Lea también: <a href="/x">Los alfareros abren sus talleres</a></p></div>')
+    lines = ["Primer párrafo.", "Lea también: Los alfareros abren sus talleres", "NOTAS RELACIONADAS", "Schon gelesen?",
+             "Segundo párrafo."]
+    assert drop_furniture(lines, tree) == ["Primer párrafo.", "Segundo párrafo."]
+
+
+def test_a_list_of_tag_links_under_its_label_goes() -> None:
+    tree = html.fromstring('<div><a href="/t/kilns">kilns</a>, <a href="/t/glazes">glazes</a>, <a href="/t/fairs">fairs</a></div>')
+    lines = ["First paragraph.", "Tags", "kilns, glazes, fairs"]
+    assert drop_furniture(lines, tree) == ["First paragraph."]
+    assert drop_furniture(["First paragraph.", "kilns, glazes, fairs"], tree) == ["First paragraph.", "kilns, glazes, fairs"]
+
+
+def test_a_sibling_paragraph_that_merges_two_extracted_lines_is_not_added_again() -> None:
+    from spiders.extract.article_body import _extend_with_sibling_chunks
+
+    first = "The cooperative of potters was founded by eleven families of the old town in the spring."
+    second = "It now sells to shops in four countries and trains a dozen apprentices every single year."
+    new = ("Next month the cooperative opens a second workshop by the harbour, with two new kilns and "
+           "a room where visitors can watch the glazing, and the town has promised a market day for it. ")
+    tree = html.fromstring(
+        f'<div><div class="chunk"><p>{first}</p><p>{second}</p></div>'
+        f'<div class="chunk"><p>{first}<br>{second}</p><p>{new * 2}</p></div></div>')
+    assert _extend_with_sibling_chunks(tree, [first, second]) == [first, second, " ".join((new * 2).split())]
