@@ -167,10 +167,11 @@ def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     backend = open_backend(settings)
     backend.setup()
-    SubscriptionStore(backend).save(sub)
+    sub, fresh = SubscriptionStore(backend).save_changes(sub)
     by = f" by {', '.join(sub.channels)}" if sub.channels != ["email"] else ""
     print(f"subscribed {sub.address} ({sub.kind}){by} as {sub.id}")
-    return 0
+    from alerts.channel_confirmation import report_channel_confirmations
+    return report_channel_confirmations(settings, sub, fresh)
 
 
 def cmd_subscriptions(args: argparse.Namespace, settings: Settings) -> int:

@@ -87,7 +87,7 @@ def queue_salon_alerts(settings: Settings, backend: SearchBackend, today: date) 
         by_sub[match.subscription.id].append(match)
     for sub_id, sub_matches in by_sub.items():
         sub = sub_matches[0].subscription
-        for channel in sub.channels:
+        for channel in sub.live_channels:
             fresh = [m for m in sub_matches if not deliveries.already(item_marker(sub_id, m.item_key, channel))]
             if not fresh:
                 continue
