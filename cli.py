@@ -329,8 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("subscribe", help="add a subscription (confirmed)")
     p.add_argument("--kind", default="salon", choices=["salon", "search", "digest", "price"])
     p.add_argument("--email", help="required unless --phone (or --chat) is given")
-    p.add_argument("--phone", help="salon alerts: a mobile number, 06… / 07… or +country code (VEILLE_PHONE_REGION)")
-    p.add_argument("--chat", help="salon alerts: a Telegram chat id or @name (channel telegram)")
+    p.add_argument("--phone", help="salon, price and digest alerts: a mobile number, 06… / 07… or +country code (VEILLE_PHONE_REGION)")
+    p.add_argument("--chat", help="a Telegram chat id or @name (channel telegram)")
     p.add_argument("--channel", action="append", choices=["email", "whatsapp", "sms", "telegram", "apprise"],
                    help="repeat for several (default: email, or sms for a phone alone)")
     p.add_argument("--name")

@@ -153,8 +153,8 @@ class Subscription(BaseModel):
             raise ValueError("a price alert watches a group, a shop or an offer (--group, --shop or --offer)")
         if not (self.email or self.phone or self.chat):
             raise ValueError("an email address or a phone number is required")
-        if self.kind != "salon" and (self.channels != ["email"] or not self.email):
-            raise ValueError("only salon alerts go by phone or Telegram; this kind needs an email address")
+        if self.kind == "search" and (self.channels != ["email"] or not self.email):
+            raise ValueError("saved searches go by email only; they need an email address")
         if "email" in self.channels and not self.email:
             raise ValueError("the email channel needs an email address")
         if PHONE_CHANNELS & set(self.channels) and not self.phone:
