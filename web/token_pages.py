@@ -143,7 +143,11 @@ def update_preferences(request: Request, token: Annotated[str, Query()] = "", cs
         if isinstance(form, SavedSearchForm) else form.errors(translator(request), check_email=False)
     if errors:
         return preferences_page(request, svc, sub, form, errors)
-    fields = {**form.subscription_fields(), "kind": sub.kind, "confirmed": sub.confirmed, "created_at": sub.created_at}
+    # The saved-search form edits language, frequency and name only: a price alert or digest keeps the rest.
+    kept = {} if sub.kind == "salon" else sub.model_dump(include={"phone", "chat", "channels", "price_group", "shop",
+                                                                   "offer_id", "threshold_pct", "pending_channels"})
+    fields = {**kept, **form.subscription_fields(), "kind": sub.kind, "confirmed": sub.confirmed,
+              "created_at": sub.created_at}
     try:
         updated = make_subscription(**fields)
     except InvalidSubscription as exc:

@@ -76,3 +76,16 @@ def test_a_new_number_waits_for_its_own_link(site: Site) -> None:
         assert stale.status_code == 409 and "it confirms nothing" in BeautifulSoup(stale.text, "html.parser").get_text()
         assert store.get(sub.id).pending_channels == ["sms"]
         assert http.get("/confirm-channel?token=forged").status_code == 400
+
+
+def test_preferences_of_a_digest_by_sms_keep_its_number_and_channel(site: Site) -> None:
+    store = SubscriptionStore(site.backend)
+    phone = random_phone()
+    sub = store.save(make_subscription(kind="digest", phone=phone, channels=["sms"], confirmed=True))
+    token = TokenSigner(site.settings.secret_key).sign(sub.id, "preferences")
+    with site.client() as http:
+        path = f"/preferences?token={token}"
+        response = http.post(path, data={"csrf_token": csrf(http, path), "language": "ar", "frequency": "weekly"})
+    assert response.status_code == 200, response.text
+    kept = store.get(sub.id)
+    assert (kept.phone, kept.channels, kept.language, kept.live_channels) == (phone, ["sms"], "ar", ["sms"])
