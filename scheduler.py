@@ -46,7 +46,7 @@ def _record(settings: Settings, name: str, started: datetime, status: str, detai
     try:
         backend = open_backend(settings)
         backend.setup()
-        backend.put_record("jobs", f"{name}-{started.strftime('%Y%m%dT%H%M%S.%f')}", {
+        backend.records.put("jobs", f"{name}-{started.strftime('%Y%m%dT%H%M%S.%f')}", {
             "name": name, "started_at": started.isoformat(), "finished_at": finished.isoformat(),
             "updated_at": finished.isoformat(), "status": status, **detail})
         backend.close()
@@ -227,7 +227,7 @@ def heartbeat(settings: Settings, stop: threading.Event) -> None:
     while not stop.is_set():
         try:
             backend.setup()
-            backend.put_record("meta", "scheduler-heartbeat", {"at": datetime.now(timezone.utc).isoformat(),
+            backend.records.put("meta", "scheduler-heartbeat", {"at": datetime.now(timezone.utc).isoformat(),
                                                                "pid": os.getpid(), "updated_at": ""})
         except Exception as exc:
             log.warning("heartbeat failed: %s", exc)

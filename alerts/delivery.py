@@ -52,7 +52,7 @@ class DeliveryLog:
         self.backend = backend
 
     def already(self, key: str) -> bool:
-        return self.backend.get_record(COLLECTION, record_id(key)) is not None
+        return self.backend.records.get(COLLECTION, record_id(key)) is not None
 
     def enqueue(self, key: str, kind: str, recipient: str, build: Callable[[], EmailMessage],
                 extra: dict[str, Any] | None = None) -> bool:
@@ -69,7 +69,7 @@ class DeliveryLog:
             "message": base64.b64encode(message.as_bytes(policy=WIRE_POLICY)).decode("ascii"),
             "created_at": now, "updated_at": now, "next_attempt_at": now, "error": None, **(extra or {}),
         }
-        return self.backend.put_record(COLLECTION, record_id(key), record, create_only=True)
+        return self.backend.records.put(COLLECTION, record_id(key), record, create_only=True)
 
     def enqueue_text(self, key: str, kind: str, channel: str, recipient: str, text: str,
                      extra: dict[str, Any] | None = None) -> bool:
@@ -82,7 +82,7 @@ class DeliveryLog:
             "message_id": hashlib.sha256(key.encode()).hexdigest()[:32], "subject": text.split("\n", 1)[0][:120],
             "text": text, "created_at": now, "updated_at": now, "next_attempt_at": now, "error": None, **(extra or {}),
         }
-        return self.backend.put_record(COLLECTION, record_id(key), record, create_only=True)
+        return self.backend.records.put(COLLECTION, record_id(key), record, create_only=True)
 
     def compact(self, before: datetime, limit: int = 100_000) -> dict[str, int]:
         """Drop the stored bodies of messages finished before `before`; count them per month, kind, status.
@@ -95,27 +95,27 @@ class DeliveryLog:
                 if record.get("compacted") or str(record.get("updated_at", "")) >= cutoff:
                     continue
                 slim = {k: record[k] for k in _KEPT_FIELDS if k in record}
-                self.backend.put_record(COLLECTION, record_id(record["key"]), {**slim, "compacted": True})
+                self.backend.records.put(COLLECTION, record_id(record["key"]), {**slim, "compacted": True})
                 name = f"{str(record.get('created_at', ''))[:7] or 'unknown'}:{record.get('kind', 'unknown')}:{status}"
                 tally[name] = tally.get(name, 0) + 1
         if tally:
             counts = self.counts()
             for name, n in tally.items():
                 counts[name] = counts.get(name, 0) + n
-            self.backend.put_record("meta", COUNTS_RECORD, {"counts": counts, "updated_at": now_utc().isoformat()})
+            self.backend.records.put("meta", COUNTS_RECORD, {"counts": counts, "updated_at": now_utc().isoformat()})
         return tally
 
     def counts(self) -> dict[str, int]:
         """Compacted messages per `YYYY-MM:kind:status`."""
-        stored = self.backend.get_record("meta", COUNTS_RECORD) or {}
+        stored = self.backend.records.get("meta", COUNTS_RECORD) or {}
         return {k: int(v) for k, v in (stored.get("counts") or {}).items()}
 
     def records(self, status: str | None = None, limit: int = 100_000) -> list[dict[str, Any]]:
-        return self.backend.list_records(COLLECTION, {"status": status} if status else None, limit=limit)
+        return self.backend.records.list(COLLECTION, {"status": status} if status else None, limit=limit)
 
     def _update(self, record: dict[str, Any], **changes: Any) -> None:
         record.update(changes, updated_at=now_utc().isoformat())
-        self.backend.put_record(COLLECTION, record_id(record["key"]), record)
+        self.backend.records.put(COLLECTION, record_id(record["key"]), record)
 
     @staticmethod
     def _send(record: dict[str, Any], mailer: Mailer, notifier: Notifier | None) -> None:

@@ -258,7 +258,7 @@ def fairs_sections(backend: SearchBackend, today: date, period: Week) -> tuple[l
 def crawl_health(backend: SearchBackend, period: Week) -> list[SourceHealth]:
     """Each source's latest crawl since the week began, up to the digest's building: what /crawls shows
     when the digest is sent (on a Monday, that morning's crawls too)."""
-    records = [r for r in backend.list_records("crawlstats", limit=5000)
+    records = [r for r in backend.records.list("crawlstats", limit=5000)
                if (moment := parse_moment(r.get("finished_at"))) and moment >= period.start_at]
     health: dict[str, SourceHealth] = {}
     for source_id, metrics in last_crawl_per_source(records).items():
@@ -276,7 +276,7 @@ def crawl_health(backend: SearchBackend, period: Week) -> list[SourceHealth]:
 
 def job_history(backend: SearchBackend, period: Week) -> list[JobRun]:
     runs: dict[str, JobRun] = {}
-    for record in sorted(backend.list_records("jobs", limit=5000), key=lambda r: str(r.get("started_at"))):
+    for record in sorted(backend.records.list("jobs", limit=5000), key=lambda r: str(r.get("started_at"))):
         if not period.contains(parse_moment(record.get("started_at"))):
             continue
         run = runs.setdefault(str(record.get("name")), JobRun(str(record.get("name"))))

@@ -56,7 +56,7 @@ def _mark_items(deliveries: DeliveryLog, batch_key: str, recipient: str, item_ke
     """An item announced in a batch is never announced again to that subscription (create-only markers
     under the item's own delivery key, the key a single-fair message had)."""
     for item_key in item_keys:
-        deliveries.backend.put_record("deliveries", record_id(item_key), {
+        deliveries.backend.records.put("deliveries", record_id(item_key), {
             "key": item_key, "kind": "salon-item", "recipient": recipient, "status": "batched", "batch": batch_key,
             "updated_at": day}, create_only=True)
 

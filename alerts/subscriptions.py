@@ -244,7 +244,7 @@ class SubscriptionStore:
         return self._put(Subscription.model_validate({**sub.model_dump(), "pending_channels": pending})), fresh
 
     def get(self, sub_id: str) -> Subscription | None:
-        data = self.backend.get_record(self.COLLECTION, sub_id)
+        data = self.backend.records.get(self.COLLECTION, sub_id)
         if data is None:
             return None
         data.pop("id", None)
@@ -262,7 +262,7 @@ class SubscriptionStore:
         if email:
             where["email"] = normalize_email(email)
         result = []
-        for data in self.backend.list_records(self.COLLECTION, where, limit=100_000):
+        for data in self.backend.records.list(self.COLLECTION, where, limit=100_000):
             data.pop("id", None)
             result.append(Subscription.model_validate(data))
         return result
@@ -285,8 +285,8 @@ class SubscriptionStore:
 
     def _put(self, sub: Subscription) -> Subscription:
         sub = sub.model_copy(update={"updated_at": now_utc()})
-        self.backend.put_record(self.COLLECTION, sub.id, {"id": sub.id, **sub.model_dump(mode="json")})
+        self.backend.records.put(self.COLLECTION, sub.id, {"id": sub.id, **sub.model_dump(mode="json")})
         return sub
 
     def remove(self, sub_id: str) -> bool:
-        return self.backend.delete_record(self.COLLECTION, sub_id)
+        return self.backend.records.delete(self.COLLECTION, sub_id)

@@ -45,7 +45,7 @@ def note_skipped(kind: str, data: Any, where: str, error: BaseException, backend
     if backend is None:
         return
     try:
-        backend.put_record(SKIPPED_COLLECTION, doc_id, {
+        backend.records.put(SKIPPED_COLLECTION, doc_id, {
             "source": source, "kind": kind, "doc": doc_id, "url": url, "where": where, "reason": reason,
             "updated_at": datetime.now(timezone.utc).isoformat()})
     except Exception as exc:  # noqa: BLE001 - counting must never break the page it protects
@@ -55,7 +55,7 @@ def note_skipped(kind: str, data: Any, where: str, error: BaseException, backend
 def skipped_per_source(backend: "SearchBackend", limit: int = 5000) -> dict[str, int]:
     """source id -> stored records that pages, exports, feeds or emails had to skip (each counted once)."""
     counts: dict[str, int] = {}
-    for record in backend.list_records(SKIPPED_COLLECTION, limit=limit):
+    for record in backend.records.list(SKIPPED_COLLECTION, limit=limit):
         source = str(record.get("source") or "unknown")
         counts[source] = counts.get(source, 0) + 1
     return dict(sorted(counts.items()))

@@ -67,7 +67,7 @@ class CrawlStatsRecorder:
         try:
             backend = open_backend(settings)
             backend.setup()
-            backend.put_record("crawlstats", record["id"], record)
+            backend.records.put("crawlstats", record["id"], record)
             backend.close()
         except Exception as exc:
             log.warning("could not record crawl stats: %s", exc)

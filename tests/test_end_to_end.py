@@ -60,7 +60,7 @@ def test_crawl_index_search_alert_digest(crawled, demo_sites) -> None:  # type: 
     assert not [h for h in demo_sites.hits() if h[2].startswith("/private/")]
     assert len([h for h in demo_sites.hits("fairs") if h[2].startswith("/calendar")]) <= 40
     assert records["news"]["sources"]["artisanat-info"].get("errors", 0) >= 2  # the 500 and the linked 404
-    assert backend.list_records("crawlstats")
+    assert backend.records.list("crawlstats")
 
     # Alerts and digest through the outbox mailer, parsed back.
     import jobs

@@ -45,7 +45,7 @@ def test_run_job_now_records_history(tmp_path: Path, demo_sites) -> None:  # typ
     from indexing.backends import open_backend
     backend = open_backend(load_settings({"VEILLE_VAR_DIR": str(tmp_path / "var")}))
     backend.setup()
-    history = backend.list_records("jobs")
+    history = backend.records.list("jobs")
     assert history and history[0]["name"] == "crawl-prices" and history[0]["status"] == "ok"
     assert history[0]["items"] >= 10 and backend.count("offer") >= 10
     bad = subprocess.run([sys.executable, "-m", "cli", "jobs", "run", "no-such-job"], cwd=ROOT, env=env,
@@ -65,8 +65,9 @@ def test_crawl_timeout_stops_the_subprocess_cleanly(tmp_path: Path, demo_sites, 
 
 def test_daemon_heartbeat_and_sigterm(tmp_path: Path) -> None:
     env = env_for(tmp_path)
+    log = (tmp_path / "schedule.log").open("wb")
     proc = subprocess.Popen([sys.executable, "-m", "cli", "schedule"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=log)
     from config import load_settings
     from indexing.backends import open_backend
     backend = open_backend(load_settings({"VEILLE_VAR_DIR": str(tmp_path / "var")}))
@@ -76,12 +77,12 @@ def test_daemon_heartbeat_and_sigterm(tmp_path: Path) -> None:
         time.sleep(0.5)
         try:
             backend.setup()
-            beat = backend.get_record("meta", "scheduler-heartbeat")
+            beat = backend.records.get("meta", "scheduler-heartbeat")
         except Exception:
             pass
     assert beat and beat["pid"] == proc.pid
     proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=60) == 0
+    assert proc.wait(timeout=60) == 0, (tmp_path / "schedule.log").read_text(errors="replace")[-3000:]
 
 
 def test_monday_digest_job_covers_the_last_full_local_week(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -142,5 +143,5 @@ def test_monday_digest_job_covers_the_last_full_local_week(tmp_path: Path, monke
     assert again["week"] == "2026-W48" and again["queued"] == 0 and again["items"] == 0
     backend = open_backend(settings)
     backend.setup()
-    history = [r for r in backend.list_records("jobs") if r["name"] == "digest"]
+    history = [r for r in backend.records.list("jobs") if r["name"] == "digest"]
     assert len(history) == 2 and {r["week"] for r in history} == {"2026-W48"}

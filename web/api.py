@@ -112,7 +112,7 @@ def api_offer_history(request: Request, offer_id: str) -> dict[str, Any]:
 @router.get("/sources", summary="The source catalogue with each source's last crawl statistics")
 def api_sources(request: Request) -> dict[str, Any]:
     svc = services(request)
-    last = last_crawl_per_source(svc.backend.list_records("crawlstats", limit=500))
+    last = last_crawl_per_source(svc.backend.records.list("crawlstats", limit=500))
     catalogue: list[dict[str, Any]] = []
     path = svc.settings.sources_file
     if path.exists():

@@ -27,7 +27,7 @@ def failure_reason(metrics: dict[str, Any]) -> str | None:
 
 
 def heartbeat(backend: SearchBackend, now: datetime) -> dict[str, Any] | None:
-    record = backend.get_record(HEARTBEAT_COLLECTION, HEARTBEAT_ID)
+    record = backend.records.get(HEARTBEAT_COLLECTION, HEARTBEAT_ID)
     moment = parse_moment((record or {}).get("at"))
     if moment is None:
         return None
@@ -37,7 +37,7 @@ def heartbeat(backend: SearchBackend, now: datetime) -> dict[str, Any] | None:
 
 def crawl_report(backend: SearchBackend, now: datetime | None = None) -> dict[str, Any]:
     now = now or datetime.now(timezone.utc)
-    records = backend.list_records("crawlstats", limit=RECENT_CRAWLS)
+    records = backend.records.list("crawlstats", limit=RECENT_CRAWLS)
     spiders = {
         name: {key: record.get(key) for key in ("finished_at", "started_at", "reason", "pages", "items", "rejected", "spooled",
                                           "index_failed")}
@@ -91,7 +91,7 @@ def delivery_status(backend: SearchBackend) -> dict[str, Any]:
 def last_job_runs(backend: SearchBackend, limit: int = 500) -> dict[str, dict[str, Any]]:
     """The latest run of each scheduled job: start, end, status, items and errors."""
     latest: dict[str, dict[str, Any]] = {}
-    for record in backend.list_records("jobs", limit=limit):
+    for record in backend.records.list("jobs", limit=limit):
         name = str(record.get("name", ""))
         if name and (name not in latest or str(record.get("started_at")) > str(latest[name].get("started_at"))):
             latest[name] = {key: record.get(key) for key in ("started_at", "finished_at", "status", "items", "errors")}

@@ -8,16 +8,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
+from indexing.backends.records import RecordStore
 from indexing.analysis import index_terms, phrase_terms
 from indexing.cleantext import clean_description
 from indexing.highlight import highlight
 from indexing.models import Document, PriceObservation, document_from_dict
 from indexing.query import Hit, SearchQuery, SearchResult
 
-# Records: small JSON documents other packages keep next to the index (subscriptions,
-# deliveries, job runs, crawl stats, page fingerprints). In Elasticsearch mode they live in
-# Elasticsearch too, so no shared state sits in a local file.
-RECORD_COLLECTIONS = ("subscriptions", "deliveries", "jobs", "crawlstats", "pages", "meta", "skipped")
 
 
 class BackendUnavailable(RuntimeError):
@@ -85,6 +82,7 @@ def to_document(kind: str, doc: dict[str, Any]) -> Document:
 
 
 class SearchBackend(ABC):
+    records: RecordStore
     name: str
 
     @abstractmethod
@@ -147,21 +145,6 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def delete_observations(self, keys: Sequence[tuple[str, datetime]]) -> int: ...
-
-    # records -----------------------------------------------------------------------
-    @abstractmethod
-    def put_record(self, collection: str, record_id: str, data: dict[str, Any], *, create_only: bool = False) -> bool:
-        """Store a record; with create_only, return False (and write nothing) if it exists."""
-
-    @abstractmethod
-    def get_record(self, collection: str, record_id: str) -> dict[str, Any] | None: ...
-
-    @abstractmethod
-    def list_records(self, collection: str, where: dict[str, Any] | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
-        """Records whose top-level fields equal `where`'s values, newest first by `updated_at` when present."""
-
-    @abstractmethod
-    def delete_record(self, collection: str, record_id: str) -> bool: ...
 
     # shared behaviour --------------------------------------------------------------
     def index(self, documents: Iterable[Document]) -> int:

@@ -8,7 +8,9 @@ from elasticsearch import ApiError, ConflictError, Elasticsearch, NotFoundError,
 from elasticsearch import ConnectionError as EsConnectionError
 from elasticsearch.helpers import bulk, scan
 
-from indexing.backends.base import RECORD_COLLECTIONS, BackendUnavailable, IndexedDoc, SearchBackend
+from indexing.backends.base import BackendUnavailable, IndexedDoc, SearchBackend
+from indexing.backends.es_records import RECORDS_MAPPING, ElasticsearchRecordStore
+from indexing.backends.records import RECORD_COLLECTIONS
 from indexing.backends.es_bulk import BulkWriter, bulk_line
 from indexing.models import Document, PriceObservation, utc
 from indexing.query import FACETS, SearchQuery, TextQuery, day_start
@@ -44,19 +46,7 @@ OBSERVATIONS_MAPPING: dict[str, Any] = {
         "data": {"type": "object", "enabled": False},
     },
 }
-RECORDS_MAPPING: dict[str, Any] = {
-    "dynamic_templates": [
-        {"strings": {"match_mapping_type": "string", "mapping": {"type": "keyword", "ignore_above": 8191}}},
-    ],
-    "properties": {"updated_at": {"type": "keyword"}},
-}
 SCHEMA_VERSION = 1
-RECORD_ID_FIELD = "veille_record_id"
-
-
-def _strip(source: dict[str, Any]) -> dict[str, Any]:
-    source.pop(RECORD_ID_FIELD, None)
-    return source
 
 
 def es_text_clauses(text: TextQuery) -> list[dict[str, Any]]:
@@ -88,6 +78,7 @@ class ElasticsearchBackend(SearchBackend):
         self.es = client or Elasticsearch([u.strip() for u in url.split(",")], request_timeout=30,
                                           retry_on_timeout=True, max_retries=3)
         self.writer = BulkWriter(self.es, url)
+        self.records = ElasticsearchRecordStore(self.es, prefix, self._call)
 
     # names ---------------------------------------------------------------------------
     @property
@@ -97,11 +88,6 @@ class ElasticsearchBackend(SearchBackend):
     @property
     def observations_index(self) -> str:
         return f"{self.prefix}-observations"
-
-    def records_index(self, collection: str) -> str:
-        if collection not in RECORD_COLLECTIONS:
-            raise ValueError(f"unknown record collection {collection!r}")
-        return f"{self.prefix}-rec-{collection}"
 
     def _settings(self) -> dict[str, Any]:
         settings: dict[str, Any] = {"number_of_shards": self.shards, "number_of_replicas": self.replicas,
@@ -133,7 +119,7 @@ class ElasticsearchBackend(SearchBackend):
         if not self._call(es.indices.exists, index=self.observations_index):
             self._create(self.observations_index, OBSERVATIONS_MAPPING)
         for collection in RECORD_COLLECTIONS:
-            index = self.records_index(collection)
+            index = self.records.index_name(collection)
             if not self._call(es.indices.exists, index=index):
                 self._create(index, RECORDS_MAPPING)
         self._call(es.cluster.health, wait_for_status="yellow", timeout="30s")
@@ -296,39 +282,3 @@ class ElasticsearchBackend(SearchBackend):
                    for offer, at in keys)
         ok, _ = self._call(bulk, self.es, actions, raise_on_error=False, refresh="wait_for")
         return ok
-
-    # records ----------------------------------------------------------------------------------
-    def put_record(self, collection: str, record_id: str, data: dict[str, Any], *, create_only: bool = False) -> bool:
-        index = self.records_index(collection)
-        body = {k: (str(v) if isinstance(v, datetime) else v) for k, v in data.items()}
-        body[RECORD_ID_FIELD] = record_id
-        try:
-            if create_only:
-                self._call(self.es.create, index=index, id=record_id, document=body, refresh=True)
-            else:
-                self._call(self.es.index, index=index, id=record_id, document=body, refresh=True)
-        except ConflictError:
-            return False
-        return True
-
-    def get_record(self, collection: str, record_id: str) -> dict[str, Any] | None:
-        try:
-            return _strip(self._call(self.es.get, index=self.records_index(collection), id=record_id)["_source"])
-        except NotFoundError:
-            return None
-
-    def list_records(self, collection: str, where: dict[str, Any] | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
-        filters = [{"term": {k: v}} for k, v in (where or {}).items()]
-        query = {"bool": {"filter": filters}}
-        if limit <= 10_000:
-            resp = self._call(self.es.search, index=self.records_index(collection), query=query, size=limit,
-                              sort=[{"updated_at": {"order": "desc", "unmapped_type": "keyword"}}, {RECORD_ID_FIELD: {"order": "asc", "unmapped_type": "keyword"}}])
-            return [_strip(h["_source"]) for h in resp["hits"]["hits"]]
-        return [_strip(h["_source"]) for h in scan(self.es, index=self.records_index(collection), query={"query": query})][:limit]
-
-    def delete_record(self, collection: str, record_id: str) -> bool:
-        try:
-            self._call(self.es.delete, index=self.records_index(collection), id=record_id, refresh=True)
-            return True
-        except NotFoundError:
-            return False

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from indexing.backends.base import RECORD_COLLECTIONS, IndexedDoc, SearchBackend
+from indexing.backends.base import IndexedDoc, SearchBackend
+from indexing.backends.sqlite_records import SqliteRecordStore
 from indexing.backends.sqlite_schema import filter_token, filter_tokens, migrate, register_functions
 from indexing.models import PriceObservation, utc
 from indexing.query import FACETS, SearchQuery, TextQuery, day_start
@@ -58,6 +59,7 @@ class SqliteBackend(SearchBackend):
         self.path = Path(path)
         self._local = threading.local()
         self._lock = threading.Lock()
+        self.records = SqliteRecordStore(lambda: self.db)
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -301,38 +303,3 @@ class SqliteBackend(SearchBackend):
                                  (offer_id, observed.isoformat())).rowcount for offer_id, observed in keys)
         db.execute("COMMIT")
         return deleted
-
-    # records ----------------------------------------------------------------------------
-    @staticmethod
-    def _check(collection: str) -> None:
-        if collection not in RECORD_COLLECTIONS:
-            raise ValueError(f"unknown record collection {collection!r}")
-
-    def put_record(self, collection: str, record_id: str, data: dict[str, Any], *, create_only: bool = False) -> bool:
-        self._check(collection)
-        verb = "INSERT OR IGNORE" if create_only else "INSERT OR REPLACE"
-        cur = self.db.execute(f"{verb} INTO records(collection, id, updated_at, data) VALUES (?,?,?,?)",
-                              (collection, record_id, str(data.get("updated_at", "")), json.dumps(data, default=str)))
-        return cur.rowcount == 1
-
-    def get_record(self, collection: str, record_id: str) -> dict[str, Any] | None:
-        self._check(collection)
-        row = self.db.execute("SELECT data FROM records WHERE collection = ? AND id = ?", (collection, record_id)).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def list_records(self, collection: str, where: dict[str, Any] | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
-        self._check(collection)
-        sql = "SELECT data FROM records WHERE collection = ?"
-        params: list[Any] = [collection]
-        for key, value in (where or {}).items():
-            if not key.isidentifier():
-                raise ValueError(f"bad record field {key!r}")
-            sql += f" AND json_extract(data, '$.{key}') = ?"
-            params.append(value if not isinstance(value, bool) else int(value))
-        sql += " ORDER BY updated_at DESC, id LIMIT ?"
-        params.append(limit)
-        return [json.loads(r[0]) for r in self.db.execute(sql, params)]
-
-    def delete_record(self, collection: str, record_id: str) -> bool:
-        self._check(collection)
-        return self.db.execute("DELETE FROM records WHERE collection = ? AND id = ?", (collection, record_id)).rowcount == 1

@@ -37,7 +37,7 @@ _ARABIC_ADJECTIVES = frozenset({"دولي", "وطني", "جهوي", "إقليم�
 _GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$")
 # "Expoartesano", "Expohogar": one-word names; "Exposición", "Expositores", "Exportación" are common nouns.
 _EXPO_COMPOUND = re.compile(r"^Expo(?!s|rt|n|r)[^\W\d_]{4,}$")
-_ARABIC_HEADS = frozenset({"معرض", "المعرض", "صالون", "الصالون", "الأسبوع", "أسبوع", "الاسبوع", "اسبوع", "ملتقى", "الملتقى", "سوق", "مهرجان", "المهرجان", "معارض", "المعارض"})
+_ARABIC_HEADS = frozenset({"أيام", "الأيام", "معرض", "المعرض", "صالون", "الصالون", "الأسبوع", "أسبوع", "الاسبوع", "اسبوع", "ملتقى", "الملتقى", "سوق", "مهرجان", "المهرجان", "معارض", "المعارض"})
 # Sectors a name may name after 'في' (in): "صالون الابتكار في الصناعات التقليدية".
 _ARABIC_SECTORS = frozenset({
     "الصناعة", "الصناعات", "الحرف", "الفنون", "التصميم", "الديكور", "الزربية", "الخزف", "الفخار", "النسيج",
@@ -147,7 +147,64 @@ def find_fair_names(text: str) -> list[NameMention]:
         locative = tokens[first].is_arabic and tokens[first].text.startswith(_LOCATIVE_PROCLITICS) \
             and tokens[first].text not in _ARABIC_HEADS
         mentions.append(NameMention(name, begin, end, acronym, locative))
-    return _drop_nested(mentions)
+    return _drop_nested(_extended_by_quotes(mentions, _quoted_names(text, tokens), text))
+
+
+def _extended_by_quotes(mentions: list[NameMention], quoted: list[NameMention], text: str) -> list[NameMention]:
+    """"III Feria" found by pattern, then "Feria ‘Productos de la Tierra’" in quotes: one name, from the ordinal."""
+    merged = []
+    for mention in mentions:
+        longer = next((q for q in quoted if mention.begin < q.begin < mention.end < q.end), None)
+        if longer is not None:
+            quoted.remove(longer)
+            mention = NameMention(text[mention.begin:longer.end], mention.begin, longer.end, mention.acronym)
+        merged.append(mention)
+    return merged + quoted
+
+
+_OPEN_QUOTES = "«“\"‘„‹"
+_CLOSE_QUOTES = "»”\"’“›"
+_QUOTED = re.compile(r"[«“\"‘„‹]\s*([^«»“”\"‘’„‹›\n]{2,80}?)\s*[»”\"’“›]")
+_MAX_QUOTED_WORDS = 8
+
+
+def _quoted_names(text: str, tokens: list[_Token]) -> list[NameMention]:
+    """A name set in quotes after its head word ("la III Feria ‘Productos de la Tierra’", "مهرجان “حرفة”"), or a
+    quoted name that opens with one ("“مهرجان حرفة”"): the quotes mark where the name ends, whatever its case."""
+    found: list[NameMention] = []
+    starts = {t.begin: i for i, t in enumerate(tokens)}
+    for match in _QUOTED.finditer(text):
+        inner = match.group(1)
+        if len(inner.split()) > _MAX_QUOTED_WORDS or not any(c.isalpha() for c in inner):
+            continue
+        first = starts.get(match.start(1))
+        if first is not None and _is_head(tokens[first]):
+            if len(inner.split()) > 1:
+                found.append(NameMention(_strip_proclitic(tokens[first].text) + inner[len(tokens[first].text):]
+                                         if tokens[first].is_arabic else inner, match.start(1), match.end(1)))
+            continue
+        head = _head_just_before(tokens, match.start())
+        if head is not None:
+            begin = tokens[head].begin
+            found.append(NameMention(text[begin:match.end()], begin, match.end()))
+    return found
+
+
+def _head_just_before(tokens: list[_Token], position: int) -> int | None:
+    """The head word right before `position`, after at most an ordinal ("Feria", "معرض", "Salon")."""
+    before = [i for i, t in enumerate(tokens) if t.end <= position][-1:]
+    if not before:
+        return None
+    i = before[0]
+    while i >= 0 and tokens[i].text in _OPEN_QUOTES:
+        i -= 1
+    return i if i >= 0 and _is_head(tokens[i]) and tokens[i].end <= position else None
+
+
+def _is_head(token: _Token) -> bool:
+    if token.is_arabic:
+        return _is_arabic_head(token.text)
+    return token.folded in _HEAD_KEYWORDS or token.folded in _TAIL_KEYWORDS
 
 
 def _same_line(text: str, left: _Token, right: _Token) -> bool:

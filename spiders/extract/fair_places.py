@@ -42,6 +42,11 @@ _NAMED_HEADS = frozenset({
     "pavillon", "piazza", "avenida", "boulevard", "bd",
 })
 _GERMAN_HEADS = ("messegelande", "messezentrum", "messengelande")
+# A preposition of place right before a venue: the fair is held there.
+_HOSTING_CUE = re.compile(
+    r"(?:\b(?:a|au|a\s+la|a\s+l'|dans\s+l'|dans\s+le|at|at\s+the|in\s+the|en|en\s+el|en\s+la|presso|al|alla|nel|nella"
+    r"|im|in\s+der|auf\s+dem|no|na|في)\s*|\bl')$"
+)
 _BEFORE_WINDOW = 160
 _AFTER_WINDOW = 260
 _VENUE_SLACK = 20
@@ -77,6 +82,14 @@ class PlaceIndex:
                 written.append(venue)
         hosting = [v for v in venues if _hosts(text, v)]
         return cls(text, folded, find_cities(text, folded), hosting, written)
+
+    def hosting_venue(self) -> str | None:
+        """The first venue the text says something is held at ("à l'espace Souissi", "يقام بمركز…", "at the NEC")."""
+        candidates = [(v.begin, v.surface) for v in self.venues] + [(v[0], v[2]) for v in self.written_venues]
+        for begin, surface in sorted(candidates):
+            if self.text[begin - 1:begin] == "ب" or _HOSTING_CUE.search(self.folded[max(0, begin - 16):begin]):
+                return surface
+        return None
 
     def near(self, begin: int, end: int, strict: bool = False) -> Place:
         """The place nearest a mention; `strict` looks only at the mention's own neighbourhood (a few words)."""

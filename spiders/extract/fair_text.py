@@ -111,6 +111,9 @@ def extract_text_fairs(text: str, language: str | None, page_date: date | None) 
     for group in groups:
         wanted = group is main or (undated_known and group.known is not None)
         fairs.extend(_fairs_of(group, text, places, reference, wanted, own_date is not None or page_date is not None))
+    if len(groups) == 1 and (venue := places.hosting_venue()) is not None:
+        # A text about one fair: the place it says something is held at is that fair's, however far from its name.
+        fairs = [f if f.venue else replace(f, venue=venue) for f in fairs]
     return _dedupe(fairs)
 
 

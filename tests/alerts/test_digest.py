@@ -42,12 +42,12 @@ def seed(backend) -> None:  # type: ignore[no-untyped-def]
     idx.upsert([offer])
     idx.upsert([offer.model_copy(update={"price": Decimal("399"), "price_eur": Decimal("399"), "price_mad": Decimal("4293"),
                                          "observed_at": _at(MONDAY + timedelta(days=2))})])
-    backend.put_record("crawlstats", "news-1", {"spider": "news", "finished_at": _at(MONDAY + timedelta(days=1)).isoformat(),
+    backend.records.put("crawlstats", "news-1", {"spider": "news", "finished_at": _at(MONDAY + timedelta(days=1)).isoformat(),
                                                 "updated_at": "1", "source_ids": ["artisanat-info", "dead-source"],
                                                 "sources": {"artisanat-info": {"items": 12, "errors": 2, "responses": 20},
                                                             "dead-source": {"items": 0, "errors": 5, "responses": 5},
                                                             "unknown": {"errors": 1, "responses": 1}}})
-    backend.put_record("jobs", "crawl-news-1", {"name": "crawl-news", "started_at": _at(MONDAY).isoformat(),
+    backend.records.put("jobs", "crawl-news-1", {"name": "crawl-news", "started_at": _at(MONDAY).isoformat(),
                                                 "finished_at": _at(MONDAY).isoformat(), "status": "timeout",
                                                 "items": 7, "errors": 1, "updated_at": "1"})
     backend.refresh()

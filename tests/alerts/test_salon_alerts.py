@@ -167,9 +167,9 @@ def test_batch_queued_by_a_killed_run_is_not_announced_twice(world, smtp_server)
     backend, settings = world
     queue_salon_alerts(settings, backend, TODAY)
     log = DeliveryLog(backend)
-    items = [r for r in log.backend.list_records("deliveries", None, limit=1000) if r.get("kind") == "salon-item"]
+    items = [r for r in log.backend.records.list("deliveries", None, limit=1000) if r.get("kind") == "salon-item"]
     for marker in items:  # as if the run had been killed after queuing the batches, before marking their items
-        log.backend.delete_record("deliveries", record_id(marker["key"]))
+        log.backend.records.delete("deliveries", record_id(marker["key"]))
     assert queue_salon_alerts(settings, backend, TODAY)[1] == 0  # the queued batches are found, not rebuilt
     assert items and all(log.already(marker["key"]) for marker in items)  # their items are marked again
     send_salon_alerts(settings, backend, SmtpMailer(smtp_server.host, smtp_server.port), TODAY)

@@ -166,12 +166,12 @@ def test_price_history(loaded) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_records_create_only(backend) -> None:  # type: ignore[no-untyped-def]
-    assert backend.put_record("deliveries", "k1", {"status": "queued", "updated_at": "1"}, create_only=True)
-    assert not backend.put_record("deliveries", "k1", {"status": "other", "updated_at": "2"}, create_only=True)
-    assert backend.get_record("deliveries", "k1")["status"] == "queued"
-    backend.put_record("deliveries", "k2", {"status": "sent", "updated_at": "3"})
-    assert [r["status"] for r in backend.list_records("deliveries", {"status": "sent"})] == ["sent"]
-    assert backend.delete_record("deliveries", "k2") and backend.get_record("deliveries", "k2") is None
+    assert backend.records.put("deliveries", "k1", {"status": "queued", "updated_at": "1"}, create_only=True)
+    assert not backend.records.put("deliveries", "k1", {"status": "other", "updated_at": "2"}, create_only=True)
+    assert backend.records.get("deliveries", "k1")["status"] == "queued"
+    backend.records.put("deliveries", "k2", {"status": "sent", "updated_at": "3"})
+    assert [r["status"] for r in backend.records.list("deliveries", {"status": "sent"})] == ["sent"]
+    assert backend.records.delete("deliveries", "k2") and backend.records.get("deliveries", "k2") is None
 
 
 def test_news_keeps_the_publisher_offset_and_sorts_by_the_utc_instant(backend) -> None:  # type: ignore[no-untyped-def]

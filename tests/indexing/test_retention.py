@@ -74,7 +74,7 @@ def test_old_deliveries_keep_their_key_but_lose_their_body(backend) -> None:  # 
     for record in log.records("queued"):
         updated = "2025-01-10T10:00:00+00:00" if record["subject"] == "old" else NOW.isoformat()
         record.update(status="sent", updated_at=updated, created_at=updated)
-        backend.put_record("deliveries", record_id(record["key"]), record)
+        backend.records.put("deliveries", record_id(record["key"]), record)
     backend.refresh()
     tally = log.compact(months_before(NOW, 6))
     backend.refresh()

@@ -28,8 +28,8 @@ def test_upgrade_from_version_1_keeps_everything(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(sqlite_schema, "MIGRATIONS", sqlite_schema.MIGRATIONS[:1])
     old = SqliteBackend(path)
     old.setup()
-    old.put_record("subscriptions", "sub-1", {"email": "a@example.ma", "updated_at": "1"})
-    old.put_record("deliveries", "d-1", {"status": "sent", "updated_at": "1"})
+    old.records.put("subscriptions", "sub-1", {"email": "a@example.ma", "updated_at": "1"})
+    old.records.put("deliveries", "d-1", {"status": "sent", "updated_at": "1"})
     old.close()
     assert sqlite3.connect(path).execute("SELECT max(version) FROM schema_version").fetchone()[0] == 1
     monkeypatch.setattr(sqlite_schema, "MIGRATIONS", sqlite_schema.MIGRATIONS[:2])
@@ -50,8 +50,8 @@ def test_upgrade_from_version_1_keeps_everything(tmp_path, monkeypatch) -> None:
     versions = [row[0] for row in new.db.execute("SELECT version FROM schema_version ORDER BY version")]
     assert versions == [number for number, _, _ in sqlite_schema.MIGRATIONS] and len(versions) >= 3
     assert new.get(fair.id).name == "Ambiente"
-    assert new.get_record("subscriptions", "sub-1")["email"] == "a@example.ma"
-    assert [r["status"] for r in new.list_records("deliveries", {"status": "sent"})] == ["sent"]
+    assert new.records.get("subscriptions", "sub-1")["email"] == "a@example.ma"
+    assert [r["status"] for r in new.records.list("deliveries", {"status": "sent"})] == ["sent"]
     # Version 3 moved facet filters into the full-text index: old rows must answer filtered text queries.
     hits = new.search(query_from_params({"q": "ambiente", "country": "DE", "craft": "poterie",
                                          "source": "salons-ma", "kind": "fair"}))

@@ -153,8 +153,8 @@ def load(backend: SearchBackend) -> None:
     for crawl in offer_versions():
         indexer.upsert(crawl)
     for record in crawl_records():
-        backend.put_record("crawlstats", str(record["id"]), record)
-    backend.put_record("meta", "scheduler-heartbeat", {"at": (NOW - timedelta(minutes=3)).isoformat()})
+        backend.records.put("crawlstats", str(record["id"]), record)
+    backend.records.put("meta", "scheduler-heartbeat", {"at": (NOW - timedelta(minutes=3)).isoformat()})
     backend.refresh()
 
 

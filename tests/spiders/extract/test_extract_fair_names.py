@@ -101,3 +101,21 @@ def test_arabic_name_with_a_city_after_the_head() -> None:
     text = "تنطلق فعاليات مهرجان صفاقس للفخار والخزف من 3 إلى 9 ماي 2027 بمشاركة 120 حرفيا."
     (fair,) = extract_fairs(text, language="ar")
     assert (fair.name, fair.city) == ("مهرجان صفاقس للفخار والخزف", "Sfax")
+
+
+def test_quotes_after_a_head_word_end_the_name_whatever_its_case() -> None:
+    text = "El 4 de marzo de 2027 se inaugurará en Toledo la II Feria ‘Barro y oficio’, con 30 alfareros."
+    (fair,) = extract_fairs(text, None, "es")
+    assert (fair.name, fair.start_date, fair.city) == ("II Feria ‘Barro y oficio’", date(2027, 3, 4), "Toledo")
+
+
+def test_a_quoted_arabic_name_that_opens_with_its_head() -> None:
+    text = "افتتح يوم 12 مارس 2027 “مهرجان نسيج” للحرف اليدوية بمدينة فاس بمشاركة 50 حرفيا."
+    (fair,) = extract_fairs(text, None, "ar")
+    assert (fair.name, fair.start_date) == ("مهرجان نسيج", date(2027, 3, 12))
+
+
+def test_arabic_days_name_a_fair() -> None:
+    text = "تنطلق الأيام التجارية للفخار بمدينة آسفي من 3 إلى 9 أبريل 2027 بمشاركة 40 حرفيا."
+    (fair,) = extract_fairs(text, None, "ar")
+    assert (fair.name, fair.start_date, fair.end_date) == ("الأيام التجارية للفخار", date(2027, 4, 3), date(2027, 4, 9))

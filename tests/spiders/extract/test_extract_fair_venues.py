@@ -62,3 +62,19 @@ def test_a_venue_word_needs_a_proper_name_after_it() -> None:
     assert extract_fairs(text, language="fr")[0].venue == "espace Bab Chaaba"
     text = "La Foire de la vannerie de Safi se tient du 2 au 9 mai 2027 avec un espace réservé aux enfants."
     assert extract_fairs(text, language="fr")[0].venue is None
+
+
+def test_a_text_about_one_fair_gives_it_the_venue_it_is_held_at_however_far() -> None:
+    filler = " Les visiteurs ont découvert des pièces de cuivre, de cuir et de bois venues de tout le pays." * 4
+    text = ("Le Salon régional du cuivre s'ouvre le 6 mai 2027 à Fès." + filler
+            + " Les stands sont installés à l'espace Bab Makina pour toute la durée de la manifestation.")
+    (fair,) = extract_fairs(text, language="fr")
+    assert fair.venue == "espace Bab Makina"
+
+
+def test_a_far_venue_is_not_given_when_the_text_names_several_fairs() -> None:
+    filler = " Les visiteurs ont découvert des pièces de cuivre, de cuir et de bois venues de tout le pays." * 4
+    text = ("Le Salon régional du cuivre s'ouvre le 6 mai 2027 et le Salon du cuir le 9 juin 2027." + filler
+            + " Un concert a lieu à l'espace Bab Makina.")
+    fairs = extract_fairs(text, language="fr")
+    assert len(fairs) == 2 and all(f.venue is None for f in fairs)

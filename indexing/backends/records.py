@@ -1,0 +1,35 @@
+"""Records: small keyed JSON documents kept beside the search index, a concept apart from search documents.
+
+Subscriptions, deliveries, job runs, crawl stats, page fingerprints, accounts, sessions, tokens, sources and the
+audit log are records. In Elasticsearch mode they live in Elasticsearch too, so no shared state sits in a local file.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+RECORD_COLLECTIONS = (
+    "subscriptions", "deliveries", "jobs", "crawlstats", "pages", "meta", "skipped",
+    "accounts", "sessions", "api_tokens", "login_attempts", "audit", "sources", "source_requests",
+)
+
+
+def check_collection(collection: str) -> None:
+    if collection not in RECORD_COLLECTIONS:
+        raise ValueError(f"unknown record collection {collection!r}")
+
+
+class RecordStore(ABC):
+    @abstractmethod
+    def put(self, collection: str, record_id: str, data: dict[str, Any], *, create_only: bool = False) -> bool:
+        """Store a record; with create_only, return False (and write nothing) if it exists."""
+
+    @abstractmethod
+    def get(self, collection: str, record_id: str) -> dict[str, Any] | None: ...
+
+    @abstractmethod
+    def list(self, collection: str, where: dict[str, Any] | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
+        """Records whose top-level fields equal `where`'s values, newest first by `updated_at` when present."""
+
+    @abstractmethod
+    def delete(self, collection: str, record_id: str) -> bool: ...
