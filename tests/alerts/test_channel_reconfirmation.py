@@ -109,3 +109,6 @@ def test_veille_subscribe_with_a_new_number_sends_a_link_there(backend, settings
     assert (sub.phone, sub.pending_channels, sub.live_channels) == (NEW, ["sms"], ["email"])
     texts = list((settings.var_dir / "outbox" / "channels").glob("sms-*.json"))
     assert len(texts) == 1 and NEW in texts[0].read_text(encoding="utf-8")
+    listed = subprocess.run([sys.executable, "-m", "cli", "subscriptions", "list"], cwd=ROOT, capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert f"by email, sms {NEW} (waiting for confirmation)" in listed.stdout, listed.stdout
