@@ -167,10 +167,11 @@ def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     backend = open_backend(settings)
     backend.setup()
-    SubscriptionStore(backend).save(sub)
+    sub, fresh = SubscriptionStore(backend).save_changes(sub)
     by = f" by {', '.join(sub.channels)}" if sub.channels != ["email"] else ""
     print(f"subscribed {sub.address} ({sub.kind}){by} as {sub.id}")
-    return 0
+    from alerts.channel_confirmation import report_channel_confirmations
+    return report_channel_confirmations(settings, sub, fresh)
 
 
 def cmd_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
@@ -328,8 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("subscribe", help="add a subscription (confirmed)")
     p.add_argument("--kind", default="salon", choices=["salon", "search", "digest", "price"])
     p.add_argument("--email", help="required unless --phone (or --chat) is given")
-    p.add_argument("--phone", help="salon alerts: a mobile number, 06… / 07… or +country code (VEILLE_PHONE_REGION)")
-    p.add_argument("--chat", help="salon alerts: a Telegram chat id or @name (channel telegram)")
+    p.add_argument("--phone", help="salon, price and digest alerts: a mobile number, 06… / 07… or +country code (VEILLE_PHONE_REGION)")
+    p.add_argument("--chat", help="a Telegram chat id or @name (channel telegram)")
     p.add_argument("--channel", action="append", choices=["email", "whatsapp", "sms", "telegram", "apprise"],
                    help="repeat for several (default: email, or sms for a phone alone)")
     p.add_argument("--name")

@@ -103,10 +103,11 @@ def subscription_lines(sub: Any) -> list[str]:
     else:
         parts = [f"crafts: {', '.join(sub.crafts) or 'all'}", f"countries: {', '.join(sub.countries) or 'all'}",
                  f"fairs starting in {sub.window_min_days} to {sub.window_max_days} days", sub.frequency]
-        if sub.channels != ["email"]:
-            parts.append("by " + ", ".join(f"{c} {sub.address_of(c)}" if c in ("sms", "whatsapp", "telegram") else c
-                                           for c in sub.channels))
         detail = " · ".join(parts)
+    if sub.channels != ["email"]:
+        detail += " · by " + ", ".join(
+            (f"{c} {sub.address_of(c)}" if c in ("sms", "whatsapp", "telegram") else c)
+            + (" (waiting for confirmation)" if c in sub.pending_channels else "") for c in sub.channels)
     return [head, "    " + detail]
 
 

@@ -67,10 +67,12 @@ def alerts(settings: Settings, backend: SearchBackend | None = None, mailer: Mai
 
 
 def digest(settings: Settings, week: str | None = None, backend: SearchBackend | None = None,
-           mailer: Mailer | None = None, today: date | None = None, now: datetime | None = None) -> DigestRun:
+           mailer: Mailer | None = None, today: date | None = None, now: datetime | None = None,
+           notifier: Notifier | None = None) -> DigestRun:
     """Week `week`, else the last full week before `now` (default: the current time) in VEILLE_TIMEZONE."""
     backend = backend or _ready(settings)
-    return send_digests(settings, backend, mailer or mailer_from_settings(settings), week, today, now)
+    return send_digests(settings, backend, mailer or mailer_from_settings(settings), week, today, now,
+                        notifier or notifier_from_settings(settings))
 
 
 @dataclass

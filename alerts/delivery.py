@@ -141,7 +141,7 @@ class DeliveryLog:
                 continue
             channel = record.get("channel") or "email"
             if channel != "email" and notifier is None:
-                continue  # a run without a notifier (the digest) leaves text messages to the alert run
+                continue  # a run without a notifier leaves text messages to a run that has one
             if channel in down:
                 self._update(record, status="retry", error=down[channel],
                              next_attempt_at=(now + timedelta(minutes=2)).isoformat())

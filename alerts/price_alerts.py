@@ -2,7 +2,8 @@
 
 An alert fires when an observation's price differs from the offer's previous stored observation by
 at least the threshold, and never again for that observation: its delivery-log key is
-(subscription, observation), queued with create-if-absent before anything is sent.
+(subscription, observation), queued with create-if-absent before anything is sent (and, for each
+text channel the subscriber chose, (subscription, observation)@channel with a short text).
 """
 from __future__ import annotations
 
@@ -81,7 +82,9 @@ def alert_key(sub: Subscription, change: PriceChange) -> str:
 
 def queue_price_alerts(settings: Settings, backend: SearchBackend, now: datetime | None = None) -> tuple[int, int]:
     """Queue one message per (subscription, observation) that crossed its threshold; (matches, queued)."""
-    from alerts.messages import price_alert_message
+    from alerts.channel_queue import queue_on_channels
+    from alerts.messages import links, price_alert_message
+    from alerts.short_reports import short_price_alert
     from alerts.tokens import TokenSigner
     subs = SubscriptionStore(backend).list(kind="price", confirmed=True)
     if not subs:
@@ -92,7 +95,9 @@ def queue_price_alerts(settings: Settings, backend: SearchBackend, now: datetime
     queued = 0
     for sub, change in matches:
         key = alert_key(sub, change)
-        queued += deliveries.enqueue(key, "price", sub.email,
-                                     lambda sub=sub, change=change, key=key: price_alert_message(
-                                         sub, change, settings, signer, key))
+        queued += queue_on_channels(
+            deliveries, sub, key, "price",
+            lambda sub=sub, change=change, key=key: price_alert_message(sub, change, settings, signer, key),
+            lambda channel, sub=sub, change=change: short_price_alert(
+                sub, change, settings, channel, links(sub, settings, signer)["unsubscribe"]))
     return len(matches), queued

@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from alerts.channel_queue import queue_on_channels
 from alerts.delivery import DeliveryLog, DispatchReport, record_id
 from alerts.digest import Digest, build_digest, price_chart_png
 from alerts.mailers import Mailer
@@ -16,6 +17,7 @@ from alerts.matching import Match, salon_matches
 from alerts.messages import digest_message, links, salon_alert_message
 from alerts.notifiers import Notifier
 from alerts.short_messages import short_alert
+from alerts.short_reports import short_digest
 from alerts.price_alerts import queue_price_alerts
 from alerts.subscriptions import SubscriptionStore
 from alerts.weeks import Week, iso_week, last_full_week, local_today, week_of
@@ -87,7 +89,7 @@ def queue_salon_alerts(settings: Settings, backend: SearchBackend, today: date) 
         by_sub[match.subscription.id].append(match)
     for sub_id, sub_matches in by_sub.items():
         sub = sub_matches[0].subscription
-        for channel in sub.channels:
+        for channel in sub.live_channels:
             fresh = [m for m in sub_matches if not deliveries.already(item_marker(sub_id, m.item_key, channel))]
             if not fresh:
                 continue
@@ -143,7 +145,8 @@ def digest_week(settings: Settings, week: str | None, now: datetime | None = Non
 
 
 def send_digests(settings: Settings, backend: SearchBackend, mailer: Mailer, week: str | None = None,
-                 today: date | None = None, now: datetime | None = None) -> DigestRun:
+                 today: date | None = None, now: datetime | None = None,
+                 notifier: Notifier | None = None) -> DigestRun:
     """`now` (the send time) picks the default week; `today` defaults to its local day."""
     if now is None:
         now = (datetime(today.year, today.month, today.day, 12, tzinfo=ZoneInfo(settings.timezone)) if today
@@ -158,8 +161,12 @@ def send_digests(settings: Settings, backend: SearchBackend, mailer: Mailer, wee
     deliveries = DeliveryLog(backend)
     queued = 0
     for sub in SubscriptionStore(backend).list(kind="digest", confirmed=True):
-        key = f"digest:{sub.email}:{week}"
-        queued += deliveries.enqueue(key, "digest", sub.email,
-                                     lambda sub=sub, key=key: digest_message(sub, digest, settings, signer, key, chart))
-    report = deliveries.dispatch(mailer, retry_sleep=0.5, in_run_retries=2)
+        # The email's key is what it always was; a subscriber by phone alone is named by the number.
+        key = f"digest:{sub.email or sub.address}:{week}"
+        queued += queue_on_channels(
+            deliveries, sub, key, "digest",
+            lambda sub=sub, key=key: digest_message(sub, digest, settings, signer, key, chart),
+            lambda channel, sub=sub: short_digest(sub, digest, settings, channel,
+                                                  links(sub, settings, signer)["unsubscribe"]))
+    report = deliveries.dispatch(mailer, retry_sleep=0.5, in_run_retries=2, notifier=notifier)
     return DigestRun(digest, queued, report)

@@ -99,13 +99,13 @@ def fair_line(fair: TradeFair, language: str, settings: Settings, name_limit: in
     return " - ".join(parts) + (" " + fair_url(fair, settings) if link else "")
 
 
-def _fits(text: str, channel: str) -> bool:
+def fits(text: str, channel: str) -> bool:
     if channel == "sms":
         return sms_segments(text) <= SMS_MAX_SEGMENTS
     return len(text) <= CHAT_MAX_CHARS
 
 
-def _with_segments(body: str, language: str) -> str:
+def with_segments(body: str, language: str) -> str:
     """Append '(n SMS)'; the note itself may push the text into one more segment, so settle it."""
     note = TEMPLATES.get(language, TEMPLATES["fr"])["segments"]
     n = sms_segments(body)
@@ -129,7 +129,7 @@ def short_alert(sub: Subscription, fairs: Sequence[TradeFair], settings: Setting
         more = [words["more"].format(n=rest, url=fairs_page)] if rest else \
             ([] if linked else [words["details"].format(url=fairs_page)])
         body = "\n".join([header, *lines, *more, *tail])
-        return _with_segments(body, language) if channel == "sms" else body
+        return with_segments(body, language) if channel == "sms" else body
 
     # Each fair with its own page's link; when not even one fits (Arabic SMS: 67 characters a
     # segment), the fairs without links and one link to the fairs page.
@@ -137,11 +137,11 @@ def short_alert(sub: Subscription, fairs: Sequence[TradeFair], settings: Setting
         lines = [fair_line(f, language, settings, name_limit, linked) for f in fairs]
         for keep in range(len(lines), 0, -1):
             text = render(lines[:keep], len(lines) - keep, linked)
-            if _fits(text, channel):
+            if fits(text, channel):
                 return text
     return render([], len(fairs), True)
 
 
 def confirmation_text(language: str, confirm_url: str, channel: str) -> str:
     text = TEMPLATES.get(language, TEMPLATES["fr"])["confirm"].format(url=confirm_url)
-    return _with_segments(text, language) if channel == "sms" else text
+    return with_segments(text, language) if channel == "sms" else text

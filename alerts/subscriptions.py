@@ -20,6 +20,9 @@ Frequency = Literal["immediate", "daily", "weekly"]
 Channel = Literal["email", "whatsapp", "sms", "telegram", "apprise"]
 CHANNELS: tuple[str, ...] = ("email", "whatsapp", "sms", "telegram", "apprise")
 PHONE_CHANNELS = frozenset({"whatsapp", "sms"})
+# Channels whose address is the subscriber's own (the email is the subscription's identity, and
+# `apprise` goes to the operator's URLs): a new or changed one is confirmed on that channel first.
+RECONFIRMED_CHANNELS = ("whatsapp", "sms", "telegram")
 REGIONS: dict[str, tuple[str, ...]] = {
     "europe": ("FR", "DE", "ES", "IT", "BE", "NL", "PT", "CH", "GB", "AT", "DK", "SE", "PL"),
     "gulf": ("AE", "SA", "QA", "KW", "BH", "OM"),
@@ -69,6 +72,9 @@ class Subscription(BaseModel):
     offer_id: str = Field(default="", max_length=80)
     threshold_pct: float = Field(default=10.0, gt=0, le=1000)
     confirmed: bool = False
+    pending_channels: list[Channel] = Field(default_factory=list)
+    """Channels added or readdressed since the subscription was confirmed: nothing goes there until
+    that channel's own confirmation link is followed."""
     created_at: datetime = Field(default_factory=now_utc)
     updated_at: datetime = Field(default_factory=now_utc)
 
@@ -147,15 +153,25 @@ class Subscription(BaseModel):
             raise ValueError("a price alert watches a group, a shop or an offer (--group, --shop or --offer)")
         if not (self.email or self.phone or self.chat):
             raise ValueError("an email address or a phone number is required")
-        if self.kind != "salon" and (self.channels != ["email"] or not self.email):
-            raise ValueError("only salon alerts go by phone or Telegram; this kind needs an email address")
+        if self.kind == "search" and (self.channels != ["email"] or not self.email):
+            raise ValueError("saved searches go by email only; they need an email address")
         if "email" in self.channels and not self.email:
             raise ValueError("the email channel needs an email address")
         if PHONE_CHANNELS & set(self.channels) and not self.phone:
             raise ValueError("SMS and WhatsApp need a phone number")
         if "telegram" in self.channels and not self.chat:
             raise ValueError("Telegram needs a chat id")
+        if any(c not in self.channels for c in self.pending_channels):
+            # A channel dropped (preferences, a STOP reply) is no longer waiting for anything.
+            self.pending_channels = [c for c in self.pending_channels if c in self.channels]
         return self
+
+    @property
+    def live_channels(self) -> list[str]:
+        """The channels alerts go to: none before the subscription is confirmed, and never a pending one."""
+        if not self.confirmed:
+            return []
+        return [c for c in self.channels if c not in self.pending_channels]
 
     @property
     def address(self) -> str:
@@ -188,6 +204,14 @@ class Subscription(BaseModel):
         return codes
 
 
+def channels_to_confirm(previous: Subscription | None, sub: Subscription) -> list[str]:
+    """The channels of `sub` that a confirmed `previous` did not have at the same address."""
+    if previous is None or not previous.confirmed:
+        return []
+    return [c for c in sub.channels if c in RECONFIRMED_CHANNELS
+            and (c not in previous.channels or previous.address_of(c) != sub.address_of(c))]
+
+
 def make_subscription(**fields: Any) -> Subscription:
     try:
         return Subscription(**fields)
@@ -203,14 +227,21 @@ class SubscriptionStore:
     def __init__(self, backend: SearchBackend) -> None:
         self.backend = backend
 
-    def save(self, sub: Subscription) -> Subscription:
+    def save(self, sub: Subscription, previous: Subscription | None = None) -> Subscription:
+        return self.save_changes(sub, previous)[0]
+
+    def save_changes(self, sub: Subscription, previous: Subscription | None = None) -> tuple[Subscription, list[str]]:
+        """Save `sub` over `previous` (by default the stored record of the same id); returns it with
+        the channels that now wait for their own confirmation (an added channel, a changed number)."""
         existing = self.get(sub.id)
+        previous = previous or existing
         if existing is not None:
             sub = sub.model_copy(update={"created_at": existing.created_at,
                                          "confirmed": existing.confirmed or sub.confirmed})
-        sub = sub.model_copy(update={"updated_at": now_utc()})
-        self.backend.records.put(self.COLLECTION, sub.id, {"id": sub.id, **sub.model_dump(mode="json")})
-        return sub
+        fresh = channels_to_confirm(previous, sub)
+        still = [c for c in (previous.pending_channels if previous else []) if c in sub.channels and c not in fresh]
+        pending = [c for c in sub.channels if c in fresh or c in still or c in sub.pending_channels]
+        return self._put(Subscription.model_validate({**sub.model_dump(), "pending_channels": pending})), fresh
 
     def get(self, sub_id: str) -> Subscription | None:
         data = self.backend.records.get(self.COLLECTION, sub_id)
@@ -241,6 +272,21 @@ class SubscriptionStore:
         if sub is None:
             return None
         return self.save(sub.model_copy(update={"confirmed": True}))
+
+    def confirm_channel(self, sub_id: str, channel: str, address: str) -> Subscription | None:
+        """Take `channel` off the pending list if it still goes to `address` (a link sent to an older
+        number confirms nothing); None when there is no such subscription."""
+        sub = self.get(sub_id)
+        if sub is None:
+            return None
+        if channel not in sub.pending_channels or sub.address_of(channel) != address:
+            return sub
+        return self._put(sub.model_copy(update={"pending_channels": [c for c in sub.pending_channels if c != channel]}))
+
+    def _put(self, sub: Subscription) -> Subscription:
+        sub = sub.model_copy(update={"updated_at": now_utc()})
+        self.backend.records.put(self.COLLECTION, sub.id, {"id": sub.id, **sub.model_dump(mode="json")})
+        return sub
 
     def remove(self, sub_id: str) -> bool:
         return self.backend.records.delete(self.COLLECTION, sub_id)

@@ -17,6 +17,7 @@ from web import (
     api,
     api_docs,
     api_prices,
+    channel_confirm_pages,
     crawls_page,
     fairs_page,
     health,
@@ -63,7 +64,7 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
         subscriptions=SubscriptionStore(backend),
     )
     for module in (search_page, fairs_page, prices_page, news_page, trends_page, crawls_page, subscribe_pages,
-                   token_pages, health, api, api_prices, api_docs, reply_webhook):
+                   token_pages, channel_confirm_pages, health, api, api_prices, api_docs, reply_webhook):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)

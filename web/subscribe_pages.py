@@ -7,6 +7,7 @@ from fastapi import APIRouter, Form
 from starlette.requests import Request
 from starlette.responses import Response
 
+from alerts.channel_confirmation import send_channel_confirmations
 from alerts.subscriptions import InvalidSubscription, make_subscription
 from web.confirmation_mail import send_confirmation
 from web.csrf import form_is_genuine
@@ -34,11 +35,13 @@ def save_and_ask_confirmation(request: Request, svc: Services, fields: dict[str,
     if not PER_CLIENT.allow(f"client:{client}") or not PER_RECIPIENT.allow(recipient):
         return {"form": TOO_MANY.get(request_language(request), TOO_MANY["en"])}
     try:
-        sub = svc.subscriptions.save(make_subscription(**fields))
+        sub, fresh = svc.subscriptions.save_changes(make_subscription(**fields))
     except InvalidSubscription as exc:
         return {"form": str(exc)}
     sent = sub.confirmed or send_confirmation(svc, sub)
-    return svc.renderer.render(request, "web/check_email.html", {"sub": sub, "sent": sent, "search_url": search_url(sub)})
+    confirmations = send_channel_confirmations(svc.settings, svc.signer, sub, fresh)
+    return svc.renderer.render(request, "web/check_email.html", {"sub": sub, "sent": sent, "search_url": search_url(sub),
+                                                                 "confirmations": confirmations})
 
 
 def submit(request: Request, svc: Services, form: SalonAlertForm | SavedSearchForm, template: str,

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Form, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
+from alerts.channel_confirmation import send_channel_confirmations
 from alerts.subscriptions import InvalidSubscription, Subscription, make_subscription
 from alerts.tokens import BadToken
 from web.csrf import form_is_genuine
@@ -97,8 +98,9 @@ def unsubscribe(request: Request, token: Annotated[str, Query()] = "") -> Respon
 
 # preferences --------------------------------------------------------------------------------------
 def preferences_page(request: Request, svc: Services, sub: Subscription, form: SalonAlertForm | SavedSearchForm,
-                     errors: Errors, saved: bool = False) -> Response:
+                     errors: Errors, saved: bool = False, confirmations: dict[str, bool] | None = None) -> Response:
     context = {"sub": sub, "form": form, "errors": errors, "saved": saved, "search_url": search_url(sub),
+               "confirmations": confirmations or {},
                "token": svc.signer.sign(sub.id, "preferences"), **links(svc, sub), **choices(request)}
     return svc.renderer.render(request, "web/preferences.html", context, status_code=400 if errors else 200)
 
@@ -141,13 +143,18 @@ def update_preferences(request: Request, token: Annotated[str, Query()] = "", cs
         if isinstance(form, SavedSearchForm) else form.errors(translator(request), check_email=False)
     if errors:
         return preferences_page(request, svc, sub, form, errors)
-    fields = {**form.subscription_fields(), "kind": sub.kind, "confirmed": sub.confirmed, "created_at": sub.created_at}
+    # The saved-search form edits language, frequency and name only: a price alert or digest keeps the rest.
+    kept = {} if sub.kind == "salon" else sub.model_dump(include={"phone", "chat", "channels", "price_group", "shop",
+                                                                   "offer_id", "threshold_pct", "pending_channels"})
+    fields = {**kept, **form.subscription_fields(), "kind": sub.kind, "confirmed": sub.confirmed,
+              "created_at": sub.created_at}
     try:
         updated = make_subscription(**fields)
     except InvalidSubscription as exc:
         return preferences_page(request, svc, sub, form, {"form": str(exc)})
     # The id depends on the filter: a changed filter is a new record replacing the old one.
-    updated = svc.subscriptions.save(updated)
+    updated, fresh = svc.subscriptions.save_changes(updated, previous=sub)
     if updated.id != sub.id:
         svc.subscriptions.remove(sub.id)
-    return preferences_page(request, svc, updated, form_of(updated), {}, saved=True)
+    sent = send_channel_confirmations(svc.settings, svc.signer, updated, fresh)
+    return preferences_page(request, svc, updated, form_of(updated), {}, saved=True, confirmations=sent)

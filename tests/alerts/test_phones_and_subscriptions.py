@@ -66,6 +66,9 @@ def test_channels_need_their_address(fields: dict[str, object], words: str) -> N
         make_subscription(kind="salon", **fields)
 
 
-def test_only_salon_alerts_go_by_phone() -> None:
-    with pytest.raises(InvalidSubscription, match="only salon alerts"):
-        make_subscription(kind="digest", email="a@example.ma", phone="0661234567", channels=["sms"])
+def test_saved_searches_go_by_email_only() -> None:
+    with pytest.raises(InvalidSubscription, match="saved searches go by email only"):
+        make_subscription(kind="search", email="a@example.ma", phone="0661234567", channels=["sms"])
+    # Price alerts and the weekly digest may go by text, with or without an email address.
+    assert make_subscription(kind="digest", phone="0661234567", channels=["sms"]).address == "tel:+212661234567"
+    assert make_subscription(kind="price", price_group="tapis", chat="-1001", channels=["telegram"]).chat == "-1001"
