@@ -1,6 +1,7 @@
 """/trends in a real headless Chromium (Debian's, through Playwright's executable_path), French and Arabic."""
 from __future__ import annotations
 
+import os
 import shutil
 from typing import Iterator
 
@@ -34,8 +35,9 @@ def tab(sqlite_site: Site) -> Iterator[object]:
 def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    DOC_SHOTS.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(ARTIFACTS / f"{name}.png", DOC_SHOTS / f"{name}.png")
+    if os.environ.get("VEILLE_DOCS_SCREENSHOTS"):  # the README's shots come from make demo data (tools/screenshots.py)
+        DOC_SHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ARTIFACTS / f"{name}.png", DOC_SHOTS / f"{name}.png")
 
 
 @pytest.mark.parametrize("lang, direction, heading, crafts", [
