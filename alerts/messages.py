@@ -174,7 +174,9 @@ def confirmation_message(sub: Subscription, settings: Settings, signer: TokenSig
     t = strings(sub.language)
     urls = links(sub, settings, signer)
     html, text = _render("confirmation", t=t, lang=sub.language, sub=sub, links=urls)
-    return build_message(to=sub.email, subject=t["confirm_subject"], html=html, text=text, settings=settings,
+    # An alert already confirmed gets its preferences link instead: the public form never rewrites it.
+    subject = t["manage_subject"] if sub.confirmed else t["confirm_subject"]
+    return build_message(to=sub.email, subject=subject, html=html, text=text, settings=settings,
                          key=f"confirm:{sub.id}:{now_utc().isoformat()}", language=sub.language)
 
 

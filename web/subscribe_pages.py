@@ -35,7 +35,19 @@ def save_and_ask_confirmation(request: Request, svc: Services, fields: dict[str,
     if not PER_CLIENT.allow(f"client:{client}") or not PER_RECIPIENT.allow(recipient):
         return {"form": TOO_MANY.get(request_language(request), TOO_MANY["en"])}
     try:
-        sub, fresh = svc.subscriptions.save_changes(make_subscription(**fields))
+        candidate = make_subscription(**fields)
+    except InvalidSubscription as exc:
+        return {"form": str(exc)}
+    existing = svc.subscriptions.get(candidate.id)
+    if existing is not None and existing.confirmed:
+        # Whoever knows an address must not rewrite its confirmed alert: its owner gets the preferences link.
+        # The page says what it says to anyone: check your mailbox; it shows neither the stored alert nor its state.
+        sent = send_confirmation(svc, existing)
+        return svc.renderer.render(request, "web/check_email.html", {"sub": candidate, "sent": sent,
+                                                                     "search_url": search_url(candidate),
+                                                                     "confirmations": []})
+    try:
+        sub, fresh = svc.subscriptions.save_changes(candidate)
     except InvalidSubscription as exc:
         return {"form": str(exc)}
     sent = sub.confirmed or send_confirmation(svc, sub)

@@ -257,3 +257,21 @@ def test_bad_phone_or_channels_are_rerendered_with_field_messages(site: Site, ov
     assert response.status_code == 400
     error = BeautifulSoup(response.text, "html.parser").select_one(f"#{field}-error")
     assert error is not None and message in error.get_text()
+
+
+def test_the_public_form_never_rewrites_a_confirmed_alert(site: Site) -> None:
+    """Anyone may know an address: posting the form again mails its owner the preferences link, and changes nothing."""
+    store = SubscriptionStore(site.backend)
+    email = unique_email()
+    with site.client() as http:
+        assert subscribe(http, email).status_code == 200
+        [sub] = [s for s in store.list(email=email)]
+        store.confirm(sub.id)
+        before = store.get(sub.id)
+        hijack = subscribe(http, email, name="Intrus", phone="0661234567", channels=["sms"], language="en")
+    assert hijack.status_code == 200 and "Intrus" not in hijack.text.replace('value="Intrus"', "")
+    after = store.get(sub.id)
+    assert after == before and after.phone == "" and after.channels == ["email"]
+    last = mails_to(site, email)[-1]
+    assert last["Subject"] == "Votre alerte existe déjà"
+    assert token_link(last, "/preferences") and "/confirm?token=" not in last.get_body(preferencelist=("plain",)).get_content()
