@@ -7,6 +7,7 @@
 # VEILLE_TEST_MATRIX_SECRET, the shared secret for registering its own accounts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[ -x /usr/local/go/bin/go ] && PATH=$PATH:/usr/local/go/bin
 DIR=$PWD/var/push
 BIN=$DIR/bin
 DATA=$DIR/data
