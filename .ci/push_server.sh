@@ -65,8 +65,10 @@ start() {
   [ "${1:-}" = "--port" ] && port=$2
   stop
   configure "$port"
-  (cd "$DATA" && setsid "$BIN/dendrite" -config dendrite.yaml -http-bind-address "127.0.0.1:$port" \
-    -https-bind-address "" >"$DIR/dendrite.log" 2>&1 & echo $! >"$DIR/pid")
+  # Its own session, so CI's job control leaves it alone; the pid is written from inside (setsid may fork).
+  (cd "$DATA" && setsid bash -c 'echo $$ >"$0"; exec "$@"' "$DIR/pid" "$BIN/dendrite" -config dendrite.yaml \
+    -http-bind-address "127.0.0.1:$port" -https-bind-address "" >"$DIR/dendrite.log" 2>&1 &)
+  for _ in $(seq 20); do [ -s "$DIR/pid" ] && break; sleep 0.1; done
   for _ in $(seq 120); do
     if curl -fsS "http://127.0.0.1:$port/_matrix/client/versions" >/dev/null 2>&1; then
       echo "push server: dendrite on 127.0.0.1:$port (pid $(cat "$DIR/pid"))"
