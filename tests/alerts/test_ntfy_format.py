@@ -1,6 +1,6 @@
 """A salon alert through Apprise's ntfy:// URL, in ntfy's own JSON publish format, to a receiver on
-loopback (the ntfy server itself cannot be installed here: README, "Text channels"), once only
-across a run cut short after queuing."""
+loopback (the ntfy server itself cannot be installed here: README, "What could not be done here"),
+once only across a run cut short after queuing."""
 from __future__ import annotations
 
 from datetime import date, timedelta
