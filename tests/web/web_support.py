@@ -95,7 +95,9 @@ class SitePool:
             directory = self.tmp_path_factory.mktemp(f"web-{engine}")
             settings = load_settings({"VEILLE_VAR_DIR": str(directory / "var"), "VEILLE_SECRET_KEY": TEST_SECRET,
                                       "VEILLE_SOURCES": str(directory / "no-catalogue.yaml"),
-                                      "VEILLE_BASE_URL": "http://127.0.0.1:8000"})
+                                      "VEILLE_BASE_URL": "http://127.0.0.1:8000",
+                                      # The pages' own tests browse as the demo does; access has its own tests.
+                                      "VEILLE_PUBLIC": "all"})
             backend = open_loaded_backend(engine, directory)
             server = LiveServer(create_app(settings, backend))
             server.start()
