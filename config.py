@@ -19,7 +19,7 @@ class ConfigError(ValueError):
 
 
 SETTINGS_DOC: dict[str, str] = {
-    "VEILLE_ENV": "`development` (default) or `production`; production refuses to start without VEILLE_SECRET_KEY.",
+    "VEILLE_ENV": "`development` (default) or `production`; production refuses to start without VEILLE_SECRET_KEY and marks session cookies Secure (HTTPS only).",
     "VEILLE_VAR_DIR": "Directory for local state in embedded mode (SQLite database, outbox, spool, HTTP cache). Default `var/`.",
     "VEILLE_ELASTICSEARCH_URL": "Elasticsearch 8 URL, or several comma-separated nodes of one cluster (`http://es1:9200,http://es2:9200`). Unset: the embedded SQLite FTS5 backend is used.",
     "VEILLE_ES_REPLICAS": "Replicas per Elasticsearch shard (0 on one node, 1 or more on a cluster). Default 0.",
@@ -34,7 +34,7 @@ SETTINGS_DOC: dict[str, str] = {
     "VEILLE_SMTP_USER": "SMTP user name, if the server needs authentication.",
     "VEILLE_SMTP_PASSWORD": "SMTP password.",
     "VEILLE_MAIL_FROM": "Sender address of alerts and digests. Default `veille@localhost`.",
-    "VEILLE_SECRET_KEY": "Secret that signs unsubscribe and confirmation tokens. Required in production.",
+    "VEILLE_SECRET_KEY": "Secret that signs unsubscribe and confirmation tokens and session cookies. Required in production.",
     "VEILLE_BASE_URL": "Public URL of the web UI, used in links inside emails. Default `http://127.0.0.1:8000`.",
     "VEILLE_CONTACT_URL": "Contact URL sent in the crawler's User-Agent. Default `https://veille.example.ma/contact`.",
     "VEILLE_TIMEZONE": "Timezone of schedules and digests. Default `Africa/Casablanca`.",
