@@ -19,6 +19,8 @@ ACCESS_MESSAGES: Final[dict[str, dict[str, str]]] = {
     "login_submit": {"fr": "Se connecter", "ar": "دخول", "en": "Sign in"},
     "login_failed": {"fr": "Nom d'utilisateur ou mot de passe incorrect.", "ar": "اسم المستخدم أو كلمة المرور غير صحيحة.",
                      "en": "Wrong user name or password."},
+    "login_missing": {"fr": "Indiquez votre nom d'utilisateur et votre mot de passe.",
+                      "ar": "أدخلوا اسم المستخدم وكلمة المرور.", "en": "Enter your user name and password."},
     "login_too_many": {"fr": "Trop d'essais manqués ; réessayez dans un quart d'heure.",
                        "ar": "محاولات فاشلة كثيرة؛ أعيدوا المحاولة بعد ربع ساعة.",
                        "en": "Too many failed attempts; try again in a quarter of an hour."},
