@@ -19,7 +19,7 @@ from web.app import create_app
 A, V, P = Role.ADMIN, Role.ADVISOR, Role.ANONYMOUS
 # The least role of every route with the default VEILLE_PUBLIC. A new route must be added here, on purpose.
 EXPECTED: dict[tuple[str, str], Role] = {
-    ("GET", "/"): V, ("GET", "/search"): V, ("GET", "/export.csv"): V, ("POST", "/saved-searches"): V,
+    ("GET", "/"): P, ("GET", "/search"): V, ("GET", "/export.csv"): V, ("POST", "/saved-searches"): V,
     ("GET", "/prices"): V, ("GET", "/offers/{offer_id}"): V, ("GET", "/news"): V, ("GET", "/news/{article_id}"): V,
     ("GET", "/trends"): V, ("GET", "/crawls"): V,
     ("GET", "/fairs"): P, ("GET", "/fairs.ics"): P, ("GET", "/fairs/{fair_id}.ics"): P, ("GET", "/fairs/{fair_id}"): P,
@@ -145,6 +145,13 @@ def test_route_answers_each_role(strict_site: Site, callers: Callers, method: st
             assert not any(text in response.text for text in DENIED_PAGE), where
         if path == "/logout":
             callers.forget(role, api)
+
+
+def test_the_home_page_is_the_calendar_for_the_public_and_the_search_for_advisors(strict_site: Site) -> None:
+    with strict_site.client(follow_redirects=False) as http:
+        assert http.get("/").headers["location"] == "/fairs"
+        log_in(http, ensure_account(strict_site.backend, V))
+        assert http.get("/").status_code == 200 and 'action="/search"' in http.get("/").text
 
 
 def test_a_denied_page_comes_back_after_login(strict_site: Site) -> None:
