@@ -126,3 +126,18 @@ def test_audit_entries_newest_first_with_details(backend) -> None:  # type: igno
     assert entries[2].details == {"url": "https://lematin.ma", "n": 3} and entries[1].details == {"n": "three"}
     assert [e.action for e in recent_audit(backend, actor="alice")] == ["login", "source.add"]
     assert entries[0].at > entries[1].at > entries[2].at
+
+
+def test_maintenance_purges_idle_sessions_and_old_failures(backend, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    import jobs
+    service = AccountService(backend.records, settings)
+    idle, live = service.sessions.create("alice"), service.sessions.create("alice")
+    record = backend.records.get("sessions", record_key(idle.session_id))
+    backend.records.put("sessions", record_key(idle.session_id),
+                        {**record, "last_seen": record["last_seen"] - settings.session_idle_minutes * 60 - 1})
+    service.limiter.failed("alice", "10.0.0.1")
+    old = backend.records.list("login_attempts")[0]
+    backend.records.put("login_attempts", str(old["key"]), {**old, "failures": [1.0]})  # 1970
+    assert jobs.maintenance(settings, backend).stale_access_records == 2  # an idle session, a stale failure count
+    assert service.sessions.get(live.session_id) is not None
+    assert service.limiter.blocked("alice", "10.0.0.1") is False and len(backend.records.list("login_attempts")) == 1
