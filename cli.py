@@ -215,7 +215,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         for path in summary.text_messages:
             print(f"text message ({path.name.split('-', 1)[0]}): {path}")
         settings, login = cli_accounts.demo_access(settings)
-        print(login)
+        print(login, flush=True)
         if args.serve:
             from web.server import serve
             print("demo sites (the sources' links): " + ", ".join(f"{url}/" for url in sites.base_urls.values()))
