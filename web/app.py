@@ -15,6 +15,7 @@ from config import ROOT, Settings, load_settings
 from indexing.backends import open_backend
 from indexing.backends.base import SearchBackend
 from web import (
+    accounts_console,
     api,
     api_audit,
     api_docs,
@@ -67,7 +68,7 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
         accounts=AccountService(backend.records, settings),
     )
     for module in (search_page, fairs_page, prices_page, news_page, trends_page, crawls_page, subscribe_pages,
-                   token_pages, login_pages, health, api, api_prices, api_audit, api_docs, reply_webhook):
+                   token_pages, login_pages, accounts_console, health, api, api_prices, api_audit, api_docs, reply_webhook):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)

@@ -31,6 +31,8 @@ EXPECTED: dict[tuple[str, str], Role] = {
     ("GET", "/static"): P,
     ("GET", "/api/search"): V, ("GET", "/api/fairs"): P, ("GET", "/api/offers/{offer_id}/history"): V,
     ("GET", "/api/prices"): V, ("GET", "/api/sources"): V, ("GET", "/api/audit"): A,
+    ("GET", "/console/accounts"): A, ("POST", "/console/accounts"): A, ("POST", "/console/accounts/{username}/remove"): A,
+    ("POST", "/console/tokens"): A, ("POST", "/console/tokens/{token_id}/revoke"): A,
 }
 DENIED_PAGE = ("Accès refusé", "needs the")
 
@@ -69,12 +71,14 @@ def test_one_setting_opens_the_advisors_pages() -> None:
     app = create_app(load_settings({}), SqliteBackend(":memory:"))
     opened = load_settings({"VEILLE_PUBLIC": "all"})
     still_closed = {(m, p) for m, p, rule in declared_routes(app) if rule.needed(opened) > P}  # type: ignore[union-attr]
-    assert still_closed == {("GET", "/crawls"), ("GET", "/api/sources"), ("GET", "/api/audit")}
+    assert still_closed == {("GET", "/crawls"), ("GET", "/api/sources"), ("GET", "/api/audit"),
+                            *((m, p) for m, p in EXPECTED if p.startswith("/console/"))}
 
 
 def concrete(path: str, site: Site) -> str:
     values = {"offer_id": web_corpus.beni_ouarain_id(), "article_id": web_corpus.news()[2].id,
-              "fair_id": web_corpus.fairs()[1].id, "name": "swagger-ui.css", "channel": "sms"}
+              "fair_id": web_corpus.fairs()[1].id, "name": "swagger-ui.css", "channel": "sms",
+              "username": "nobody-here", "token_id": "000000000000"}
     filled = re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
     if path == "/static":
         return "/static/app.css"
