@@ -9,11 +9,12 @@ from starlette.responses import Response
 
 from alerts.channel_confirmation import address_digest, read_channel_token
 from alerts.tokens import BadToken
+from web.access import PUBLIC, allow
 from web.csrf import form_is_genuine
 from web.services import Services, services
 from web.subscription_responses import bad_link, forged_form, links, missing_subscription
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[allow(PUBLIC)])  # the signed token decides
 
 
 def _page(request: Request, svc: Services, token: str, confirm: bool) -> Response:

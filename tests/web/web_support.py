@@ -19,6 +19,9 @@ from support import elasticsearch_url, free_port  # importing support puts the p
 import uvicorn  # noqa: E402
 import web_corpus  # noqa: E402
 
+from accounts.roles import Role  # noqa: E402
+from accounts.store import AccountStore  # noqa: E402
+from accounts.tokens import TokenStore  # noqa: E402
 from alerts.tokens import TokenSigner  # noqa: E402
 from config import Settings, load_settings  # noqa: E402
 from indexing.backends.base import SearchBackend  # noqa: E402
@@ -26,6 +29,36 @@ from web.app import create_app  # noqa: E402
 
 TEST_SECRET = "web-tests-secret-key-0123456789"
 BACKENDS = ("sqlite", "elasticsearch")
+
+
+TEST_PASSWORD = "a long test password 0123"
+TEST_ACCOUNTS = {Role.ADVISOR: "test-advisor", Role.ADMIN: "test-admin"}
+
+
+def ensure_account(backend: SearchBackend, role: Role) -> str:
+    """The test account of `role` (created on first use, password TEST_PASSWORD)."""
+    name = TEST_ACCOUNTS[role]
+    accounts = AccountStore(backend.records)
+    if accounts.get(name) is None:
+        accounts.add(name, role, TEST_PASSWORD)
+    return name
+
+
+def bearer(backend: SearchBackend, scope: str = "read") -> dict[str, str]:
+    """Headers of a fresh API token of `scope` (advisor pages in page tests)."""
+    name = ensure_account(backend, Role.ADMIN if scope == "admin" else Role.ADVISOR)
+    token, _ = TokenStore(backend.records, AccountStore(backend.records)).create(name, scope, "web tests")
+    return {"Authorization": f"Bearer {token}"}
+
+
+def csrf_of(http: httpx.Client) -> str:
+    """The CSRF token a page hands out (and its cookie, now in the client's jar)."""
+    http.get("/login")
+    return str(http.cookies.get("veille_csrf"))
+
+
+def log_in(http: httpx.Client, username: str, password: str = TEST_PASSWORD, **extra: str) -> httpx.Response:
+    return http.post("/login", data={"csrf_token": csrf_of(http), "username": username, "password": password, **extra})
 
 
 class LiveServer:
@@ -63,8 +96,10 @@ class Site:
     backend: SearchBackend
     signer: TokenSigner
 
-    def client(self, **kwargs: object) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=20, **kwargs)  # type: ignore[arg-type]
+    def client(self, scope: str | None = None, **kwargs: object) -> httpx.Client:
+        """Anonymous, or with an API token of `scope` (`read`: an advisor; `admin`)."""
+        headers = bearer(self.backend, scope) if scope else {}
+        return httpx.Client(base_url=self.url, timeout=20, headers=headers, **kwargs)  # type: ignore[arg-type]
 
     @property
     def outbox(self) -> Path:
@@ -95,7 +130,9 @@ class SitePool:
             directory = self.tmp_path_factory.mktemp(f"web-{engine}")
             settings = load_settings({"VEILLE_VAR_DIR": str(directory / "var"), "VEILLE_SECRET_KEY": TEST_SECRET,
                                       "VEILLE_SOURCES": str(directory / "no-catalogue.yaml"),
-                                      "VEILLE_BASE_URL": "http://127.0.0.1:8000"})
+                                      "VEILLE_BASE_URL": "http://127.0.0.1:8000",
+                                      # The pages' own tests browse as the demo does; access has its own tests.
+                                      "VEILLE_PUBLIC": "all"})
             backend = open_loaded_backend(engine, directory)
             server = LiveServer(create_app(settings, backend))
             server.start()
@@ -103,10 +140,24 @@ class SitePool:
             self.sites[engine] = Site(engine, server.url, settings, backend, TokenSigner(TEST_SECRET))
         return self.sites[engine]
 
+    def strict(self, engine: str) -> Site:
+        """A second UI over the same backend with the default VEILLE_PUBLIC (alert sign-up and fair calendar)."""
+        key = f"{engine}-strict"
+        if key not in self.sites:
+            loaded = self.get(engine)
+            settings = loaded.settings.replace(public_parts=load_settings({}).public_parts)
+            server = LiveServer(create_app(settings, loaded.backend))
+            server.start()
+            self.servers.append(server)
+            self.sites[key] = Site(engine, server.url, settings, loaded.backend, loaded.signer)
+        return self.sites[key]
+
     def close(self) -> None:
         for server in self.servers:
             server.stop()
-        for site in self.sites.values():
+        for key, site in self.sites.items():
+            if key.endswith("-strict"):
+                continue  # its backend is its loaded twin's
             if site.engine == "elasticsearch":
                 site.backend.drop_all()  # type: ignore[attr-defined]
             site.backend.close()
