@@ -7,17 +7,27 @@ from typing import Callable
 
 from config import Settings
 from indexing.backends import open_backend
-from indexing.backends.base import IndexedDoc, to_document
+from indexing.backends.base import IndexedDoc, SearchBackend, to_document
 
 
 def reindex(settings: Settings, progress: Callable[[int], None] | None = None) -> str:
     backend = open_backend(settings)
     backend.setup()
+    return reindex_backend(backend, progress)
+
+
+def reindex_backend(backend: SearchBackend, progress: Callable[[int], None] | None = None) -> str:
     if backend.name == "elasticsearch":
-        return reindex_elasticsearch(backend, progress)  # type: ignore[arg-type]
+        return reindex_elasticsearch(backend, progress)
+    return reindex_sqlite(backend, progress)
+
+
+def reindex_sqlite(backend: SearchBackend, progress: Callable[[int], None] | None = None) -> str:
+    """Re-analyse in place, streamed: iter_docs pages by rowid and updates keep their rowid, so memory stays
+    bounded at a million documents (it held every document before)."""
     batch: list[IndexedDoc] = []
     done = 0
-    for kind, data in list(backend.iter_docs()):
+    for kind, data in backend.iter_docs():
         batch.append(IndexedDoc.of(to_document(kind, data)))
         if len(batch) == 500:
             done += backend.put_many(batch)
@@ -25,7 +35,7 @@ def reindex(settings: Settings, progress: Callable[[int], None] | None = None) -
             if progress:
                 progress(done)
     done += backend.put_many(batch)
-    return f"re-analysed {done} documents in {settings.sqlite_path}"
+    return f"re-analysed {done} documents in {getattr(backend, 'path', 'the embedded database')}"
 
 
 def reindex_elasticsearch(backend, progress: Callable[[int], None] | None = None) -> str:  # type: ignore[no-untyped-def]

@@ -124,6 +124,9 @@ class SearchBackend(ABC):
     def refresh(self) -> None:
         """Make writes visible to search (a no-op where writes are immediately visible)."""
 
+    def optimize(self) -> None:
+        """Compact the full-text index after a bulk load or a reindex (fewer segments to search)."""
+
     @abstractmethod
     def _search(self, query: SearchQuery) -> tuple[int, list[tuple[str, str, float, dict[str, Any]]], dict[str, dict[str, int]]]:
         """total, [(id, kind, score, model JSON)], facets."""

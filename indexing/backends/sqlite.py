@@ -165,6 +165,12 @@ class SqliteBackend(SearchBackend):
     def refresh(self) -> None:
         pass
 
+    def optimize(self) -> None:
+        # FTS5 keeps each transaction's terms as a segment and merges them lazily; one b-tree per term
+        # makes every MATCH a single doclist read. No ANALYZE: with table statistics the planner picked
+        # plans 10x slower for the facet statements (measured at 20,000 documents).
+        self.db.execute("INSERT INTO docs_fts(docs_fts) VALUES ('optimize')")
+
     def iter_docs(self, kind: str | None = None, batch: int = 1000) -> Iterable[tuple[str, dict[str, Any]]]:
         last = 0
         while True:
