@@ -49,13 +49,13 @@ def make_world(n_subs: int, n_fairs: int, seed: int = 7) -> tuple[list[Any], lis
     return subs, fairs
 
 
-def bench_matching(results: dict[str, Any], n_subs: int = 10_000, n_items: int = 2_000) -> None:
-    from alerts.matching import salon_matches
+def bench_matching(results: dict[str, Any], n_subs: int = 10_000, n_items: int = 2_000, suffix: str = "") -> None:
+    from alerts.matching import match_count, salon_matches
     subs, fairs = make_world(n_subs, n_items)
     started = time.perf_counter()
     matches = salon_matches(subs, fairs, TODAY)
-    results["match_seconds"] = round(time.perf_counter() - started, 2)
-    results["match_pairs"] = len(matches)
+    results[f"match_seconds{suffix}"] = round(time.perf_counter() - started, 2)
+    results[f"match_pairs{suffix}"] = match_count(matches)
 
 
 def bench_delivery(results: dict[str, Any], n: int = 10_000) -> None:
