@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from indexing.analysis import index_terms, phrase_terms
 from indexing.cleantext import clean_description
@@ -165,6 +165,12 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def delete_record(self, collection: str, record_id: str) -> bool: ...
+
+    @abstractmethod
+    def iter_records(self, collection: str, where: dict[str, Any] | None = None,
+                     batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Every record matching `where`, a batch at a time, in no set order; records written while
+        iterating may or may not be seen, and none is seen twice."""
 
     # shared behaviour --------------------------------------------------------------
     def index(self, documents: Iterable[Document]) -> int:

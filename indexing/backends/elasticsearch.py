@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from elasticsearch import ApiError, ConflictError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch import ConnectionError as EsConnectionError
@@ -330,6 +330,13 @@ class ElasticsearchBackend(SearchBackend):
                               sort=[{"updated_at": {"order": "desc", "unmapped_type": "keyword"}}, {RECORD_ID_FIELD: {"order": "asc", "unmapped_type": "keyword"}}])
             return [_strip(h["_source"]) for h in resp["hits"]["hits"]]
         return [_strip(h["_source"]) for h in scan(self.es, index=self.records_index(collection), query={"query": query})][:limit]
+
+    def iter_records(self, collection: str, where: dict[str, Any] | None = None,
+                     batch: int = 500) -> Iterator[dict[str, Any]]:
+        # A scroll reads one point in time: later writes do not move or repeat what it returns.
+        query = {"bool": {"filter": [{"term": {k: v}} for k, v in (where or {}).items()]}}
+        for hit in scan(self.es, index=self.records_index(collection), query={"query": query}, size=batch):
+            yield _strip(hit["_source"])
 
     def delete_record(self, collection: str, record_id: str) -> bool:
         try:

@@ -6,7 +6,7 @@ import sqlite3
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from indexing.backends.base import RECORD_COLLECTIONS, IndexedDoc, SearchBackend
 from indexing.backends.sqlite_schema import filter_token, filter_tokens, migrate, register_functions
@@ -343,18 +343,33 @@ class SqliteBackend(SearchBackend):
         row = self.db.execute("SELECT data FROM records WHERE collection = ? AND id = ?", (collection, record_id)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def list_records(self, collection: str, where: dict[str, Any] | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
+    def _record_filter(self, collection: str, where: dict[str, Any] | None) -> tuple[str, list[Any]]:
         self._check(collection)
-        sql = "SELECT data FROM records WHERE collection = ?"
+        sql = "SELECT id, data FROM records WHERE collection = ?"
         params: list[Any] = [collection]
         for key, value in (where or {}).items():
             if not key.isidentifier():
                 raise ValueError(f"bad record field {key!r}")
             sql += f" AND json_extract(data, '$.{key}') = ?"
             params.append(value if not isinstance(value, bool) else int(value))
-        sql += " ORDER BY updated_at DESC, id LIMIT ?"
-        params.append(limit)
-        return [json.loads(r[0]) for r in self.db.execute(sql, params)]
+        return sql, params
+
+    def list_records(self, collection: str, where: dict[str, Any] | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
+        sql, params = self._record_filter(collection, where)
+        return [json.loads(r[1]) for r in self.db.execute(sql + " ORDER BY updated_at DESC, id LIMIT ?", [*params, limit])]
+
+    def iter_records(self, collection: str, where: dict[str, Any] | None = None,
+                     batch: int = 500) -> Iterator[dict[str, Any]]:
+        # Pages by id: a record rewritten while iterating keeps its place, so it is never seen twice.
+        sql, params = self._record_filter(collection, where)
+        last = ""
+        while True:
+            rows = self.db.execute(sql + " AND id > ? ORDER BY id LIMIT ?", [*params, last, batch]).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            for row in rows:
+                yield json.loads(row[1])
 
     def delete_record(self, collection: str, record_id: str) -> bool:
         self._check(collection)
