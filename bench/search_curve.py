@@ -191,7 +191,7 @@ def print_table(points: list[Point]) -> None:
     for p in points:
         table.add_row(p.engine, f"{p.docs:,}", f"{p.docs_per_s:,.0f}", f"{p.p50_ms}", f"{p.p95_ms}",
                       f"{p.extra['p95_ms_as_loaded']}", f"{p.mb_per_100k}", str(p.extra.get("reindex_seconds", "")), verdict(p))
-    Console().print(table)
+    Console(width=140).print(table)
 
 
 def run(results: dict[str, Any], es_url: str | None, sizes_text: str = DEFAULT_SIZES,
