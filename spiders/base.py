@@ -179,18 +179,15 @@ class CatalogueSpider(Spider):
             return
         yield from self.parse_hub(response)
 
-    def parse_hub(self, response: Response, discover: bool = True, hrefs: list[str] | None = None) -> Iterable[Any]:
+    def parse_hub(self, response: Response, discover: bool = True) -> Iterable[Any]:
         """Follow links matching the source's patterns to detail pages; with `discover`, explore the
-        rest of the site as hubs too, as deep as the source's max_depth allows. `hrefs`: the page's
-        links when a page worker already read them."""
+        rest of the site as hubs too, as deep as the source's max_depth allows."""
         if not isinstance(response, TextResponse):
             return
         source = self.source_of(response)
         patterns = [re.compile(l.link_pattern) for l in source.listings if l.link_pattern]
         hosts = source.domains()
-        if hrefs is None:
-            hrefs = self.page_selector(response).css("a::attr(href)").getall()
-        for href in dict.fromkeys(hrefs):
+        for href in dict.fromkeys(self.page_selector(response).css("a::attr(href)").getall()):
             absolute = self.join(response, href)
             if absolute is None:
                 continue
@@ -235,7 +232,7 @@ class CatalogueSpider(Spider):
         for document, indexed in result.documents:
             yield Scraped(document, source.id, indexed)
         # Detail pages link to more details (related products, "read also"): follow those too.
-        for request in self.parse_hub(response, discover=False, hrefs=result.links):
+        for request in self.parse_hub(response, discover=False):
             yield request
 
     # callbacks the concrete spiders implement ---------------------------------------------

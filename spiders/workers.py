@@ -26,20 +26,6 @@ class PageResult:
     rejected: str | None = None
     rejected_values: list[str] = field(default_factory=list)
     """Plausibility reason codes of the values (or fairs) left out, counted per source by the spider."""
-    links: list[str] | None = None
-    """The page's a[href] values, read here so the crawler process does not parse the page a second time."""
-
-
-def page_links(text: str) -> list[str]:
-    """What Scrapy's `response.css("a::attr(href)")` returns for the page: the same parser (parsel, lxml)."""
-    from parsel import Selector
-    return Selector(text=text, type="html").css("a::attr(href)").getall()
-
-
-def with_links(fn: Callable[..., PageResult], text: str, *args: Any) -> PageResult:
-    result = fn(text, *args)
-    result.links = page_links(text)
-    return result
 
 
 def normalize_offer(offer: Offer, rates_file: str) -> Offer:
@@ -132,11 +118,10 @@ class PageWorkers:
                                             "spiders.workers"])
             self.pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_warm_up)
 
-    async def run(self, fn: Callable[..., PageResult], text: str, *args: Any) -> PageResult:
-        """`fn(text, *args)` with the page's links read in the same worker (PageResult.links)."""
+    async def run(self, fn: Callable[..., PageResult], *args: Any) -> PageResult:
         if self.pool is None:
-            return with_links(fn, text, *args)
-        return await asyncio.wrap_future(self.pool.submit(with_links, fn, text, *args))
+            return fn(*args)
+        return await asyncio.wrap_future(self.pool.submit(fn, *args))
 
     def close(self) -> None:
         if self.pool is not None:
