@@ -33,13 +33,14 @@ test-fast: $(STAMP)
 eval: $(STAMP)
 	$(PY) -m bench.eval
 
-# Elasticsearch figures need a node: the one in VEILLE_TEST_ELASTICSEARCH_URL, else a local one started here.
+# Elasticsearch figures need a node: the one in VEILLE_TEST_ELASTICSEARCH_URL, else a local one started here
+# (2 GB heap: the search curve loads a million documents). BENCH_ARGS="--sizes 50k,200k" for a quick run.
 bench: $(STAMP)
 	@url="$${VEILLE_TEST_ELASTICSEARCH_URL:-}"; \
 	if [ -z "$$url" ]; then \
-	  .ci/es.sh start --port 9201 && url=http://127.0.0.1:9201 || echo "note: no Elasticsearch node: its figures are skipped"; \
+	  ES_HEAP=$${ES_HEAP:-2g} .ci/es.sh start --port 9201 && url=http://127.0.0.1:9201 || echo "note: no Elasticsearch node: its figures are skipped"; \
 	fi; \
-	VEILLE_TEST_ELASTICSEARCH_URL="$$url" $(PY) -m bench
+	VEILLE_TEST_ELASTICSEARCH_URL="$$url" $(PY) -m bench $(BENCH_ARGS)
 
 es: $(STAMP)
 	.ci/es.sh start

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from alerts.mailers import Mailer, MailerError
 from alerts.messages import WIRE_POLICY
@@ -113,6 +113,16 @@ class DeliveryLog:
     def records(self, status: str | None = None, limit: int = 100_000) -> list[dict[str, Any]]:
         return self.backend.records.list(COLLECTION, {"status": status} if status else None, limit=limit)
 
+    def _pending(self) -> Iterator[dict[str, Any]]:
+        """Queued, then retried records, a page at a time: a backlog of 100,000 stored messages is
+        never in memory at once. A record retried in this run is not met again in the retry pass."""
+        done: set[str] = set()
+        for status in ("queued", "retry"):
+            for record in self.backend.records.iter(COLLECTION, {"status": status}):
+                if record["key"] not in done:
+                    done.add(record["key"])
+                    yield record
+
     def _update(self, record: dict[str, Any], **changes: Any) -> None:
         record.update(changes, updated_at=now_utc().isoformat())
         self.backend.records.put(COLLECTION, record_id(record["key"]), record)
@@ -132,10 +142,8 @@ class DeliveryLog:
         """Send every due queued message; failures back off exponentially across runs."""
         report = DispatchReport()
         now = now or now_utc()
-        pending = self.records("queued") + self.records("retry")
-        pending.sort(key=lambda r: r["created_at"])
         down: dict[str, str] = {}  # text channel -> its error in this run
-        for record in pending:
+        for record in self._pending():
             if record["status"] == "retry" and record.get("next_attempt_at", "") > now.isoformat():
                 report.deferred += 1
                 continue

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -13,7 +12,7 @@ from alerts.channel_queue import queue_on_channels
 from alerts.delivery import DeliveryLog, DispatchReport, record_id
 from alerts.digest import Digest, build_digest, price_chart_png
 from alerts.mailers import Mailer
-from alerts.matching import Match, salon_matches
+from alerts.matching import match_count, salon_matches
 from alerts.messages import digest_message, links, salon_alert_message
 from alerts.notifiers import Notifier
 from alerts.short_messages import short_alert
@@ -84,11 +83,8 @@ def queue_salon_alerts(settings: Settings, backend: SearchBackend, today: date) 
     deliveries = DeliveryLog(backend)
     _repair_markers(deliveries, today.isoformat())
     queued = 0
-    by_sub: dict[str, list[Match]] = defaultdict(list)
-    for match in matches:
-        by_sub[match.subscription.id].append(match)
-    for sub_id, sub_matches in by_sub.items():
-        sub = sub_matches[0].subscription
+    for due in matches:
+        sub, sub_matches, sub_id = due.subscription, due.matches, due.subscription.id
         for channel in sub.live_channels:
             fresh = [m for m in sub_matches if not deliveries.already(item_marker(sub_id, m.item_key, channel))]
             if not fresh:
@@ -114,7 +110,7 @@ def queue_salon_alerts(settings: Settings, backend: SearchBackend, today: date) 
             if done:
                 queued += 1
                 _mark_items(deliveries, batch_key, recipient, item_keys, today.isoformat())
-    return len(matches), queued
+    return match_count(matches), queued
 
 
 def send_salon_alerts(settings: Settings, backend: SearchBackend, mailer: Mailer, today: date | None = None,

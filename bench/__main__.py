@@ -14,10 +14,12 @@ RESULTS = Path(__file__).with_name("results.json")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("--only", choices=["crawl", "search", "alerts"], action="append")
+    parser.add_argument("--only", choices=["crawl", "index", "search", "alerts"], action="append")
     parser.add_argument("--es", default=os.environ.get("VEILLE_TEST_ELASTICSEARCH_URL"),
                         help="Elasticsearch URL for the Elasticsearch figures")
-    parser.add_argument("--docs", type=int, default=200_000)
+    parser.add_argument("--docs", type=int, default=200_000, help="documents of the indexing-ratio run")
+    parser.add_argument("--sizes", default="50k,200k,1m", help="index sizes of the search curve, e.g. 50k,200k")
+    parser.add_argument("--no-reindex", action="store_true", help="skip timing `veille reindex` at the largest size")
     parser.add_argument("--crawl-pages", type=int, default=2500)
     parser.add_argument("--rss-pages", type=int, default=10_000)
     args = parser.parse_args(argv)
@@ -28,15 +30,19 @@ def main(argv: list[str] | None = None) -> int:
         from bench.crawl_bench import run
         run(results, pages=args.crawl_pages, rss_pages=args.rss_pages)
 
-    def search() -> None:
+    def index() -> None:
         from bench.search_bench import run
         run(results, args.es, args.docs)
+
+    def search() -> None:
+        from bench.search_curve import run
+        run(results, args.es, args.sizes, reindex=not args.no_reindex)
 
     def alerts() -> None:
         from bench.alerts_bench import run
         run(results)
 
-    sections.update(crawl=crawl, search=search, alerts=alerts)
+    sections.update(crawl=crawl, index=index, search=search, alerts=alerts)
     for name in args.only or list(sections):
         started = time.time()
         try:

@@ -1,4 +1,5 @@
-"""Alert matching and delivery at scale: 10,000 subscriptions, 2,000 new items, 10,000 digests over SMTP."""
+"""Alert matching and delivery at scale: 10,000 and 100,000 subscriptions against 2,000 new items; 10,000 and
+100,000 personalised digests rendered, logged and sent to a local SMTP server."""
 from __future__ import annotations
 
 import multiprocessing
@@ -49,16 +50,16 @@ def make_world(n_subs: int, n_fairs: int, seed: int = 7) -> tuple[list[Any], lis
     return subs, fairs
 
 
-def bench_matching(results: dict[str, Any], n_subs: int = 10_000, n_items: int = 2_000) -> None:
-    from alerts.matching import salon_matches
+def bench_matching(results: dict[str, Any], n_subs: int = 10_000, n_items: int = 2_000, suffix: str = "") -> None:
+    from alerts.matching import match_count, salon_matches
     subs, fairs = make_world(n_subs, n_items)
     started = time.perf_counter()
     matches = salon_matches(subs, fairs, TODAY)
-    results["match_seconds"] = round(time.perf_counter() - started, 2)
-    results["match_pairs"] = len(matches)
+    results[f"match_seconds{suffix}"] = round(time.perf_counter() - started, 2)
+    results[f"match_pairs{suffix}"] = match_count(matches)
 
 
-def bench_delivery(results: dict[str, Any], n: int = 10_000) -> None:
+def bench_delivery(results: dict[str, Any], n: int = 10_000, suffix: str = "") -> None:
     from aiosmtpd.controller import Controller
 
     from alerts.delivery import DeliveryLog
@@ -98,24 +99,26 @@ def bench_delivery(results: dict[str, Any], n: int = 10_000) -> None:
             report = log.dispatch(mailer)
             mailer.close()
             elapsed = time.perf_counter() - started
-            results["delivery_msgs_per_s"] = round(report.sent / elapsed, 1)
-            results["delivery_messages"] = Count.received
-            results["digest_peak_rss_mb"] = peak_rss_mb()
+            results[f"delivery_msgs_per_s{suffix}"] = round(report.sent / elapsed, 1)
+            results[f"delivery_messages{suffix}"] = Count.received
+            results["digest_peak_rss_mb" if not suffix else f"delivery_peak_rss_mb{suffix}"] = peak_rss_mb()
     finally:
         controller.stop()
 
 
-def delivery_figures() -> dict[str, Any]:
+def delivery_figures(n: int, suffix: str) -> dict[str, Any]:
     figures: dict[str, Any] = {}
-    bench_delivery(figures)
+    bench_delivery(figures, n, suffix)
     return figures
 
 
 def run(results: dict[str, Any]) -> None:
     bench_matching(results)
-    # A fresh process: its peak RSS is the digest run's alone, not the benchmarks that ran before it.
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        results.update(pool.apply(delivery_figures))
+    bench_matching(results, 100_000, suffix="_100k")
+    # A fresh process each: its peak RSS is that run's alone, not the benchmarks that ran before it.
+    for n, suffix in ((10_000, ""), (100_000, "_100k")):
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            results.update(pool.apply(delivery_figures, (n, suffix)))
 
 
 if __name__ == "__main__":

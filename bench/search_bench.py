@@ -225,20 +225,18 @@ def sqlite_step_timings(backend: Any, query: SearchQuery) -> dict[str, float]:
         db.execute(sql, args).fetchall()
         steps[name] = round((time.perf_counter() - started) * 1000, 2)
 
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS hits(rowid INTEGER PRIMARY KEY, score REAL)")
+    from indexing.backends.sqlite import HIT_COLUMNS, HITS_TABLE
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {HITS_TABLE}")
     db.execute("DELETE FROM temp.hits")
     statement, params = backend.hit_statement(query)
-    timed("fill_hits", f"INSERT INTO temp.hits(rowid, score) {statement}", params)
+    timed("fill_hits", f"INSERT INTO temp.hits({HIT_COLUMNS}) {statement}", params)
     timed("count", "SELECT count(*) FROM temp.hits")
-    timed("page", "SELECT d.id, d.kind, h.score, d.doc FROM temp.hits h CROSS JOIN docs d ON d.rowid = h.rowid "
-                  "ORDER BY h.score DESC, d.date IS NULL, d.date DESC, d.id LIMIT 20")
+    timed("page", "SELECT rowid, id, kind, score FROM temp.hits ORDER BY score DESC, date IS NULL, date DESC, id LIMIT 20")
     for facet in FACETS:
-        if facet in ("crafts", "countries"):
-            timed(f"facet_{facet}", "SELECT t.value, count(*) FROM temp.hits h CROSS JOIN doc_tags t "
-                                    "ON t.doc_rowid = h.rowid WHERE t.facet = ? GROUP BY t.value", (facet,))
-        else:
-            timed(f"facet_{facet}", f"SELECT d.{facet}, count(*) FROM temp.hits h CROSS JOIN docs d ON d.rowid = h.rowid "
-                                    f"WHERE d.{facet} IS NOT NULL GROUP BY d.{facet}")
+        if facet not in ("crafts", "countries"):
+            timed(f"facet_{facet}", f"SELECT {facet}, count(*) FROM temp.hits WHERE {facet} IS NOT NULL GROUP BY {facet}")
+    timed("facet_tags", "SELECT t.facet, t.value, count(*) FROM temp.hits h CROSS JOIN doc_tags t "
+                        "ON t.doc_rowid = h.rowid GROUP BY t.facet, t.value")
     return steps
 
 

@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from indexing.backends.records import RecordStore
 from indexing.analysis import index_terms, phrase_terms
@@ -121,6 +121,9 @@ class SearchBackend(ABC):
     @abstractmethod
     def refresh(self) -> None:
         """Make writes visible to search (a no-op where writes are immediately visible)."""
+
+    def optimize(self) -> None:
+        """Compact the full-text index after a bulk load or a reindex (fewer segments to search)."""
 
     @abstractmethod
     def _search(self, query: SearchQuery) -> tuple[int, list[tuple[str, str, float, dict[str, Any]]], dict[str, dict[str, int]]]:

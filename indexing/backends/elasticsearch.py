@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from elasticsearch import ApiError, ConflictError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch import ConnectionError as EsConnectionError
@@ -193,6 +193,11 @@ class ElasticsearchBackend(SearchBackend):
 
     def refresh(self) -> None:
         self._call(self.es.indices.refresh, index=f"{self.prefix}-*")
+
+    def optimize(self) -> None:
+        # After a bulk load Lucene holds dozens of segments; each query visits every one of them.
+        self._call(self.es.indices.forcemerge, index=self.docs_alias, max_num_segments=1, request_timeout=3600)
+        self.refresh()
 
     def iter_docs(self, kind: str | None = None, batch: int = 1000) -> Iterable[tuple[str, dict[str, Any]]]:
         query = {"term": {"kind": kind}} if kind else {"match_all": {}}

@@ -1,7 +1,7 @@
 """Records in Elasticsearch: one small index per collection, written with refresh so a read sees the write."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -63,6 +63,12 @@ class ElasticsearchRecordStore(RecordStore):
                                     {RECORD_ID_FIELD: {"order": "asc", "unmapped_type": "keyword"}}])
             return [_strip(h["_source"]) for h in resp["hits"]["hits"]]
         return [_strip(h["_source"]) for h in scan(self.es, index=index, query={"query": query})][:limit]
+
+    def iter(self, collection: str, where: dict[str, Any] | None = None, batch: int = 500) -> Iterator[dict[str, Any]]:
+        # A scroll reads one point in time: later writes do not move or repeat what it returns.
+        query = {"bool": {"filter": [{"term": {k: v}} for k, v in (where or {}).items()]}}
+        for hit in scan(self.es, index=self.index_name(collection), query={"query": query}, size=batch):
+            yield _strip(hit["_source"])
 
     def delete(self, collection: str, record_id: str) -> bool:
         try:

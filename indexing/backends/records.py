@@ -6,6 +6,7 @@ audit log are records. In Elasticsearch mode they live in Elasticsearch too, so 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from typing import Any
 
 RECORD_COLLECTIONS = (
@@ -30,6 +31,11 @@ class RecordStore(ABC):
     @abstractmethod
     def list(self, collection: str, where: dict[str, Any] | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
         """Records whose top-level fields equal `where`'s values, newest first by `updated_at` when present."""
+
+    @abstractmethod
+    def iter(self, collection: str, where: dict[str, Any] | None = None, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Every record matching `where`, a batch at a time, in no set order; records written while
+        iterating may or may not be seen, and none is seen twice."""
 
     @abstractmethod
     def delete(self, collection: str, record_id: str) -> bool: ...

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from indexing.backends.records import RecordStore, check_collection
@@ -28,18 +28,34 @@ class SqliteRecordStore(RecordStore):
                                          (collection, record_id)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def list(self, collection: str, where: dict[str, Any] | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
+    @staticmethod
+    def _filter(collection: str, where: dict[str, Any] | None) -> tuple[str, list[Any]]:
         check_collection(collection)
-        sql = "SELECT data FROM records WHERE collection = ?"
+        sql = "SELECT id, data FROM records WHERE collection = ?"
         params: list[Any] = [collection]
         for key, value in (where or {}).items():
             if not key.isidentifier():
                 raise ValueError(f"bad record field {key!r}")
             sql += f" AND json_extract(data, '$.{key}') = ?"
             params.append(value if not isinstance(value, bool) else int(value))
-        sql += " ORDER BY updated_at DESC, id LIMIT ?"
-        params.append(limit)
-        return [json.loads(r[0]) for r in self._connection().execute(sql, params)]
+        return sql, params
+
+    def list(self, collection: str, where: dict[str, Any] | None = None, limit: int = 10_000) -> list[dict[str, Any]]:
+        sql, params = self._filter(collection, where)
+        rows = self._connection().execute(sql + " ORDER BY updated_at DESC, id LIMIT ?", [*params, limit])
+        return [json.loads(r[1]) for r in rows]
+
+    def iter(self, collection: str, where: dict[str, Any] | None = None, batch: int = 500) -> Iterator[dict[str, Any]]:
+        # Pages by id: a record rewritten while iterating keeps its place, so it is never seen twice.
+        sql, params = self._filter(collection, where)
+        last = ""
+        while True:
+            rows = self._connection().execute(sql + " AND id > ? ORDER BY id LIMIT ?", [*params, last, batch]).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            for row in rows:
+                yield json.loads(row[1])
 
     def delete(self, collection: str, record_id: str) -> bool:
         check_collection(collection)

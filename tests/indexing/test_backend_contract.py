@@ -174,6 +174,18 @@ def test_records_create_only(backend) -> None:  # type: ignore[no-untyped-def]
     assert backend.records.delete("deliveries", "k2") and backend.records.get("deliveries", "k2") is None
 
 
+def test_iter_records_pages_through_every_match_once_even_while_they_change(backend) -> None:  # type: ignore[no-untyped-def]
+    for i in range(23):
+        backend.records.put("deliveries", f"r{i:02d}", {"key": f"r{i:02d}", "status": "queued" if i % 4 else "sent",
+                                                       "updated_at": str(i)})
+    backend.refresh()
+    seen = []
+    for record in backend.records.iter("deliveries", {"status": "queued"}, batch=5):
+        seen.append(record["key"])
+        backend.records.put("deliveries", record["key"], {**record, "status": "queued", "updated_at": "99"})
+    assert sorted(seen) == [f"r{i:02d}" for i in range(23) if i % 4]
+
+
 def test_news_keeps_the_publisher_offset_and_sorts_by_the_utc_instant(backend) -> None:  # type: ignore[no-untyped-def]
     casablanca_evening = NewsArticle(
         url="https://news.example.ma/fr/soiree", source="artisanat-info", language="fr", title="Soirée des potiers",
