@@ -6,7 +6,7 @@ import sqlite3
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Sequence
 
 from indexing.backends.base import IndexedDoc, SearchBackend
 from indexing.backends.sqlite_records import SqliteRecordStore
