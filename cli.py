@@ -351,6 +351,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per subscription and line")
     p.set_defaults(func=cmd_subscriptions)
 
+    from cli_sources import add_sources_parser
+    add_sources_parser(sub)
+
     p = sub.add_parser("serve", help="serve the web UI and JSON API")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
