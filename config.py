@@ -19,7 +19,7 @@ class ConfigError(ValueError):
 
 
 SETTINGS_DOC: dict[str, str] = {
-    "VEILLE_ENV": "`development` (default) or `production`; production refuses to start without VEILLE_SECRET_KEY.",
+    "VEILLE_ENV": "`development` (default) or `production`; production refuses to start without VEILLE_SECRET_KEY and marks session cookies Secure (HTTPS only).",
     "VEILLE_VAR_DIR": "Directory for local state in embedded mode (SQLite database, outbox, spool, HTTP cache). Default `var/`.",
     "VEILLE_ELASTICSEARCH_URL": "Elasticsearch 8 URL, or several comma-separated nodes of one cluster (`http://es1:9200,http://es2:9200`). Unset: the embedded SQLite FTS5 backend is used.",
     "VEILLE_ES_REPLICAS": "Replicas per Elasticsearch shard (0 on one node, 1 or more on a cluster). Default 0.",
@@ -34,7 +34,7 @@ SETTINGS_DOC: dict[str, str] = {
     "VEILLE_SMTP_USER": "SMTP user name, if the server needs authentication.",
     "VEILLE_SMTP_PASSWORD": "SMTP password.",
     "VEILLE_MAIL_FROM": "Sender address of alerts and digests. Default `veille@localhost`.",
-    "VEILLE_SECRET_KEY": "Secret that signs unsubscribe and confirmation tokens. Required in production.",
+    "VEILLE_SECRET_KEY": "Secret that signs unsubscribe and confirmation tokens and session cookies. Required in production.",
     "VEILLE_BASE_URL": "Public URL of the web UI, used in links inside emails. Default `http://127.0.0.1:8000`.",
     "VEILLE_CONTACT_URL": "Contact URL sent in the crawler's User-Agent. Default `https://veille.example.ma/contact`.",
     "VEILLE_TIMEZONE": "Timezone of schedules and digests. Default `Africa/Casablanca`.",
@@ -51,6 +51,8 @@ SETTINGS_DOC: dict[str, str] = {
     "VEILLE_APPRISE_SMS": "Apprise URL template for SMS through any provider Apprise supports, with `{phone}`: `twilio://SID:TOKEN@+212500000000/{phone}`, `smseagle://TOKEN@host/{phone}`. A secret: never logged.",
     "VEILLE_APPRISE_TELEGRAM": "Apprise URL template for Telegram, with `{chat}` for the subscriber's chat id: `tgram://BOT_TOKEN/{chat}`. A secret: never logged.",
     "VEILLE_APPRISE_EXTRA": "Apprise URL (or several, space-separated) that receives the alerts of subscriptions with the `apprise` channel (ntfy, Matrix, Signal, Slack… for advisors); `{phone}` and `{chat}` may appear. A secret: never logged.",
+    "VEILLE_PUBLIC": "What anonymous visitors may use, comma-separated among `alerts` (the salon-alert sign-up), `fairs` (calendar, `.ics`, `/api/fairs`), `search`, `prices`, `news`, `trends`; `all` opens every part, `none` none. Default `alerts,fairs`. Confirmation, unsubscribe and preferences links and the stop webhooks always work (their own signed tokens authorise them); everything else needs an account or an API token.",
+    "VEILLE_SESSION_IDLE_MINUTES": "A browser session ends after this many minutes without a request. Default 60.",
     "VEILLE_PHONE_REGION": "Region of phone numbers given without a country code (`06…` → `+2126…`). Default `MA`.",
 }
 
@@ -86,6 +88,22 @@ def _choice(key: str, raw: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
         raise ConfigError(f"{key}: expected one of {', '.join(choices)}, got {raw!r}")
     return value
+
+
+PUBLIC_PARTS = ("alerts", "fairs", "search", "prices", "news", "trends")
+
+
+def public_parts(raw: str) -> frozenset[str]:
+    names = {part.strip().lower() for part in raw.split(",") if part.strip()}
+    if names == {"all"}:
+        return frozenset(PUBLIC_PARTS)
+    if names == {"none"}:
+        return frozenset()
+    unknown = sorted(names - set(PUBLIC_PARTS))
+    if unknown:
+        raise ConfigError(f"VEILLE_PUBLIC: unknown part {unknown[0]!r}; expected all, none or some of "
+                          f"{', '.join(PUBLIC_PARTS)}")
+    return frozenset(names)
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -139,6 +157,12 @@ class Settings:
     apprise_telegram: str | None = field(default=None, repr=False)
     apprise_extra: str | None = field(default=None, repr=False)
     phone_region: str = "MA"
+    public_parts: frozenset[str] = frozenset({"alerts", "fairs"})
+    session_idle_minutes: int = 60
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
 
     @property
     def backend_name(self) -> str:
@@ -261,4 +285,8 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         if not re.fullmatch(r"[A-Za-z]{2}", v):
             raise ConfigError(f"VEILLE_PHONE_REGION: expected a two-letter country code, got {v!r}")
         kwargs["phone_region"] = v.upper()
+    if (v := get("VEILLE_PUBLIC")) is not None:
+        kwargs["public_parts"] = public_parts(v)
+    if (v := get("VEILLE_SESSION_IDLE_MINUTES")) is not None:
+        kwargs["session_idle_minutes"] = _int("VEILLE_SESSION_IDLE_MINUTES", v, 1, 60 * 24 * 30)
     return Settings(**kwargs)  # type: ignore[arg-type]

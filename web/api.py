@@ -15,6 +15,7 @@ from web.crawl_health import last_crawl_per_source
 from web.lookup import find_document
 from web.paging import check_result_window
 from web.services import services
+from web.access import ADVISOR, allow, public_part
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -70,7 +71,7 @@ def search_response(result: SearchResult) -> dict[str, Any]:
     }
 
 
-@router.get("/search", response_model=SearchResponse, responses=ERRORS,
+@router.get("/search", dependencies=[allow(public_part("search"))], response_model=SearchResponse, responses=ERRORS,
             summary="Search news, fairs and offers with filters and facets")
 def api_search(request: Request, q: Text = None, kind: Many = None, craft: Many = None, country: Many = None,
                source: Many = None,
@@ -87,7 +88,7 @@ def api_search(request: Request, q: Text = None, kind: Many = None, craft: Many 
     return search_response(services(request).backend.search(query))
 
 
-@router.get("/fairs", response_model=SearchResponse, responses=ERRORS,
+@router.get("/fairs", dependencies=[allow(public_part("fairs"))], response_model=SearchResponse, responses=ERRORS,
             summary="Upcoming trade fairs (from today unless `from` is given), soonest first")
 def api_fairs(request: Request, q: Text = None, craft: Many = None, country: Many = None,
               date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD, default today")] = None,
@@ -100,7 +101,7 @@ def api_fairs(request: Request, q: Text = None, craft: Many = None, country: Man
     return search_response(services(request).backend.search(query))
 
 
-@router.get("/offers/{offer_id}/history", responses=ERRORS, summary="An offer and its price observations, oldest first")
+@router.get("/offers/{offer_id}/history", dependencies=[allow(public_part("prices"))], responses=ERRORS, summary="An offer and its price observations, oldest first")
 def api_offer_history(request: Request, offer_id: str) -> dict[str, Any]:
     backend = services(request).backend
     offer = find_document(backend, offer_id, Offer)
@@ -109,7 +110,7 @@ def api_offer_history(request: Request, offer_id: str) -> dict[str, Any]:
             "history": [o.model_dump(mode="json") for o in history]}
 
 
-@router.get("/sources", summary="The source catalogue with each source's last crawl statistics")
+@router.get("/sources", dependencies=[allow(ADVISOR)], summary="The source catalogue with each source's last crawl statistics")
 def api_sources(request: Request) -> dict[str, Any]:
     svc = services(request)
     last = last_crawl_per_source(svc.backend.records.list("crawlstats", limit=500))

@@ -10,11 +10,14 @@ from importlib.resources import files
 
 from fastapi import APIRouter, HTTPException
 from fastapi.openapi.docs import get_swagger_ui_html
-from starlette.responses import FileResponse, HTMLResponse
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse
 
+from web.api_security import openapi_with_security
 from web.headers import CONTENT_SECURITY_POLICY
+from web.access import PUBLIC, allow
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[allow(PUBLIC)])
 ASSETS_URL = "/docs/assets"
 # Only what the page loads: the rest of the package (ReDoc) is not served.
 ASSETS = {"swagger-ui-bundle.js": "text/javascript", "swagger-ui.css": "text/css", "favicon.png": "image/png"}
@@ -28,6 +31,11 @@ def script_hashes(html: str) -> list[str]:
 
 def docs_policy(html: str) -> str:
     return CONTENT_SECURITY_POLICY.replace("script-src 'self'", f"script-src 'self' {' '.join(script_hashes(html))}")
+
+
+@router.get("/openapi.json")
+def openapi_document(request: Request) -> JSONResponse:
+    return JSONResponse(openapi_with_security(request.app))
 
 
 @router.get("/docs")

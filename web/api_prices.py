@@ -13,12 +13,13 @@ from indexing.query import query_from_params
 from web.api import ERRORS, Many, Text, search_params
 from web.exports import all_hits
 from web.services import services
+from web.access import allow, public_part
 
 router = APIRouter(prefix="/api", tags=["api"])
 MAX_OFFERS = 2000
 
 
-@router.get("/prices", responses=ERRORS,
+@router.get("/prices", dependencies=[allow(public_part("prices"))], responses=ERRORS,
             summary="Shops compared within product groups (craft, type, size; rugs per m²) and a price index per craft")
 def api_prices(request: Request, q: Text = None, craft: Many = None, country: Many = None, source: Many = None,
                currency: Annotated[str | None, Query(description="MAD (default) or EUR")] = None) -> dict[str, Any]:

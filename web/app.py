@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
+from accounts.service import AccountService
 from alerts.subscriptions import SubscriptionStore
 from alerts.tokens import TokenSigner
 from config import ROOT, Settings, load_settings
@@ -20,6 +21,7 @@ from web import (
     crawls_page,
     fairs_page,
     health,
+    login_pages,
     news_page,
     prices_page,
     reply_webhook,
@@ -52,7 +54,7 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
         if owns_backend:
             backend.close()
 
-    app = FastAPI(title="veille", version="1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
+    app = FastAPI(title="veille", version="1.0", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None,
                   description="Market intelligence for the Moroccan crafts sector: trade fairs, competitor prices, news.")
     load_source_names(settings)
     app.state.services = Services(
@@ -61,9 +63,10 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
         renderer=Renderer(TEMPLATES_DIR),
         signer=TokenSigner(settings.secret_key),
         subscriptions=SubscriptionStore(backend),
+        accounts=AccountService(backend.records, settings),
     )
     for module in (search_page, fairs_page, prices_page, news_page, trends_page, crawls_page, subscribe_pages,
-                   token_pages, health, api, api_prices, api_docs, reply_webhook):
+                   token_pages, login_pages, health, api, api_prices, api_docs, reply_webhook):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)

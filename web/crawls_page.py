@@ -11,8 +11,9 @@ from web.crawl_health import crawl_report, parse_moment
 from web.i18n import Translator
 from web.rendering import request_language
 from web.services import services
+from web.access import ADVISOR, allow
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[allow(ADVISOR)])
 CRAWLS_PATH = "/crawls"
 
 

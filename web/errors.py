@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlencode
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from indexing.backends.base import BackendUnavailable
 from indexing.query import QueryError
+from web.access import AccessDenied
 from web.i18n import Translator
 from web.query_messages import query_messages
 from web.rendering import request_language
@@ -53,6 +55,22 @@ async def validation_error(request: Request, exc: Exception) -> Response:
     return error_page(request, 400, "bad_request_title", f"{where}: {first.get('msg', 'invalid value')}")
 
 
+async def access_denied(request: Request, exc: Exception) -> Response:
+    """401 or a way to the login page for who is not signed in; 403 for a role or scope too low."""
+    assert isinstance(exc, AccessDenied)
+    anonymous = exc.who.username is None
+    if wants_json(request):
+        if anonymous:
+            text = "invalid or revoked API token" if exc.who.bad_token else "an API token is required (Authorization: Bearer)"
+            return JSONResponse({"error": text}, status_code=401, headers={"WWW-Authenticate": 'Bearer realm="veille"'})
+        return JSONResponse({"error": f"this needs the {exc.needed.label} role"}, status_code=403)
+    if anonymous:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303)
+    t = Translator(request_language(request))
+    return error_page(request, 403, "forbidden_title", t("forbidden", role=t("role_" + exc.needed.label)))
+
+
 async def backend_down(request: Request, exc: Exception) -> Response:
     log.error("search backend unavailable: %s", exc)
     t = Translator(request_language(request))
@@ -69,5 +87,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(QueryError, query_error)
     app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(AccessDenied, access_denied)
     app.add_exception_handler(BackendUnavailable, backend_down)
     app.add_exception_handler(Exception, unexpected)

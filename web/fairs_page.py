@@ -31,8 +31,9 @@ from web.query_messages import query_messages
 from web.rendering import request_language
 from web.services import services
 from web.source_names import source_name
+from web.access import allow, public_part
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[allow(public_part("fairs"))])
 FAIRS_PATH = "/fairs"
 ICS_MAX_FAIRS = 1_000
 MENTIONS_SHOWN = 8

@@ -10,8 +10,9 @@ from starlette.responses import JSONResponse
 from indexing.backends.base import BackendUnavailable
 from web.crawl_health import crawl_report
 from web.services import services
+from web.access import PUBLIC, allow
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], dependencies=[allow(PUBLIC)])  # probes carry no token
 
 
 @router.get("/health", summary="Backend ping, last crawl per spider, failing sources, scheduler heartbeat")

@@ -5,6 +5,7 @@ from typing import Final
 
 from brand import SITE_NAME
 from locales import BABEL_LOCALES  # noqa: F401  (shared with the emails)
+from web.i18n_access import ACCESS_MESSAGES
 from web.i18n_bad_input import BAD_INPUT_MESSAGES
 from web.i18n_channels import CHANNEL_MESSAGES
 from web.i18n_prices import PRICE_GROUP_MESSAGES
@@ -460,6 +461,7 @@ CATALOG.update(UX_MESSAGES)
 CATALOG.update(PRICE_GROUP_MESSAGES)
 CATALOG.update(TREND_MESSAGES)
 CATALOG.update(CHANNEL_MESSAGES)
+CATALOG.update(ACCESS_MESSAGES)
 
 
 def missing_translations() -> list[str]:

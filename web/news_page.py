@@ -21,8 +21,9 @@ from web.presenters import active_filters, facet_views, hit_views
 from web.query_messages import query_messages
 from web.rendering import request_language
 from web.services import services
+from web.access import allow, public_part
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[allow(public_part("news"))])
 NEWS_PATH = "/news"
 NEWS_FIXED = {"kind": "news"}
 

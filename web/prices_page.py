@@ -31,8 +31,9 @@ from web.presenters import facet_views
 from web.query_messages import query_messages
 from web.rendering import request_language
 from web.services import services
+from web.access import allow, public_part
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[allow(public_part("prices"))])
 PRICES_PATH = "/prices"
 OFFERS_FIXED = {"kind": "offer"}
 SUMMARY_MAX_OFFERS = 300

@@ -77,6 +77,8 @@ class Renderer:
             "path": request.url.path,
             "language_links": language_links(request),
             "language_names": LANGUAGE_NAMES,
+            # Set by the route's access guard (web.access); absent on a page no route answered (404).
+            "who": getattr(request.state, "principal", None),
             **(context or {}),
         }
         html = self.env.get_template(template).render(page)

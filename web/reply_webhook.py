@@ -13,9 +13,10 @@ from alerts.phones import InvalidPhone
 from alerts.replies import TEXT_CHANNELS, handle_reply, reply_token
 from web.rate_limit import RateLimiter
 from web.services import services
+from web.access import PUBLIC, allow
 
 log = logging.getLogger(__name__)
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[allow(PUBLIC)])  # the URL token decides
 _LIMIT = RateLimiter(limit=120, window_seconds=60)
 _MAX_BODY = 16_384
 # Field names of the common providers' reply formats (Twilio and most SMS gateways, Meta's relays).

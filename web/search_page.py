@@ -20,6 +20,7 @@ from web.presenters import active_filters, facet_views, hit_views
 from web.query_messages import query_messages
 from web.rendering import request_language
 from web.services import services
+from web.access import allow, public_part
 
 router = APIRouter(include_in_schema=False)
 SEARCH_PATH = "/search"
@@ -37,9 +38,9 @@ def export_links(state: SearchState, path: str) -> dict[str, str]:
     return {fmt: state.url(path, format=fmt) for fmt in ("csv", "json")}
 
 
-@router.get("/")
-@router.get("/search")
-@router.get("/export.csv")
+@router.get("/", dependencies=[allow(public_part("search"))])
+@router.get("/search", dependencies=[allow(public_part("search"))])
+@router.get("/export.csv", dependencies=[allow(public_part("search"))])
 def search_page(request: Request) -> Response:
     svc = services(request)
     state = listing_state(request)

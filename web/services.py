@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from starlette.requests import Request
 
+from accounts.service import AccountService
 from alerts.subscriptions import SubscriptionStore
 from alerts.tokens import TokenSigner
 from config import Settings
@@ -19,6 +20,7 @@ class Services:
     renderer: Renderer
     signer: TokenSigner
     subscriptions: SubscriptionStore
+    accounts: AccountService
 
 
 def services(request: Request) -> Services:

@@ -16,6 +16,7 @@ from web.services import Services, services
 from indexing.taxonomy import crafts
 from web.subscription_form import Errors, SalonAlertForm, SavedSearchForm, country_choices
 from web.subscription_responses import choices, forged_form, search_url, translator
+from web.access import allow, public_part
 
 router = APIRouter(include_in_schema=False)
 FormText = Annotated[str, Form()]
@@ -67,14 +68,14 @@ def default_channels(email: str, phone: str) -> list[str]:
     return ["email"] if email.strip() else (["sms"] if phone.strip() else [])
 
 
-@router.get("/subscribe")
+@router.get("/subscribe", dependencies=[allow(public_part("alerts"))])
 def subscribe_form(request: Request) -> Response:
     svc = services(request)
     form = SalonAlertForm(language=request_language(request), **prefilled(request))
     return svc.renderer.render(request, "web/subscribe.html", {"form": form, "errors": {}, **choices(request)})
 
 
-@router.post("/subscribe")
+@router.post("/subscribe", dependencies=[allow(public_part("alerts"))])
 def subscribe(request: Request, csrf_token: FormText = "", email: FormText = "", name: FormText = "",
               language: FormText = "fr", crafts: FormList = [], countries: FormList = [],  # noqa: B006 - FastAPI copies
               window_min_days: FormText = "30", window_max_days: FormText = "270",
@@ -88,7 +89,7 @@ def subscribe(request: Request, csrf_token: FormText = "", email: FormText = "",
     return submit(request, svc, form, "web/subscribe.html", choices(request))
 
 
-@router.post("/saved-searches")
+@router.post("/saved-searches", dependencies=[allow(public_part("search"))])
 def save_search(request: Request, csrf_token: FormText = "", name: FormText = "", email: FormText = "",
                 frequency: FormText = "daily", query: FormText = "") -> Response:
     svc = services(request)

@@ -9,6 +9,7 @@ from starlette.responses import Response
 
 from alerts.subscriptions import InvalidSubscription, Subscription, make_subscription
 from alerts.tokens import BadToken
+from web.access import PUBLIC, allow
 from web.csrf import form_is_genuine
 from web.services import Services, services
 from web.subscription_form import Errors, SalonAlertForm, SavedSearchForm
@@ -23,7 +24,7 @@ from web.subscription_responses import (
     translator,
 )
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[allow(PUBLIC)])  # the signed token decides
 FormText = Annotated[str, Form()]
 FormList = Annotated[list[str], Form()]
 

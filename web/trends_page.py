@@ -17,8 +17,9 @@ from web.formatting import Formatter
 from web.i18n import Translator
 from web.rendering import request_language
 from web.services import services
+from web.access import allow, public_part
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[allow(public_part("trends"))])
 
 
 def _label(trend: Trend, fmt: Formatter) -> str:

@@ -35,3 +35,10 @@ def sqlite_site(site_pool: SitePool) -> Site:
 def client(site: Site) -> Iterator[httpx.Client]:
     with site.client() as http:
         yield http
+
+
+@pytest.fixture
+def advisor(site: Site) -> Iterator[httpx.Client]:
+    """A client with an advisor's (read) API token."""
+    with site.client("read") as http:
+        yield http

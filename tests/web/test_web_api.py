@@ -60,8 +60,9 @@ def test_api_offer_history(client: httpx.Client) -> None:
     assert [h["observed_at"] for h in body["history"]] == sorted(h["observed_at"] for h in body["history"])
 
 
-def test_api_sources_without_a_catalogue_lists_crawled_sources(client: httpx.Client) -> None:
-    body = client.get("/api/sources").json()
+def test_api_sources_without_a_catalogue_lists_crawled_sources(site: Site) -> None:
+    with site.client("read") as http:
+        body = http.get("/api/sources").json()
     assert body["catalogue_found"] is False
     by_id = {s["id"]: s for s in body["sources"]}
     assert by_id["le-matin-eco"]["last_crawl"]["items"] == 6  # the newest crawl, not the older one
@@ -69,7 +70,7 @@ def test_api_sources_without_a_catalogue_lists_crawled_sources(client: httpx.Cli
 
 
 def test_api_sources_with_the_catalogue(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:
-    from web_support import LiveServer
+    from web_support import LiveServer, bearer
 
     from web.app import create_app
     catalogue = tmp_path_factory.mktemp("catalogue") / "sources.yaml"
@@ -82,7 +83,7 @@ def test_api_sources_with_the_catalogue(site: Site, tmp_path_factory: pytest.Tem
     server = LiveServer(create_app(site.settings.replace(sources_file=catalogue), site.backend))
     server.start()
     try:
-        body = httpx.get(server.url + "/api/sources", timeout=20).json()
+        body = httpx.get(server.url + "/api/sources", headers=bearer(site.backend), timeout=20).json()
     finally:
         server.stop()
     assert body["catalogue_found"] is True
@@ -108,9 +109,9 @@ def test_health_reports_backend_crawls_failures_and_heartbeat(site: Site, client
     ("fr", "Dernière collecte par robot", "Sources en échec", "à la dernière collecte"),
     ("ar", "آخر جمع لكل زاحف", "المصادر المتعثرة", "آخر عملية جمع"),
 ])
-def test_crawl_health_page_says_the_same_for_people(client: httpx.Client, lang: str, heading: str, failing: str,
+def test_crawl_health_page_says_the_same_for_people(advisor: httpx.Client, lang: str, heading: str, failing: str,
                                                     reason: str) -> None:
-    response = client.get("/crawls", params={"lang": lang})
+    response = advisor.get("/crawls", params={"lang": lang})
     assert response.status_code == 200
     soup = BeautifulSoup(response.text, "html.parser")
     assert soup.html["lang"] == lang and heading in soup.get_text() and failing in soup.get_text()
@@ -125,14 +126,14 @@ def test_crawl_health_page_says_the_same_for_people(client: httpx.Client, lang: 
     ("ar", "4 أخطاء ولا عناصر", "صفحة متعثرة واحدة من أصل 7"),
     ("en", "4 errors and no items", "1 failed page of 7, 6 items"),
 ])
-def test_crawl_health_page_shows_partial_failures_with_plurals(client: httpx.Client, lang: str, failed: str,
+def test_crawl_health_page_shows_partial_failures_with_plurals(advisor: httpx.Client, lang: str, failed: str,
                                                                 partial: str) -> None:
-    soup = BeautifulSoup(client.get("/crawls", params={"lang": lang}).text, "html.parser")
+    soup = BeautifulSoup(advisor.get("/crawls", params={"lang": lang}).text, "html.parser")
     assert failed in soup.select_one("main ul").get_text()
     rows = soup.select_one("#partial-crawls").get_text()
     assert "le-matin-eco" in rows and partial in rows
     assert "unknown" not in soup.select_one("main").get_text()  # requests outside any source are no source
-    body = client.get("/health").json()
+    body = advisor.get("/health").json()
     assert [p["source"] for p in body["partial_sources"]] == ["le-matin-eco"]
     assert soup.select_one('footer a[href="/crawls"]') is not None
 

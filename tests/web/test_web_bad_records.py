@@ -21,7 +21,7 @@ from alerts.service import upcoming_fairs
 from config import load_settings
 from indexing.models import NewsArticle, Offer, TradeFair
 from web.app import create_app
-from web_support import LiveServer
+from web_support import LiveServer, bearer
 
 pytestmark = pytest.mark.timeout(90)
 TODAY = date.today()
@@ -64,7 +64,7 @@ def bad_documents() -> list[Any]:
 def hostile_site(backend, tmp_path: Path) -> Iterator[tuple[str, Any]]:  # type: ignore[no-untyped-def]
     backend.index(good_documents() + bad_documents())
     backend.refresh()
-    settings = load_settings({"VEILLE_VAR_DIR": str(tmp_path / "var"), "VEILLE_SECRET_KEY": "bad-records-secret-0123456789",
+    settings = load_settings({"VEILLE_VAR_DIR": str(tmp_path / "var"), "VEILLE_SECRET_KEY": "bad-records-secret-0123456789", "VEILLE_PUBLIC": "all",
                               "VEILLE_SOURCES": str(tmp_path / "none.yaml")})
     server = LiveServer(create_app(settings, backend))
     server.start()
@@ -76,7 +76,7 @@ def hostile_site(backend, tmp_path: Path) -> Iterator[tuple[str, Any]]:  # type:
 
 def test_pages_exports_and_calendar_answer_and_skip_only_the_bad_records(hostile_site: tuple[str, Any]) -> None:
     url, backend = hostile_site
-    with httpx.Client(base_url=url, timeout=20) as http:
+    with httpx.Client(base_url=url, timeout=20, headers=bearer(backend)) as http:  # /crawls is for advisors
         for path in ("/search?q=salon", "/search?q=tapis", "/fairs", "/prices", "/news", "/search?q=tapis&kind=offer"):
             response = http.get(path)
             assert response.status_code == 200, (path, response.text[:300])

@@ -215,8 +215,9 @@ def test_a_document_of_another_kind_is_not_found(client: httpx.Client) -> None:
 
 @pytest.mark.parametrize("path", ["/", "/search?q=tapis", "/fairs", "/prices", "/news", "/subscribe", "/health", "/crawls",
                                   "/api/search", "/nowhere"])
-def test_security_headers_everywhere(client: httpx.Client, path: str) -> None:
-    headers = client.get(path).headers
+def test_security_headers_everywhere(site: Site, path: str) -> None:
+    with site.client("read") as http:
+        headers = http.get(path).headers
     csp = headers["content-security-policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "object-src 'none'" in csp
     assert headers["x-content-type-options"] == "nosniff"
@@ -271,7 +272,7 @@ def test_every_page_renders_in_every_language(site: Site, lang: str) -> None:
     paths = ["/", "/search?q=tapis", "/search?q=zzzz", "/search?page=abc", "/fairs", "/fairs?country=JP",
              "/prices?q=tapis", "/prices?q=zzzz", f"/offers/{web_corpus.beni_ouarain_id()}", "/news",
              f"/news/{web_corpus.news()[2].id}", f"/fairs/{fair_id}", "/subscribe", "/crawls", "/nowhere"]
-    with site.client() as http:
+    with site.client("read") as http:  # /crawls is for advisors
         for path in paths:
             separator = "&" if "?" in path else "?"
             response = http.get(f"{path}{separator}lang={lang}")
@@ -287,7 +288,8 @@ def test_uvicorn_factory_serves_with_settings_from_the_environment(tmp_path: Pat
 
     from support import ROOT, free_port
     port = free_port()
-    env = {"PATH": "/usr/bin:/bin", "VEILLE_VAR_DIR": str(tmp_path), "VEILLE_SOURCES": str(tmp_path / "none.yaml")}
+    env = {"PATH": "/usr/bin:/bin", "VEILLE_VAR_DIR": str(tmp_path), "VEILLE_SOURCES": str(tmp_path / "none.yaml"),
+           "VEILLE_PUBLIC": "search"}
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "web.app:create_app", "--port", str(port),
                               "--log-level", "warning"], cwd=ROOT, env=env)
     try:

@@ -23,7 +23,7 @@ from indexing.backends.sqlite import SqliteBackend
 from indexing.models import FairSource, NewsArticle, Offer, TradeFair
 from web.app import create_app
 from web.exports import FORMULA_TRIGGERS
-from web_support import LiveServer
+from web_support import LiveServer, bearer
 
 pytestmark = pytest.mark.timeout(600)
 DAYS = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
@@ -37,7 +37,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Sqlite
     directory = tmp_path_factory.mktemp("render-properties")
     backend = SqliteBackend(directory / "veille.db")
     backend.setup()
-    settings = load_settings({"VEILLE_VAR_DIR": str(directory / "var"), "VEILLE_SECRET_KEY": "render-properties-0123456789",
+    settings = load_settings({"VEILLE_VAR_DIR": str(directory / "var"), "VEILLE_SECRET_KEY": "render-properties-0123456789", "VEILLE_PUBLIC": "all",
                               "VEILLE_SOURCES": str(directory / "none.yaml")})
     server = LiveServer(create_app(settings, backend))
     server.start()
@@ -91,7 +91,7 @@ def test_every_page_export_and_feed_answers_on_any_stored_record(site: tuple[str
     except (ValueError, OverflowError, ArithmeticError):
         return  # the store itself refused the record: nothing stored, nothing to render
     backend.refresh()
-    with httpx.Client(base_url=url, timeout=30) as http:
+    with httpx.Client(base_url=url, timeout=30, headers=bearer(backend)) as http:  # /crawls is for advisors
         for path in PAGES:
             response = http.get(path)
             assert response.status_code == 200, (path, response.text[:500])

@@ -40,7 +40,7 @@ def story_site(backend, tmp_path: Path) -> Iterator[str]:  # type: ignore[no-unt
                      text="La tannerie de Bab Debbagh à Marrakech rouvre après huit mois de travaux de zellige et de plomberie.",
                      published_at=DAY, language="fr", crafts=["cuir"], countries=["MA"])])
     backend.refresh()
-    settings = load_settings({"VEILLE_VAR_DIR": str(tmp_path / "var"), "VEILLE_SECRET_KEY": "story-hits-secret-0123456789",
+    settings = load_settings({"VEILLE_VAR_DIR": str(tmp_path / "var"), "VEILLE_SECRET_KEY": "story-hits-secret-0123456789", "VEILLE_PUBLIC": "all",
                               "VEILLE_SOURCES": str(tmp_path / "none.yaml")})
     server = LiveServer(create_app(settings, backend))
     server.start()

@@ -19,6 +19,9 @@ from support import elasticsearch_url, free_port  # importing support puts the p
 import uvicorn  # noqa: E402
 import web_corpus  # noqa: E402
 
+from accounts.roles import Role  # noqa: E402
+from accounts.store import AccountStore  # noqa: E402
+from accounts.tokens import TokenStore  # noqa: E402
 from alerts.tokens import TokenSigner  # noqa: E402
 from config import Settings, load_settings  # noqa: E402
 from indexing.backends.base import SearchBackend  # noqa: E402
@@ -26,6 +29,16 @@ from web.app import create_app  # noqa: E402
 
 TEST_SECRET = "web-tests-secret-key-0123456789"
 BACKENDS = ("sqlite", "elasticsearch")
+
+
+def bearer(backend: SearchBackend, scope: str = "read") -> dict[str, str]:
+    """Headers of a fresh API token of `scope`, its account created on first use (advisor pages in page tests)."""
+    name = {"read": "test-advisor", "admin": "test-admin"}[scope]
+    accounts = AccountStore(backend.records)
+    if accounts.get(name) is None:
+        accounts.add(name, Role.ADMIN if scope == "admin" else Role.ADVISOR, "a long test password 0123")
+    token, _ = TokenStore(backend.records, accounts).create(name, scope, "web tests")
+    return {"Authorization": f"Bearer {token}"}
 
 
 class LiveServer:
@@ -63,8 +76,10 @@ class Site:
     backend: SearchBackend
     signer: TokenSigner
 
-    def client(self, **kwargs: object) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=20, **kwargs)  # type: ignore[arg-type]
+    def client(self, scope: str | None = None, **kwargs: object) -> httpx.Client:
+        """Anonymous, or with an API token of `scope` (`read`: an advisor; `admin`)."""
+        headers = bearer(self.backend, scope) if scope else {}
+        return httpx.Client(base_url=self.url, timeout=20, headers=headers, **kwargs)  # type: ignore[arg-type]
 
     @property
     def outbox(self) -> Path:
@@ -95,7 +110,9 @@ class SitePool:
             directory = self.tmp_path_factory.mktemp(f"web-{engine}")
             settings = load_settings({"VEILLE_VAR_DIR": str(directory / "var"), "VEILLE_SECRET_KEY": TEST_SECRET,
                                       "VEILLE_SOURCES": str(directory / "no-catalogue.yaml"),
-                                      "VEILLE_BASE_URL": "http://127.0.0.1:8000"})
+                                      "VEILLE_BASE_URL": "http://127.0.0.1:8000",
+                                      # The pages' own tests browse as the demo does; access has its own tests.
+                                      "VEILLE_PUBLIC": "all"})
             backend = open_loaded_backend(engine, directory)
             server = LiveServer(create_app(settings, backend))
             server.start()
