@@ -199,11 +199,12 @@ def _catalogue(settings: Settings) -> tuple[list[Any], dict[str, str]]:
         backend.close()
 
 
-def job_specs(settings: Settings) -> list[JobSpec]:
-    """A job per spider (or per source with its own schedule), plus alerts and the digest."""
+def job_specs(settings: Settings, loaded: tuple[list[Any], dict[str, str]] | None = None) -> list[JobSpec]:
+    """A job per spider (or per source with its own schedule), plus alerts and the digest; `loaded` is the
+    catalogue and its schedules when the caller has read them already."""
     from spiders.sources import SPIDER_FOR_KIND
     specs: list[JobSpec] = []
-    catalogue, stored_schedules = _catalogue(settings)
+    catalogue, stored_schedules = loaded if loaded is not None else _catalogue(settings)
     schedules = {**DEFAULT_SCHEDULES, **stored_schedules}
     own: dict[str, list[str]] = {}
     for source in catalogue:

@@ -18,6 +18,9 @@ from web import (
     api,
     api_docs,
     api_prices,
+    console_audit,
+    console_sources,
+    console_subscribers,
     crawls_page,
     fairs_page,
     health,
@@ -66,7 +69,7 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
         accounts=AccountService(backend.records, settings),
     )
     for module in (search_page, fairs_page, prices_page, news_page, trends_page, crawls_page, subscribe_pages,
-                   token_pages, login_pages, health, api, api_prices, api_docs, reply_webhook):
+                   token_pages, login_pages, console_sources, console_subscribers, console_audit, health, api, api_prices, api_docs, reply_webhook):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)
