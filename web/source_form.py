@@ -118,8 +118,20 @@ def validate(form: Mapping[str, Any], source_id: str | None = None) -> tuple[Sou
         raw["id"] = source_id
     if errors:
         return None, raw, errors
-    try:
-        return parse_source(raw, 1), raw, {}
-    except CatalogueError as exc:
-        message = str(exc)
-        return None, raw, {field_of(message): message}
+    # The catalogue stops at its first bad key: leave that key out and validate again, so that every bad field
+    # gets its message at once.
+    trial = dict(raw)
+    for _ in range(len(FORM_FIELDS)):
+        try:
+            source = parse_source(trial, 1)
+        except CatalogueError as exc:
+            field = field_of(str(exc))
+            if field in errors or field == "form" or field not in trial:
+                if not errors:
+                    errors[field] = str(exc)
+                break
+            errors[field] = str(exc)
+            trial.pop(field)
+        else:
+            return (source, raw, {}) if not errors else (None, raw, errors)
+    return None, raw, errors
