@@ -62,7 +62,8 @@ def source_rows(settings: Settings, backend: SearchBackend, store: SourceStore,
         started = parse_moment((runs.get(spec.name) or {}).get("started_at")) if spec else None
         metrics = last.get(source.id)
         pending = [r for r in requests.of_source(source.id, limit=5) if r.status in ("pending", "running")]
-        rows.append({"source": source, "metrics": metrics, "health": health_of(metrics),
+        rows.append({"source": source, "health": health_of(metrics),
+                     "items": int((metrics or {}).get("items", 0)), "errors": int((metrics or {}).get("errors", 0)),
                      "finished": parse_moment((metrics or {}).get("finished_at")),
                      "next_run": next_run(spec.schedule, started, settings, now) if spec else None,
                      "schedule": spec.schedule if spec else "", "request": pending[0] if pending else None})
