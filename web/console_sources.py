@@ -104,6 +104,8 @@ async def _submit(request: Request, who: Any, source_id: str | None) -> Response
         await run_in_threadpool(lambda: store.save(raw, create_only=source_id is None))
     except CatalogueError as exc:  # an id taken since the form was shown
         return render_form(request, svc, form, {"id": str(exc)}, source_id, status_code=422)
+    from web.source_names import remember_source_name
+    remember_source_name(source.id, source.display_name or source.name)
     record_audit(svc.backend, who.actor, "source.create" if source_id is None else "source.update",
                  f"source:{source.id}", {"kind": source.kind, "entry_urls": source.entry_urls()[:10]})
     return RedirectResponse(f"{SOURCES_PATH}?done=saved&id={source.id}", status_code=303)
