@@ -151,6 +151,8 @@ CONSOLE_MESSAGES: Final[dict[str, dict[str, str]]] = {
     "audit_source_disable": _m("source désactivée", "عُطّل مصدر", "source disabled"),
     "audit_source_run": _m("collecte demandée", "طُلب جمع", "run requested"),
     "audit_subscriber_retry": _m("messages renvoyés", "أعيد إرسال رسائل", "messages retried"),
+    "audit_login": _m("connexion", "تسجيل الدخول", "sign-in"),
+    "audit_logout": _m("déconnexion", "تسجيل الخروج", "sign-out"),
     "audit_subscriber_remove": _m("abonné supprimé", "حُذف مشترك", "subscriber removed"),
 }
 
