@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
+import cli_accounts
 from config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("veille")
@@ -213,6 +214,8 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
             print(f"outbox: {summary.outbox}")
         for path in summary.text_messages:
             print(f"text message ({path.name.split('-', 1)[0]}): {path}")
+        settings, login = cli_accounts.demo_access(settings)
+        print(login, flush=True)
         if args.serve:
             from web.server import serve
             print("demo sites (the sources' links): " + ", ".join(f"{url}/" for url in sites.base_urls.values()))
@@ -373,6 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rates", help="refresh exchange rates from the ECB")
     p.add_argument("action", choices=["update"])
     p.set_defaults(func=cmd_rates)
+    cli_accounts.register(sub)  # users, tokens
     return parser
 
 

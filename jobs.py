@@ -85,6 +85,7 @@ class MaintenanceReport:
     cache_entries_evicted: int = 0
     cache_bytes_left: int = 0
     spool_bytes: int = 0
+    stale_access_records: int = 0
 
     @property
     def total_removed(self) -> int:
@@ -97,6 +98,7 @@ class MaintenanceReport:
 
 def maintenance(settings: Settings, backend: SearchBackend | None = None, now: datetime | None = None) -> MaintenanceReport:
     """Retention (news, price detail, delivery bodies) and the HTTP cache cap; each rule keeps its window."""
+    from accounts.service import AccountService
     from alerts.delivery import DeliveryLog
     from indexing.indexer import Indexer
     from indexing.models import now_utc
@@ -110,7 +112,8 @@ def maintenance(settings: Settings, backend: SearchBackend | None = None, now: d
     eviction = evict_oldest(settings.http_cache_dir, settings.http_cache_max_mb * 1024 * 1024)
     report = MaintenanceReport(retention.news_deleted, retention.observations_deleted, sum(compacted.values()),
                                eviction.entries, eviction.bytes_left,
-                               Indexer(backend, spool_dir=settings.spool_dir).spool_bytes())
+                               Indexer(backend, spool_dir=settings.spool_dir).spool_bytes(),
+                               AccountService(backend.records, settings).purge_expired())
     log.info("maintenance: %s", report.as_dict())
     return report
 

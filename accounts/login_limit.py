@@ -38,8 +38,14 @@ class LoginLimiter:
         now = epoch()
         for key, limit in self._limits(username, client):
             failures = (self._recent(key, now) + [now])[-limit:]
-            self.records.put(COLLECTION, key, {"failures": failures, "updated_at": iso(now)})
+            self.records.put(COLLECTION, key, {"key": key, "failures": failures, "updated_at": iso(now)})
 
     def succeeded(self, username: str) -> None:
         """A good password clears the account's count, not the client's (one client may try many accounts)."""
         self.records.delete(COLLECTION, _key("account", username.strip().lower()))
+
+    def purge_expired(self) -> int:
+        now = epoch()
+        stale = [str(r["key"]) for r in self.records.list(COLLECTION)
+                 if "key" in r and not [t for t in r.get("failures", []) if isinstance(t, (int, float)) and t > now - self.window]]
+        return sum(self.records.delete(COLLECTION, key) for key in stale)

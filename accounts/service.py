@@ -28,3 +28,7 @@ class AccountService:
         account = self.accounts.set_password(username, password)
         self.sessions.end_all(account.username)
         return account
+
+    def purge_expired(self) -> int:
+        """Idle sessions and login failures past their window: `veille maintenance` clears them."""
+        return self.sessions.purge_expired() + self.limiter.purge_expired()

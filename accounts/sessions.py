@@ -59,3 +59,9 @@ class SessionStore:
     def end_all(self, username: str) -> int:
         keys = [r["key"] for r in self.records.list(COLLECTION, {"username": username}) if "key" in r]
         return sum(self.records.delete(COLLECTION, key) for key in keys)
+
+    def purge_expired(self) -> int:
+        """Sessions left idle past the limit (a browser closed without logging out)."""
+        cutoff = epoch() - self.idle_seconds
+        stale = [r["key"] for r in self.records.list(COLLECTION) if float(r.get("last_seen", 0)) < cutoff and "key" in r]
+        return sum(self.records.delete(COLLECTION, key) for key in stale)

@@ -15,7 +15,9 @@ from config import ROOT, Settings, load_settings
 from indexing.backends import open_backend
 from indexing.backends.base import SearchBackend
 from web import (
+    accounts_console,
     api,
+    api_audit,
     api_docs,
     api_prices,
     console_audit,
@@ -70,8 +72,8 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
         accounts=AccountService(backend.records, settings),
     )
     for module in (search_page, fairs_page, prices_page, news_page, trends_page, crawls_page, subscribe_pages,
-                   token_pages, login_pages, console_sources, console_subscribers, console_audit, health, api, api_prices,
-                   api_docs, reply_webhook):
+                   token_pages, login_pages, accounts_console, console_sources, console_subscribers, console_audit,
+                   health, api, api_prices, api_audit, api_docs, reply_webhook):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)

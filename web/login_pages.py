@@ -52,6 +52,8 @@ def login(request: Request, csrf_token: FormText = "", username: FormText = "", 
         return forged_form(request, svc)
     t = translator(request)
     target, client, name = safe_next(next), client_address(request), username.strip()[:64]
+    if not name or not password:  # nothing was tried: no failure to count
+        return login_page(request, svc, t("login_missing"), 400, target, name)
     limiter = svc.accounts.limiter
     if limiter.blocked(name, client):
         return login_page(request, svc, t("login_too_many"), 429, target, name)

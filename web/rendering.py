@@ -79,6 +79,7 @@ class Renderer:
             "language_names": LANGUAGE_NAMES,
             # Set by the route's access guard (web.access); absent on a page no route answered (404).
             "who": getattr(request.state, "principal", None),
+            "public_parts": request.app.state.services.settings.public_parts,
             **(context or {}),
         }
         html = self.env.get_template(template).render(page)

@@ -5,7 +5,7 @@ from typing import Any
 
 from fastapi import APIRouter
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from indexing.query import SORTS, QueryError
 from web.exports import export_format, export_response
@@ -20,10 +20,11 @@ from web.presenters import active_filters, facet_views, hit_views
 from web.query_messages import query_messages
 from web.rendering import request_language
 from web.services import services
-from web.access import allow, public_part
+from web.access import PUBLIC, CurrentPrincipal, allow, public_part
 
 router = APIRouter(include_in_schema=False)
 SEARCH_PATH = "/search"
+SEARCH_RULE = public_part("search")
 
 
 ADVANCED_PARAMS = ("from", "to", "price_min", "price_max")
@@ -38,9 +39,16 @@ def export_links(state: SearchState, path: str) -> dict[str, str]:
     return {fmt: state.url(path, format=fmt) for fmt in ("csv", "json")}
 
 
-@router.get("/", dependencies=[allow(public_part("search"))])
-@router.get("/search", dependencies=[allow(public_part("search"))])
-@router.get("/export.csv", dependencies=[allow(public_part("search"))])
+@router.get("/", dependencies=[allow(PUBLIC)])
+def home(request: Request, who: CurrentPrincipal) -> Response:
+    """The search for whoever may search; the fair calendar for the public otherwise (not a login form)."""
+    if who.role < SEARCH_RULE.needed(services(request).settings):
+        return RedirectResponse("/fairs", status_code=303)
+    return search_page(request)
+
+
+@router.get("/search", dependencies=[allow(SEARCH_RULE)])
+@router.get("/export.csv", dependencies=[allow(SEARCH_RULE)])
 def search_page(request: Request) -> Response:
     svc = services(request)
     state = listing_state(request)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -37,6 +38,16 @@ def wait_for(url: str, proc: subprocess.Popen[bytes], seconds: float) -> None:
     raise AssertionError(f"{url} never answered")
 
 
+def signs_in(url: str, username: str, password: str) -> bool:
+    """The printed login opens an admin session (the audit log answers only admins)."""
+    import httpx
+    with httpx.Client(base_url=url, timeout=20) as http:
+        http.get("/login")
+        http.post("/login", data={"csrf_token": http.cookies["veille_csrf"], "username": username,
+                                  "password": password})
+        return http.get("/api/audit").status_code == 200
+
+
 def test_demo_serves_ui_and_sources_until_ctrl_c(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "VEILLE_VAR_DIR": str(tmp_path / "var"),
@@ -54,6 +65,11 @@ def test_demo_serves_ui_and_sources_until_ctrl_c(tmp_path: Path) -> None:
         assert urls
         status, page = get(urls[0])
         assert status == 200 and b"<html" in page.lower()
+        assert get(f"http://127.0.0.1:{port}/crawls")[0] == 200  # even the advisors' pages are open in the demo
+        log.seek(0)
+        login = re.search(r"admin login: (\S+) / (\S+)", log.read().decode())
+        assert login, "the demo did not print its admin's login"
+        assert signs_in(f"http://127.0.0.1:{port}", login.group(1), login.group(2))
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=60) == 0

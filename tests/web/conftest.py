@@ -25,6 +25,12 @@ def site(request: pytest.FixtureRequest, site_pool: SitePool) -> Site:
     return site_pool.get(request.param)
 
 
+@pytest.fixture(scope="session", params=BACKENDS)
+def strict_site(request: pytest.FixtureRequest, site_pool: SitePool) -> Site:
+    """The web UI with the default VEILLE_PUBLIC, over each engine in turn: what access tests check."""
+    return site_pool.strict(request.param)
+
+
 @pytest.fixture(scope="session")
 def sqlite_site(site_pool: SitePool) -> Site:
     """The web UI over SQLite only: for browser tests, which exercise the UI rather than the engine."""

@@ -31,14 +31,34 @@ TEST_SECRET = "web-tests-secret-key-0123456789"
 BACKENDS = ("sqlite", "elasticsearch")
 
 
-def bearer(backend: SearchBackend, scope: str = "read") -> dict[str, str]:
-    """Headers of a fresh API token of `scope`, its account created on first use (advisor pages in page tests)."""
-    name = {"read": "test-advisor", "admin": "test-admin"}[scope]
+TEST_PASSWORD = "a long test password 0123"
+TEST_ACCOUNTS = {Role.ADVISOR: "test-advisor", Role.ADMIN: "test-admin"}
+
+
+def ensure_account(backend: SearchBackend, role: Role) -> str:
+    """The test account of `role` (created on first use, password TEST_PASSWORD)."""
+    name = TEST_ACCOUNTS[role]
     accounts = AccountStore(backend.records)
     if accounts.get(name) is None:
-        accounts.add(name, Role.ADMIN if scope == "admin" else Role.ADVISOR, "a long test password 0123")
-    token, _ = TokenStore(backend.records, accounts).create(name, scope, "web tests")
+        accounts.add(name, role, TEST_PASSWORD)
+    return name
+
+
+def bearer(backend: SearchBackend, scope: str = "read") -> dict[str, str]:
+    """Headers of a fresh API token of `scope` (advisor pages in page tests)."""
+    name = ensure_account(backend, Role.ADMIN if scope == "admin" else Role.ADVISOR)
+    token, _ = TokenStore(backend.records, AccountStore(backend.records)).create(name, scope, "web tests")
     return {"Authorization": f"Bearer {token}"}
+
+
+def csrf_of(http: httpx.Client) -> str:
+    """The CSRF token a page hands out (and its cookie, now in the client's jar)."""
+    http.get("/login")
+    return str(http.cookies.get("veille_csrf"))
+
+
+def log_in(http: httpx.Client, username: str, password: str = TEST_PASSWORD, **extra: str) -> httpx.Response:
+    return http.post("/login", data={"csrf_token": csrf_of(http), "username": username, "password": password, **extra})
 
 
 class LiveServer:
@@ -120,10 +140,24 @@ class SitePool:
             self.sites[engine] = Site(engine, server.url, settings, backend, TokenSigner(TEST_SECRET))
         return self.sites[engine]
 
+    def strict(self, engine: str) -> Site:
+        """A second UI over the same backend with the default VEILLE_PUBLIC (alert sign-up and fair calendar)."""
+        key = f"{engine}-strict"
+        if key not in self.sites:
+            loaded = self.get(engine)
+            settings = loaded.settings.replace(public_parts=load_settings({}).public_parts)
+            server = LiveServer(create_app(settings, loaded.backend))
+            server.start()
+            self.servers.append(server)
+            self.sites[key] = Site(engine, server.url, settings, loaded.backend, loaded.signer)
+        return self.sites[key]
+
     def close(self) -> None:
         for server in self.servers:
             server.stop()
-        for site in self.sites.values():
+        for key, site in self.sites.items():
+            if key.endswith("-strict"):
+                continue  # its backend is its loaded twin's
             if site.engine == "elasticsearch":
                 site.backend.drop_all()  # type: ignore[attr-defined]
             site.backend.close()
