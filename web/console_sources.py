@@ -27,11 +27,6 @@ def store_of(svc: Services) -> SourceStore:
     return source_store(svc.settings, svc.backend)
 
 
-@router.get("/console")
-def console_home(request: Request) -> Response:
-    return RedirectResponse(SOURCES_PATH, status_code=303)
-
-
 @router.get(SOURCES_PATH)
 def sources_page(request: Request) -> Response:
     from web.source_rows import source_rows

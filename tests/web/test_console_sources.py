@@ -14,7 +14,7 @@ from spiders.source_store import SourceStore
 from web.access import recent_audit
 
 pytestmark = pytest.mark.timeout(120)
-CONSOLE_GETS = ("/console", "/console/sources", "/console/sources/new", "/console/subscribers", "/console/audit")
+CONSOLE_GETS = ("/console/sources", "/console/sources/new", "/console/subscribers", "/console/audit")
 
 
 def new_id() -> str:
