@@ -62,11 +62,12 @@ def edit_source_page(request: Request, source_id: str) -> Response:
     return render_form(request, svc, form_of(raw), {}, source_id)
 
 
-def not_found(request: Request, svc: Services) -> Response:
+def not_found(request: Request, svc: Services, back: str = SOURCES_PATH, back_key: str = "console_sources") -> Response:
+    """A console page whose source or subscriber is not (or no longer) there."""
     from web.subscription_responses import translator
     t = translator(request)
     return svc.renderer.render(request, "web/message.html", {"title": t("console_not_found"), "text": t("console_not_found"),
-                                                             "next_url": SOURCES_PATH, "next_label": t("console_sources")},
+                                                             "next_url": back, "next_label": t(back_key)},
                                status_code=404)
 
 

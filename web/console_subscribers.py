@@ -8,9 +8,10 @@ from starlette.responses import RedirectResponse, Response
 
 from alerts.subscriber_admin import delivery_log, erase_subscriber, erased_counts, retry_failed, search_subscribers
 from web.access import ADMIN, CurrentPrincipal, allow, record_audit
+from web.console_sources import not_found
 from web.csrf import form_is_genuine
 from web.services import Services, services
-from web.subscription_responses import forged_form, translator
+from web.subscription_responses import forged_form
 
 router = APIRouter(include_in_schema=False, dependencies=[allow(ADMIN)])
 SUBSCRIBERS_PATH = "/console/subscribers"
@@ -28,10 +29,7 @@ def subscribers_page(request: Request) -> Response:
 
 
 def _missing(request: Request, svc: Services) -> Response:
-    t = translator(request)
-    return svc.renderer.render(request, "web/message.html", {"title": t("console_not_found"), "text": t("console_not_found"),
-                                                             "next_url": SUBSCRIBERS_PATH,
-                                                             "next_label": t("console_subscribers")}, status_code=404)
+    return not_found(request, svc, SUBSCRIBERS_PATH, "console_subscribers")
 
 
 @router.get(SUBSCRIBERS_PATH + "/{sub_id}")
