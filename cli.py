@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 import cli_accounts
+import cli_sources
 from config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("veille")
@@ -354,9 +355,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per subscription and line")
     p.set_defaults(func=cmd_subscriptions)
 
-    from cli_sources import add_sources_parser
-    add_sources_parser(sub)
-
     p = sub.add_parser("serve", help="serve the web UI and JSON API")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
@@ -377,6 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["update"])
     p.set_defaults(func=cmd_rates)
     cli_accounts.register(sub)  # users, tokens
+    cli_sources.add_sources_parser(sub)  # sources check|import|export|list
     return parser
 
 
