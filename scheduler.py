@@ -325,7 +325,7 @@ def print_jobs(settings: Settings) -> int:
     from rich import box
     from rich.table import Table
     now = _dt.now(ZoneInfo(settings.timezone))
-    table = Table(title=f"scheduled jobs of the source catalogue ({settings.timezone})", box=box.SIMPLE_HEAD,
+    table = Table(title=f"scheduled jobs of the catalogue (seed {settings.sources_file.name}, {settings.timezone})", box=box.SIMPLE_HEAD,
                   title_justify="left", pad_edge=False, expand=True)
     for column in ("job", "schedule", "next run", "sources"):
         table.add_column(column, no_wrap=True, overflow="ellipsis", ratio=1 if column == "sources" else None)

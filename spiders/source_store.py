@@ -174,7 +174,7 @@ class SourceStore:
         if not self.is_empty() or not Path(path).exists():
             return None
         report = self.import_file(path)
-        log.info("source catalogue seeded from %s: %d source(s)", path, len(report.added))
+        log.debug("source catalogue seeded from %s: %d source(s)", path, len(report.added))
         return report
 
     def export_yaml(self) -> str:
