@@ -1,6 +1,6 @@
 """Screenshots of a running UI (the README's, from `make demo` data) in Debian's headless Chromium.
 
-    veille demo --no-serve && veille serve --port 8011 &
+    veille demo --no-serve && VEILLE_PUBLIC=all veille serve --port 8011 &   (as the demo serves: every page open)
     python -m tools.screenshots http://127.0.0.1:8011 docs/screenshots [name ...]
 
 The console's pages need an admin: `VEILLE_SCREENSHOT_LOGIN=user:password` signs in first (with `make demo`, whose

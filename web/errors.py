@@ -65,6 +65,8 @@ async def access_denied(request: Request, exc: Exception) -> Response:
             return JSONResponse({"error": text}, status_code=401, headers={"WWW-Authenticate": 'Bearer realm="veille"'})
         return JSONResponse({"error": f"this needs the {exc.needed.label} role"}, status_code=403)
     if anonymous:
+        if request.method not in ("GET", "HEAD"):  # a form posted after the session ended: back to sign in only
+            return RedirectResponse("/login", status_code=303)
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303)
     t = Translator(request_language(request))

@@ -102,7 +102,8 @@ def test_ui_scheduler_and_two_crawlers_share_only_elasticsearch(cluster, demo_si
     def env(name: str) -> dict[str, str]:
         e = dict(os.environ, PYTHONPATH=str(ROOT), VEILLE_VAR_DIR=str(tmp_path / name),
                  VEILLE_ELASTICSEARCH_URL=",".join(urls), VEILLE_ES_PREFIX=prefix, VEILLE_ES_REPLICAS="1",
-                 VEILLE_SOURCES=str(ROOT / "sources.demo.yaml"))
+                 VEILLE_SOURCES=str(ROOT / "sources.demo.yaml"),
+                 VEILLE_PUBLIC="all")  # the UI's API read without a token, as the demo serves it
         return e
 
     def crawler(spider: str) -> subprocess.Popen[bytes]:

@@ -57,3 +57,21 @@ def test_log_in_and_out(strict_page, lang: str, username_label: str, password_la
     assert page.locator(".account-nav").get_by_role("link").count() == 1
     page.goto("/crawls")
     page.wait_for_url("**/login?next=%2Fcrawls")
+
+
+@pytest.mark.parametrize("lang, create", [("fr", "Créer un jeton"), ("ar", "إنشاء رمز"), ("en", "Create a token")])
+def test_an_admin_creates_a_token_in_the_console(strict_page, lang: str, create: str) -> None:  # type: ignore[no-untyped-def]
+    page, site = strict_page
+    page.goto(f"/login?lang={lang}&next=/console/accounts")
+    page.locator("#username").fill(ensure_account(site.backend, Role.ADMIN))
+    page.locator("#password").fill(TEST_PASSWORD)
+    page.locator("form.login-form button").click()
+    page.wait_for_url("**/console/accounts")
+    page.locator("#token-scope").select_option("admin")
+    page.locator("#token-user").select_option("test-admin")
+    page.get_by_role("button", name=create).click()
+    token = page.locator(".token-value").inner_text()
+    assert token.startswith("vt_")
+    screenshot(page, f"console-accounts-{lang}")
+    page.goto("/console/accounts")
+    assert token not in page.content()
