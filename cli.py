@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 import cli_accounts
+import cli_sources
 from config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("veille")
@@ -375,6 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["update"])
     p.set_defaults(func=cmd_rates)
     cli_accounts.register(sub)  # users, tokens
+    cli_sources.add_sources_parser(sub)  # sources check|import|export|list
     return parser
 
 

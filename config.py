@@ -26,7 +26,7 @@ SETTINGS_DOC: dict[str, str] = {
     "VEILLE_ES_SHARDS": "Primary shards of the document index. Default 1.",
     "VEILLE_ES_PREFIX": "Prefix of Elasticsearch index and alias names. Default `veille`.",
     "VEILLE_SQLITE_PATH": "Path of the embedded database. Default `$VEILLE_VAR_DIR/veille.db`.",
-    "VEILLE_SOURCES": "Source catalogue file. Default `sources.yaml`.",
+    "VEILLE_SOURCES": "Seed of the source catalogue: imported into the backend when it holds no source yet (afterwards the console and `veille sources import` change it). Default `sources.yaml`.",
     "VEILLE_MAILER": "`outbox` (default: write .eml files to `$VEILLE_VAR_DIR/outbox`) or `smtp`.",
     "VEILLE_SMTP_HOST": "SMTP host (mailer `smtp`). Default `localhost`.",
     "VEILLE_SMTP_PORT": "SMTP port. Default 25 (587 with STARTTLS, 465 with SSL).",

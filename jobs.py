@@ -28,8 +28,12 @@ def crawl(settings: Settings, spiders: Sequence[str], catalogue_vars: Mapping[st
           catalogue_path: Path | None = None, overrides: Mapping[str, Any] | None = None,
           progress: bool = False) -> list[dict[str, Any]]:
     from spiders.runner import run_crawl
+    from spiders.catalogue import active_catalogue
     from spiders.sources import load_catalogue
-    catalogue = load_catalogue(catalogue_path or settings.sources_file, catalogue_vars)
+    if catalogue_path or catalogue_vars:  # a file named for this run (the demo's, or `veille crawl --catalogue`)
+        catalogue = load_catalogue(catalogue_path or settings.sources_file, catalogue_vars)
+    else:
+        catalogue = active_catalogue(settings)
     values = dict(overrides or {})
     if progress:
         values.setdefault("VEILLE_PROGRESS", True)
@@ -203,6 +207,9 @@ def demo(settings: Settings, today: date | None = None, sites: "DemoSites | None
                                    overrides=second)
     traps = traps_hit(sites.hits())
     backend = _ready(settings)
+    from spiders.source_store import SourceStore
+    # The console shows (and runs) the demo's sources, at the ports the demo sites are served on now.
+    SourceStore(backend.records).import_file(DEMO_CATALOGUE, vars_, replace=True)
     ensure_demo_price_watch(backend)
     ensure_demo_subscribers(backend)
     mailer = mailer_from_settings(settings)

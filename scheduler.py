@@ -22,6 +22,7 @@ from config import ROOT, Settings, load_settings
 log = logging.getLogger("veille.scheduler")
 CRAWL_TIMEOUT_S = 3600
 HEARTBEAT_S = 30
+CATALOGUE_SYNC_S = 60
 DEFAULT_SCHEDULES = {
     "crawl-news": "every 6h",
     "crawl-fairs": "0 5 * * *",
@@ -29,6 +30,7 @@ DEFAULT_SCHEDULES = {
     "alerts": "every 1h",
     "digest": "0 8 * * mon",
     "maintenance": "30 3 * * *",
+    "source-requests": "every 1m",
 }
 
 
@@ -120,6 +122,20 @@ def run_digest_job(now: datetime | None = None) -> dict[str, Any]:
     return _recorded("digest", lambda settings: jobs.digest(settings, now=now), window)
 
 
+def run_source_requests_job() -> dict[str, Any]:
+    """The console's "run now" requests: each pending one becomes a crawl of its source (in its own process)."""
+    from indexing.backends import open_backend
+    from spiders.source_requests import RunRequests, run_pending
+    backend = open_backend(load_settings())
+    try:
+        backend.setup()
+        done = run_pending(RunRequests(backend.records),
+                           lambda spider, source_id: run_crawl_job(spider, source_ids=source_id))
+    finally:
+        backend.close()
+    return {"status": "ok", "items": len(done), "errors": 0}
+
+
 def run_maintenance_job() -> dict[str, Any]:
     import jobs
     settings = load_settings()
@@ -159,22 +175,38 @@ JOB_FUNCS: dict[str, Callable[..., Any]] = {
     "scheduler:run_alerts_job": run_alerts_job,
     "scheduler:run_digest_job": run_digest_job,
     "scheduler:run_maintenance_job": run_maintenance_job,
+    "scheduler:run_source_requests_job": run_source_requests_job,
 }
 
 
-def job_specs(settings: Settings) -> list[JobSpec]:
-    """A job per spider (or per source with its own schedule), plus alerts and the digest."""
-    from spiders.sources import SPIDER_FOR_KIND, load_catalogue, load_schedules
-    specs: list[JobSpec] = []
-    schedules = dict(DEFAULT_SCHEDULES)
-    if settings.sources_file.exists():
-        schedules.update(load_schedules(settings.sources_file))
-    own: dict[str, list[str]] = {}
+def _catalogue(settings: Settings) -> tuple[list[Any], dict[str, str]]:
+    """The backend's catalogue (seeded from VEILLE_SOURCES) and its job schedules; empty when unusable."""
+    from indexing.backends import open_backend
+    from spiders.catalogue import source_store
     try:
-        catalogue = load_catalogue(settings.sources_file)
+        backend = open_backend(settings)
     except Exception as exc:
         log.warning("source catalogue unusable, scheduling spiders without per-source schedules: %s", exc)
-        catalogue = []
+        return [], {}
+    try:
+        backend.setup()
+        store = source_store(settings, backend)
+        return store.all(), store.schedules()
+    except Exception as exc:
+        log.warning("source catalogue unusable, scheduling spiders without per-source schedules: %s", exc)
+        return [], {}
+    finally:
+        backend.close()
+
+
+def job_specs(settings: Settings, loaded: tuple[list[Any], dict[str, str]] | None = None) -> list[JobSpec]:
+    """A job per spider (or per source with its own schedule), plus alerts and the digest; `loaded` is the
+    catalogue and its schedules when the caller has read them already."""
+    from spiders.sources import SPIDER_FOR_KIND
+    specs: list[JobSpec] = []
+    catalogue, stored_schedules = loaded if loaded is not None else _catalogue(settings)
+    schedules = {**DEFAULT_SCHEDULES, **stored_schedules}
+    own: dict[str, list[str]] = {}
     for source in catalogue:
         if source.schedule and source.enabled and source.crawlable:
             specs.append(JobSpec(f"crawl-{source.spider}-{source.id}", "scheduler:run_crawl_job", source.schedule,
@@ -191,6 +223,7 @@ def job_specs(settings: Settings) -> list[JobSpec]:
     specs.append(JobSpec("alerts", "scheduler:run_alerts_job", schedules["alerts"], {}))
     specs.append(JobSpec("digest", "scheduler:run_digest_job", schedules["digest"], {}))
     specs.append(JobSpec("maintenance", "scheduler:run_maintenance_job", schedules["maintenance"], {}))
+    specs.append(JobSpec("source-requests", "scheduler:run_source_requests_job", schedules["source-requests"], {}))
     return specs
 
 
@@ -221,6 +254,28 @@ def build_scheduler(settings: Settings, blocking: bool = True):  # type: ignore[
     return scheduler
 
 
+def sync_jobs(scheduler: Any, settings: Settings, current: dict[str, JobSpec]) -> dict[str, JobSpec]:
+    """Follow the console's catalogue edits (a source's own schedule added, changed or gone) without a restart;
+    an unchanged job keeps its next run."""
+    wanted = {spec.name: spec for spec in job_specs(settings)}
+    for name in current.keys() - wanted.keys():
+        scheduler.remove_job(name)
+    for name, spec in wanted.items():
+        if current.get(name) != spec:
+            scheduler.add_job(spec.func, trigger_for(spec.schedule, settings.timezone), id=spec.name, name=spec.name,
+                              kwargs=spec.kwargs, replace_existing=True)
+    return wanted
+
+
+def watch_catalogue(scheduler: Any, settings: Settings, stop: threading.Event) -> None:
+    current = {spec.name: spec for spec in job_specs(settings)}
+    while not stop.wait(CATALOGUE_SYNC_S):
+        try:
+            current = sync_jobs(scheduler, settings, current)
+        except Exception as exc:
+            log.warning("catalogue sync failed: %s", exc)
+
+
 def heartbeat(settings: Settings, stop: threading.Event) -> None:
     from indexing.backends import open_backend
     backend = open_backend(settings)
@@ -238,6 +293,7 @@ def run_daemon(settings: Settings) -> int:
     scheduler = build_scheduler(settings, blocking=True)
     stop = threading.Event()
     threading.Thread(target=heartbeat, args=(settings, stop), daemon=True).start()
+    threading.Thread(target=watch_catalogue, args=(scheduler, settings, stop), daemon=True).start()
 
     def shutdown(signum: int, _frame: Any) -> None:
         log.info("signal %d: stopping; running crawls get SIGTERM and finish cleanly", signum)
@@ -253,13 +309,8 @@ def run_daemon(settings: Settings) -> int:
 
 
 def _crawled_sources(settings: Settings) -> dict[str, list[str]]:
-    from spiders.sources import CatalogueError, load_catalogue
-    try:
-        catalogue = load_catalogue(settings.sources_file)
-    except CatalogueError:
-        return {}
     found: dict[str, list[str]] = {}
-    for source in catalogue:
+    for source in _catalogue(settings)[0]:
         if source.enabled and source.crawlable:
             found.setdefault(source.spider, []).append(source.id)
     return found
@@ -274,7 +325,7 @@ def print_jobs(settings: Settings) -> int:
     from rich import box
     from rich.table import Table
     now = _dt.now(ZoneInfo(settings.timezone))
-    table = Table(title=f"scheduled jobs of {settings.sources_file.name} ({settings.timezone})", box=box.SIMPLE_HEAD,
+    table = Table(title=f"scheduled jobs of the catalogue (seed {settings.sources_file.name}, {settings.timezone})", box=box.SIMPLE_HEAD,
                   title_justify="left", pad_edge=False, expand=True)
     for column in ("job", "schedule", "next run", "sources"):
         table.add_column(column, no_wrap=True, overflow="ellipsis", ratio=1 if column == "sources" else None)

@@ -38,8 +38,12 @@ class CatalogueSpider(Spider):
         settings: Settings = crawler.settings.get("VEILLE_SETTINGS") or load_settings()
         if spider._sources is None:
             catalogue = crawler.settings.get("VEILLE_CATALOGUE")
-            if catalogue is None:
-                catalogue = load_catalogue(settings.sources_file, crawler.settings.getdict("VEILLE_CATALOGUE_VARS"))
+            variables = crawler.settings.getdict("VEILLE_CATALOGUE_VARS")
+            if catalogue is None and variables:
+                catalogue = load_catalogue(settings.sources_file, variables)
+            elif catalogue is None:
+                from spiders.catalogue import active_catalogue
+                catalogue = active_catalogue(settings)
             spider._sources = list(catalogue)
         spider.sources = {s.id: s for s in spider._sources
                           if s.kind == cls.kind and s.enabled and s.crawlable and (spider._only is None or s.id in spider._only)}

@@ -26,7 +26,12 @@ def run_crawl(settings: Settings, spider_names: Sequence[str], catalogue: list[S
     if unknown:
         raise ValueError(f"unknown spider(s) {', '.join(unknown)}; choose among {', '.join(SPIDERS)}")
     if catalogue is None:
-        catalogue = load_catalogue(settings.sources_file, catalogue_vars)
+        # ${name} values mean a catalogue file filled for this run (the demo's ports); else the backend's catalogue.
+        if catalogue_vars:
+            catalogue = load_catalogue(settings.sources_file, catalogue_vars)
+        else:
+            from spiders.catalogue import active_catalogue
+            catalogue = active_catalogue(settings)
     import logging
     values = crawler_settings(settings, **dict(overrides or {}))
     # Under `veille`, logging is configured already (readable or JSON lines): Scrapy must not add a

@@ -145,3 +145,39 @@ def test_monday_digest_job_covers_the_last_full_local_week(tmp_path: Path, monke
     backend.setup()
     history = [r for r in backend.records.list("jobs") if r["name"] == "digest"]
     assert len(history) == 2 and {r["week"] for r in history} == {"2026-W48"}
+
+
+def test_jobs_follow_the_backend_catalogue_and_its_edits(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The scheduler reads the catalogue from the backend (seeded from VEILLE_SOURCES) and follows console edits."""
+    monkeypatch.setenv("VEILLE_VAR_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("VEILLE_ELASTICSEARCH_URL", raising=False)
+    import scheduler
+    from config import load_settings
+    from indexing.backends import open_backend
+    from spiders.source_store import SourceStore
+    settings = load_settings({"VEILLE_VAR_DIR": str(tmp_path / "var"), "VEILLE_SOURCES": str(ROOT / "sources.yaml")})
+    specs = {s.name: s for s in scheduler.job_specs(settings)}
+    assert "crawl-news-le360-fr" in specs and specs["source-requests"].schedule == "every 1m"
+    backend = open_backend(settings)
+    backend.setup()
+    store = SourceStore(backend.records)
+    store.set_enabled("le360-fr", False)
+    store.save({"id": "coop-fes", "kind": "shop", "start_urls": ["https://coop.example.ma/"], "schedule": "every 2h"})
+
+    from apscheduler.schedulers.background import BackgroundScheduler
+    live = BackgroundScheduler(timezone=settings.timezone)  # APScheduler itself, paused: nothing runs
+    for spec in specs.values():
+        live.add_job(spec.func, scheduler.trigger_for(spec.schedule, settings.timezone), id=spec.name, kwargs=spec.kwargs)
+    live.start(paused=True)
+    try:
+        alerts_next = live.get_job("alerts").next_run_time
+        synced = scheduler.sync_jobs(live, settings, specs)
+        jobs = {job.id: job for job in live.get_jobs()}
+        assert "crawl-news-le360-fr" not in jobs and "crawl-prices-coop-fes" in jobs
+        assert jobs["crawl-prices-coop-fes"].kwargs == {"spider": "prices", "source_ids": "coop-fes"}
+        assert "coop-fes" not in jobs["crawl-prices"].kwargs["source_ids"].split(",")  # never crawled twice
+        assert jobs["alerts"].next_run_time == alerts_next  # an unchanged job keeps its next run
+        assert scheduler.sync_jobs(live, settings, synced) == synced
+    finally:
+        live.shutdown(wait=False)
+    backend.close()

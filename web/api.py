@@ -10,7 +10,6 @@ from starlette.requests import Request
 
 from indexing.models import Offer
 from indexing.query import SearchResult, query_from_params
-from spiders.sources import load_catalogue
 from web.crawl_health import last_crawl_per_source
 from web.lookup import find_document
 from web.paging import check_result_window
@@ -115,9 +114,10 @@ def api_sources(request: Request) -> dict[str, Any]:
     svc = services(request)
     last = last_crawl_per_source(svc.backend.records.list("crawlstats", limit=500))
     catalogue: list[dict[str, Any]] = []
-    path = svc.settings.sources_file
-    if path.exists():
-        for source in load_catalogue(path):
+    from spiders.catalogue import source_store
+    stored = source_store(svc.settings, svc.backend).all()  # the backend's catalogue, seeded from VEILLE_SOURCES
+    if stored:
+        for source in stored:
             catalogue.append({
                 "id": source.id, "kind": source.kind, "name": source.name, "spider": source.spider,
                 "enabled": source.enabled, "language": source.language, "country": source.country,
@@ -126,4 +126,4 @@ def api_sources(request: Request) -> dict[str, Any]:
             })
     # Sources crawled but no longer in the catalogue are still worth seeing.
     catalogue.extend({"id": sid, "in_catalogue": False, "last_crawl": stats} for sid, stats in sorted(last.items()))
-    return {"catalogue_file": str(path), "catalogue_found": path.exists(), "sources": catalogue}
+    return {"catalogue_file": str(svc.settings.sources_file), "catalogue_found": bool(stored), "sources": catalogue}

@@ -21,6 +21,9 @@ from web import (
     api_docs,
     api_prices,
     channel_confirm_pages,
+    console_audit,
+    console_sources,
+    console_subscribers,
     crawls_page,
     fairs_page,
     health,
@@ -53,6 +56,7 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         if owns_backend:
             backend.setup()
+        load_source_names(settings, backend)
         yield
         if owns_backend:
             backend.close()
@@ -69,7 +73,8 @@ def create_app(settings: Settings | None = None, backend: SearchBackend | None =
         accounts=AccountService(backend.records, settings),
     )
     for module in (search_page, fairs_page, prices_page, news_page, trends_page, crawls_page, subscribe_pages,
-                   token_pages, channel_confirm_pages, login_pages, accounts_console, health, api, api_prices, api_audit, api_docs, reply_webhook):
+                   token_pages, channel_confirm_pages, login_pages, accounts_console, console_sources,
+                   console_subscribers, console_audit, health, api, api_prices, api_audit, api_docs, reply_webhook):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)

@@ -8,6 +8,7 @@ from locales import BABEL_LOCALES  # noqa: F401  (shared with the emails)
 from web.i18n_access import ACCESS_MESSAGES
 from web.i18n_bad_input import BAD_INPUT_MESSAGES
 from web.i18n_channels import CHANNEL_MESSAGES
+from web.i18n_console import CONSOLE_MESSAGES
 from web.i18n_prices import PRICE_GROUP_MESSAGES
 from web.i18n_queries import QUERY_MESSAGES
 from web.i18n_trends import TREND_MESSAGES
@@ -462,6 +463,7 @@ CATALOG.update(PRICE_GROUP_MESSAGES)
 CATALOG.update(TREND_MESSAGES)
 CATALOG.update(CHANNEL_MESSAGES)
 CATALOG.update(ACCESS_MESSAGES)
+CATALOG.update(CONSOLE_MESSAGES)
 
 
 def missing_translations() -> list[str]:

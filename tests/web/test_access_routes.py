@@ -34,6 +34,12 @@ EXPECTED: dict[tuple[str, str], Role] = {
     ("GET", "/api/prices"): V, ("GET", "/api/sources"): V, ("GET", "/api/audit"): A,
     ("GET", "/console/accounts"): A, ("POST", "/console/accounts"): A, ("POST", "/console/accounts/{username}/remove"): A,
     ("POST", "/console/tokens"): A, ("POST", "/console/tokens/{token_id}/revoke"): A,
+    ("GET", "/console/sources"): A, ("GET", "/console/sources/new"): A,
+    ("POST", "/console/sources/new"): A, ("GET", "/console/sources/{source_id}"): A,
+    ("POST", "/console/sources/{source_id}"): A, ("POST", "/console/sources/{source_id}/enabled"): A,
+    ("POST", "/console/sources/{source_id}/run"): A, ("GET", "/console/subscribers"): A,
+    ("GET", "/console/subscribers/{sub_id}"): A, ("POST", "/console/subscribers/{sub_id}/retry"): A,
+    ("POST", "/console/subscribers/{sub_id}/remove"): A, ("GET", "/console/audit"): A,
 }
 DENIED_PAGE = ("Accès refusé", "needs the")
 
@@ -79,7 +85,8 @@ def test_one_setting_opens_the_advisors_pages() -> None:
 def concrete(path: str, site: Site) -> str:
     values = {"offer_id": web_corpus.beni_ouarain_id(), "article_id": web_corpus.news()[2].id,
               "fair_id": web_corpus.fairs()[1].id, "name": "swagger-ui.css", "channel": "sms",
-              "username": "nobody-here", "token_id": "000000000000"}
+              "username": "nobody-here", "token_id": "000000000000", "source_id": "no-such-source",
+              "sub_id": "sub-0000000000000000"}
     filled = re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
     if path == "/static":
         return "/static/app.css"
