@@ -35,6 +35,7 @@ def test_docs_shows_the_operations_offline(browser, sqlite_site: Site) -> None: 
         assert {"/api/search", "/api/fairs", "/api/sources", "/health"} <= {p.strip() for p in paths}
         assert tab.locator(".swagger-ui .info .title").inner_text().startswith("veille")
         tab.locator(".opblock-summary-path", has_text="/api/search").first.click()
+        tab.locator(".parameters .parameter__name").first.wait_for()  # the operation expands asynchronously
         assert tab.locator(".parameters .parameter__name").count() >= 10
         screenshot(tab, "api-docs")
     finally:
