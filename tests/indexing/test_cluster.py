@@ -137,8 +137,14 @@ def test_ui_scheduler_and_two_crawlers_share_only_elasticsearch(cluster, demo_si
                         raise
                     time.sleep(0.5)
 
-        result = get("/api/search?q=tapis&per_page=50")
-        kinds = {hit["kind"] for hit in result["results"]}
+        # Elasticsearch is near-real-time: a crawler that finished a moment ago is visible after the next refresh.
+        searched_until = time.time() + 30
+        while True:
+            result = get("/api/search?q=tapis&per_page=50")
+            kinds = {hit["kind"] for hit in result["results"]}
+            if {"news", "offer"} <= kinds or time.time() > searched_until:
+                break
+            time.sleep(1)
         assert {"news", "offer"} <= kinds, f"{kinds}; crawler reports:\n" + "\n".join(reports)
         deadline = time.time() + 60
         while True:
