@@ -16,14 +16,19 @@ _VENUE_PATTERN = re.compile(
     r"|plaza de los|plaza de la|plaza del|messengelande|messegelaende"
     r"|espace|palais|palazzo|palacio|fortezza|complexe|complejo|pabellon|padiglione|pavillon|piazza|avenida"
     r"|boulevard|bd)"
-    r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر|مركب|حديقة|بهو|فندق))"
+    r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر|مركب|حديقة|بهو|فندق)"
+    # "بدار الصناعة التقليدية", "دار الثقافة": a house of crafts or culture, not "الدار البيضاء"
+    r"|(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[بوف]))دار(?=\s+ال))"
     r"([^\n.,;:()«»\"،؛]{0,60})",
     re.IGNORECASE,
 )
 _DATE_AFTER_VENUE = re.compile(r"\s+(?:du|au|from|on|le|el|del|dal|vom|in|à|a|en|at|،|من|في|خلال)\s+\d.*$", re.IGNORECASE)
 _VENUE_END = re.compile(r"\s+(?:du|au|from|on|le|el|del|dal|vom|in|à|a|en|at|،|من|في|خلال)\s+\d.*$|\s+(?:du|au|from|à|en|in|on|at|dans|with|avec|et|and|y|und|sous|pour|qui|which|where|où)\s.*$", re.IGNORECASE)
 # Arabic clauses after a venue: "الذي انطلق ..." (which opened), "بمشاركة ..." (with), "أيام ..." (on the days).
-_ARABIC_VENUE_END = re.compile(r"\s+(?:الذي|التي|حيث|بمشاركة|مشاركة|أيام|يوم|يومي|خلال|منذ|أن|وذلك|ابتداء|انطلاقا|على)(?:\s.*)?$")
+_ARABIC_VENUE_END = re.compile(
+    r"\s+(?:الذي|التي|حيث|بمشاركة|مشاركة|أيام|يوم|يومي|خلال|منذ|أن|وذلك|ابتداء|انطلاقا|على"
+    # "… وبتنسيق مع المديرية", "… بشراكة مع": a partner follows the place
+    r"|و?(?:بتنسيق|بشراكة|بتعاون|بدعم|تحت|مع|بإشراف|باشراف))(?:\s.*)?$")
 # Lower-case words that may go on inside a venue's name ("Parc des expositions de l'OFEC").
 _VENUE_CONNECTORS = frozenset({
     "de", "des", "du", "d", "la", "le", "l", "les", "di", "del", "della", "dello", "dei", "delle", "da", "do", "dos",
@@ -47,12 +52,21 @@ _HOSTING_CUE = re.compile(
     r"(?:\b(?:a|au|a\s+la|a\s+l'|dans\s+l'|dans\s+le|at|at\s+the|in\s+the|en|en\s+el|en\s+la|presso|al|alla|nel|nella"
     r"|im|in\s+der|auf\s+dem|no|na|في)\s*|\bl')$"
 )
+_ARABIC_VENUE_MAX_WORDS = 6
 _BEFORE_WINDOW = 160
 _AFTER_WINDOW = 260
 _VENUE_SLACK = 20
-# Around a later mention of a fair: "…في المعرض، الذي يقام بمركز…", "the show is held at the…".
-_STRICT_BEFORE = 40
-_STRICT_AFTER = 60
+
+
+@dataclass(frozen=True)
+class VenueCandidate:
+    begin: int
+    end: int
+    surface: str
+    gazetteer: bool
+    hosting: bool
+    """A preposition of place is written just before it ("à l'espace …", "بمركز …", "at the NEC")."""
+    credited: bool
 
 
 @dataclass(frozen=True)
@@ -70,6 +84,8 @@ class PlaceIndex:
     cities: list[Mention]
     venues: list[Mention]
     written_venues: list[tuple[int, int, str]]
+    credited_venues: list[Mention]
+    """Fairgrounds named as an organiser, a partner or a photo credit."""
 
     @classmethod
     def build(cls, text: str) -> PlaceIndex:
@@ -81,19 +97,27 @@ class PlaceIndex:
             if venue is not None and not any(v.begin <= match.start() < v.end for v in venues):
                 written.append(venue)
         hosting = [v for v in venues if _hosts(text, v)]
-        return cls(text, folded, find_cities(text, folded), hosting, written)
+        credited = [v for v in venues if not _hosts(text, v)]
+        return cls(text, folded, find_cities(text, folded), hosting, written, credited)
 
-    def hosting_venue(self) -> str | None:
-        """The first venue the text says something is held at ("à l'espace Souissi", "يقام بمركز…", "at the NEC")."""
-        candidates = [(v.begin, v.surface) for v in self.venues] + [(v[0], v[2]) for v in self.written_venues]
-        for begin, surface in sorted(candidates):
-            if self.text[begin - 1:begin] == "ب" or _HOSTING_CUE.search(self.folded[max(0, begin - 16):begin]):
-                return surface
-        return None
+    def venue_candidates(self) -> list[VenueCandidate]:
+        """Every venue the text names, in text order, each with what is written just before it."""
+        found = []
+        for mention, credited in [(v, False) for v in self.venues] + [(v, True) for v in self.credited_venues]:
+            written = next((w for w in self.written_venues if w[0] <= mention.begin < w[1]), None)
+            begin, end, surface = written if written else (mention.begin, mention.end, mention.surface)
+            found.append(VenueCandidate(begin, max(end, mention.end), surface, True, self._hosted(begin), credited))
+        for begin, end, surface in self.written_venues:
+            if not any(c.begin >= begin and c.begin < end for c in found):
+                found.append(VenueCandidate(begin, end, surface, False, self._hosted(begin), False))
+        return sorted(found, key=lambda c: c.begin)
 
-    def near(self, begin: int, end: int, strict: bool = False) -> Place:
-        """The place nearest a mention; `strict` looks only at the mention's own neighbourhood (a few words)."""
-        windows = (_STRICT_BEFORE, _STRICT_AFTER) if strict else (_BEFORE_WINDOW, _AFTER_WINDOW)
+    def _hosted(self, begin: int) -> bool:
+        return self.text[begin - 1:begin] == "ب" or _HOSTING_CUE.search(self.folded[max(0, begin - 16):begin]) is not None
+
+    def near(self, begin: int, end: int) -> Place:
+        """The city and venue nearest a mention."""
+        windows = (_BEFORE_WINDOW, _AFTER_WINDOW)
         venue = _nearest(self.venues, begin, end, windows)
         written = _nearest_written(self.written_venues, begin, end, windows)
         city = _nearest(self.cities, begin, end, windows)
@@ -123,7 +147,7 @@ def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | No
     if head[0] >= "\u0600":
         if _indefinite(tail):
             return None  # "فضاء مخصصا لـ...", "ساحة تقدر بـ...": a space described, not a named venue
-        surface = _ARABIC_VENUE_END.sub("", _VENUE_END.sub("", head + tail))
+        surface = _arabic_venue_words(_ARABIC_VENUE_END.sub("", _VENUE_END.sub("", head + tail)))
     else:
         proper = _latin_tail(tail)
         if fold(head) in _NAMED_HEADS and not re.match(r"\s+(?:(?:de|du|des|di|del|della|da|d'|l')\s*)*[A-Z0-9]", proper):
@@ -140,6 +164,11 @@ def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | No
     if len(surface) <= 4:
         return None
     return begin, begin + len(surface), surface
+
+
+def _arabic_venue_words(surface: str) -> str:
+    """A venue's name is a few words; a longer run has gone on into the sentence."""
+    return " ".join(surface.split()[:_ARABIC_VENUE_MAX_WORDS])
 
 
 def _latin_tail(tail: str) -> str:

@@ -13,11 +13,13 @@ from spiders.extract.fair_edition import edition_before
 from spiders.extract.fair_years import reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
 from spiders.extract.fair_places import PlaceIndex
+from spiders.extract.fair_venue_choice import VenueChooser, VenueRow
 from spiders.extract.fair_vocab import KnownFair, Mention, city_by_name, find_known_fairs, find_venues, fold
 from spiders.extract.textutil import one_line
 
 DATE_LANGUAGES = ("fr", "en", "es", "de", "it", "ar", "pt", "nl", "da")
 _MAX_PAIRING_GAP = 320
+VenueLog = list[tuple[str, date | None, list[VenueRow]]]
 _CLAUSE_BREAK = re.compile(r"[,;.!?\n]|\b(?:and|et|y|e|und|while|alors|mientras)\b")
 _DATE_BEFORE_NAME_PENALTY = 1.6
 _GENERIC_WORDS = frozenset({
@@ -91,7 +93,9 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[^\w]+", fold(name)) if w)
 
 
-def extract_text_fairs(text: str, language: str | None, page_date: date | None) -> list[TextFair]:
+def extract_text_fairs(
+    text: str, language: str | None, page_date: date | None, venue_log: VenueLog | None = None
+) -> list[TextFair]:
     languages = tuple(dict.fromkeys(([language] if language else []) + list(DATE_LANGUAGES)))
     spans = find_date_spans(text, languages)
     groups = _group_mentions(text)
@@ -103,6 +107,7 @@ def extract_text_fairs(text: str, language: str | None, page_date: date | None) 
     _pair_dates(groups, fair_spans, text)
     _give_orphan_range_to_main_fair(groups, fair_spans, text)
     places = PlaceIndex.build(text)
+    chooser = VenueChooser(places, [g.positions for g in groups])
     reference = page_date or (own_date.start.to_date() if own_date else None) or reference_date(spans, None)
     main = _main_group(groups)
     # A text that dates none of its fairs ("los salones Intergift, Bisutex y MadridJoya") is about the known ones.
@@ -110,10 +115,8 @@ def extract_text_fairs(text: str, language: str | None, page_date: date | None) 
     fairs: list[TextFair] = []
     for group in groups:
         wanted = group is main or (undated_known and group.known is not None)
-        fairs.extend(_fairs_of(group, text, places, reference, wanted, own_date is not None or page_date is not None))
-    if len(groups) == 1 and (venue := places.hosting_venue()) is not None:
-        # A text about one fair: the place it says something is held at is that fair's, however far from its name.
-        fairs = [f if f.venue else replace(f, venue=venue) for f in fairs]
+        fairs.extend(_fairs_of(group, text, places, chooser, reference, wanted,
+                               own_date is not None or page_date is not None, venue_log))
     return _dedupe(fairs)
 
 
@@ -290,21 +293,31 @@ def _opens(span: DateSpan, text: str) -> bool:
 
 
 def _fairs_of(
-    group: _Group, text: str, places: PlaceIndex, reference: date | None, is_main: bool, dated_page: bool
+    group: _Group, text: str, places: PlaceIndex, chooser: VenueChooser, reference: date | None, is_main: bool,
+    dated_page: bool, venue_log: VenueLog | None,
 ) -> list[TextFair]:
+    def record(start: date | None, end: date | None, anchor: tuple[int, int], date_span: tuple[int, int] | None,
+               basis: str) -> TextFair:
+        rows: list[VenueRow] | None = [] if venue_log is not None else None
+        venue = chooser.choose(group.positions, date_span, rows)
+        fair = _record(group, start, end, anchor, text, places, basis, venue)
+        if venue_log is not None and rows is not None:
+            venue_log.append((fair.name, fair.start, rows))
+        return fair
+
     if not group.spans:
         # An undated fair is worth a record only when the text is about it.
         if not is_main:
             return []
         start = relative_start(text, group.positions, reference) if dated_page and reference else None
-        return [_record(group, start, None, group.positions[0], text, places, "context" if start else "none")]
+        return [record(start, None, group.positions[0], None, "context" if start else "none")]
     closing = [s for s in group.spans if closes_only(s, text)]
     opening = [s for s in group.spans if s not in closing]
     if not opening:
         # "prendra place jusqu'au 11 avril 2010": the end is known, the start is not.
         last, _, basis = resolve_fair_span(closing[0], group.positions, text, reference)
         anchor = (min(group.positions)[0], closing[0].finish)
-        return [_record(group, None, last, anchor, text, places, basis if last else "none")]
+        return [record(None, last, anchor, (closing[0].begin, closing[0].finish), basis if last else "none")]
     ranked = sorted(opening, key=lambda s: (s.end is None, not s.has_year, s.begin))
     best = ranked[0]
     start, end, basis = resolve_fair_span(best, group.positions, text, reference)
@@ -312,11 +325,11 @@ def _fairs_of(
         ends = (resolve_fair_span(s, group.positions, text, start).start for s in closing)
         end = min((e for e in ends if e is not None and e > start), default=None)
     anchor = (min(group.positions)[0], best.finish)
-    records = [_record(group, start, end, anchor, text, places, basis)]
+    records = [record(start, end, anchor, (best.begin, best.finish), basis)]
     for other in _other_editions(ranked[1:], best):
         # "geplant 10. bis 14. März 2021 ... die nächste Ausgabe vom 9. bis 13. März 2022": one record per edition.
         first, last, _ = resolve_fair_span(other, group.positions, text, reference)
-        edition = _record(group, first, last, (other.begin, other.finish), text, places, "explicit")
+        edition = record(first, last, (other.begin, other.finish), (other.begin, other.finish), "explicit")
         records.append(replace(edition, venue=edition.venue or records[0].venue, city=edition.city or records[0].city,
                                country=edition.country or records[0].country))
     return records
@@ -337,7 +350,7 @@ def _other_editions(spans: Sequence[DateSpan], best: DateSpan) -> list[DateSpan]
 
 def _record(
     group: _Group, start: date | None, end: date | None, anchor: tuple[int, int], text: str, places: PlaceIndex,
-    year_basis: str,
+    year_basis: str, venue: str | None,
 ) -> TextFair:
     place = places.near(*anchor)
     city = place.city or (group.known.city if group.known else None)
@@ -350,20 +363,12 @@ def _record(
         end=end,
         city=city.name if city else None,
         country=country,
-        venue=place.venue or _venue_near_other_mentions(group, anchor, places),
+        venue=venue,
         description=description,
         series=group.known.name if group.known else None,
         year_basis=year_basis,
         edition=next((e for begin, _ in sorted(group.positions) if (e := edition_before(text, begin))), None),
     )
-
-
-def _venue_near_other_mentions(group: _Group, anchor: tuple[int, int], places: PlaceIndex) -> str | None:
-    """"ويشارك في المعرض، الذي يقام بمركز العيون للمعارض": the venue often comes with a later mention of the fair."""
-    for begin, end in sorted(group.positions):
-        if (begin, end) != anchor and (venue := places.near(begin, end, strict=True).venue):
-            return venue
-    return None
 
 
 def _dedupe(fairs: list[TextFair]) -> list[TextFair]:
