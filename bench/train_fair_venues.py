@@ -16,8 +16,10 @@ from bench.eval_common import realdata_root
 from bench.eval_fairs import (FairTally, PredictedFair, announcement_input, jaccard, load_announcements, name_tokens,
                               score_announcement, to_iso)
 from bench.eval_split import in_part, site_of
+from bench.train_common import deal_folds, fit_logistic, write_weights
 from spiders.extract import fair_venue_choice
-from spiders.extract.fair_text import VenueLog, extract_text_fairs
+from spiders.extract.fair_log import ExtractionLog
+from spiders.extract.fair_text import extract_text_fairs
 from spiders.extract.language import detect_language
 
 WEIGHTS_FILE = Path(fair_venue_choice.__file__).with_name("fair_venue_weights.py")
@@ -45,11 +47,11 @@ def dev_cases(root: Path) -> list[FairCase]:
         if record.get("text") is None or not in_part(record.get("url") or record["id"], "dev"):
             continue
         text = announcement_input(root, record)
-        log: VenueLog = []
+        log = ExtractionLog()
         found = extract_text_fairs(text, detect_language(text[:2000]), None, log)
         predicted = [PredictedFair(f.name, to_iso(f.start), to_iso(f.end), f.city, f.country, f.venue) for f in found]
         for expected, fair in score_announcement(record["expected"], predicted, FairTally(), lenient=True):
-            rows = next((r for name, start, r in log if name == fair.name and to_iso(start) == fair.start), None)
+            rows = next((r for name, start, r in log.venues if name == fair.name and to_iso(start) == fair.start), None)
             if rows is None:
                 continue
             cases.append(FairCase(site_of(record.get("url") or record["id"]), [r.features for r in rows],
@@ -65,20 +67,12 @@ def _decide(case: FairCase, probabilities: list[float], threshold: float) -> boo
 
 
 def _fit(cases: list[FairCase], c: float):  # type: ignore[no-untyped-def]
-    from sklearn.linear_model import LogisticRegression
-
-    x = [row for case in cases for row in case.rows]
-    y = [label for case in cases for label in case.labels]
-    return LogisticRegression(C=c, max_iter=2000).fit(x, y)
+    return fit_logistic([row for case in cases for row in case.rows], [lab for case in cases for lab in case.labels], c)
 
 
 def out_of_fold(cases: list[FairCase], c: float, folds: int = 5, seed: int = 0) -> list[list[float]]:
-    """Each case scored by a model fitted on the other folds; sites are dealt to folds by a seeded shuffle."""
-    import random
-
-    sites = sorted({case.site for case in cases})
-    random.Random(seed).shuffle(sites)
-    fold_of = {site: i % folds for i, site in enumerate(sites)}
+    """Each case scored by a model fitted on the other folds."""
+    fold_of = deal_folds([case.site for case in cases], folds, seed)
     probabilities: list[list[float]] = [[] for _ in cases]
     for fold in range(folds):
         trained = [case for case in cases if fold_of[case.site] != fold and case.rows]
@@ -126,17 +120,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"C={c}: best mean out-of-fold accuracy so far {best[0]:.3f} (C={best[1]}, threshold {best[2]})")
     accuracy, c, threshold = best
     model = _fit([case for case in cases if case.rows], c)
-    weights = tuple(round(float(w), 4) for w in model.coef_[0])
-    for name, weight in zip(fair_venue_choice.FEATURES, weights):
+    for name, weight in zip(fair_venue_choice.FEATURES, model.coef_[0]):
         print(f"  {name:20s} {weight:+.3f}")
     if not args.dry_run:
-        WEIGHTS_FILE.write_text(
-            '"""Written by `python -m bench.train_fair_venues` (logistic regression on the dev part of trade-fairs,\n'
-            f'C={c}, out-of-fold venue accuracy {accuracy:.3f}); do not edit by hand."""\n'
-            f"BIAS = {round(float(model.intercept_[0]), 4)}\n"
-            f"THRESHOLD = {threshold}\n"
-            f"WEIGHTS: tuple[float, ...] = {weights}\n",
-            encoding="utf-8")
+        write_weights(WEIGHTS_FILE, "python -m bench.train_fair_venues",
+                      f"logistic regression on the dev part of trade-fairs, C={c}, out-of-fold venue accuracy {accuracy:.3f}",
+                      model, threshold)
         print(f"wrote {WEIGHTS_FILE}")
     return 0
 

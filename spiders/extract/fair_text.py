@@ -13,13 +13,14 @@ from spiders.extract.fair_edition import edition_before
 from spiders.extract.fair_years import reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
 from spiders.extract.fair_places import PlaceIndex
+from spiders.extract.fair_acceptance import FairEvidence, acceptance, accepted, fair_features
+from spiders.extract.fair_log import ExtractionLog
 from spiders.extract.fair_venue_choice import VenueChooser, VenueRow
 from spiders.extract.fair_vocab import KnownFair, Mention, city_by_name, find_known_fairs, find_venues, fold
 from spiders.extract.textutil import one_line
 
 DATE_LANGUAGES = ("fr", "en", "es", "de", "it", "ar", "pt", "nl", "da")
 _MAX_PAIRING_GAP = 320
-VenueLog = list[tuple[str, date | None, list[VenueRow]]]
 _CLAUSE_BREAK = re.compile(r"[,;.!?\n]|\b(?:and|et|y|e|und|while|alors|mientras)\b")
 _DATE_BEFORE_NAME_PENALTY = 1.6
 _GENERIC_WORDS = frozenset({
@@ -73,6 +74,8 @@ class TextFair:
     """The fair's own site as the source declares it (schema.org url / sameAs)."""
     edition: int | None = None
     """An ordinal written just before the name ("le 1er Salon ...")."""
+    confidence: float = 1.0
+    """How likely the text announces this fair (fair_acceptance); markup and listings are sure."""
 
 
 @dataclass
@@ -94,7 +97,7 @@ def _words(name: str) -> frozenset[str]:
 
 
 def extract_text_fairs(
-    text: str, language: str | None, page_date: date | None, venue_log: VenueLog | None = None
+    text: str, language: str | None, page_date: date | None, log: ExtractionLog | None = None
 ) -> list[TextFair]:
     languages = tuple(dict.fromkeys(([language] if language else []) + list(DATE_LANGUAGES)))
     spans = find_date_spans(text, languages)
@@ -116,8 +119,8 @@ def extract_text_fairs(
     for group in groups:
         wanted = group is main or (undated_known and group.known is not None)
         fairs.extend(_fairs_of(group, text, places, chooser, reference, wanted,
-                               own_date is not None or page_date is not None, venue_log))
-    return _dedupe(fairs)
+                               own_date is not None or page_date is not None, len(groups), log))
+    return _dedupe([f for f in fairs if log is not None or accepted(f.confidence)])
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -294,15 +297,20 @@ def _opens(span: DateSpan, text: str) -> bool:
 
 def _fairs_of(
     group: _Group, text: str, places: PlaceIndex, chooser: VenueChooser, reference: date | None, is_main: bool,
-    dated_page: bool, venue_log: VenueLog | None,
+    dated_page: bool, n_groups: int, log: ExtractionLog | None,
 ) -> list[TextFair]:
     def record(start: date | None, end: date | None, anchor: tuple[int, int], date_span: tuple[int, int] | None,
-               basis: str) -> TextFair:
-        rows: list[VenueRow] | None = [] if venue_log is not None else None
+               basis: str, later: bool = False) -> TextFair:
+        rows: list[VenueRow] | None = [] if log is not None else None
         venue = chooser.choose(group.positions, date_span, rows)
         fair = _record(group, start, end, anchor, text, places, basis, venue)
-        if venue_log is not None and rows is not None:
-            venue_log.append((fair.name, fair.start, rows))
+        features = fair_features(FairEvidence(
+            fair.name, group.known is not None, group.positions, is_main, n_groups, start is not None,
+            end is not None, basis, date_span, later, fair.city is not None, venue is not None))
+        fair = replace(fair, confidence=acceptance(features))
+        if log is not None and rows is not None:
+            log.venues.append((fair.name, fair.start, rows))
+            log.fairs.append((fair.name, fair.start, features, fair.confidence))
         return fair
 
     if not group.spans:
@@ -329,7 +337,7 @@ def _fairs_of(
     for other in _other_editions(ranked[1:], best):
         # "geplant 10. bis 14. März 2021 ... die nächste Ausgabe vom 9. bis 13. März 2022": one record per edition.
         first, last, _ = resolve_fair_span(other, group.positions, text, reference)
-        edition = record(first, last, (other.begin, other.finish), (other.begin, other.finish), "explicit")
+        edition = record(first, last, (other.begin, other.finish), (other.begin, other.finish), "explicit", later=True)
         records.append(replace(edition, venue=edition.venue or records[0].venue, city=edition.city or records[0].city,
                                country=edition.country or records[0].country))
     return records

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from spiders.extract.fair_places import PlaceIndex
-from spiders.extract.fair_text import VenueLog, extract_text_fairs
+from spiders.extract.fair_log import ExtractionLog
+from spiders.extract.fair_text import extract_text_fairs
 from spiders.extract.fair_venue_choice import FEATURES, VenueChooser
 from spiders.extract.fair_venue_weights import WEIGHTS
 from spiders.extract.fairs import extract_fairs
@@ -36,9 +37,9 @@ def test_a_text_naming_no_venue_gives_none() -> None:
 
 def test_each_candidate_is_logged_with_its_features_and_probability() -> None:
     text = "Le Salon du cuir se tient du 6 au 9 mai 2027 au Parc des expositions de Marrakech."
-    log: VenueLog = []
+    log = ExtractionLog()
     extract_text_fairs(text, "fr", None, log)
-    ((name, start, rows),) = log
+    ((name, start, rows),) = log.venues
     assert name == "Salon du cuir" and start is not None
     (row,) = rows
     assert row.surface == "Parc des expositions de Marrakech"

@@ -1,0 +1,17 @@
+"""What the fair extractor's learned choices saw, kept for training them (bench/train_fair_*.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spiders.extract.fair_venue_choice import VenueRow
+
+
+@dataclass
+class ExtractionLog:
+    """With a log, the extractor keeps every candidate fair, however low its acceptance."""
+
+    venues: list[tuple[str, date | None, list[VenueRow]]] = field(default_factory=list)
+    """(fair name, start, every venue candidate of that fair)."""
+    fairs: list[tuple[str, date | None, tuple[float, ...], float]] = field(default_factory=list)
+    """(fair name, start, acceptance features, acceptance probability)."""
