@@ -1,4 +1,4 @@
-"""What the fair extractor's learned choices saw, kept for training them (bench/train_fair_*.py)."""
+"""What the fair extractor's learned choices saw, kept for training them (bench/train_fair_venues.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,9 +9,5 @@ from spiders.extract.fair_venue_choice import VenueRow
 
 @dataclass
 class ExtractionLog:
-    """With a log, the extractor keeps every candidate fair, however low its acceptance."""
-
     venues: list[tuple[str, date | None, list[VenueRow]]] = field(default_factory=list)
     """(fair name, start, every venue candidate of that fair)."""
-    fairs: list[tuple[str, date | None, tuple[float, ...], float]] = field(default_factory=list)
-    """(fair name, start, acceptance features, acceptance probability)."""

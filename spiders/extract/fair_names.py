@@ -63,7 +63,7 @@ _STOP_WORDS = frozenset({
 })
 _GENERIC_ONLY = frozenset({"salon", "foire", "fair", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "salone", "semaine", "festival", "mostra", "exposition"})
 _MAX_TOKENS = 10
-_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9&+\-]{1,9})\s*\)")
+_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&+\-]{1,9}|[A-Z][a-z]+[A-Za-z0-9&+\-]{1,20})\s*\)")
 
 
 def find_fair_names(text: str) -> list[NameMention]:

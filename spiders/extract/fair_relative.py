@@ -18,21 +18,24 @@ _TOMORROW = r"tomorrow|demain|manana|domani|morgen|غدا"
 _THIS = r"ce|this|este|questo|diesen|am|le|el|il|on|يوم|اليوم"
 
 
-def dateline(text: str, spans: Sequence[DateSpan]) -> DateSpan | None:
-    """A full single date alone (or nearly) on one of the first lines: the page's own date, not a fair's day."""
+def dateline_spans(text: str, spans: Sequence[DateSpan]) -> list[DateSpan]:
+    """Single dates alone (or nearly) on the first lines, with a year or not ("MADRID 25 Ago. (EUROPA PRESS)")."""
     lines = [line for line in text.lstrip().split("\n")[:_DATELINE_LINES * 2] if line.strip()][:_DATELINE_LINES]
     limit = text.find(lines[-1]) + len(lines[-1]) if lines else 0
+    found = []
     for span in spans:
         if span.begin >= limit:
             break
-        if span.end is not None or not span.has_year:
+        if span.end is not None:
             continue
         line_start = text.rfind("\n", 0, span.begin) + 1
         line_end = text.find("\n", span.finish)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        if len(line.strip()) - (span.finish - span.begin) <= _DATELINE_SLACK:
-            return span
-    return None
+        line_end = line_end if line_end >= 0 else len(text)
+        # The store's " date 2025-08-25" and a wire dateline may share the line: neither counts against the other.
+        on_line = [s for s in spans if s.end is None and line_start <= s.begin and s.finish <= line_end]
+        if len(text[line_start:line_end].strip()) - sum(s.finish - s.begin for s in on_line) <= _DATELINE_SLACK:
+            found.append(span)
+    return found
 
 
 def relative_start(text: str, positions: Sequence[tuple[int, int]], base: date) -> date | None:

@@ -8,12 +8,11 @@ from datetime import date
 
 from spiders.extract.dates import DateSpan, find_date_spans
 from spiders.extract.fair_closing import closes_only
-from spiders.extract.fair_relative import dateline, relative_start
+from spiders.extract.fair_relative import dateline_spans, relative_start
 from spiders.extract.fair_edition import edition_before
 from spiders.extract.fair_years import reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
 from spiders.extract.fair_places import PlaceIndex
-from spiders.extract.fair_acceptance import FairEvidence, acceptance, accepted, fair_features
 from spiders.extract.fair_log import ExtractionLog
 from spiders.extract.fair_venue_choice import VenueChooser, VenueRow
 from spiders.extract.fair_vocab import KnownFair, Mention, city_by_name, find_known_fairs, find_venues, fold
@@ -74,8 +73,6 @@ class TextFair:
     """The fair's own site as the source declares it (schema.org url / sameAs)."""
     edition: int | None = None
     """An ordinal written just before the name ("le 1er Salon ...")."""
-    confidence: float = 1.0
-    """How likely the text announces this fair (fair_acceptance); markup and listings are sure."""
 
 
 @dataclass
@@ -104,9 +101,12 @@ def extract_text_fairs(
     groups = _group_mentions(text)
     if not groups:
         return []
-    own_date = dateline(text, spans)
-    # The page's dateline dates the page, not a fair; it still anchors year-less and relative days.
-    fair_spans = [s for s in spans if s is not own_date]
+    # The page's dateline dates the page, not a fair; it still anchors year-less and relative days. A year-less
+    # one ("MADRID 25 Ago. (EUROPA PRESS)") is the page's too; a date beside a fair's name on its line is the fair's.
+    page_lines = [s for s in dateline_spans(text, spans) if not _names_a_fair(s, groups, text)]
+    own_date = next((s for s in page_lines if s.has_year), None)
+    page_days = {id(s) for s in page_lines}
+    fair_spans = [s for s in spans if id(s) not in page_days]
     _pair_dates(groups, fair_spans, text)
     _give_orphan_range_to_main_fair(groups, fair_spans, text)
     places = PlaceIndex.build(text)
@@ -119,8 +119,14 @@ def extract_text_fairs(
     for group in groups:
         wanted = group is main or (undated_known and group.known is not None)
         fairs.extend(_fairs_of(group, text, places, chooser, reference, wanted,
-                               own_date is not None or page_date is not None, len(groups), log))
-    return _dedupe([f for f in fairs if log is not None or accepted(f.confidence)])
+                               own_date is not None or page_date is not None, log))
+    return _dedupe(fairs)
+
+
+def _names_a_fair(span: DateSpan, groups: Sequence[_Group], text: str) -> bool:
+    line_start = text.rfind("\n", 0, span.begin) + 1
+    line_end = text.find("\n", span.finish) % (len(text) + 1)
+    return any(line_start <= begin and end <= line_end for g in groups for begin, end in g.positions)
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -297,20 +303,15 @@ def _opens(span: DateSpan, text: str) -> bool:
 
 def _fairs_of(
     group: _Group, text: str, places: PlaceIndex, chooser: VenueChooser, reference: date | None, is_main: bool,
-    dated_page: bool, n_groups: int, log: ExtractionLog | None,
+    dated_page: bool, log: ExtractionLog | None,
 ) -> list[TextFair]:
     def record(start: date | None, end: date | None, anchor: tuple[int, int], date_span: tuple[int, int] | None,
-               basis: str, later: bool = False) -> TextFair:
+               basis: str) -> TextFair:
         rows: list[VenueRow] | None = [] if log is not None else None
         venue = chooser.choose(group.positions, date_span, rows)
         fair = _record(group, start, end, anchor, text, places, basis, venue)
-        features = fair_features(FairEvidence(
-            fair.name, group.known is not None, group.positions, is_main, n_groups, start is not None,
-            end is not None, basis, date_span, later, fair.city is not None, venue is not None))
-        fair = replace(fair, confidence=acceptance(features))
         if log is not None and rows is not None:
             log.venues.append((fair.name, fair.start, rows))
-            log.fairs.append((fair.name, fair.start, features, fair.confidence))
         return fair
 
     if not group.spans:
@@ -337,7 +338,7 @@ def _fairs_of(
     for other in _other_editions(ranked[1:], best):
         # "geplant 10. bis 14. März 2021 ... die nächste Ausgabe vom 9. bis 13. März 2022": one record per edition.
         first, last, _ = resolve_fair_span(other, group.positions, text, reference)
-        edition = record(first, last, (other.begin, other.finish), (other.begin, other.finish), "explicit", later=True)
+        edition = record(first, last, (other.begin, other.finish), (other.begin, other.finish), "explicit")
         records.append(replace(edition, venue=edition.venue or records[0].venue, city=edition.city or records[0].city,
                                country=edition.country or records[0].country))
     return records

@@ -141,3 +141,12 @@ def test_an_arabic_name_written_twice_after_its_head_is_a_name() -> None:
 
 def test_an_arabic_head_before_a_verb_names_nothing() -> None:
     assert extract_fairs("المعرض يمثل فرصة للحرفيين. المعرض يمثل واجهة.", None, "ar") == []
+
+
+def test_a_name_with_its_acronym_or_short_name_in_brackets_is_one_fair() -> None:
+    from spiders.extract.fair_names import find_fair_names
+
+    (siel,) = find_fair_names("Le Salon international de l'édition et du livre (SIEL) ouvre le 3 mai 2027.")
+    assert siel.acronym == "SIEL"
+    text = "El Salón Internacional del Regalo y Decoración (Intergift) reunirá del 10 al 13 de septiembre de 2027 en Ifema Madrid."
+    assert [f.name for f in extract_fairs(text, language="es")] == ["Intergift"]

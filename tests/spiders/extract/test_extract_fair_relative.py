@@ -28,3 +28,19 @@ def test_the_dateline_is_not_the_fair_start_but_dates_its_days() -> None:
     text = " date 2027-02-20\nLa Foire de la vannerie de Safi se tient du 2 au 9 mai au port."
     (fair,) = extract_fairs(text, language="fr")
     assert (fair.start_date, fair.end_date, fair.year_basis) == (date(2027, 5, 2), date(2027, 5, 9), "context")
+
+
+def test_a_wire_dateline_without_a_year_dates_the_page_not_the_fair() -> None:
+    from spiders.extract.fairs import extract_fairs
+
+    text = (" date 2027-03-02 RABAT 2 Mar. (MAP) -\n\nLe Salon national du cuir se tiendra du 10 au 13 avril "
+            "au Palais des congrès, a annoncé la chambre d'artisanat.")
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.start_date.isoformat(), fair.end_date.isoformat()) == ("2027-04-10", "2027-04-13")
+
+
+def test_a_date_on_the_first_line_beside_a_fair_name_is_the_fair_s() -> None:
+    from spiders.extract.fairs import extract_fairs
+
+    (fair,) = extract_fairs("Salon du cuir, 12 mai 2027\n\nLes artisans exposent leurs sacs.", language="fr")
+    assert fair.name == "Salon du cuir" and fair.start_date.isoformat() == "2027-05-12"
