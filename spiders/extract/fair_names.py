@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from spiders.extract.fair_bracketed import bracketed_names
 from spiders.extract.fair_quoted import extended_by_quotes, quoted_names
 from spiders.extract.fair_tokens import (
     ARABIC_HEADS, HEAD_KEYWORDS, TAIL_KEYWORDS, NameMention, Token, is_arabic_head, strip_proclitic, tokens_of,
@@ -63,6 +64,7 @@ _STOP_WORDS = frozenset({
 })
 _GENERIC_ONLY = frozenset({"salon", "foire", "fair", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "salone", "semaine", "festival", "mostra", "exposition"})
 _MAX_TOKENS = 10
+_ORDINAL = re.compile(r"^(?:[IVXLC]{2,8}|\d{1,3}(?:e|è|ème|eme|er|ère|st|nd|rd|th|ª|º|a|o|°|\.))$")
 _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&+\-]{1,9}|[A-Z][a-z]+[A-Za-z0-9&+\-]{1,20})\s*\)")
 
 
@@ -81,8 +83,9 @@ def find_fair_names(text: str) -> list[NameMention]:
             span = (i, i)
         elif token.folded in HEAD_KEYWORDS:
             span = _extend_right(tokens, i, text)
-            if span[1] == i and not token.is_capitalised:
-                span = None  # a bare "salon" / "la foire" is a reference, not a name
+            if not token.is_capitalised and all(t.folded in _NAME_ADJECTIVES for t in tokens[i + 1:span[1] + 1]) \
+                    and not _after_ordinal(tokens, i):
+                span = None  # a bare "salon", "la foire", "el mercado nacional": a reference, not a name
             elif token.folded in TAIL_KEYWORDS:
                 span = _extend_left(tokens, span[0], span[1], text)
         elif token.folded in TAIL_KEYWORDS and token.is_capitalised:
@@ -102,7 +105,13 @@ def find_fair_names(text: str) -> list[NameMention]:
         locative = tokens[first].is_arabic and tokens[first].text.startswith(_LOCATIVE_PROCLITICS) \
             and tokens[first].text not in ARABIC_HEADS
         mentions.append(NameMention(name, begin, end, acronym, locative))
+    mentions += bracketed_names(text, tokens)
     return _drop_nested(extended_by_quotes(mentions, quoted_names(text, tokens), text))
+
+
+def _after_ordinal(tokens: list[Token], i: int) -> bool:
+    """"la XXVIII feria", "la 47e foire", "the 5th fair": an edition's number makes a lower-case head a name."""
+    return i > 0 and bool(_ORDINAL.match(tokens[i - 1].text))
 
 
 def _same_line(text: str, left: Token, right: Token) -> bool:

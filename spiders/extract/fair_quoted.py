@@ -28,6 +28,8 @@ _NAMING_CUE = re.compile(
     re.IGNORECASE,
 )
 _NAMING_REACH = 100
+# Last words that make a quoted, capitalised phrase a fair's name, beside the fair words themselves.
+_QUOTED_TAILS = frozenset({"week", "days", "festival", "fest", "woche", "tage", "semana", "settimana", "giornate"})
 
 
 def quoted_names(text: str, tokens: list[Token]) -> list[NameMention]:
@@ -44,6 +46,11 @@ def quoted_names(text: str, tokens: list[Token]) -> list[NameMention]:
             if len(inner.split()) > 1:
                 found.append(NameMention(strip_proclitic(tokens[first].text) + inner[len(tokens[first].text):]
                                          if tokens[first].is_arabic else inner, match.start(1), match.end(1)))
+            continue
+        inner_tokens = [t for t in tokens if match.start(1) <= t.begin and t.end <= match.end(1) and t.is_word]
+        if len(inner_tokens) > 1 and inner_tokens[0].is_capitalised and \
+                (is_head(inner_tokens[-1]) or inner_tokens[-1].folded in _QUOTED_TAILS):
+            found.append(NameMention(inner, match.start(1), match.end(1)))  # "the ‘Moroccan Handicraft Week’"
             continue
         if _NAMING_CUE.search(text[max(0, match.start() - 24):match.start()]) and \
                 any(is_head(t) for t in tokens if match.start() - _NAMING_REACH <= t.begin < match.start()):

@@ -150,3 +150,27 @@ def test_a_name_with_its_acronym_or_short_name_in_brackets_is_one_fair() -> None
     assert siel.acronym == "SIEL"
     text = "El Salón Internacional del Regalo y Decoración (Intergift) reunirá del 10 al 13 de septiembre de 2027 en Ifema Madrid."
     assert [f.name for f in extract_fairs(text, language="es")] == ["Intergift"]
+
+
+def test_names_followed_by_their_dates_in_brackets() -> None:
+    from spiders.extract.fair_names import find_fair_names
+
+    text = "Le duo Tapisart/Cuirexpo (3 au 6 mai 2027) précède la Grande Braderie (10 juin 2027)."
+    assert [m.name for m in find_fair_names(text)] == ["Tapisart/Cuirexpo", "Grande Braderie"]
+    assert find_fair_names("Registration Deadline (May 1, 2027)") == []
+    (fair,) = extract_fairs("Kurz vor der Leitmesse Keramikwelt (4. bis 7. März 2027) melden sich 300 Aussteller an.", None, "de")
+    assert (fair.name, fair.start_date.isoformat()) == ("Keramikwelt", "2027-03-04")
+
+
+def test_a_quoted_capitalised_name_ending_in_week_is_a_fair() -> None:
+    from spiders.extract.fair_names import find_fair_names
+
+    text = "The cultural village presents the ‘Atlas Pottery Week’ from 2 to 9 May 2027."
+    assert [m.name for m in find_fair_names(text)] == ["Atlas Pottery Week"]
+
+
+def test_a_lower_case_head_with_only_an_adjective_is_no_name_unless_numbered() -> None:
+    from spiders.extract.fair_names import find_fair_names
+
+    assert find_fair_names("ubicar las artesanías en el mercado nacional y en el exterior") == []
+    assert [m.name for m in find_fair_names("La XXVIII feria nacional se realizará en el centro.")] == ["XXVIII feria nacional"]
