@@ -11,6 +11,8 @@ from spiders.extract.dates import DateSpan, weekday_names
 
 _DATELINE_LINES = 3
 _DATELINE_SLACK = 30
+# "Au Fait Maroc (June 4, 2013) — The 4th edition…", "RABAT, 3 mai 2027 (MAP) -": a wire story's dateline.
+_WIRE_DATELINE = re.compile(r"\)?\s*(?:\([A-Z][A-Za-z .]{1,20}\)\s*)?[—–-]\s")
 """Characters a dateline line may carry besides its date ("Publié le", "Posted on", a weekday)."""
 _AROUND_MENTION = 80
 _TODAY = r"today|aujourd'hui|hoy|oggi|heute|اليوم"
@@ -33,9 +35,14 @@ def dateline_spans(text: str, spans: Sequence[DateSpan]) -> list[DateSpan]:
         line_end = line_end if line_end >= 0 else len(text)
         # The store's " date 2025-08-25" and a wire dateline may share the line: neither counts against the other.
         on_line = [s for s in spans if s.end is None and line_start <= s.begin and s.finish <= line_end]
-        if len(text[line_start:line_end].strip()) - sum(s.finish - s.begin for s in on_line) <= _DATELINE_SLACK:
+        if len(text[line_start:line_end].strip()) - sum(s.finish - s.begin for s in on_line) <= _DATELINE_SLACK \
+                or wire_dateline(text, span):
             found.append(span)
     return found
+
+
+def wire_dateline(text: str, span: DateSpan) -> bool:
+    return _WIRE_DATELINE.match(text, span.finish) is not None
 
 
 def relative_start(text: str, positions: Sequence[tuple[int, int]], base: date) -> date | None:

@@ -8,7 +8,7 @@ from datetime import date
 
 from spiders.extract.dates import DateSpan, find_date_spans
 from spiders.extract.fair_closing import closes_only
-from spiders.extract.fair_relative import dateline_spans, relative_start
+from spiders.extract.fair_relative import dateline_spans, relative_start, wire_dateline
 from spiders.extract.fair_edition import edition_before
 from spiders.extract.fair_years import reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
@@ -103,7 +103,7 @@ def extract_text_fairs(
         return []
     # The page's dateline dates the page, not a fair; it still anchors year-less and relative days. A year-less
     # one ("MADRID 25 Ago. (EUROPA PRESS)") is the page's too; a date beside a fair's name on its line is the fair's.
-    page_lines = [s for s in dateline_spans(text, spans) if not _names_a_fair(s, groups, text)]
+    page_lines = [s for s in dateline_spans(text, spans) if wire_dateline(text, s) or not _names_a_fair(s, groups, text)]
     own_date = next((s for s in page_lines if s.has_year), None)
     page_days = {id(s) for s in page_lines}
     fair_spans = [s for s in spans if id(s) not in page_days]
@@ -181,7 +181,7 @@ def _add_named(groups: dict[str, _Group], key: str, mention: NameMention) -> Non
 def _is_descriptor(mention: NameMention) -> bool:
     """'International Trade Fair for Home and Contract Textiles': a description, no proper name."""
     words = [w for w in re.split(r"[^\w]+", mention.name) if w]
-    if not words or fold(words[-1]) not in _TAIL_WORDS or not words[0].isascii():
+    if mention.numbered or not words or fold(words[-1]) not in _TAIL_WORDS or not words[0].isascii():
         return False  # "Salon de la création", "المعرض الوطني": named by their head word
     proper = [w for w in words[1:] if w[0].isupper() and fold(w) not in _DESCRIPTOR_WORDS]
     head_is_proper = bool(words) and fold(words[0]) not in _DESCRIPTOR_WORDS and words[0][0].isupper()

@@ -28,6 +28,8 @@ class NameMention:
     acronym: str | None = None
     locative: bool = False
     """"بمعرض ..." ("at the ... fair"): a place where something happens, unless the fair is named elsewhere."""
+    numbered: bool = False
+    """Named by its edition ("the 5th edition of the regional pottery exhibition"): a name, however generic."""
 
 
 @dataclass(frozen=True)

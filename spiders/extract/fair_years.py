@@ -9,6 +9,8 @@ from typing import NamedTuple
 from spiders.extract.dates import DateSpan, resolve_span
 
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+_ISSUE_LINE = re.compile(r"^(?:[^\W\d_]{3,12}\.?\s+)?((?:19[5-9]|20\d)\d)$")
+_ISSUE_LINES = 8
 # "seit 1949", "depuis 1987", "since 1949": a founding year, not the year of these dates.
 _SINCE = re.compile(r"(?:\bseit|\bdepuis|\bsince|\bdesde|\bdal|\bdall'|\bfin\s+dal|منذ)\s*(?:l'an\s+|el\s+año\s+|dem\s+jahr\s+)?$", re.IGNORECASE)
 _EDITION_YEAR = re.compile(
@@ -55,8 +57,11 @@ def resolve_fair_span(span: DateSpan, positions: Sequence[tuple[int, int]], text
 
 def headline_year(text: str) -> int | None:
     """'Spring Fair 2022 will go ahead', ' date 2020-01': the one year a text's first line names."""
-    first = text.lstrip().split("\n", 1)[0][:200]
-    years = {int(y) for y in _YEAR.findall(first)}
+    lines = [line.strip() for line in text.lstrip().split("\n")[:_ISSUE_LINES] if line.strip()]
+    years = {int(y) for y in _YEAR.findall(lines[0][:200])} if lines else set()
+    if not years:
+        # A magazine's issue line near the top ("Octobre 2012", "March 2021") dates the text.
+        years = {int(m.group(1)) for line in lines[1:] if (m := _ISSUE_LINE.match(line))}
     return years.pop() if len(years) == 1 else None
 
 

@@ -174,3 +174,21 @@ def test_a_lower_case_head_with_only_an_adjective_is_no_name_unless_numbered() -
 
     assert find_fair_names("ubicar las artesanías en el mercado nacional y en el exterior") == []
     assert [m.name for m in find_fair_names("La XXVIII feria nacional se realizará en el centro.")] == ["XXVIII feria nacional"]
+
+
+def test_a_name_right_after_a_verb_of_being_held() -> None:
+    (fair,) = extract_fairs("Du 12 au 15 octobre 2027 se tiendront les Rencontres potières de Safi, place du marché.", None, "fr")
+    assert (fair.name, fair.start_date.isoformat()) == ("Rencontres potières de Safi", "2027-10-12")
+
+
+def test_the_edition_of_a_lower_case_fair_names_it() -> None:
+    from spiders.extract.fair_names import find_fair_names
+
+    text = "The 5th edition of the regional pottery and copper exhibition opened on 3 May 2027 in Safi."
+    assert [m.name for m in find_fair_names(text)] == ["regional pottery and copper exhibition"]
+
+
+def test_a_publisher_and_its_date_opening_a_line_is_no_fair() -> None:
+    from spiders.extract.fair_names import find_fair_names
+
+    assert find_fair_names("Safi Info (May 4, 2027) — The potters gathered.") == []

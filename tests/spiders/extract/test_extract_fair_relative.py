@@ -44,3 +44,20 @@ def test_a_date_on_the_first_line_beside_a_fair_name_is_the_fair_s() -> None:
 
     (fair,) = extract_fairs("Salon du cuir, 12 mai 2027\n\nLes artisans exposent leurs sacs.", language="fr")
     assert fair.name == "Salon du cuir" and fair.start_date.isoformat() == "2027-05-12"
+
+
+def test_a_wire_dateline_in_brackets_anchors_the_year_less_day() -> None:
+    from spiders.extract.fairs import extract_fairs
+
+    text = ("Pottery week\n\nSafi Info (May 4, 2027) — The 5th edition of the regional pottery exhibition kicked off "
+            "May 3 in Safi with 70 artisans.")
+    (fair,) = extract_fairs(text, language="en")
+    assert fair.start_date.isoformat() == "2027-05-03"
+
+
+def test_a_magazine_issue_line_gives_the_year() -> None:
+    from spiders.extract.fairs import extract_fairs
+
+    text = "LE CAHIER DES MÉTIERS\n\nMagazine n°12\nOctobre 2027\n\nDu 12 au 15 octobre prochain se tient le Salon du cuir de Fès."
+    (fair,) = extract_fairs(text, language="fr")
+    assert fair.start_date.isoformat() == "2027-10-12"

@@ -1,0 +1,133 @@
+"""Fair names written without any fair word, where the sentence shows they are one: followed by their dates
+in brackets ("Techtextil/Texprocess (21. bis 24. Juni 2022)"), or named right after a verb of being held
+("Du 12 au 15 octobre se tiendront les Artisanales de Chartres")."""
+from __future__ import annotations
+
+import re
+
+from spiders.extract.dates import find_date_spans
+from spiders.extract.fair_tokens import NameMention, Token
+
+_BRACKETED_DATE = re.compile(r"\(\s*([^()\n]{4,40}?)\s*\)")
+_JOINERS = frozenset({"/", "&", "+", "-", "'", "’"})
+_MAX_WORDS = 5
+_FAIR_NOUNS = ("messe", "fachmesse", "leitmesse", "publikumsmesse")
+# Capitalised words that head a bracketed date without naming a fair.
+_NOT_NAMES = frozenset({
+    "deadline", "opening", "closing", "registration", "inscriptions", "inscription", "date", "dates", "du", "from",
+    "vernissage", "update", "updated", "photo", "source", "edition", "édition", "session", "phase",
+})
+
+
+def bracketed_names(text: str, tokens: list[Token]) -> list[NameMention]:
+    found = []
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    for match in _BRACKETED_DATE.finditer(text):
+        inside = match.group(1)
+        if not any(c.isdigit() for c in inside) or not find_date_spans(inside):
+            continue
+        before = text[:match.start()].rstrip(" ")
+        last = ends.get(len(before))
+        if last is None:
+            continue
+        first = _name_start(tokens, last, text)
+        if first is None or _byline(text, tokens[first].begin, match.end()):
+            continue
+        found.append(NameMention(text[tokens[first].begin:tokens[last].end], tokens[first].begin, tokens[last].end))
+    return found
+
+
+def _byline(text: str, begin: int, end: int) -> bool:
+    """"Au Fait Maroc (June 4, 2013) — The 4th edition…" opening its line, alone or before a dash: a publisher
+    and its date, not a fair."""
+    line_start = text.rfind("\n", 0, begin) + 1
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)]
+    return not text[line_start:begin].strip() and (not rest.strip(" .,:;-–—") or rest.lstrip().startswith(("—", "–", "-")))
+
+
+def _name_start(tokens: list[Token], last: int, text: str) -> int | None:
+    """Capitalised words (joined by "/", "&", "+", "-") ending at `last`, on one line; None when they are not a name."""
+    first = None
+    words = 0
+    i = last
+    while i >= 0 and words < _MAX_WORDS:
+        token = tokens[i]
+        if token.is_word and not token.is_arabic and (token.is_capitalised or token.text[0].isdigit()):
+            first, words = i, words + 1
+        elif token.text in _JOINERS and first == i + 1 and i > 0 and tokens[i - 1].is_word:
+            pass
+        else:
+            break
+        if i > 0 and "\n" in text[tokens[i - 1].end:token.begin]:
+            break
+        i -= 1
+    # "Messeduo Techtextil/Texprocess", "Fachmesse Nordstil": a German noun for the fair, then its name.
+    while first is not None and first < last and tokens[first].folded.startswith(_FAIR_NOUNS):
+        first += 1
+    if first is None or not tokens[first].is_word or tokens[first].text[0].isdigit():
+        return None
+    if any(t.folded in _NOT_NAMES for t in tokens[first:last + 1] if t.is_word):
+        return None
+    return first
+
+
+# "se tiendront les …", "se celebrará la …", "si svolgerà il …": the verb of being held, then its subject.
+_HOSTING_VERB = re.compile(
+    r"\b(?:se\s+tiendr(?:a|ont)|se\s+tient|se\s+tiennent|se\s+d[ée]roul(?:era|eront|e|ent)|aura\s+lieu|auront\s+lieu"
+    r"|se\s+celebrar(?:á|a|án|an)|se\s+celebra|tendr(?:á|a)\s+lugar|se\s+realizar(?:á|a)"
+    r"|si\s+terr(?:à|a)|si\s+svolger(?:à|a)|avr(?:à|a)\s+luogo)\s+"
+    r"(?:les|le|la|l['’]|los|las|el|il|lo|la|i|gli|le)\s*(?=[A-Z])",
+    re.IGNORECASE,
+)
+_NAME_CONNECTORS = frozenset({"de", "du", "des", "d", "del", "della", "di", "et", "y", "e", "la", "le", "l"})
+
+
+def named_after_hosting_verb(text: str, tokens: list[Token]) -> list[NameMention]:
+    found = []
+    starts = {t.begin: i for i, t in enumerate(tokens)}
+    for match in _HOSTING_VERB.finditer(text):
+        first = starts.get(match.end())
+        if first is None or not tokens[first].is_capitalised:
+            continue
+        last, i, words = first, first + 1, 1
+        while i < len(tokens) and words < _MAX_WORDS and "\n" not in text[tokens[i - 1].end:tokens[i].begin]:
+            token = tokens[i]
+            if token.is_word and token.is_capitalised:
+                last, words = i, words + 1
+            elif token.is_word and i + 2 < len(tokens) and tokens[i + 1].folded in _NAME_CONNECTORS \
+                    and tokens[i + 2].is_capitalised:
+                pass  # "Rencontres potières de Safi": an adjective, when a genitive name follows
+            elif not (token.is_word and token.folded in _NAME_CONNECTORS or token.text in _JOINERS):
+                break
+            i += 1
+        if tokens[first].folded not in _NOT_NAMES:
+            found.append(NameMention(text[tokens[first].begin:tokens[last].end], tokens[first].begin, tokens[last].end))
+    return found
+
+
+# "The 4th edition of the national handicrafts and artisanal exposition": the edition names its fair in lower case.
+_EDITION_OF = re.compile(
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+edition\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_ENGLISH_TAILS = frozenset({"exposition", "exhibition", "fair", "show", "expo", "market", "festival", "week", "salon"})
+
+
+def named_after_edition(text: str, tokens: list[Token]) -> list[NameMention]:
+    found = []
+    starts = {t.begin: i for i, t in enumerate(tokens)}
+    for match in _EDITION_OF.finditer(text):
+        first = starts.get(match.end())
+        if first is None:
+            continue
+        for last in range(first, min(first + 7, len(tokens))):
+            token = tokens[last]
+            if not (token.is_word and not token.is_arabic):
+                break
+            if token.folded in _ENGLISH_TAILS:
+                if last > first:
+                    found.append(NameMention(text[tokens[first].begin:token.end], tokens[first].begin, token.end,
+                                             numbered=True))
+                break
+    return found
