@@ -64,3 +64,14 @@ def test_year_first_slashed_dates_as_gulf_pages_write_them() -> None:
 def test_a_date_glued_to_the_next_word_is_a_teaser_timestamp() -> None:
     assert find_date_spans("Relateret indhold 01.04.2027Designbase.dk", ("da",)) == []
     assert len(find_date_spans("Den næste messe: 01.04.2027 i Stockholm", ("da",))) == 1
+
+
+def test_a_month_then_a_list_of_its_days_is_one_range() -> None:
+    from spiders.extract.dates import find_date_spans
+
+    (span,) = find_date_spans("Made in Fès comes to Rabat on March 23, 24, 25, 2027.")
+    assert (span.start.day, span.end.day, span.end.year) == (23, 25, 2027) if span.end else False
+    (pair,) = find_date_spans("open May 3 and 4, 2027")
+    assert pair.end is not None and pair.end.day == 4
+    (single,) = find_date_spans("On May 3, 5 exhibitors had left.")
+    assert single.end is None
