@@ -117,6 +117,8 @@ def _patterns(languages: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
         "same_month_range": rf"{day}\s*({month})(?:\s*{year})?{_SEP}(?:(?:ل)?غاية\s*)?{day}\s+منه(?![^\W\d_])",
         # January 30 – February 2, 2027 / Jan 16-20, 2026
         "month_first_range": rf"{weekday}({month})\s*{day}(?:,?\s*{year})?{_SEP}{weekday}(?:({month})\s*)?{day}(?:,?\s*{year})?",
+        # "a gennaio 2021, dal 22 al 26", "en janvier 2027, du 22 au 26": the month and year first, then the days
+        "month_year_days": rf"({month})\s+{year}\s*,?\s*(?:\b(?:dal|du|from|vom|von|del|de|desde|entre|between)\b|من)\s*(?:the\s+)?{day}{_SEP}(?:the\s+)?{day}(?![\d])",
         # "March 23, 24, 25, 2027", "May 3, 4 and 5", "May 3 and 4": one month, then its days ("May 3, 5 stands" is none)
         "month_first_list": rf"{weekday}({month})\s*{day}(?:(?:\s*,\s*{_DAY}{_ORDINAL}(?!\d))+\s*(?:,|\band\b|&)|\s*(?:\band\b|&))\s*({_DAY}){_ORDINAL}(?![\d:])(?!\s*(?:{_YEAR}|{months}|[ap]\.?m\b|h\b))(?:,?\s*{year})?",
         # 16.01.-20.01.2026 / 16/01 - 20/01/2026 / 16-20/01/2026
@@ -198,6 +200,10 @@ def _build(name: str, g: tuple[str | None, ...], months: dict[str, int], begin: 
         if month1 is None or month2 is None:
             return None
         return _range(int(d1), month1, _year(y1), int(d2), month2, _year(y2), begin, finish)
+    if name == "month_year_days":
+        m, y, d1, d2 = g
+        month = _month(m, months)
+        return _range(int(d1), month, _year(y), int(d2), month, _year(y), begin, finish) if month else None
     if name == "month_first_list":
         m1, d1, d2, y = g
         month1 = _month(m1, months)

@@ -75,3 +75,11 @@ def test_a_month_then_a_list_of_its_days_is_one_range() -> None:
     assert pair.end is not None and pair.end.day == 4
     (single,) = find_date_spans("On May 3, 5 exhibitors had left.")
     assert single.end is None
+
+
+def test_the_month_and_year_then_the_days() -> None:
+    from spiders.extract.dates import find_date_spans
+
+    (span,) = find_date_spans("Le prochain rendez-vous est en janvier 2028, du 22 au 26, porte de Versailles.", ["fr"])
+    assert (str(span.start.to_date()), str(span.end.to_date() if span.end else None)) == ("2028-01-22", "2028-01-26")
+    assert find_date_spans("en janvier 2028, 22 exposants", ["fr"]) == []
