@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import trafilatura
 from lxml import etree, html
 
-from spiders.extract.body_boilerplate import drop_furniture
+from spiders.extract.body_boilerplate import drop_furniture, drop_publisher_blurb
 from spiders.extract.textutil import clean_paragraphs, one_line, word_key
 
 _PARAGRAPH_TAGS = ("p",)
@@ -36,7 +36,7 @@ def extract_body(
     text = _trafilatura_text(tree, url)
     lines = text.split("\n") if text else []
     lines = _extend_with_sibling_chunks(tree, lines)
-    lines = drop_furniture(lines, tree, headlines, descriptions)
+    lines = drop_publisher_blurb(drop_furniture(lines, tree, headlines, descriptions), url)
     text = "\n".join(lines)
     structured = _structured_body(tree, jsonld_body)
     if structured and len(structured) > max(_STRUCTURED_BODY_MIN_CHARS, _STRUCTURED_BODY_RATIO * len(text)):

@@ -166,3 +166,40 @@ def _standfirst_test(tree: html.HtmlElement, descriptions: Sequence[str]) -> Cal
 
 def _in_header(element: html.HtmlElement) -> bool:
     return any(a.tag == "header" for a in element.iterancestors())
+
+
+_BLURB_VERB = re.compile(
+    r"^\W*(?:[^\W\d_][\w&.\-]*\s+){0,3}?(?:is|are|was|est|ist|es|è|é|has\s+been|was\s+founded)\s+(?:a|an|the|un|une|le|la|ein|eine|der|die|el|una|il|uno)?\s*"
+    r"|^\W*(?:[^\W\d_][\w&.\-]*\s+){0,3}?(?:is\s+headquartered|is\s+based|a\s+son\s+siège|has\s+its\s+headquarters)",
+    re.IGNORECASE,
+)
+_MAX_BLURB_LINES = 3
+_MIN_LINES_BEFORE_BLURB = 4
+
+
+def drop_publisher_blurb(lines: list[str], url: str | None) -> list[str]:
+    """A press release's closing "About us" paragraphs ("Ascom is a global solutions provider…", "X is
+    headquartered in…"): the publisher describing itself, named as its site is, after the news itself."""
+    name = _publisher_name(url)
+    if not name or len(lines) < _MIN_LINES_BEFORE_BLURB + 1:
+        return lines
+    end = len(lines)
+    while end > len(lines) - _MAX_BLURB_LINES and end > _MIN_LINES_BEFORE_BLURB:
+        line = lines[end - 1].strip()
+        if not line:
+            end -= 1
+            continue
+        words = [re.sub(r"[\W_]+", "", w.lower()) for w in line.split()[:3]]
+        named = any("".join(words[:n]) == name for n in range(1, len(words) + 1))
+        if not named or not _BLURB_VERB.match(line):
+            break
+        end -= 1
+    return lines[:end]
+
+
+def _publisher_name(url: str | None) -> str | None:
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = [label for label in host.lower().split(".") if label not in ("www", "news", "blog", "press", "media")]
+    return labels[0].replace("-", "") if len(labels) >= 2 and len(labels[0]) >= 3 else None

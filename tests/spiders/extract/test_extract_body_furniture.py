@@ -117,3 +117,14 @@ def test_a_sibling_paragraph_that_merges_two_extracted_lines_is_not_added_again(
         f'<div><div class="chunk"><p>{first}</p><p>{second}</p></div>'
         f'<div class="chunk"><p>{first}<br>{second}</p><p>{new * 2}</p></div></div>')
     assert _extend_with_sibling_chunks(tree, [first, second]) == [first, second, " ".join((new * 2).split())]
+
+
+def test_a_press_release_ends_without_the_publisher_describing_itself() -> None:
+    from spiders.extract.body_boilerplate import drop_publisher_blurb
+
+    lines = ["Atlas Ceramics opens a showroom in Lyon.", "The showroom shows tiles from Fès.", "It opens on 3 May.",
+             "Visitors can order samples.", "Atlas Ceramics is a Moroccan maker of zellige founded in 1998.",
+             "Atlas Ceramics is headquartered in Fès and employs 300 people."]
+    assert drop_publisher_blurb(lines, "https://www.atlasceramics.ma/news/lyon") == lines[:4]
+    assert drop_publisher_blurb(lines, "https://www.example-news.com/atlas") == lines
+    assert drop_publisher_blurb(lines[3:], "https://www.atlasceramics.ma/news/lyon") == lines[3:]
