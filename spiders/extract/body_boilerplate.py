@@ -41,6 +41,14 @@ _CALL_TO_ACTION = re.compile(
     r"|suscríbete|abonnieren sie)",
     re.IGNORECASE,
 )
+# The comment box's own words: "Tell us what YOU think", a moderation notice, "Laissez un commentaire".
+_COMMENT_CALL = re.compile(
+    r"^\W*(?:tell us what you think|leave a (?:comment|reply)|what do you think\?|laissez un commentaire|réagissez"
+    r"|deja (?:un|tu) comentario|hinterlassen sie einen kommentar|lascia un commento|deixe (?:um|seu) comentário)\W*$",
+    re.IGNORECASE,
+)
+_COMMENT_WORD = re.compile(r"\b(?:comments?|commentaires?|comentários?|comentarios?|kommentare?|commenti|commento)\b", re.IGNORECASE)
+_MODERATION_WORD = re.compile(r"\b(?:moderat\w*|modér\w*|aprovad\w*|approved|approuvés?|freigeschaltet|pubblicat\w*|publicad\w*)", re.IGNORECASE)
 _MOSTLY_LINK = 0.6
 _LIST_SEPARATORS = re.compile(r"\s*[,|•·]\s*")
 _TEASER_SEPARATORS = re.compile(r"^[\s|•·>-]+|[\s|•·]+$")
@@ -103,8 +111,10 @@ class _LazyLinkTexts:
 def _is_furniture(line: str, link_texts: _LazyLinkTexts) -> bool:
     if len(line) > _MAX_FURNITURE_CHARS:
         return False
-    if _SECTION_LABEL.match(line) or _CALL_TO_ACTION.match(line):
+    if _SECTION_LABEL.match(line) or _CALL_TO_ACTION.match(line) or _COMMENT_CALL.match(line):
         return True
+    if _COMMENT_WORD.search(line) and _MODERATION_WORD.search(line):
+        return True  # "ATENÇÃO: Comentários … não serão aprovados pelo moderador."
     match = _LABELLED_LINK.match(line)
     if match is None:
         return False

@@ -128,3 +128,9 @@ def test_a_press_release_ends_without_the_publisher_describing_itself() -> None:
     assert drop_publisher_blurb(lines, "https://www.atlasceramics.ma/news/lyon") == lines[:4]
     assert drop_publisher_blurb(lines, "https://www.example-news.com/atlas") == lines
     assert drop_publisher_blurb(lines[3:], "https://www.atlasceramics.ma/news/lyon") == lines[3:]
+
+
+def test_the_comment_box_words_are_no_article_text() -> None:
+    page = _page(body="<p>Tell us what YOU think...</p><p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>")
+    text = extract_article(page.encode(), "https://example.org/kilns").text
+    assert "think" not in text and "moderador" not in text and "glaze recipe" in text
