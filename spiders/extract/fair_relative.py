@@ -11,6 +11,7 @@ from spiders.extract.dates import DateSpan, weekday_names
 
 _DATELINE_LINES = 3
 _DATELINE_SLACK = 30
+_WEEKDAY_LOOKBEHIND = 16
 # "Au Fait Maroc (June 4, 2013) — The 4th edition…", "RABAT, 3 mai 2027 (MAP) -": a wire story's dateline.
 _WIRE_DATELINE = re.compile(r"\)?\s*(?:\([A-Z][A-Za-z .]{1,20}\)\s*)?[—–-]\s")
 """Characters a dateline line may carry besides its date ("Publié le", "Posted on", a weekday)."""
@@ -88,6 +89,17 @@ def _weekday_indexes() -> dict[str, int]:
         for index, name in enumerate(full):
             indexes.setdefault(fold_same_length(name), index)
     return indexes
+
+
+def weekday_of_span(text: str, span: DateSpan) -> int | None:
+    """The weekday written with a date's first day ("samedi 12 avril", "Saturday, April 12"), Monday = 0."""
+    digit = next((i for i in range(span.begin, span.finish) if text[i].isdigit()), span.finish)
+    before = fold_same_length(text[max(0, span.begin - _WEEKDAY_LOOKBEHIND):digit]).lower()
+    words = re.findall(r"[^\W\d_]+", before)
+    for word in reversed(words[-3:]):
+        if (index := _weekday_index(word)) is not None:
+            return index
+    return None
 
 
 def _weekday_index(word: str) -> int | None:

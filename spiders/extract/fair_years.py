@@ -7,6 +7,7 @@ from datetime import date
 from typing import NamedTuple
 
 from spiders.extract.dates import DateSpan, resolve_span
+from spiders.extract.fair_relative import weekday_of_span
 
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _ISSUE_LINE = re.compile(r"^(?:[^\W\d_]{3,12}\.?\s+)?((?:19[5-9]|20\d)\d)$")
@@ -47,12 +48,27 @@ def resolve_fair_span(span: DateSpan, positions: Sequence[tuple[int, int]], text
         if start is not None:
             return Resolved(*resolve_span(span, start), basis)
     if reference is not None:
-        return Resolved(*resolve_span(span, reference), "context")
+        return Resolved(*resolve_span(span, _weekday_year(span, text, reference) or reference), "context")
     year = headline_year(text)
     start = span.start.with_year(year) if year is not None else None
     if start is not None:
-        return Resolved(*resolve_span(span, start), "context")
+        # A page dated by its month only ("date 2024-06"): a written weekday may put the day in the next year.
+        return Resolved(*resolve_span(span, _weekday_year(span, text, start) or start), "context")
     return Resolved(None, None, "none")
+
+
+def _weekday_year(span: DateSpan, text: str, reference: date) -> date | None:
+    """"samedi 12 avril" read against a page of June 2024: the year near the page whose 12 April is a Saturday
+    (2025), not merely the nearest one; None when no weekday is written or none of the near years fits."""
+    weekday = weekday_of_span(text, span)
+    if weekday is None:
+        return None
+    candidates = [(abs(year - reference.year), year) for year in range(reference.year - 1, reference.year + 2)]
+    for _, year in sorted(candidates):
+        day = span.start.with_year(year)
+        if day is not None and day.weekday() == weekday:
+            return day
+    return None
 
 
 def headline_year(text: str) -> int | None:

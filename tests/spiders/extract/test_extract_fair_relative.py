@@ -61,3 +61,15 @@ def test_a_magazine_issue_line_gives_the_year() -> None:
     text = "LE CAHIER DES MÉTIERS\n\nMagazine n°12\nOctobre 2027\n\nDu 12 au 15 octobre prochain se tient le Salon du cuir de Fès."
     (fair,) = extract_fairs(text, language="fr")
     assert fair.start_date.isoformat() == "2027-10-12"
+
+
+def test_a_written_weekday_picks_the_year_near_the_page_date() -> None:
+    from spiders.extract.fairs import extract_fairs
+
+    # 12 April is a Friday in 2024 and a Saturday in 2025.
+    (fair,) = extract_fairs(" date 2024-06\nLe Salon du cuir ouvre le samedi 12 avril à Fès.", language="fr")
+    assert (fair.start_date.isoformat(), fair.year_basis) == ("2025-04-12", "context")
+    (plain,) = extract_fairs(" date 2024-06\nLe Salon du cuir ouvre le 12 avril à Fès.", language="fr")
+    assert plain.start_date.isoformat() == "2024-04-12"
+    (dated,) = extract_fairs(" date 2024-11-20\nThe Rug Fair opens on Saturday, January 4 in Rabat.", language="en")
+    assert dated.start_date.isoformat() == "2025-01-04"
