@@ -26,8 +26,14 @@ FEATURES = (
     "own_distance", "date_distance", "other_fair_nearer", "after_mention", "hosting_cue", "credited", "gazetteer",
     "same_sentence", "single_fair", "nearest_candidate", "repeated", "candidates", "in_lede", "strict_window",
     "near_date", "arabic", "no_date", "first_candidate", "own_mentions", "main_fair", "surface_words",
-    "digit_after", "hosting_single", "far_among_several",
+    "digit_after", "hosting_single", "far_among_several", "operator_name",
 )
+# Fairgrounds named after the company that runs them: in a sentence the name is as often the organiser.
+_OPERATORS = frozenset({
+    "messe frankfurt", "deutsche messe", "messe munchen", "koelnmesse", "messe dusseldorf", "messe berlin",
+    "nurnbergmesse", "messe stuttgart", "hamburg messe", "messe hamburg", "ifema", "fiera milano", "fira barcelona",
+    "feria valencia", "bolognafiere", "veronafiere", "firenze fiera", "comexposium", "viparis", "reed exhibitions",
+})
 
 
 @dataclass(frozen=True)
@@ -130,4 +136,5 @@ class VenueChooser:
             float(bool(re.search(r"\d", text[c.end:c.end + 15]))),
             float(c.hosting and not others),
             float(bool(others) and own_gap > _NEAR_AFTER),
+            float(fold(c.surface).lower() in _OPERATORS),
         )
