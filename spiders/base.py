@@ -16,6 +16,7 @@ from spiders.workers import PageWorkers
 
 log = logging.getLogger(__name__)
 _LOC = re.compile(rb"<loc>\s*([^<\s]+)\s*</loc>")
+JOINED_LIMIT = 50_000
 
 
 class CatalogueSpider(Spider):
@@ -31,6 +32,9 @@ class CatalogueSpider(Spider):
         # cost a third of the crawler process's time.
         self.requested: set[str] = set()
         self.bad_links: set[tuple[str, str]] = set()  # (page, href): a page read twice counts its bad links once
+        # Root-relative links ("/article/1.html") join to the same URL from every page of a host, and
+        # menus and "most read" boxes repeat them on every page: joined once. Bounded by JOINED_LIMIT.
+        self.joined: dict[tuple[str, str, str], str] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -89,13 +93,29 @@ class CatalogueSpider(Spider):
     def join(self, response: Response, href: str) -> str | None:
         """The absolute URL of a link of the page, or None (logged and counted per source) when it is
         malformed ('http://[::1/x'): one bad link never costs the page's other links."""
+        link = href.strip()
+        key = None
+        if link[:1] == "/":
+            # urljoin takes only the scheme and host of the page's URL for these, never its path or query.
+            page, origin = response.meta.get("veille_origin") or ("", ("", ""))
+            if page != response.url:
+                parts = urlsplit(response.url)
+                origin = (parts.scheme, parts.netloc)
+                response.meta["veille_origin"] = (response.url, origin)
+            key = (*origin, link)
+            if (known := self.joined.get(key)) is not None:
+                return known
         try:
-            absolute = urljoin(response.url, href.strip())
+            absolute = urljoin(response.url, link)
             urlsplit(absolute).hostname  # noqa: B018 - raises on a bad IPv6 host or port
-            return absolute
         except ValueError as exc:
             self.skip_link(response, href, str(exc))
             return None
+        if key is not None:
+            if len(self.joined) >= JOINED_LIMIT:
+                self.joined.clear()
+            self.joined[key] = absolute
+        return absolute
 
     def skip_link(self, response: Response, href: str, reason: str) -> None:
         if (response.url, href) in self.bad_links:
@@ -183,15 +203,18 @@ class CatalogueSpider(Spider):
             return
         yield from self.parse_hub(response)
 
-    def parse_hub(self, response: Response, discover: bool = True) -> Iterable[Any]:
+    def parse_hub(self, response: Response, discover: bool = True, hrefs: list[str] | None = None) -> Iterable[Any]:
         """Follow links matching the source's patterns to detail pages; with `discover`, explore the
-        rest of the site as hubs too, as deep as the source's max_depth allows."""
+        rest of the site as hubs too, as deep as the source's max_depth allows. `hrefs`: the page's
+        links when the page worker read them already."""
         if not isinstance(response, TextResponse):
             return
         source = self.source_of(response)
         patterns = [re.compile(l.link_pattern) for l in source.listings if l.link_pattern]
         hosts = source.domains()
-        for href in dict.fromkeys(self.page_selector(response).css("a::attr(href)").getall()):
+        if hrefs is None:
+            hrefs = self.page_selector(response).css("a::attr(href)").getall()
+        for href in dict.fromkeys(hrefs):
             absolute = self.join(response, href)
             if absolute is None:
                 continue
@@ -236,7 +259,7 @@ class CatalogueSpider(Spider):
         for document, indexed in result.documents:
             yield Scraped(document, source.id, indexed)
         # Detail pages link to more details (related products, "read also"): follow those too.
-        for request in self.parse_hub(response, discover=False):
+        for request in self.parse_hub(response, discover=False, hrefs=result.links):
             yield request
 
     # callbacks the concrete spiders implement ---------------------------------------------

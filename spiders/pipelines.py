@@ -64,13 +64,20 @@ class IndexingPipeline:
         self.buffer: list[Scraped] = []
         self.pending: list[Any] = []
         self.indexer: Indexer | None = None
+        self.writer: Any = None
 
     @classmethod
     def from_crawler(cls, crawler):  # type: ignore[no-untyped-def]
         return cls(_settings(crawler), crawler.stats, crawler.settings.getint("VEILLE_INDEX_BATCH", BATCH_SIZE))
 
     def open_spider(self) -> None:
-        backend = open_backend(self.settings)
+        from twisted.python.threadpool import ThreadPool
+        # One writer thread: batches are written one at a time anyway, and the SQLite backend keeps a
+        # connection (and its page cache, up to 64 MB) per thread, so the reactor's pool of up to ten
+        # threads grew ten caches over a long crawl.
+        self.writer = ThreadPool(minthreads=1, maxthreads=1, name="veille-index")
+        self.writer.start()
+        backend = open_backend(self.settings, crawler=True)
         self.indexer = Indexer(backend, spool_dir=self.settings.spool_dir,
                                spool_max_bytes=self.settings.spool_max_mb * 1024 * 1024)
         try:
@@ -99,12 +106,15 @@ class IndexingPipeline:
         """Write the batch from a thread: the reactor keeps downloading while the backend writes.
 
         Batches are written one at a time (the Indexer holds a lock), in order."""
-        from twisted.internet import threads
         batch, self.buffer = self.buffer, []
-        pending = threads.deferToThread(self._write, batch)
+        pending = self._in_writer(self._write, batch)
         pending.addErrback(self._batch_failed, len(batch))
         self.pending.append(pending)
         pending.addBoth(lambda result: self.pending.remove(pending) if pending in self.pending else None)
+
+    def _in_writer(self, fn: Any, *args: Any) -> Any:
+        from twisted.internet import reactor, threads
+        return threads.deferToThreadPool(reactor, self.writer, fn, *args)
 
     def _batch_failed(self, failure: Any, size: int) -> None:
         # Not an outage (those spool): Elasticsearch rejected documents. Logged and counted, and the
@@ -131,13 +141,15 @@ class IndexingPipeline:
 
     async def close_spider(self) -> None:
         from scrapy.utils.defer import maybe_deferred_to_future
-        from twisted.internet import threads
         from twisted.internet.defer import DeferredList
 
         await maybe_deferred_to_future(DeferredList(list(self.pending), consumeErrors=True))
         size = len(self.buffer)
         try:
-            await maybe_deferred_to_future(threads.deferToThread(self.flush))
+            await maybe_deferred_to_future(self._in_writer(self.flush))
         except Exception as exc:
             log.error("final indexing batch of %d items failed: %s", size, exc)
             self.stats.inc_value("veille/index_failed", size)
+        finally:
+            if self.writer is not None:
+                self.writer.stop()

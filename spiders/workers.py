@@ -26,6 +26,22 @@ class PageResult:
     rejected: str | None = None
     rejected_values: list[str] = field(default_factory=list)
     """Plausibility reason codes of the values (or fairs) left out, counted per source by the spider."""
+    links: list[str] | None = None
+    """The page's a[href] values, read from the tree the extraction parsed: the crawler process does
+    not parse the page a second time to follow them."""
+
+
+def page_links(tree: Any) -> list[str]:
+    """What the crawler's `Selector(text).css("a::attr(href)").getall()` gives for the page (the same
+    lxml HTML parser and XPath; tests hold them equal), read before the extraction edits the tree."""
+    return [str(href) for href in tree.xpath("descendant-or-self::a/@href")]
+
+
+def _parsed(text: str) -> tuple[Any, list[str] | None]:
+    """The page's tree and its links; no links (the crawler reads them itself) when the parse stopped short."""
+    from spiders.extract.htmlinput import parse_html, stopped_at_a_limit
+    tree = parse_html(text)
+    return tree, None if stopped_at_a_limit() else page_links(tree)
 
 
 def normalize_offer(offer: Offer, rates_file: str) -> Offer:
@@ -55,8 +71,15 @@ def _refused(exc: Rejected, values: list[str]) -> PageResult:
 
 
 def article_page(text: str, url: str, source: Source, fallback: dict[str, Any] | None, rates_file: str) -> PageResult:
+    tree, links = _parsed(text)
+    result = _article(tree, url, source, fallback, rates_file)
+    result.links = links
+    return result
+
+
+def _article(tree: Any, url: str, source: Source, fallback: dict[str, Any] | None, rates_file: str) -> PageResult:
     from spiders.extract.news import extract_article
-    extracted = extract_article(text, url)
+    extracted = extract_article(tree, url)
     try:
         result = _finish([article_document(extracted, source, url, fallback)], rates_file)
     except Rejected as exc:
@@ -66,8 +89,15 @@ def article_page(text: str, url: str, source: Source, fallback: dict[str, Any] |
 
 
 def offer_page(text: str, url: str, source: Source, fallback: dict[str, Any] | None, rates_file: str) -> PageResult:
+    tree, links = _parsed(text)
+    result = _offer(tree, url, source, rates_file)
+    result.links = links
+    return result
+
+
+def _offer(tree: Any, url: str, source: Source, rates_file: str) -> PageResult:
     from spiders.extract.offers import extract_offer
-    extracted = extract_offer(text, url)
+    extracted = extract_offer(tree, url)
     try:
         if extracted.price is None:
             raise Rejected("no plausible price on the page" if extracted.rejected else "no price on the page")
@@ -94,6 +124,8 @@ def fair_page(text: str, url: str, source: Source, fallback: dict[str, Any] | No
     result.rejected_values = values
     if not documents:
         result.rejected = reasons[0] if reasons else "no fair found on the page"
+    # The fair extractor reads text as well as HTML and parses what it needs: the links get their own parse.
+    result.links = _parsed(text)[1]
     return result
 
 
@@ -111,12 +143,16 @@ class PageWorkers:
         self.pool: ProcessPoolExecutor | None = None
         if count > 0:
             import multiprocessing
-            # A fork server that has imported the extractors once: workers fork from it and share
-            # those pages (about 150 MB of libraries and models) instead of each loading its own.
+            # A fork server that has imported the extractors and worked one page of each kind
+            # (spiders.worker_preload): workers fork from it and share those pages (libraries and
+            # models, about 150 MB) instead of each loading its own.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["spiders.extract.news", "spiders.extract.offers", "spiders.extract.fairs",
-                                            "spiders.workers"])
+                                            "spiders.workers", "spiders.worker_preload"])
             self.pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_warm_up)
+            # Start the fork server and the workers now, while the crawler sets up, not on the first pages.
+            for _ in range(count):
+                self.pool.submit(_warm_up)
 
     async def run(self, fn: Callable[..., PageResult], *args: Any) -> PageResult:
         if self.pool is None:

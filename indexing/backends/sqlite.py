@@ -66,8 +66,10 @@ def fts_match(text: TextQuery, filters: Sequence[str] = ()) -> str:
 class SqliteBackend(SearchBackend):
     name = "sqlite"
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, mmap_bytes: int = MMAP_BYTES, cache_kib: int = CACHE_KIB) -> None:
         self.path = Path(path)
+        self.mmap_bytes = mmap_bytes
+        self.cache_kib = cache_kib
         self._local = threading.local()
         self._lock = threading.Lock()
         self.records = SqliteRecordStore(lambda: self.db)
@@ -83,8 +85,8 @@ class SqliteBackend(SearchBackend):
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
-            conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            conn.execute(f"PRAGMA mmap_size={int(self.mmap_bytes)}")
+            conn.execute(f"PRAGMA cache_size=-{int(self.cache_kib)}")
             register_functions(conn)
             self._local.conn = conn
         return conn

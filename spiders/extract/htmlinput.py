@@ -21,8 +21,11 @@ def decode_html(data: str | bytes) -> str:
     return decode_page(data)
 
 
-def parse_html(data: str | bytes) -> html.HtmlElement:
-    """A document tree for any input; an empty <html/> when nothing parses."""
+def parse_html(data: str | bytes | html.HtmlElement) -> html.HtmlElement:
+    """A document tree for any input; an empty <html/> when nothing parses. A tree parsed here
+    before is used as it is (the page workers read a page's links from it first)."""
+    if isinstance(data, html.HtmlElement):
+        return data
     text = _XML_DECLARATION.sub("", decode_html(data), count=1).replace("\x00", "")
     if not text.strip():
         return html.Element("html")
@@ -33,6 +36,12 @@ def parse_html(data: str | bytes) -> html.HtmlElement:
     # No extractor reads style sheets, and every tree walk pays for them.
     etree.strip_elements(tree, "style", with_tail=False)
     return tree
+
+
+def stopped_at_a_limit() -> bool:
+    """Whether the last `parse_html` stopped at one of libxml2's limits (elements nested deeper than
+    256): a parser without them (parsel's, huge_tree) reads more of such a page."""
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in _PARSER.error_log)
 
 
 def drop_scripts(tree: html.HtmlElement) -> None:

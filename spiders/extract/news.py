@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from lxml.html import HtmlElement
+
 from indexing.plausibility import published_problem
 from spiders.extract.article_body import extract_body
 from spiders.extract.htmlinput import drop_non_content, parse_html
@@ -49,7 +51,7 @@ class ExtractedArticle:
         return self.published
 
 
-def extract_article(html: str | bytes, url: str | None = None) -> ExtractedArticle:
+def extract_article(html: str | bytes | HtmlElement, url: str | None = None) -> ExtractedArticle:
     tree = parse_html(html)
     meta = meta_properties(tree)
     # Microdata is skipped: htmldate reads its dates itself and it costs more than it adds here.

@@ -46,7 +46,7 @@ class ExtractedOffer:
     """Reason codes of the implausible values left out (indexing.plausibility): never repaired."""
 
 
-def extract_offer(html: str | bytes, url: str | None = None) -> ExtractedOffer:
+def extract_offer(html: str | bytes | HtmlElement, url: str | None = None) -> ExtractedOffer:
     """The main product of a page: markup first (JSON-LD, microdata, RDFa, Open Graph), then what is shown."""
     tree = parse_html(html)
     drop_scripts(tree)
