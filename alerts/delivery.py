@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterator
 from alerts.mailers import Mailer, MailerError
 from alerts.messages import WIRE_POLICY
 from alerts.notifiers import Notifier
+from alerts.wire import WireMessage
 from indexing.backends.base import SearchBackend
 from indexing.models import now_utc
 
@@ -54,19 +55,21 @@ class DeliveryLog:
     def already(self, key: str) -> bool:
         return self.backend.records.get(COLLECTION, record_id(key)) is not None
 
-    def enqueue(self, key: str, kind: str, recipient: str, build: Callable[[], EmailMessage],
+    def enqueue(self, key: str, kind: str, recipient: str, build: Callable[[], EmailMessage | WireMessage],
                 extra: dict[str, Any] | None = None) -> bool:
         """Queue the message for `key` unless one was ever queued; returns whether it was queued now.
 
         `extra` is stored with the record (a batch lists the item keys it announces)."""
         if self.already(key):
             return False
-        message = build()
+        built = build()
+        message = built if isinstance(built, WireMessage) else WireMessage(
+            built["Message-ID"], str(built["From"]), str(built["Subject"]), built.as_bytes(policy=WIRE_POLICY))
         now = now_utc().isoformat()
         record = {
             "key": key, "kind": kind, "recipient": recipient, "status": "queued", "attempts": 0,
-            "message_id": message["Message-ID"], "subject": str(message["Subject"]), "sender": str(message["From"]),
-            "message": base64.b64encode(message.as_bytes(policy=WIRE_POLICY)).decode("ascii"),
+            "message_id": message.message_id, "subject": message.subject, "sender": message.sender,
+            "message": base64.b64encode(message.data).decode("ascii"),
             "created_at": now, "updated_at": now, "next_attempt_at": now, "error": None, **(extra or {}),
         }
         return self.backend.records.put(COLLECTION, record_id(key), record, create_only=True)
