@@ -17,6 +17,7 @@ import base64
 import hashlib
 import logging
 import time
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -39,6 +40,18 @@ _KEPT_FIELDS = ("key", "kind", "channel", "recipient", "status", "attempts", "me
 
 def record_id(key: str) -> str:
     return "d-" + hashlib.sha256(key.encode()).hexdigest()[:40]
+
+
+def stored_message(data: bytes) -> dict[str, str]:
+    """The message as the log stores it: compressed (a digest shrinks about fourfold, and so do the
+    log's writes and the file a run of 100,000 pages through)."""
+    return {"message": base64.b64encode(zlib.compress(data, 6)).decode("ascii"), "message_encoding": "zlib"}
+
+
+def message_bytes(record: dict[str, Any]) -> bytes:
+    """The stored message's bytes; a record queued before compression has no `message_encoding`."""
+    data = base64.b64decode(record["message"])
+    return zlib.decompress(data) if record.get("message_encoding") == "zlib" else data
 
 
 @dataclass
@@ -69,7 +82,7 @@ class DeliveryLog:
         record = {
             "key": key, "kind": kind, "recipient": recipient, "status": "queued", "attempts": 0,
             "message_id": message.message_id, "subject": message.subject, "sender": message.sender,
-            "message": base64.b64encode(message.data).decode("ascii"),
+            **stored_message(message.data),
             "created_at": now, "updated_at": now, "next_attempt_at": now, "error": None, **(extra or {}),
         }
         return self.backend.records.put(COLLECTION, record_id(key), record, create_only=True)
@@ -134,8 +147,7 @@ class DeliveryLog:
     def _send(record: dict[str, Any], mailer: Mailer, notifier: Notifier | None) -> None:
         channel = record.get("channel") or "email"
         if channel == "email":
-            mailer.send_bytes(record["message_id"], record["sender"], [record["recipient"]],
-                              base64.b64decode(record["message"]))
+            mailer.send_bytes(record["message_id"], record["sender"], [record["recipient"]], message_bytes(record))
         else:
             assert notifier is not None
             notifier.send(channel, record["recipient"], record["text"], record["message_id"])
