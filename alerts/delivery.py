@@ -21,7 +21,8 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
-from typing import Any, Callable, Iterator
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from alerts.mailers import Mailer, MailerError
 from alerts.messages import WIRE_POLICY
@@ -34,6 +35,8 @@ log = logging.getLogger(__name__)
 COLLECTION = "deliveries"
 MAX_ATTEMPTS = 6
 COUNTS_RECORD = "delivery-counts"
+QUEUE_BATCH = 200
+T = TypeVar("T")
 # What a compacted record keeps: enough for `already(key)` (at most once, forever) and the status pages.
 _KEPT_FIELDS = ("key", "kind", "channel", "recipient", "status", "attempts", "message_id", "subject", "created_at", "updated_at")
 
@@ -86,6 +89,15 @@ class DeliveryLog:
             "created_at": now, "updated_at": now, "next_attempt_at": now, "error": None, **(extra or {}),
         }
         return self.backend.records.put(COLLECTION, record_id(key), record, create_only=True)
+
+    def queueing(self, items: Iterable[T], every: int = QUEUE_BATCH) -> Iterator[T]:
+        """`items` again, the log's writes meanwhile committed `every` items at a time (a record store
+        batch). A run killed inside a batch loses only queue writes of messages not yet sent, which the
+        next run queues again: the at-most-once rule holds."""
+        iterator = iter(items)
+        while chunk := list(islice(iterator, every)):
+            with self.backend.records.batch():
+                yield from chunk
 
     def enqueue_text(self, key: str, kind: str, channel: str, recipient: str, text: str,
                      extra: dict[str, Any] | None = None) -> bool:

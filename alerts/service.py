@@ -158,7 +158,7 @@ def send_digests(settings: Settings, backend: SearchBackend, mailer: Mailer, wee
     deliveries = DeliveryLog(backend)
     mail = DigestMail(digest, settings, signer, chart)
     queued = 0
-    for sub in SubscriptionStore(backend).list(kind="digest", confirmed=True):
+    for sub in deliveries.queueing(SubscriptionStore(backend).list(kind="digest", confirmed=True)):
         # The email's key is what it always was; a subscriber by phone alone is named by the number.
         key = f"digest:{sub.email or sub.address}:{week}"
         queued += queue_on_channels(

@@ -80,7 +80,7 @@ def bench_delivery(results: dict[str, Any], n: int = 10_000, suffix: str = "") -
         digest = Digest("2026-W48", TODAY - timedelta(days=6), TODAY + timedelta(days=1))
         mail = DigestMail(digest, settings, signer, None)
         started = time.perf_counter()
-        for i in range(n):
+        for i in log.queueing(range(n)):
             sub = make_subscription(kind="digest", email=f"reader{i}@example.ma", name=f"Lecteur {i}",
                                     language=("fr", "ar", "en")[i % 3], confirmed=True)
             key = f"digest:{sub.email}:2026-W48"
