@@ -4,19 +4,21 @@
 and `add_related(png)` then `as_bytes(policy=WIRE_POLICY)` writes (tests/alerts/test_wire.py holds the two
 to the same bytes), without building the object tree: header objects are only built for values that are
 not plain ASCII, and their folding is cached, since a digest's From and Subject are the same for every
-reader of a language. Bodies are encoded by the standard library's own text encoder, so the transfer
-encoding chosen (7bit, 8bit, quoted-printable or base64) is the one `set_content` chooses.
+reader of a language. Bodies get the transfer encoding `set_content` chooses (7bit, 8bit, quoted-printable
+or base64) by its own rule, and the standard library's encoders.
 """
 from __future__ import annotations
 
+import binascii
 import random
 import re
 import sys
 from dataclasses import dataclass
 from email import policy
-from email.contentmanager import _encode_base64, _encode_text  # type: ignore[attr-defined]
+from email.contentmanager import _encode_base64  # type: ignore[attr-defined]
 from email.message import EmailMessage
 from email.parser import BytesParser
+from email.quoprimime import body_encode
 from functools import lru_cache
 from typing import Sequence
 
@@ -67,8 +69,33 @@ def _crlf(payload: str) -> bytes:
     return payload.encode("ascii", "surrogateescape").replace(b"\n", b"\r\n")
 
 
+@lru_cache(maxsize=8192)
+def _qp_line(line: str) -> str:
+    return body_encode(line, _BODY_POLICY.max_line_length)
+
+
+def _qp(body: str) -> str:
+    """`quoprimime.body_encode(body)`, a line at a time: it encodes each line on its own, and the lines
+    of a digest's template are the same in every reader's message, so most come from the cache."""
+    lines = body.split("\n")
+    return "\n".join(_qp_line(line) for line in lines)
+
+
+def _encode_body(text: str) -> tuple[str, str]:
+    """`email.contentmanager._encode_text(text, "utf-8", None, policy.default)`: the transfer encoding
+    `set_content` picks, and the payload; quoted-printable goes through the line cache."""
+    lines = text.encode("utf-8").splitlines()
+    body = b"\n".join(lines) + b"\n"
+    if max((len(line) for line in lines), default=0) <= _BODY_POLICY.max_line_length:
+        return ("7bit" if body.isascii() else "8bit"), body.decode("ascii", "surrogateescape")
+    sniff = b"\n".join(lines[:10]) + b"\n"
+    if len(_qp(sniff.decode("latin-1"))) > len(binascii.b2a_base64(sniff)):
+        return "base64", _encode_base64(body, _BODY_POLICY.max_line_length)
+    return "quoted-printable", _qp(body.decode("latin-1"))
+
+
 def _text_part(subtype: str, text: str, trailer: bytes = b"") -> bytes:
-    cte, payload = _encode_text(text, "utf-8", None, _BODY_POLICY)
+    cte, payload = _encode_body(text)
     return (f'Content-Type: text/{subtype}; charset="utf-8"\r\nContent-Transfer-Encoding: {cte}\r\n'.encode("ascii")
             + trailer + b"\r\n" + _crlf(payload))
 

@@ -35,6 +35,15 @@ def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+def rss_anon_mb() -> float:
+    """This process's resident memory now, less the pages of mapped files (the SQLite file is
+    memory-mapped: the pages a run reads through count in its RSS, but they are the kernel's page cache)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
 def make_world(n_subs: int, n_fairs: int, seed: int = 7) -> tuple[list[Any], list[Any]]:
     from alerts.subscriptions import make_subscription
     from indexing.models import TradeFair
@@ -91,6 +100,7 @@ def bench_delivery(results: dict[str, Any], n: int = 10_000, suffix: str = "") -
         elapsed = time.perf_counter() - started
         results[f"delivery_msgs_per_s{suffix}"] = round(report.sent / elapsed, 1)
         results["digest_peak_rss_mb" if not suffix else f"delivery_peak_rss_mb{suffix}"] = peak_rss_mb()
+        results[f"delivery_rss_anon_mb{suffix}"] = rss_anon_mb()
     results[f"delivery_messages{suffix}"] = sink.received
     results[f"delivery_smtp_server_cpu_s{suffix}"] = sink.cpu_seconds
 

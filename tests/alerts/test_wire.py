@@ -19,8 +19,10 @@ DATE = re.compile(rb"\r\nDate: [^\r]*")
 ARABIC = "الخلاصة الأسبوعية – الأسبوع من 23 إلى 29 نونبر 2026"
 CASES = {
     "french, quoted-printable": ("fr", "Veille stratégique – semaine du 23 au 29 novembre 2026",
-                                 "Synthèse hebdomadaire – à retenir\n" * 30, "<p>Actualités à retenir</p>\n" * 40, ()),
+                                 ("Les exportations de tapis ont atteint 903 MDH en neuf mois, à Paris. " * 2 + " \n") * 30,
+                                 '<p style="margin:0">Actualités à retenir</p>' * 4 + "\n" * 40, ()),
     "arabic, base64": ("ar", ARABIC, (ARABIC + "\n") * 20, f'<p dir="rtl">{ARABIC}</p>\n' * 20, ()),
+    "short french lines, 8bit": ("fr", "Synthèse", "Synthèse hebdomadaire – à retenir\n" * 30, "<p>été</p>\n", ()),
     "short french, 8bit": ("fr", "Synthèse", "Été\n", "<p>été</p>\n", ()),
     "ascii, 7bit": ("en", "Weekly digest", "Hello\n", "<p>Hello</p>\n", ()),
     "long lines and an inline chart": ("en", "Digest =?utf-8?q?not_a_word?=  two  spaces", "a" * 200 + "\n.\nFrom x\n",
