@@ -7,6 +7,7 @@ from typing import Callable
 
 from alerts.delivery import DeliveryLog
 from alerts.subscriptions import Subscription
+from alerts.wire import WireMessage
 
 
 def text_key(key: str, channel: str) -> str:
@@ -14,7 +15,7 @@ def text_key(key: str, channel: str) -> str:
 
 
 def queue_on_channels(deliveries: DeliveryLog, sub: Subscription, key: str, kind: str,
-                      email: Callable[[], EmailMessage], text: Callable[[str], str]) -> int:
+                      email: Callable[[], EmailMessage | WireMessage], text: Callable[[str], str]) -> int:
     """How many messages were queued now; a pending channel (a changed number) gets nothing."""
     queued = 0
     for channel in sub.live_channels:

@@ -17,6 +17,7 @@ from alerts.plurals import count
 from alerts.ical import fairs_to_ics
 from alerts.subscriptions import Subscription
 from alerts.tokens import TokenSigner
+from alerts.wire import WireMessage, header_text, write_alternative
 from brand import PALETTE, on_palette, site_name
 from config import ROOT, Settings
 from indexing.models import TradeFair, now_utc, single_line
@@ -77,20 +78,27 @@ def message_id(key: str, settings: Settings) -> str:
     return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}@{domain}>"
 
 
+def _headers(to: str, subject: str, settings: Settings, key: str, unsubscribe_url: str | None) -> list[tuple[str, str]]:
+    headers = [
+        ("From", formataddr(("veille", settings.mail_from))),
+        ("To", to),
+        # Scraped names reach the subject: no newline may survive into a header.
+        ("Subject", single_line(subject, 200) or "veille"),
+        ("Date", format_datetime(now_utc())),
+        ("Message-ID", message_id(key, settings)),
+        ("X-Veille-Key", hashlib.sha256(key.encode()).hexdigest()[:32]),
+    ]
+    if unsubscribe_url:
+        headers += [("List-Unsubscribe", f"<{unsubscribe_url}>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
+    return headers
+
+
 def build_message(*, to: str, subject: str, html: str, text: str, settings: Settings, key: str, language: str,
                   unsubscribe_url: str | None = None, attachments: Sequence[tuple[str, str, bytes]] = (),
                   inline_images: Sequence[tuple[str, bytes]] = ()) -> EmailMessage:
     msg = EmailMessage()
-    msg["From"] = formataddr(("veille", settings.mail_from))
-    msg["To"] = to
-    # Scraped names reach the subject: no newline may survive into a header.
-    msg["Subject"] = single_line(subject, 200) or "veille"
-    msg["Date"] = format_datetime(now_utc())
-    msg["Message-ID"] = message_id(key, settings)
-    msg["X-Veille-Key"] = hashlib.sha256(key.encode()).hexdigest()[:32]
-    if unsubscribe_url:
-        msg["List-Unsubscribe"] = f"<{unsubscribe_url}>"
-        msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    for name, value in _headers(to, subject, settings, key, unsubscribe_url):
+        msg[name] = value
     msg.set_content(text, subtype="plain", charset="utf-8")
     msg.add_alternative(html, subtype="html", charset="utf-8")
     if inline_images:
@@ -104,18 +112,30 @@ def build_message(*, to: str, subject: str, html: str, text: str, settings: Sett
     return msg
 
 
+def build_wire_message(*, to: str, subject: str, html: str, text: str, settings: Settings, key: str, language: str,
+                       unsubscribe_url: str | None = None, inline_images: Sequence[tuple[str, bytes]] = ()) -> WireMessage:
+    """The bytes `build_message(...).as_bytes(policy=WIRE_POLICY)` gives, written directly (alerts/wire.py)."""
+    headers = _headers(to, subject, settings, key, unsubscribe_url)
+    values = dict(headers)
+    return WireMessage(message_id=values["Message-ID"], sender=header_text("From", values["From"]),
+                       subject=header_text("Subject", values["Subject"]),
+                       data=write_alternative(headers, text, html, language, inline_images))
+
+
 # One-line headers up to RFC 5322's 998 characters: a List-Unsubscribe URL folded at 78 would be
 # RFC 2047-encoded, which mail clients do not decode in that header.
 WIRE_POLICY = policy.SMTP.clone(max_line_length=998)
 
 
+LINK_PURPOSES = ("unsubscribe", "preferences", "confirm")
+
+
+def link(sub: Subscription, settings: Settings, signer: TokenSigner, purpose: str) -> str:
+    return f"{settings.base_url}/{purpose}?token={signer.sign(sub.id, purpose)}"
+
+
 def links(sub: Subscription, settings: Settings, signer: TokenSigner) -> dict[str, str]:
-    base = settings.base_url
-    return {
-        "unsubscribe": f"{base}/unsubscribe?token={signer.sign(sub.id, 'unsubscribe')}",
-        "preferences": f"{base}/preferences?token={signer.sign(sub.id, 'preferences')}",
-        "confirm": f"{base}/confirm?token={signer.sign(sub.id, 'confirm')}",
-    }
+    return {purpose: link(sub, settings, signer, purpose) for purpose in LINK_PURPOSES}
 
 
 def _render(name: str, **context: Any) -> tuple[str, str]:
@@ -180,15 +200,22 @@ def confirmation_message(sub: Subscription, settings: Settings, signer: TokenSig
                          key=f"confirm:{sub.id}:{now_utc().isoformat()}", language=sub.language)
 
 
+def digest_subject(digest: Any, language: str) -> str:
+    return strings(language)["digest_subject"].format(week=digest_week_words(digest, language))
+
+
+def render_digest(digest: Any, language: str, settings: Settings, urls: dict[str, str], has_chart: bool,
+                  **context: Any) -> tuple[str, str]:
+    """The digest's HTML and text; `context` adds `sub` for a render for one reader."""
+    return _render("weekly_digest", t=strings(language), lang=language, d=digest, links=urls, has_chart=has_chart,
+                   base_url=settings.base_url, **context)
+
+
 def digest_message(sub: Subscription, digest: Any, settings: Settings, signer: TokenSigner, key: str,
                    chart_png: bytes | None) -> EmailMessage:
-    t = strings(sub.language)
     urls = links(sub, settings, signer)
-    context = {"t": t, "lang": sub.language, "sub": sub, "d": digest, "links": urls, "has_chart": chart_png is not None,
-               "base_url": settings.base_url}
-    html, text = _render("weekly_digest", **context)
-    return build_message(to=sub.email, subject=t["digest_subject"].format(week=digest_week_words(digest, sub.language)),
-                         html=html, text=text,
+    html, text = render_digest(digest, sub.language, settings, urls, chart_png is not None, sub=sub)
+    return build_message(to=sub.email, subject=digest_subject(digest, sub.language), html=html, text=text,
                          settings=settings, key=key, language=sub.language, unsubscribe_url=urls["unsubscribe"],
                          inline_images=[("price-chart", chart_png)] if chart_png else ())
 

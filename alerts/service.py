@@ -13,7 +13,8 @@ from alerts.delivery import DeliveryLog, DispatchReport, record_id
 from alerts.digest import Digest, build_digest, price_chart_png
 from alerts.mailers import Mailer
 from alerts.matching import match_count, salon_matches
-from alerts.messages import digest_message, links, salon_alert_message
+from alerts.digest_mail import DigestMail
+from alerts.messages import links, salon_alert_message
 from alerts.notifiers import Notifier
 from alerts.short_messages import short_alert
 from alerts.short_reports import short_digest
@@ -155,13 +156,14 @@ def send_digests(settings: Settings, backend: SearchBackend, mailer: Mailer, wee
     chart = price_chart_png(digest)
     signer = TokenSigner(settings.secret_key)
     deliveries = DeliveryLog(backend)
+    mail = DigestMail(digest, settings, signer, chart)
     queued = 0
-    for sub in SubscriptionStore(backend).list(kind="digest", confirmed=True):
+    for sub in deliveries.queueing(SubscriptionStore(backend).list(kind="digest", confirmed=True)):
         # The email's key is what it always was; a subscriber by phone alone is named by the number.
         key = f"digest:{sub.email or sub.address}:{week}"
         queued += queue_on_channels(
             deliveries, sub, key, "digest",
-            lambda sub=sub, key=key: digest_message(sub, digest, settings, signer, key, chart),
+            lambda sub=sub, key=key: mail.message(sub, key),
             lambda channel, sub=sub: short_digest(sub, digest, settings, channel,
                                                   links(sub, settings, signer)["unsubscribe"]))
     report = deliveries.dispatch(mailer, retry_sleep=0.5, in_run_retries=2, notifier=notifier)

@@ -14,7 +14,8 @@ RECORDS_MAPPING: dict[str, Any] = {
     "dynamic_templates": [
         {"strings": {"match_mapping_type": "string", "mapping": {"type": "keyword", "ignore_above": 8191}}},
     ],
-    "properties": {"updated_at": {"type": "keyword"}},
+    # A stored message (alerts/delivery.py) is kept, never searched.
+    "properties": {"updated_at": {"type": "keyword"}, "message": {"type": "keyword", "index": False, "doc_values": False}},
 }
 RECORD_ID_FIELD = "veille_record_id"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 RECORD_COLLECTIONS = (
@@ -39,3 +40,10 @@ class RecordStore(ABC):
 
     @abstractmethod
     def delete(self, collection: str, record_id: str) -> bool: ...
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Writes in the block may be committed together, when it ends (also by an exception): a store
+        where each write is its own commit (Elasticsearch) writes them as they come. Reads in the block
+        see its writes. Keep blocks short: other writers of a SQLite file wait for the block to end."""
+        yield

@@ -110,12 +110,11 @@ def test_messages_wait_while_smtp_is_down(world, smtp_server) -> None:  # type: 
 def test_headers_are_plain_on_the_wire(world, smtp_server) -> None:  # type: ignore[no-untyped-def]
     """List-Unsubscribe must reach clients as a bare <URL>, never RFC 2047-encoded; Content-Language set."""
     from email import message_from_bytes, policy
-    from alerts.delivery import DeliveryLog
-    import base64
+    from alerts.delivery import DeliveryLog, message_bytes
     backend, settings = world
     send_salon_alerts(settings, backend, SmtpMailer(smtp_server.host, smtp_server.port), TODAY)
     for record in DeliveryLog(backend).records("sent"):
-        raw = base64.b64decode(record["message"])
+        raw = message_bytes(record)
         headers = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
         line = next(h for h in headers.split("\r\n") if h.startswith("List-Unsubscribe:"))
         assert line.startswith("List-Unsubscribe: <http://127.0.0.1:8000/unsubscribe?token=") and "=?" not in line

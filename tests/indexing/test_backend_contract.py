@@ -174,6 +174,20 @@ def test_records_create_only(backend) -> None:  # type: ignore[no-untyped-def]
     assert backend.records.delete("deliveries", "k2") and backend.records.get("deliveries", "k2") is None
 
 
+def test_records_written_in_a_batch_are_read_in_it_and_kept_after_it(backend) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(RuntimeError), backend.records.batch():
+        with backend.records.batch():  # nested: part of the outer one
+            assert backend.records.put("deliveries", "b1", {"status": "queued", "updated_at": "1"}, create_only=True)
+        assert not backend.records.put("deliveries", "b1", {"status": "other", "updated_at": "2"}, create_only=True)
+        assert backend.records.get("deliveries", "b1")["status"] == "queued"
+        backend.records.put("deliveries", "b2", {"status": "queued", "updated_at": "3"})
+        raise RuntimeError("the caller failed after two writes")
+    assert [r["status"] for r in backend.records.list("deliveries", {"status": "queued"})] == ["queued", "queued"]
+    with backend.records.batch():
+        backend.records.put("deliveries", "b2", {"status": "sent", "updated_at": "4"})
+    assert backend.records.get("deliveries", "b2")["status"] == "sent"
+
+
 def test_iter_records_pages_through_every_match_once_even_while_they_change(backend) -> None:  # type: ignore[no-untyped-def]
     for i in range(23):
         backend.records.put("deliveries", f"r{i:02d}", {"key": f"r{i:02d}", "status": "queued" if i % 4 else "sent",
