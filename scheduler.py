@@ -64,7 +64,9 @@ def run_crawl_job(spider: str, source_ids: str | None = None, timeout: int = CRA
     cmd = [sys.executable, "-m", "spiders.runner", spider, "--log-level", "WARNING"]
     if source_ids:
         cmd += ["--sources", source_ids]
-    proc = subprocess.Popen(cmd, cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Its own process group: the page workers and their fork server go with it, whatever state it dies in.
+    proc = subprocess.Popen(cmd, cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     _running.add(proc)
     try:
         out, err = proc.communicate(timeout=timeout)
@@ -74,10 +76,12 @@ def run_crawl_job(spider: str, source_ids: str | None = None, timeout: int = CRA
         try:
             out, err = proc.communicate(timeout=60)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            # Killed before its workers were told to stop, they would hold its output open for ever.
+            _kill_group(proc)
             out, err = proc.communicate()
         status = "timeout"
     finally:
+        _kill_group(proc)
         _running.discard(proc)
     records: list[dict[str, Any]] = []
     try:
@@ -89,6 +93,14 @@ def run_crawl_job(spider: str, source_ids: str | None = None, timeout: int = CRA
               "returncode": proc.returncode, "stderr_tail": (err or "")[-1500:] if status != "ok" else ""}
     _record(settings, name, started, status, detail)
     return {"status": status, **detail}
+
+
+def _kill_group(proc: subprocess.Popen[str]) -> None:
+    """Whatever is left of a crawl's process group once its crawler has stopped or hung."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _recorded(name: str, run: Callable[[Settings], Any], extra: Callable[[Any], dict[str, Any]] | None = None) -> dict[str, Any]:
