@@ -29,7 +29,8 @@ _EDITION = re.compile(
     rf"\b(\d{{1,3}})\s?(?:e|eme|er|ere|th|st|nd|rd|a|ª|º|°|o|\^|\.|sima|esima|ma)?\s+{_EDITION_WORDS}\b"
     rf"|\b{_EDITION_WORDS}\s+(?:n[°o.]?\s*|numero\s+|number\s+)?(\d{{1,3}})\b(?!\s*(?:de\s+)?\d)"
     rf"|\b({_ROMAN})\s+{_EDITION_WORDS}\b"
-    r"|(?:الدورة|النسخة)\s+(\d{1,3})\b",
+    # "الدورة 24", "في دورته الـ 11", "النسخة ال20"
+    r"|(?:الدورة|النسخة|الطبعة|دورتها|دورته|نسختها|نسخته)\s+(?:الـ\s*|ال\s*|رقم\s*)?(\d{1,3})\b",
     re.IGNORECASE,
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

@@ -71,3 +71,10 @@ def test_a_ranking_word_is_no_edition() -> None:
 def test_the_status_cue_nearest_the_fair_wins() -> None:
     assert edition_status("The Riverside Pottery Fair will run online this year; the Hill Fair was cancelled.") == "online"
     assert edition_status("The Riverside Pottery Fair has new dates: 4 to 6 March 2027.") == "rescheduled"
+
+
+def test_arabic_edition_numbers_after_the_article() -> None:
+    from spiders.extract.fair_edition import edition_number
+
+    assert edition_number("تنطلق فعاليات المعرض في دورته الـ 11 بمشاركة 160 عارضا") == 11
+    assert edition_number("افتتح الوزير النسخة ال20 من المعرض الدولي") == 20
