@@ -22,6 +22,7 @@ from spiders.extract.fair_log import ExtractionLog
 from spiders.extract.fair_text import extract_text_fairs
 from spiders.extract.language import detect_language
 
+_REPEATS = 8
 WEIGHTS_FILE = Path(fair_venue_choice.__file__).with_name("fair_venue_weights.py")
 
 
@@ -85,23 +86,9 @@ def out_of_fold(cases: list[FairCase], c: float, folds: int = 5, seed: int = 0) 
     return probabilities
 
 
-def cross_validated(cases: list[FairCase], c: float, threshold: float, repeats: int = 8) -> float:
+def cross_validated(cases: list[FairCase], runs: list[list[list[float]]], threshold: float) -> float:
     """Mean out-of-fold venue accuracy over several fold deals (one deal of 111 cases swings by 2-3 cases)."""
-    total = 0.0
-    for seed in range(repeats):
-        probabilities = _cached_out_of_fold(cases, c, seed)
-        total += sum(_decide(case, p, threshold) for case, p in zip(cases, probabilities)) / len(cases)
-    return total / repeats
-
-
-_OOF_CACHE: dict[tuple[int, float, int], list[list[float]]] = {}
-
-
-def _cached_out_of_fold(cases: list[FairCase], c: float, seed: int) -> list[list[float]]:
-    key = (id(cases), c, seed)
-    if key not in _OOF_CACHE:
-        _OOF_CACHE[key] = out_of_fold(cases, c, seed=seed)
-    return _OOF_CACHE[key]
+    return sum(sum(_decide(case, p, threshold) for case, p in zip(cases, run)) / len(cases) for run in runs) / len(runs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(cases)} matched dev fairs, {sum(len(c.rows) for c in cases)} candidates; current chooser {current:.3f}")
     best = (0.0, 1.0, 0.5)
     for c in (0.1, 0.3, 1.0, 3.0, 10.0):
+        runs = [out_of_fold(cases, c, seed=seed) for seed in range(_REPEATS)]
         for threshold in [t / 20 for t in range(4, 17)]:
-            accuracy = cross_validated(cases, c, threshold)
+            accuracy = cross_validated(cases, runs, threshold)
             if accuracy > best[0]:
                 best = (accuracy, c, threshold)
         print(f"C={c}: best mean out-of-fold accuracy so far {best[0]:.3f} (C={best[1]}, threshold {best[2]})")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from urllib.parse import urlsplit
 
 from lxml import html
 
@@ -208,8 +209,6 @@ def drop_publisher_blurb(lines: list[str], url: str | None) -> list[str]:
 
 
 def _publisher_name(url: str | None) -> str | None:
-    from urllib.parse import urlsplit
-
     host = (urlsplit(url).hostname or "") if url else ""
     labels = [label for label in host.lower().split(".") if label not in ("www", "news", "blog", "press", "media")]
     return labels[0].replace("-", "") if len(labels) >= 2 and len(labels[0]) >= 3 else None

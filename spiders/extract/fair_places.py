@@ -96,8 +96,9 @@ class PlaceIndex:
             venue = _written_venue(text, match)
             if venue is not None and not any(v.begin <= match.start() < v.end for v in venues):
                 written.append(venue)
-        hosting = [v for v in venues if _hosts(text, v)]
-        credited = [v for v in venues if not _hosts(text, v)]
+        hosts = [_hosts(text, v) for v in venues]
+        hosting = [v for v, ok in zip(venues, hosts) if ok]
+        credited = [v for v, ok in zip(venues, hosts) if not ok]
         return cls(text, folded, find_cities(text, folded), hosting, written, credited)
 
     def venue_candidates(self) -> list[VenueCandidate]:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spiders.extract.datefold import fold_same_length
 from spiders.extract.dates import DateSpan, weekday_names
+from spiders.extract.textutil import line_around
 
 _DATELINE_LINES = 3
 _DATELINE_SLACK = 30
@@ -31,9 +32,7 @@ def dateline_spans(text: str, spans: Sequence[DateSpan]) -> list[DateSpan]:
             break
         if span.end is not None:
             continue
-        line_start = text.rfind("\n", 0, span.begin) + 1
-        line_end = text.find("\n", span.finish)
-        line_end = line_end if line_end >= 0 else len(text)
+        line_start, line_end = line_around(text, span.begin, span.finish)
         # The store's " date 2025-08-25" and a wire dateline may share the line: neither counts against the other.
         on_line = [s for s in spans if s.end is None and line_start <= s.begin and s.finish <= line_end]
         if len(text[line_start:line_end].strip()) - sum(s.finish - s.begin for s in on_line) <= _DATELINE_SLACK \

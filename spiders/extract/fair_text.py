@@ -16,7 +16,7 @@ from spiders.extract.fair_places import PlaceIndex
 from spiders.extract.fair_log import ExtractionLog
 from spiders.extract.fair_venue_choice import VenueChooser, VenueRow
 from spiders.extract.fair_vocab import KnownFair, Mention, city_by_name, find_known_fairs, find_venues, fold
-from spiders.extract.textutil import one_line
+from spiders.extract.textutil import line_around, one_line
 
 DATE_LANGUAGES = ("fr", "en", "es", "de", "it", "ar", "pt", "nl", "da")
 _MAX_PAIRING_GAP = 320
@@ -124,8 +124,7 @@ def extract_text_fairs(
 
 
 def _names_a_fair(span: DateSpan, groups: Sequence[_Group], text: str) -> bool:
-    line_start = text.rfind("\n", 0, span.begin) + 1
-    line_end = text.find("\n", span.finish) % (len(text) + 1)
+    line_start, line_end = line_around(text, span.begin, span.finish)
     return any(line_start <= begin and end <= line_end for g in groups for begin, end in g.positions)
 
 
@@ -307,10 +306,10 @@ def _fairs_of(
 ) -> list[TextFair]:
     def record(start: date | None, end: date | None, anchor: tuple[int, int], date_span: tuple[int, int] | None,
                basis: str) -> TextFair:
-        rows: list[VenueRow] | None = [] if log is not None else None
-        venue = chooser.choose(group.positions, date_span, rows)
+        rows: list[VenueRow] = []
+        venue = chooser.choose(group.positions, date_span, rows if log is not None else None)
         fair = _record(group, start, end, anchor, text, places, basis, venue)
-        if log is not None and rows is not None:
+        if log is not None:
             log.venues.append((fair.name, fair.start, rows))
         return fair
 

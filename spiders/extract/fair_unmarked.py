@@ -7,6 +7,7 @@ import re
 
 from spiders.extract.dates import find_date_spans
 from spiders.extract.fair_tokens import NameMention, Token
+from spiders.extract.textutil import line_around
 
 _BRACKETED_DATE = re.compile(r"\(\s*([^()\n]{4,40}?)\s*\)")
 _JOINERS = frozenset({"/", "&", "+", "-", "'", "’"})
@@ -40,9 +41,8 @@ def bracketed_names(text: str, tokens: list[Token]) -> list[NameMention]:
 def _byline(text: str, begin: int, end: int) -> bool:
     """"Au Fait Maroc (June 4, 2013) — The 4th edition…" opening its line, alone or before a dash: a publisher
     and its date, not a fair."""
-    line_start = text.rfind("\n", 0, begin) + 1
-    line_end = text.find("\n", end)
-    rest = text[end:line_end if line_end >= 0 else len(text)]
+    line_start, line_end = line_around(text, begin, end)
+    rest = text[end:line_end]
     return not text[line_start:begin].strip() and (not rest.strip(" .,:;-–—") or rest.lstrip().startswith(("—", "–", "-")))
 
 

@@ -65,7 +65,8 @@ def _scaled(distance: int) -> float:
 class VenueChooser:
     places: PlaceIndex
     mentions: list[list[Span]]
-    """Every fair group's name mentions, so a candidate nearer another fair can tell."""
+    """Every fair group's name mentions, so a candidate nearer another fair can tell; `rows` and `choose` take one
+    of these very lists as the fair's own."""
 
     def __post_init__(self) -> None:
         # A fairground named as organiser, partner or photo credit is never the venue (none is, on dev).
@@ -76,7 +77,7 @@ class VenueChooser:
         self._arabic = sum(1 for ch in self.places.text[:2000] if "\u0600" <= ch <= "\u06ff") > 200
 
     def rows(self, own: Sequence[Span], date: Span | None) -> list[VenueRow]:
-        others = [s for group in self.mentions if list(group) != list(own) for s in group]
+        others = [s for group in self.mentions if group is not own for s in group]
         own_gaps = [_nearest_gap((c.begin, c.end), own) for c in self.candidates]
         nearest = min(own_gaps, default=None)
         rows = []

@@ -23,6 +23,12 @@ def clean_paragraphs(text: str | None) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def line_around(text: str, begin: int, end: int) -> tuple[int, int]:
+    """Offsets of the start and end of the line (or lines) holding text[begin:end]."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, begin) + 1, line_end if line_end >= 0 else len(text)
+
+
 def word_key(text: str | None) -> str:
     """Comparison key: lowercase word tokens only (ignores punctuation and spacing)."""
     return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text or "").lower()))
