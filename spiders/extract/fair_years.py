@@ -54,6 +54,10 @@ def resolve_fair_span(span: DateSpan, positions: Sequence[tuple[int, int]], text
     if start is not None:
         # A page dated by its month only ("date 2024-06"): a written weekday may put the day in the next year.
         return Resolved(*resolve_span(span, _weekday_year(span, text, start) or start), "context")
+    year = _only_year(text)
+    start = span.start.with_year(year) if year is not None else None
+    if start is not None:
+        return Resolved(*resolve_span(span, _weekday_year(span, text, start) or start), "context")
     return Resolved(None, None, "none")
 
 
@@ -89,6 +93,12 @@ def _year_in_sentence(span: DateSpan, text: str) -> int | None:
     years = [(abs(m.start() - span.begin), int(m.group(0))) for m in _YEAR.finditer(text, begin, end)
              if not _SINCE.search(text, max(begin, m.start() - 12), m.start())]
     return min(years)[1] if years else None
+
+
+def _only_year(text: str) -> int | None:
+    """The one year a whole text names (a caption's "mostra artigianato 2023"), founding years aside."""
+    years = {int(m.group(0)) for m in _YEAR.finditer(text) if not _SINCE.search(text, max(0, m.start() - 12), m.start())}
+    return years.pop() if len(years) == 1 else None
 
 
 def _edition_year(text: str) -> int | None:

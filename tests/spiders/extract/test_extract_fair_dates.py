@@ -42,6 +42,13 @@ def test_two_years_in_the_headline_date_nothing() -> None:
     assert fair.start_date is None
 
 
+def test_the_one_year_a_text_names_dates_a_year_less_range() -> None:
+    text = ("The Riverside Pottery Fair opens its doors\n\nThe Riverside Pottery Fair runs 12-14 March at the Town Hall,"
+            " held there since 1987.\n\nPhoto: riverside fair 2027All rights reserved")
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.start_date, fair.end_date, fair.year_basis) == (date(2027, 3, 12), date(2027, 3, 14), "context")
+
+
 def test_comma_before_until_word_and_a_range_over_new_year() -> None:
     text = "La Feria del Juguete de Madera de Soria abrirá del 18 de diciembre, al 6 de enero de 2028 en la plaza Mayor."
     (fair,) = extract_fairs(text, language="es")
