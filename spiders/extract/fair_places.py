@@ -67,6 +67,8 @@ class VenueCandidate:
     hosting: bool
     """A preposition of place is written just before it ("à l'espace …", "بمركز …", "at the NEC")."""
     credited: bool
+    city: City | None = None
+    """The listed fairground's own city; None for a venue only written out."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,8 @@ class PlaceIndex:
         for mention, credited in [(v, False) for v in self.venues] + [(v, True) for v in self.credited_venues]:
             written = next((w for w in self.written_venues if w[0] <= mention.begin < w[1]), None)
             begin, end, surface = written if written else (mention.begin, mention.end, mention.surface)
-            found.append(VenueCandidate(begin, max(end, mention.end), surface, True, self._hosted(begin), credited))
+            city = mention.entry.city if isinstance(mention.entry, Venue) else None
+            found.append(VenueCandidate(begin, max(end, mention.end), surface, True, self._hosted(begin), credited, city))
         for begin, end, surface in self.written_venues:
             if not any(c.begin >= begin and c.begin < end for c in found):
                 found.append(VenueCandidate(begin, end, surface, False, self._hosted(begin), False))

@@ -307,7 +307,8 @@ def _fairs_of(
     def record(start: date | None, end: date | None, anchor: tuple[int, int], date_span: tuple[int, int] | None,
                basis: str) -> TextFair:
         rows: list[VenueRow] = []
-        venue = chooser.choose(group.positions, date_span, rows if log is not None else None)
+        venue = chooser.choose(group.positions, date_span, rows if log is not None else None,
+                               group.known.city if group.known else None)
         fair = _record(group, start, end, anchor, text, places, basis, venue)
         if log is not None:
             log.venues.append((fair.name, fair.start, rows))
@@ -361,7 +362,7 @@ def _record(
     year_basis: str, venue: str | None,
 ) -> TextFair:
     place = places.near(*anchor)
-    city = place.city or (group.known.city if group.known else None)
+    city = (group.known.city if group.known else None) or place.city
     country = city.country if city else (group.known.country if group.known else None)
     sentence_start = max(text.rfind("\n", 0, anchor[0]), text.rfind(". ", 0, anchor[0])) + 1
     description = one_line(text[sentence_start:sentence_start + 300])

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spiders.extract.fair_places import PlaceIndex, VenueCandidate
-from spiders.extract.fair_vocab import fold
+from spiders.extract.fair_vocab import City, fold
 from spiders.extract.fair_venue_weights import BIAS, THRESHOLD, WEIGHTS
 
 Span = tuple[int, int]
@@ -76,7 +76,8 @@ class VenueChooser:
         self._most = max((len(m) for m in self.mentions), default=0)
         self._arabic = sum(1 for ch in self.places.text[:2000] if "\u0600" <= ch <= "\u06ff") > 200
 
-    def rows(self, own: Sequence[Span], date: Span | None) -> list[VenueRow]:
+    def rows(self, own: Sequence[Span], date: Span | None, city: City | None = None) -> list[VenueRow]:
+        """`city`: the known fair's usual city; a listed fairground of another city is not its venue."""
         others = [s for group in self.mentions if group is not own for s in group]
         own_gaps = [_nearest_gap((c.begin, c.end), own) for c in self.candidates]
         nearest = min(own_gaps, default=None)
@@ -84,14 +85,17 @@ class VenueChooser:
         for candidate, own_gap in zip(self.candidates, own_gaps):
             if others and own_gap > _NEAR_AFTER and (date is None or _gap((candidate.begin, candidate.end), date) > _NEAR_AFTER):
                 continue  # among several fairs, a venue far from this one's name and dates is another's
+            if city is not None and candidate.city is not None and candidate.city != city:
+                continue
 
             features = self._features(candidate, own, date, others, own_gap, own_gap == nearest)
             score = BIAS + sum(w * x for w, x in zip(WEIGHTS, features))
             rows.append(VenueRow(candidate.surface, features, 1.0 / (1.0 + math.exp(-score))))
         return rows
 
-    def choose(self, own: Sequence[Span], date: Span | None, log: list[VenueRow] | None = None) -> str | None:
-        rows = self.rows(own, date)
+    def choose(self, own: Sequence[Span], date: Span | None, log: list[VenueRow] | None = None,
+               city: City | None = None) -> str | None:
+        rows = self.rows(own, date, city)
         if log is not None:
             log.extend(rows)
         best = max(rows, key=lambda r: r.probability, default=None)

@@ -50,3 +50,16 @@ def test_each_candidate_is_logged_with_its_features_and_probability() -> None:
 def test_a_chooser_without_candidates_chooses_none() -> None:
     chooser = VenueChooser(PlaceIndex.build("Le Salon du cuir, le 6 mai 2027."), [[(3, 17)]])
     assert chooser.choose([(3, 17)], (19, 29)) is None
+
+
+def test_a_known_fair_is_not_held_at_a_fairground_of_another_city() -> None:
+    text = ("Nordstil opens from 9 to 11 January 2027 with three halls of ceramics and textiles."
+            " Its organiser, owned by the company that also runs the fairgrounds, named Messe Frankfurt in its statement.")
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.city, fair.venue) == ("Hamburg", None)
+
+
+def test_a_known_fair_keeps_its_usual_city_over_a_venue_named_nearby() -> None:
+    text = "Nordstil opens from 9 to 11 January 2027; buyers then travel on to Messe Frankfurt for Ambiente."
+    fair = next(f for f in extract_fairs(text, language="en") if f.name == "Nordstil")
+    assert fair.city == "Hamburg" and fair.venue != "Messe Frankfurt"
