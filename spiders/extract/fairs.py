@@ -199,13 +199,16 @@ def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> Ext
     # What the fair's own sentence does not say, an announcement often says elsewhere; a listing's entries do not share it.
     whole = text if whole_text else ""
     leading, series = split_leading_edition(fair.name)
+    status = edition_status(fair.description or "")
+    # An edition held online has no hall: a fairground named beside it is the cancelled or the next physical one's.
+    online = status == "online"
     return ExtractedFair(
         name=fair.name,
         start_date=fair.start,
         end_date=fair.end,
-        city=fair.city,
-        country=fair.country,
-        venue=fair.venue,
+        city=None if online else fair.city,
+        country=None if online else fair.country,
+        venue=None if online else fair.venue,
         organizer=_organizer(fair.description, whole),
         registration_deadline=_deadline(fair.description, fair.start),
         crafts=tuple(tag_crafts(fair.name, fair.description)),
@@ -214,7 +217,7 @@ def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> Ext
         website=fair.website or _website(fair.description, url),
         series=fair.series or _series(series),
         edition=leading or fair.edition or edition_number(fair.description or "") or edition_number(whole),
-        status=edition_status(fair.description or ""),
+        status=status,
         year_basis=fair.year_basis if fair.start or fair.end else "none",
     )
 

@@ -78,3 +78,10 @@ def test_arabic_edition_numbers_after_the_article() -> None:
 
     assert edition_number("تنطلق فعاليات المعرض في دورته الـ 11 بمشاركة 160 عارضا") == 11
     assert edition_number("افتتح الوزير النسخة ال20 من المعرض الدولي") == 20
+
+
+def test_an_edition_held_online_has_no_venue_or_city() -> None:
+    text = ("The Riverside Pottery Fair will run online from 3 to 7 March 2027,"
+            " while the Palais des congrès de Rabat, its usual hall, is closed for works.")
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.status, fair.venue, fair.city) == ("online", None, None)
