@@ -12,6 +12,7 @@ from spiders.extract.fair_relative import dateline_spans, relative_start, wire_d
 from spiders.extract.fair_edition import edition_before
 from spiders.extract.fair_years import reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
+from spiders.extract.fair_pairing import MAX_PAIRING_GAP, pair_dates
 from spiders.extract.fair_places import PlaceIndex
 from spiders.extract.fair_log import ExtractionLog
 from spiders.extract.fair_venue_choice import VenueChooser, VenueRow
@@ -19,9 +20,6 @@ from spiders.extract.fair_vocab import KnownFair, Mention, city_by_name, find_kn
 from spiders.extract.textutil import line_around, one_line
 
 DATE_LANGUAGES = ("fr", "en", "es", "de", "it", "ar", "pt", "nl", "da")
-_MAX_PAIRING_GAP = 320
-_CLAUSE_BREAK = re.compile(r"[,;.!?\n]|\b(?:and|et|y|e|und|while|alors|mientras)\b")
-_DATE_BEFORE_NAME_PENALTY = 1.6
 _GENERIC_WORDS = frozenset({
     "salon", "foire", "fair", "show", "market", "expo", "exhibition", "messe", "feria", "fiera", "salone",
     "semaine", "mostra", "exposition", "de", "du", "des", "del", "di", "della", "der", "la", "le", "l", "the",
@@ -107,7 +105,7 @@ def extract_text_fairs(
     own_date = next((s for s in page_lines if s.has_year), None)
     page_days = {id(s) for s in page_lines}
     fair_spans = [s for s in spans if id(s) not in page_days]
-    _pair_dates(groups, fair_spans, text)
+    pair_dates(groups, fair_spans, text)
     _give_orphan_range_to_main_fair(groups, fair_spans, text)
     places = PlaceIndex.build(text)
     chooser = VenueChooser(places, [g.positions for g in groups])
@@ -192,7 +190,7 @@ def _nearest_group(mention: NameMention, groups: Sequence[_Group] | object) -> _
     for group in groups:  # type: ignore[attr-defined]
         for begin, end in group.positions:
             gap = mention.begin - end if end <= mention.begin else begin - mention.end
-            if 0 <= gap <= _MAX_PAIRING_GAP and (best is None or gap < best[0]):
+            if 0 <= gap <= MAX_PAIRING_GAP and (best is None or gap < best[0]):
                 best = (gap, group)
     return best[1] if best else None
 
@@ -247,30 +245,6 @@ def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: 
 
 
 # --- dates ---------------------------------------------------------------------------------------
-
-
-def _pair_dates(groups: list[_Group], spans: Sequence[DateSpan], text: str) -> None:
-    """Give each date span to the nearest fair mention, none of another fair lying between."""
-    mentions = sorted((pos, group) for group in groups for pos in group.positions)
-    for span in spans:
-        best: tuple[float, _Group] | None = None
-        for (begin, end), group in mentions:
-            if end <= span.begin:
-                gap = float(span.begin - end)
-                between = [m for m in mentions if end <= m[0][0] and m[0][1] <= span.begin and m[1] is not group]
-            elif begin >= span.finish:
-                gap = (begin - span.finish) * _DATE_BEFORE_NAME_PENALTY
-                if _CLAUSE_BREAK.search(text[span.finish:begin]):
-                    gap += 250  # "..., and Shoppe Object": the date belongs to the clause before
-                between = [m for m in mentions if span.finish <= m[0][0] and m[0][1] <= begin and m[1] is not group]
-            else:
-                gap, between = 0.0, []
-            if between or gap > _MAX_PAIRING_GAP:
-                continue
-            if best is None or gap < best[0]:
-                best = (gap, group)
-        if best is not None:
-            best[1].spans.append(span)
 
 
 def _main_group(groups: Sequence[_Group]) -> _Group | None:

@@ -1,0 +1,71 @@
+"""Which date spans belong to which fair of a text: each span to the nearest fair mention."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from spiders.extract.dates import DateSpan
+
+MAX_PAIRING_GAP = 320
+_CLAUSE_BREAK = re.compile(r"[,;.!?\n]|\b(?:and|et|y|e|und|while|alors|mientras)\b")
+_DATE_BEFORE_NAME_PENALTY = 1.6
+
+Span = tuple[int, int]
+
+
+class DatedFair(Protocol):
+    positions: list[Span]
+    spans: list[DateSpan]
+
+
+def pair_dates(groups: Sequence[DatedFair], spans: Sequence[DateSpan], text: str) -> None:
+    """Give each date span to the nearest fair mention, none of another fair lying between; then a fair left
+    without dates takes the span written just before its name from a neighbour that writes its own dates
+    before its name too ("el 9 de diciembre, la Feria A, y del 17 al 20, la Feria B")."""
+    mentions = sorted(((pos, group) for group in groups for pos in group.positions), key=lambda m: m[0])
+    choices: dict[int, list[tuple[float, DatedFair]]] = {}
+    for span in spans:
+        valid = sorted(_candidates(span, mentions, text), key=lambda c: c[0])
+        choices[id(span)] = valid
+        if valid:
+            valid[0][1].spans.append(span)
+    for group in groups:
+        if not group.spans:
+            _take_from_neighbour(group, groups, choices)
+
+
+def _candidates(span: DateSpan, mentions: Sequence[tuple[Span, DatedFair]], text: str) -> list[tuple[float, DatedFair]]:
+    found: dict[int, tuple[float, DatedFair]] = {}
+    for (begin, end), group in mentions:
+        if end <= span.begin:
+            gap = float(span.begin - end)
+            between = [m for m in mentions if end <= m[0][0] and m[0][1] <= span.begin and m[1] is not group]
+        elif begin >= span.finish:
+            gap = (begin - span.finish) * _DATE_BEFORE_NAME_PENALTY
+            if _CLAUSE_BREAK.search(text[span.finish:begin]):
+                gap += 250  # "..., and Shoppe Object": the date belongs to the clause before
+            between = [m for m in mentions if span.finish <= m[0][0] and m[0][1] <= begin and m[1] is not group]
+        else:
+            gap, between = 0.0, []
+        if between or gap > MAX_PAIRING_GAP:
+            continue
+        if id(group) not in found or gap < found[id(group)][0]:
+            found[id(group)] = (gap, group)
+    return list(found.values())
+
+
+def _take_from_neighbour(group: DatedFair, groups: Sequence[DatedFair], choices: dict[int, list[tuple[float, DatedFair]]]) -> None:
+    first = min(begin for begin, _ in group.positions)
+    for donor in groups:
+        if donor is group or len(donor.spans) < 2:
+            continue
+        donor_first = min(begin for begin, _ in donor.positions)
+        before_own = [s for s in donor.spans if s.finish <= donor_first]
+        given = [s for s in donor.spans if donor_first < s.begin and s.finish <= first
+                 and any(g is group for _, g in choices.get(id(s), []))]
+        if before_own and given:
+            span = given[-1]
+            donor.spans.remove(span)
+            group.spans.append(span)
+            return
