@@ -10,7 +10,7 @@ from spiders.extract.dates import DateSpan, find_date_spans
 from spiders.extract.fair_closing import closes_only
 from spiders.extract.fair_relative import dateline_spans, relative_start, wire_dateline
 from spiders.extract.fair_edition import edition_before
-from spiders.extract.fair_years import reference_date, resolve_fair_span
+from spiders.extract.fair_years import following_year, reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
 from spiders.extract.fair_pairing import MAX_PAIRING_GAP, pair_dates
 from spiders.extract.fair_places import PlaceIndex
@@ -309,10 +309,15 @@ def _fairs_of(
         end = min((e for e in ends if e is not None and e > start), default=None)
     anchor = (min(group.positions)[0], best.finish)
     records = [record(start, end, anchor, (best.begin, best.finish), basis)]
-    for other in _other_editions(ranked[1:], best):
+    # Next year's dates, not the same days restated ("se celebrará el año que viene … del 1 al 5 de mayo").
+    days = (best.start.day, best.start.month)
+    later = [(s, r) for s in ranked[1:]
+             if start is not None and (s.start.day, s.start.month) != days and (r := following_year(s, text, start.year))]
+    for other, resolved in [(s, resolve_fair_span(s, group.positions, text, reference))
+                            for s in _other_editions(ranked[1:], best)] + later:
         # "geplant 10. bis 14. März 2021 ... die nächste Ausgabe vom 9. bis 13. März 2022": one record per edition.
-        first, last, _ = resolve_fair_span(other, group.positions, text, reference)
-        edition = record(first, last, (other.begin, other.finish), (other.begin, other.finish), "explicit")
+        first, last, _ = resolved
+        edition = record(first, last, (other.begin, other.finish), (other.begin, other.finish), resolved.year_basis)
         records.append(replace(edition, venue=edition.venue or records[0].venue, city=edition.city or records[0].city,
                                country=edition.country or records[0].country))
     return records

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
+from spiders.extract.datefold import fold_same_length
 from spiders.extract.dates import DateSpan, resolve_span
 from spiders.extract.fair_relative import weekday_of_span
 
@@ -20,6 +21,26 @@ _EDITION_YEAR = re.compile(
     r"|(?:دورة|الدورة|نسخة|النسخة|طبعة|الطبعة)\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+
+
+# "Ab dem nächsten Jahr … vom 24. bis 27. Juni": the following edition, a year after the one the text dates.
+_NEXT_YEAR = re.compile(
+    r"(?:nachste[nm]?|kommende[nm]?)\s+jahr|\bnext\s+year|annee\s+prochaine|an\s+prochain|prochaine\s+edition"
+    r"|(?:proximo|siguiente)\s+ano|ano\s+(?:proximo|que\s+viene)|(?:prossimo|l'anno)\s+(?:anno|prossimo)"
+    r"|العام\s+(?:المقبل|القادم)|السنة\s+(?:المقبلة|القادمة)",
+    re.IGNORECASE,
+)
+_NEXT_YEAR_LOOKBEHIND = 120
+
+
+def following_year(span: DateSpan, text: str, year: int) -> Resolved | None:
+    """A year-less range said to be next year's: the edition after `year`'s."""
+    if span.has_year or span.end is None:
+        return None
+    sentence = max(text.rfind(". ", 0, span.begin), text.rfind("\n", 0, span.begin)) + 1
+    before = fold_same_length(text[max(sentence, span.begin - _NEXT_YEAR_LOOKBEHIND):span.begin]).lower()
+    start = span.start.with_year(year + 1) if _NEXT_YEAR.search(before) else None
+    return Resolved(*resolve_span(span, start), "context") if start is not None else None
 
 
 def reference_date(spans: Sequence[DateSpan], page_date: date | None) -> date | None:

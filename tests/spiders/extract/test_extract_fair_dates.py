@@ -120,3 +120,16 @@ def test_dates_written_before_each_name_stay_with_their_own_fair() -> None:
     fairs = {f.name: (f.start_date, f.end_date) for f in extract_fairs(text, language="es")}
     assert fairs == {"III Feria ‘Cerámica del Valle’": (date(2027, 12, 9), None),
                      "XXVIII Feria Navideña del Barro Artesano": (date(2027, 12, 17), date(2028, 1, 5))}
+
+
+def test_next_years_dates_are_the_next_edition() -> None:
+    text = "Die Nordstil läuft vom 27. bis 30. August 2027. Im nächsten Jahr kommt sie schon vom 24. bis 27. Juni."
+    dates = sorted((f.start_date, f.end_date) for f in extract_fairs(text, language="de"))
+    assert dates == [(date(2027, 8, 27), date(2027, 8, 30)), (date(2028, 6, 24), date(2028, 6, 27))]
+
+
+def test_the_same_days_restated_as_next_year_are_no_second_edition() -> None:
+    text = ("La Feria de la Cerámica del Valle se celebrará en 2028 del 1 al 5 de mayo.\n"
+            "La feria se celebrará el año que viene en Cuenca del 1 al 5 de mayo.")
+    (fair,) = extract_fairs(text, language="es")
+    assert (fair.start_date, fair.end_date) == (date(2028, 5, 1), date(2028, 5, 5))
