@@ -24,6 +24,8 @@ _GENERIC_WORDS = frozenset({
     "salon", "foire", "fair", "show", "market", "expo", "exhibition", "messe", "feria", "fiera", "salone",
     "semaine", "mostra", "exposition", "de", "du", "des", "del", "di", "della", "der", "la", "le", "l", "the",
     "international", "internationale", "internacional", "internazionale", "national", "nationale",
+    # "la fiera internazionale del settore", "le salon du secteur": the trade's fair, not a name.
+    "settore", "sector", "secteur", "sektor", "branche", "filiere", "comparto",
 })
 
 

@@ -192,3 +192,9 @@ def test_a_publisher_and_its_date_opening_a_line_is_no_fair() -> None:
     from spiders.extract.fair_names import find_fair_names
 
     assert find_fair_names("Safi Info (May 4, 2027) — The potters gathered.") == []
+
+
+def test_the_trades_own_fair_is_no_name() -> None:
+    text = ("La Fiera della Ceramica di Riva apre il 3 marzo 2027: è la fiera internazionale del settore"
+            " più attesa, dal 3 al 6 marzo 2027.")
+    assert [f.name for f in extract_fairs(text, language="it")] == ["Fiera della Ceramica di Riva"]
