@@ -15,7 +15,7 @@ _VENUE_PATTERN = re.compile(
     r"|congress (?:center|centre)|expo (?:center|centre)|esplanade|pier \d+|museum|musee|museo"
     r"|plaza de los|plaza de la|plaza del|messengelande|messegelaende"
     r"|espace|palais|palazzo|palacio|fortezza|complexe|complejo|pabellon|padiglione|pavillon|piazza|avenida"
-    r"|boulevard|bd)"
+    r"|boulevard|bd|(?:hall|village|arena)(?![^\W\d_]))"
     r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر|مركب|حديقة|بهو|فندق)"
     # "بدار الصناعة التقليدية", "دار الثقافة": a house of crafts or culture, not "الدار البيضاء"
     r"|(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[بوف]))دار(?=\s+ال))"
@@ -46,6 +46,12 @@ _NAMED_HEADS = frozenset({
     "espace", "palais", "palazzo", "palacio", "fortezza", "complexe", "complejo", "pabellon", "padiglione",
     "pavillon", "piazza", "avenida", "boulevard", "bd",
 })
+# English word order, the name before the venue word: "Riverside Exhibition Centre", "Mohammed V Boulevard".
+_NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:(?:[A-Z][\w’'\-]*|[IVX]+)\s+){1,4})$")
+# Words a venue's own name does not hold; in a title-case headline they end it ("… Opens At Riverside Hall").
+_NOT_IN_NAME = frozenset({"the", "le", "la", "les", "el", "il", "der", "die", "das", "at", "in", "on", "a", "an", "and",
+                          "for", "with", "to", "from", "au", "aux", "et", "opens", "returns", "comes", "moves"})
+_NAME_FIRST_HEADS = frozenset({"hall", "village", "arena"})
 _GERMAN_HEADS = ("messegelande", "messezentrum", "messengelande")
 # A preposition of place right before a venue: the fair is held there.
 _HOSTING_CUE = re.compile(
@@ -154,7 +160,7 @@ def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | No
         surface = _arabic_venue_words(_ARABIC_VENUE_END.sub("", _VENUE_END.sub("", head + tail)))
     else:
         proper = _latin_tail(tail)
-        if fold(head) in _NAMED_HEADS and not re.match(r"\s+(?:(?:de|du|des|di|del|della|da|d'|l')\s*)*[A-Z0-9]", proper):
+        if fold(head) in _NAMED_HEADS and not _name_before(text, match.start()) and not re.match(r"\s+(?:(?:de|du|des|di|del|della|da|d'|l')\s*)*[A-Z0-9]", proper):
             return None  # "un espace réservé", "l'hôtel de ville": a common noun unless a proper name follows
         surface = _DATE_AFTER_VENUE.sub("", head + proper)
     surface = surface.strip(" -–,")
@@ -165,9 +171,32 @@ def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | No
         if before:
             begin -= len(before.group(0))
             surface = before.group(1) + " " + surface
+    elif head[0] < "\u0600":
+        named = _name_before(text, begin)
+        if named:
+            begin = named[0]
+            surface = text[begin:match.start()] + surface
+        elif fold(head) in _NAME_FIRST_HEADS:
+            return None  # "the hall", "a village": a common noun
     if len(surface) <= 4:
         return None
     return begin, begin + len(surface), surface
+
+
+def _name_before(text: str, begin: int) -> tuple[int, str] | None:
+    """Where the capitalised words right before a venue word start, and those words (determiners left out)."""
+    window = max(0, begin - 60)
+    found = _NAME_BEFORE.search(text[window:begin])
+    if not found:
+        return None
+    start = window + found.start(1)
+    first = None
+    for word in re.finditer(r"\S+", found.group(1)):
+        if fold(word.group(0)) in _NOT_IN_NAME:
+            first = None
+        elif first is None:
+            first = start + word.start()
+    return (first, text[first:begin].strip()) if first is not None else None
 
 
 def _arabic_venue_words(surface: str) -> str:

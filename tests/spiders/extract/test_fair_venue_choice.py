@@ -63,3 +63,21 @@ def test_a_known_fair_keeps_its_usual_city_over_a_venue_named_nearby() -> None:
     text = "Nordstil opens from 9 to 11 January 2027; buyers then travel on to Messe Frankfurt for Ambiente."
     fair = next(f for f in extract_fairs(text, language="en") if f.name == "Nordstil")
     assert fair.city == "Hamburg" and fair.venue != "Messe Frankfurt"
+
+
+def test_an_english_venue_keeps_the_name_written_before_its_venue_word() -> None:
+    surfaces = [c.surface for c in PlaceIndex.build(
+        "The pottery fair is held at the Riverside Exhibition Centre, then at Kelham Island Museum. On 5 May 2027"
+        " Queen Anne Boulevard will be closed for it.").venue_candidates()]
+    assert surfaces == ["Riverside Exhibition Centre", "Kelham Island Museum", "Queen Anne Boulevard"]
+
+
+def test_a_title_case_headline_does_not_join_the_fair_to_its_venue() -> None:
+    index = PlaceIndex.build("Riverside Pottery Fair Opens At Kelham Island Museum")
+    assert [c.surface for c in index.venue_candidates()] == ["Kelham Island Museum"]
+
+
+def test_a_hall_or_a_village_needs_a_name() -> None:
+    assert PlaceIndex.build("The hall was full and the village quiet on 3 May 2027.").venue_candidates() == []
+    index = PlaceIndex.build("The fair fills Riverside Town Hall on 3 May 2027.")
+    assert [c.surface for c in index.venue_candidates()] == ["Riverside Town Hall"]
