@@ -13,6 +13,7 @@ from spiders.extract.dates import DEFAULT_LANGUAGES, find_date_spans, resolve_sp
 from spiders.extract.fair_edition import edition_number, edition_status, split_leading_edition
 from spiders.extract.fair_listing import extract_listing_fairs
 from spiders.extract.fair_markup import markup_fairs
+from spiders.extract.fair_organizer import fair_organizer
 from spiders.extract.fair_text import TextFair, extract_text_fairs
 from spiders.extract.fair_vocab import fold
 from spiders.extract.htmlinput import MAX_INPUT_BYTES, decode_html, parse_html
@@ -32,24 +33,6 @@ _DEADLINE = re.compile(
 _WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"'«»]+|\bwww\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/[^\s<>\"'«»]*)?", re.IGNORECASE)
 _SOCIAL_SITE = re.compile(r"(?:facebook|instagram|twitter|linkedin|youtube|tiktok|pinterest)\.com", re.IGNORECASE)
 _EDITION_YEAR = re.compile(r"(?:^|\s)(?:19|20)\d\d(?:/\d{2,4})?(?=\s|$)")
-_ORGANIZER = re.compile(
-    r"(?:organi[sz]ed by|organis[ée]e? par|à l'initiative d[eu]|organizado por|organizzat[ao] da|veranstaltet von"
-    r"|veranstalter[:\s]|ausgerichtet von|hosted by|تنظمه|تنظمها|ينظمه|ينظمها|من تنظيم|بتنظيم من|المنظم من طرف"
-    r"|المنظمة من طرف|المنظم من قبل|المنظمة من قبل|من طرف"
-    # "تنظم غرفة الصناعة التقليدية …", "نظمت جمعية …": the verb comes first, then the institution
-    r"|(?<![^\W\d_])(?:تنظم|ينظم|نظمت|نظم)(?=\s+(?:ال)?(?:غرفة|ديوان|وزارة|جمعية|مديرية|مجلس|جماعة|عمالة|ولاية|مندوبية|فدرالية|جامعة|دار)))"
-    r"\s*([^.,;\n()،]{3,80})",
-    re.IGNORECASE,
-)
-# Where an organiser's name ends: a partner, a sponsor or a clause follows.
-_ORGANIZER_END = re.compile(
-    r"\s+(?:en partenariat|in partnership|in collaboration|en collaboration|avec|with|with the|sous|under|pour|for|qui|which"
-    r"|in|at|à|au|from|du|le|on|con|en|el|bei|im|am|vom|بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|ب)\b.*$"
-    r"|\s+(?:بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|وذلك|إلى|الى)(?:\s.*)?$"
-    # "تنظم غرفة … المعرض الجهوي …": the fair itself follows its organiser
-    r"|\s+(?:ال)?(?:معرض|صالون|مهرجان|ملتقى|أسبوع|أيام|سوق|دورة)(?:\s.*)?$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -209,7 +192,7 @@ def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> Ext
         city=None if online else fair.city,
         country=None if online else fair.country,
         venue=None if online else fair.venue,
-        organizer=_organizer(fair.description, whole),
+        organizer=fair_organizer(fair.description, whole),
         registration_deadline=_deadline(fair.description, fair.start),
         crafts=tuple(tag_crafts(fair.name, fair.description)),
         url=url,
@@ -236,16 +219,6 @@ def _website(description: str, page_url: str | None) -> str | None:
 def _series(name: str) -> str:
     """The name without the year of its edition: 'Riverside Pottery Fair 2027' -> 'Riverside Pottery Fair'."""
     return _EDITION_YEAR.sub("", name).strip(" -–,") or name
-
-
-def _organizer(description: str, text: str) -> str | None:
-    """Named in the fair's own sentence, else anywhere in a text that announces it."""
-    match = _ORGANIZER.search(description or "") or _ORGANIZER.search(text or "")
-    if not match:
-        return None
-    name = _ORGANIZER_END.sub("", match.group(1).strip()).strip(" -–:٬")
-    name = re.sub(r"^[^\W\d_]\s+", "", name)  # a letter left of a glued pronoun: "ا غرفة …"
-    return name if len(name) >= 3 else None
 
 
 def _deadline(description: str, start: date | None) -> date | None:
