@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 _ORGANIZER = re.compile(
-    r"(?:organi[sz]ed by|organis[ée]e? par|à l'initiative d[eu]|organizado por|organizzat[ao] da|veranstaltet von"
-    r"|veranstalter[:\s]|ausgerichtet von|hosted by|تنظمه|تنظمها|ينظمه|ينظمها|من تنظيم|بتنظيم من|المنظم من طرف"
+    r"(?:organi[sz]ed by|organis[ée]e? par|à l['’]initiative (?:de l['’]|des|d[eu]|d['’])|organizado por|organizzat[ao] da|veranstaltet von"
+    r"|veranstalter(?::|\s+(?=(?-i:[A-ZÄÖÜ])))|ausgerichtet von|hosted by|تنظمه|تنظمها|ينظمه|ينظمها|من تنظيم|بتنظيم من|المنظم من طرف"
     r"|المنظمة من طرف|المنظم من قبل|المنظمة من قبل|من طرف"
     # "تنظم غرفة الصناعة التقليدية …", "نظمت جمعية …": the verb comes first, then the institution
     r"|(?<![^\W\d_])(?:تنظم|ينظم|نظمت|نظم)(?=\s+(?:ال)?(?:غرفة|ديوان|وزارة|جمعية|مديرية|مجلس|جماعة|عمالة|ولاية|مندوبية|فدرالية|جامعة|دار)))"
@@ -16,18 +16,40 @@ _ORGANIZER = re.compile(
 _ORGANIZER_END = re.compile(
     r"\s+(?:en partenariat|in partnership|in collaboration|en collaboration|avec|with|with the|sous|under|pour|for|qui|which"
     r"|in|at|à|au|from|du|le|on|con|en|el|bei|im|am|vom|بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|ب)\b.*$"
-    r"|\s+(?:بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|وذلك|إلى|الى)(?:\s.*)?$"
+    r"|\s+و?(?:بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|وذلك|إلى|الى)(?:\s.*)?$"
+    # "… وميدلت من 2 إلى 5 يوليوز": the dates follow
+    r"|\s+(?:من|ما\s+بين|بين)\s+\d.*$"
     # "تنظم غرفة … المعرض الجهوي …": the fair itself follows its organiser
     r"|\s+(?:ال)?(?:معرض|صالون|مهرجان|ملتقى|أسبوع|أيام|سوق|دورة)(?:\s.*)?$",
     re.IGNORECASE,
 )
 
 
+# Companies whose trade is organising fairs: named in a text about a fair, they are its organiser.
+_ORGANISING_COMPANIES = re.compile(
+    r"(?<![\w-])(?:Messe Frankfurt|Deutsche Messe|Messe M(?:ü|ue)nchen|Koelnmesse|Messe D(?:ü|ue)sseldorf|Messe Berlin"
+    r"|N(?:ü|ue)rnbergMesse|Messe Stuttgart|Hamburg Messe(?: und Congress)?|Leipziger Messe|Messe Wien"
+    r"|GHM(?: Gesellschaft f(?:ü|ue)r Handwerksmessen(?: mbH)?)?|Gesellschaft f(?:ü|ue)r Handwerksmessen(?: \(GHM\))?"
+    r"|IFEMA(?: MADRID| Madrid)?|Fira (?:de )?Barcelona|Feria (?:de )?Valencia|Fiera Milano|Firenze Fiera|BolognaFiere"
+    r"|Veronafiere|Italian Exhibition Group|Comexposium|Reed Exhibitions|RX Global|Informa Markets|Hyve(?: Group(?: plc)?)?"
+    r"|Clarion Events|dmg events|Emerald Expositions|High Point Market Authority|HKTDC|Hong Kong Trade Development Council"
+    r"|Ateliers d'Art de France|Artesan(?:í|i)as de Colombia|Corferias|Tarsus Group|ITE Group"
+    r"|OFEC|Office des Foires et (?:des )?Expositions de Casablanca)(?![\w-])"
+)
+
+
+# "أعلن الديوان الوطني للصناعات التقليدية عن تنظيم …": the institution that announces it organises it.
+_ANNOUNCES_ORGANISING = re.compile(r"(?<![^\W\d_])(?:أعلن|أعلنت)\s+([^.,;\n()،]{3,80}?)\s*،?\s*عن\s+(?:تنظيم|تنظيمها|تنظيمه)")
+
+
 def fair_organizer(description: str | None, text: str | None) -> str | None:
-    """Named in the fair's own sentence, else anywhere in a text that announces it."""
-    match = _ORGANIZER.search(description or "") or _ORGANIZER.search(text or "")
+    """Named in the fair's own sentence, else anywhere in a text that announces it, else a company that
+    organises fairs for a living named in the text."""
+    match = (_ORGANIZER.search(description or "") or _ORGANIZER.search(text or "")
+             or _ANNOUNCES_ORGANISING.search(description or "") or _ANNOUNCES_ORGANISING.search(text or ""))
     if not match:
-        return None
+        company = _ORGANISING_COMPANIES.search(description or "") or _ORGANISING_COMPANIES.search(text or "")
+        return company.group(0) if company else None
     name = _ORGANIZER_END.sub("", match.group(1).strip()).strip(" -–:٬")
     name = re.sub(r"^[^\W\d_]\s+", "", name)  # a letter left of a glued pronoun: "ا غرفة …"
     return name if len(name) >= 3 else None

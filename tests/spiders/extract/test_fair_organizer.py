@@ -1,0 +1,35 @@
+"""Who organises a fair, as its text says it."""
+from __future__ import annotations
+
+from spiders.extract.fair_organizer import fair_organizer
+
+
+def test_an_organising_cue_gives_the_name_up_to_a_partner() -> None:
+    assert fair_organizer("Le salon est organisé par la Chambre d'artisanat de Fès avec la région.", None) \
+        == "la Chambre d'artisanat de Fès"
+
+
+def test_an_initiative_with_a_curly_apostrophe() -> None:
+    text = "Ce salon se tient à l’initiative de l’Office national de l’artisanat, du 3 au 5 mai."
+    assert fair_organizer(text, None) == "Office national de l’artisanat"
+
+
+def test_arabic_dates_and_a_supervising_ministry_end_the_organiser() -> None:
+    assert fair_organizer("تنظم غرفة الصناعة التقليدية لجهة سوس من 2 إلى 5 يوليوز المعرض الجهوي", None) \
+        == "غرفة الصناعة التقليدية لجهة سوس"
+    assert fair_organizer("من تنظيم الغرفة الوطنية للصناعة التقليدية وتحت إشراف الوزارة", None) \
+        == "الغرفة الوطنية للصناعة التقليدية"
+
+
+def test_the_institution_that_announces_the_fair_organises_it() -> None:
+    text = "أعلنت جمعية الحرفيين بآسفي، عن تنظيم الدورة الثانية لمعرض الخزف من 3 إلى 6 ماي."
+    assert fair_organizer(None, text) == "جمعية الحرفيين بآسفي"
+
+
+def test_a_company_that_organises_fairs_is_the_organiser_when_no_cue_says_so() -> None:
+    text = "Die Nordstil öffnet im Januar wieder; Messe Frankfurt rechnet mit 1.000 Ausstellern."
+    assert fair_organizer(text, text) == "Messe Frankfurt"
+
+
+def test_veranstalter_followed_by_a_verb_names_nobody() -> None:
+    assert fair_organizer(None, "Nun hoffen die Veranstalter auf eine Neuauflage im nächsten Jahr.") is None
