@@ -25,6 +25,7 @@ from spiders.extract.structured import jsonld_items, microdata_items, rdfa_items
 
 _LOG = logging.getLogger(__name__)
 _LISTING_MIN_FAIRS = 3
+_HEADLINE_LINES = 2
 _HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|div|p|article|section|table|span|a)\b", re.IGNORECASE)
 _DEADLINE = re.compile(
     r"(?:deadline|date limite|avant le|before|bis zum|hasta el|entro il|آخر أجل|آخر موعد)[^.\n]{0,80}",
@@ -183,6 +184,9 @@ def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> Ext
     whole = text if whole_text else ""
     leading, series = split_leading_edition(fair.name)
     status = edition_status(fair.description or "")
+    if status == "scheduled" and whole:
+        # "Intergift, Bisutex y MadridJoya cambian de fechas": a headline says what the fair's sentence does not.
+        status = edition_status("\n".join(whole.lstrip().split("\n")[:_HEADLINE_LINES]))
     # An edition held online has no hall: a fairground named beside it is the cancelled or the next physical one's.
     online = status == "online"
     return ExtractedFair(

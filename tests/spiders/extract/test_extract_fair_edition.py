@@ -85,3 +85,10 @@ def test_an_edition_held_online_has_no_venue_or_city() -> None:
             " while the Palais des congrès de Rabat, its usual hall, is closed for works.")
     (fair,) = extract_fairs(text, language="en")
     assert (fair.status, fair.venue, fair.city) == ("online", None, None)
+
+
+def test_a_headline_gives_the_status_the_fairs_sentence_does_not() -> None:
+    text = ("Postponed to the autumn: news for the potters of Leeds\n\n"
+            "The Riverside Pottery Fair will now open on 3 October 2027 in Leeds, its organisers said on Monday.")
+    (fair,) = extract_fairs(text, language="en")
+    assert fair.status == "postponed"
