@@ -10,6 +10,8 @@ def test_edition_numbers_in_several_languages() -> None:
     assert edition_number("alla sua 87sima edizione, con 450 espositori") == 87
     assert edition_number("the 4th edition of the pottery show") == 4
     assert edition_number("la XII edición de la feria") == 12
+    assert edition_number("the first phase of its 131st session opened on Monday") == 131
+    assert edition_number("la 5e session du salon régional") == 5
     assert edition_number("تنطلق الدورة 24 من المعرض") == 24
     assert edition_number("l'edizione numero 62 del Salone") == 62
     assert edition_number("l'edizione 2026 del Salone") is None  # a year, not a number
