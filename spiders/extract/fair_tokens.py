@@ -10,7 +10,7 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w&+’'\-.]*[\w&+])?|\d+(?:[.,]\d+)*|\S", re.
 # Keywords that open a name and take the words after them ("Salon international de ...").
 HEAD_KEYWORDS = frozenset({
     "salon", "foire", "feria", "fiera", "salone", "semaine", "exposition", "mostra", "expo",
-    "biennale", "mercado", "mercato",
+    "biennale", "mercado", "mercato", "exposicion", "esposizione", "muestra", "rassegna", "exposicao",
 })
 # Keywords that close a name and take the capitalised words before them ("Spring Fair").
 TAIL_KEYWORDS = frozenset({

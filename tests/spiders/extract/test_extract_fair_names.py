@@ -198,3 +198,11 @@ def test_the_trades_own_fair_is_no_name() -> None:
     text = ("La Fiera della Ceramica di Riva apre il 3 marzo 2027: è la fiera internazionale del settore"
             " più attesa, dal 3 al 6 marzo 2027.")
     assert [f.name for f in extract_fairs(text, language="it")] == ["Fiera della Ceramica di Riva"]
+
+
+def test_exhibition_words_of_spain_italy_and_portugal_head_a_name() -> None:
+    for language, text, name in (
+            ("es", "La Muestra de Artesanía de Cuenca se celebra del 3 al 7 de mayo de 2027.", "Muestra de Artesanía de Cuenca"),
+            ("it", "La Rassegna dell'artigianato di Assisi si tiene dal 3 al 7 maggio 2027.", "Rassegna dell'artigianato di Assisi"),
+            ("es", "La Exposición de Cerámica de Talavera abre del 3 al 7 de mayo de 2027.", "Exposición de Cerámica de Talavera")):
+        assert [f.name for f in extract_fairs(text, language=language)] == [name]
