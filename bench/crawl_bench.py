@@ -70,7 +70,9 @@ def run_ours(url: str, var_dir: str, max_pages: int) -> dict[str, Any]:
     indexed = backend.count("news")
     record = records[0]
     from datetime import datetime
-    seconds = (datetime.fromisoformat(record["finished_at"]) - datetime.fromisoformat(record["started_at"])).total_seconds()
+    # Spider open to close, the span bare Scrapy's stats measure.
+    opened = record.get("opened_at") or record["started_at"]
+    seconds = (datetime.fromisoformat(record["finished_at"]) - datetime.fromisoformat(opened)).total_seconds()
     return {"pages": record["pages"], "items": record["items"], "indexed": indexed, "seconds": seconds}
 
 

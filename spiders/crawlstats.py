@@ -27,6 +27,12 @@ def per_source(stats: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return result
 
 
+def _iso(value: Any) -> str | None:
+    if not isinstance(value, datetime):
+        return None
+    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).isoformat()
+
+
 class CrawlStatsRecorder:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
@@ -45,6 +51,8 @@ class CrawlStatsRecorder:
             "id": f"{spider.name}-{self.started.strftime('%Y%m%dT%H%M%S.%f')}",
             "spider": spider.name,
             "started_at": self.started.isoformat(),
+            # When the spider opened (Scrapy's own start_time): setup before it (fork server, backend) excluded.
+            "opened_at": _iso(stats.get("start_time")) or self.started.isoformat(),
             "finished_at": finished.isoformat(),
             "updated_at": finished.isoformat(),
             "reason": reason,
