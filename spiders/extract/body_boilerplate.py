@@ -53,6 +53,10 @@ _MODERATION_WORD = re.compile(r"\b(?:moderat\w*|modér\w*|aprovad\w*|approved|ap
 _MOSTLY_LINK = 0.6
 _LIST_SEPARATORS = re.compile(r"\s*[,|•·]\s*")
 _TEASER_SEPARATORS = re.compile(r"^[\s|•·>-]+|[\s|•·]+$")
+_LIST_BULLET = re.compile(r"^[\s\-•·*]+")
+_MIN_TEASER_RUN = 2
+_MAX_HEADLINE_CHARS = 160
+_CLOSING_SLACK_LINES = 2  # a run of teasers may be followed by an editor's note or a contact line
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 _STANDFIRST_TAGS = ("h2", "h3", "h4", "h5", "h6")
 _LEADING_LINES = 3
@@ -79,7 +83,7 @@ def drop_furniture(
         in_teasers = False
         if not _is_furniture(line, link_texts):
             kept.append(line)
-    kept = _drop_leading_furniture(kept, tree, headlines, descriptions)
+    kept = _drop_leading_furniture(_drop_closing_teasers(kept, link_texts), tree, headlines, descriptions)
     return kept if kept else lines
 
 
@@ -107,6 +111,26 @@ class _LazyLinkTexts:
         if self._texts is None:
             self._texts = {one_line(a.text_content()) for a in self._tree.iter("a")}
         return self._texts
+
+
+def _drop_closing_teasers(lines: list[str], link_texts: _LazyLinkTexts) -> list[str]:
+    """Headlines of other articles listed after the text, their heading lost: two lines or more near
+    the end, each the whole text of one link. A list under its own "Read more:" label is the text's."""
+    for last in range(len(lines) - 1, max(0, len(lines) - 2 - _CLOSING_SLACK_LINES), -1):
+        start = last
+        # The cheap shape test first: the page's link texts are only collected for headline-like lines.
+        while start > 0 and _looks_like_headline(lines[start]):
+            if _LIST_BULLET.sub("", lines[start]) not in link_texts:
+                break
+            start -= 1
+        if last - start >= _MIN_TEASER_RUN and not lines[start].rstrip().endswith(":"):
+            return lines[: start + 1] + lines[last + 1 :]
+    return lines
+
+
+def _looks_like_headline(line: str) -> bool:
+    text = _LIST_BULLET.sub("", line)
+    return len(text) <= _MAX_HEADLINE_CHARS and len(text.split()) >= _MIN_TEASER_WORDS and not text.endswith(".")
 
 
 def _is_furniture(line: str, link_texts: _LazyLinkTexts) -> bool:

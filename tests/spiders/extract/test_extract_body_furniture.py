@@ -134,3 +134,20 @@ def test_the_comment_box_words_are_no_article_text() -> None:
     page = _page(body="<p>Tell us what YOU think...</p><p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>")
     text = extract_article(page.encode(), "https://example.org/kilns").text
     assert "think" not in text and "moderador" not in text and "glaze recipe" in text
+
+
+def test_headlines_of_other_articles_after_the_text_are_dropped() -> None:
+    teasers = ["Five glazes that survive a wood kiln", "Why apprentices return to the old town"]
+    tree = html.fromstring("<div>" + "".join(f'<a href="/{n}">{t}</a>' for n, t in enumerate(teasers)) + "</div>")
+    lines = ["First paragraph of the story.", "Last paragraph of the story."]
+    note = "Editor's note: this story was updated with the council's vote."
+    assert drop_furniture(lines + [f"- {t}" for t in teasers] + [note], tree) == lines + [note]
+
+
+def test_a_list_of_links_under_its_own_label_or_alone_stays() -> None:
+    teasers = ["Five glazes that survive a wood kiln", "Why apprentices return to the old town"]
+    tree = html.fromstring("<div>" + "".join(f'<a href="/{n}">{t}</a>' for n, t in enumerate(teasers)) + "</div>")
+    labelled = ["First paragraph of the story.", "Further reading:"] + teasers
+    assert drop_furniture(labelled, tree) == labelled
+    one = ["First paragraph of the story.", teasers[0]]
+    assert drop_furniture(one, tree) == one
