@@ -42,6 +42,13 @@ _CALL_TO_ACTION = re.compile(
     r"|suscríbete|abonnieren sie)",
     re.IGNORECASE,
 )
+# The publisher selling its own newsletter or issue: "Get the headlines delivered to your inbox by subscribing to our newsletter".
+_NEWSLETTER_PITCH = re.compile(
+    r"\bdelivered (?:to|through|straight to|right to) your (?:inbox|letterbox|mailbox|door)"
+    r"|\b(?:to|for|subscribing to|subscribe to) our (?:free |daily |weekly )?newsletter|\bunseren (?:kostenlosen )?newsletter"
+    r"|\bnotre (?:newsletter|lettre d'information)|\bnuestr[oa] (?:boletín|newsletter)|\breceba (?:em|no) seu e-?mail",
+    re.IGNORECASE,
+)
 # The comment box's own words: "Tell us what YOU think", a moderation notice, "Laissez un commentaire".
 _COMMENT_CALL = re.compile(
     r"^\W*(?:tell us what you think|leave a (?:comment|reply)|what do you think\?|laissez un commentaire|réagissez"
@@ -137,6 +144,8 @@ def _is_furniture(line: str, link_texts: _LazyLinkTexts) -> bool:
     if len(line) > _MAX_FURNITURE_CHARS:
         return False
     if _SECTION_LABEL.match(line) or _CALL_TO_ACTION.match(line) or _COMMENT_CALL.match(line):
+        return True
+    if _NEWSLETTER_PITCH.search(line):
         return True
     if _COMMENT_WORD.search(line) and _MODERATION_WORD.search(line):
         return True  # "ATENÇÃO: Comentários … não serão aprovados pelo moderador."

@@ -151,3 +151,15 @@ def test_a_list_of_links_under_its_own_label_or_alone_stays() -> None:
     assert drop_furniture(labelled, tree) == labelled
     one = ["First paragraph of the story.", teasers[0]]
     assert drop_furniture(one, tree) == one
+
+
+def test_the_publisher_selling_its_newsletter_is_no_article_text() -> None:
+    tree = html.fromstring("<div></div>")
+    pitches = [
+        "Get the week's pottery news delivered to your inbox by subscribing to our newsletter.",
+        "Vous aimez nos reportages ? Recevez notre newsletter chaque vendredi.",
+    ]
+    lines = ["First paragraph of the story.", "Last paragraph of the story."]
+    assert drop_furniture(lines + pitches, tree) == lines
+    story = ["The guild's newsletter of 1911 already listed the kilns of the street.", "Last paragraph."]
+    assert drop_furniture(story, tree) == story
