@@ -46,7 +46,7 @@ _CALL_TO_ACTION = re.compile(
 _NEWSLETTER_PITCH = re.compile(
     r"\bdelivered (?:to|through|straight to|right to) your (?:inbox|letterbox|mailbox|door)"
     r"|\b(?:to|for|subscribing to|subscribe to) our (?:free |daily |weekly )?newsletter|\bunseren (?:kostenlosen )?newsletter"
-    r"|\bnotre (?:newsletter|lettre d'information)|\bnuestr[oa] (?:boletín|newsletter)|\breceba (?:em|no) seu e-?mail",
+    r"|\bnotre (?:newsletter|lettre d'information)|\bnuestr[oa] (?:boletín|newsletter)",
     re.IGNORECASE,
 )
 # The comment box's own words: "Tell us what YOU think", a moderation notice, "Laissez un commentaire".
