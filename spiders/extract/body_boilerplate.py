@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from lxml import html
 
-from spiders.extract.dates import find_date_spans
+from spiders.extract.dates import find_date_spans, month_languages
 from spiders.extract.textutil import one_line, word_key
 
 _MAX_FURNITURE_CHARS = 260
@@ -178,7 +178,8 @@ def _is_timestamp(line: str) -> bool:
     """ "Published 18 November 2019", "UPDATED: Tue., Nov. 19, 2019": the dateline, not the text."""
     if len(line) > _MAX_TIMESTAMP_CHARS or not _DIGIT.search(line):
         return False
-    spans = find_date_spans(line)
+    # Any language the date table knows: the page's own language is not known yet here.
+    spans = find_date_spans(line, month_languages())
     if len(spans) != 1:
         return False
     rest = _TIME_OF_DAY.sub(" ", line[: spans[0].begin] + " " + line[spans[0].finish:])

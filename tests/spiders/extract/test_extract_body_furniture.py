@@ -163,3 +163,9 @@ def test_the_publisher_selling_its_newsletter_is_no_article_text() -> None:
     assert drop_furniture(lines + pitches, tree) == lines
     story = ["The guild's newsletter of 1911 already listed the kilns of the street.", "Last paragraph."]
     assert drop_furniture(story, tree) == story
+
+
+def test_a_dateline_in_any_language_of_the_date_table_is_dropped() -> None:
+    tree = html.fromstring("<div></div>")
+    for stamp in ("quarta-feira, 14 de março de 2018 às 9:40", "woensdag 20 november 2019 14:05"):
+        assert drop_furniture([stamp, "First paragraph.", "Second paragraph."], tree) == ["First paragraph.", "Second paragraph."]
