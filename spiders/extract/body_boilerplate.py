@@ -55,6 +55,13 @@ _COMMENT_CALL = re.compile(
     r"|deja (?:un|tu) comentario|hinterlassen sie einen kommentar|lascia un commento|deixe (?:um|seu) comentário)\W*$",
     re.IGNORECASE,
 )
+# "5 min read", "Reading time: 4 minutes", "Temps de lecture : 3 min", "Lesezeit: 2 Minuten".
+_READING_TIME = re.compile(
+    r"^\W*(?:(?:estimated |approx\.? )?(?:reading|read) time|temps de lecture|tempo de leitura|tiempo de lectura"
+    r"|tempo di lettura|lesezeit|lesedauer|leestijd)\s*:?\s*(?:ca\.?\s*|etwa\s*|~\s*)?\d+\s*(?:min\w*\.?|mn)\W*$"
+    r"|^\W*\d+\s*(?:-\s*)?(?:min\w*\.?)\s*(?:read|de lecture|de leitura|de lectura|di lettura|lesezeit|lesedauer|leestijd)\W*$",
+    re.IGNORECASE,
+)
 _COMMENT_WORD = re.compile(r"\b(?:comments?|commentaires?|comentários?|comentarios?|kommentare?|commenti|commento)\b", re.IGNORECASE)
 _MODERATION_WORD = re.compile(r"\b(?:moderat\w*|modér\w*|aprovad\w*|approved|approuvés?|freigeschaltet|pubblicat\w*|publicad\w*)", re.IGNORECASE)
 _MOSTLY_LINK = 0.6
@@ -145,7 +152,7 @@ def _is_furniture(line: str, link_texts: _LazyLinkTexts) -> bool:
         return False
     if _SECTION_LABEL.match(line) or _CALL_TO_ACTION.match(line) or _COMMENT_CALL.match(line):
         return True
-    if _NEWSLETTER_PITCH.search(line):
+    if _NEWSLETTER_PITCH.search(line) or _READING_TIME.match(line):
         return True
     if _COMMENT_WORD.search(line) and _MODERATION_WORD.search(line):
         return True  # "ATENÇÃO: Comentários … não serão aprovados pelo moderador."

@@ -169,3 +169,12 @@ def test_a_dateline_in_any_language_of_the_date_table_is_dropped() -> None:
     tree = html.fromstring("<div></div>")
     for stamp in ("quarta-feira, 14 de março de 2018 às 9:40", "woensdag 20 november 2019 14:05"):
         assert drop_furniture([stamp, "First paragraph.", "Second paragraph."], tree) == ["First paragraph.", "Second paragraph."]
+
+
+def test_a_reading_time_notice_is_no_article_text() -> None:
+    tree = html.fromstring("<div></div>")
+    lines = ["First paragraph of the story.", "Second paragraph of the story."]
+    for notice in ("4 min read", "Reading time: 6 minutes", "Temps de lecture : 3 min", "Lesezeit: 2 Minuten"):
+        assert drop_furniture([lines[0], notice, lines[1]], tree) == lines
+    sentence = "Reading time for the whole guild archive was 40 minutes a day."
+    assert drop_furniture([sentence] + lines, tree) == [sentence] + lines
