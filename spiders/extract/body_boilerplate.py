@@ -39,14 +39,20 @@ _SECTION_LABEL = re.compile(
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:subscribe (?:to|for|now)|click here to (?:subscribe|sign up)|get the latest\b.*\bsubscribe"
     r"|follow (?:us|the [\w\s.]+?) on (?:twitter|facebook|instagram|linkedin)|abonnez-vous|inscrivez-vous à (?:la|notre) newsletter"
-    r"|suscríbete|abonnieren sie)",
+    r"|suscríbete|abonnieren sie"
+    # "If you enjoyed this article, …": the appeal that follows the text.
+    r"|if you (?:enjoyed|liked|appreciated|valued) (?:reading )?(?:this|the|our) (?:article|post|story|piece|read|reporting)"
+    r"|(?:ihnen|dir) hat (?:der|dieser) (?:artikel|beitrag) gefallen|hat (?:ihnen|dir) (?:der|dieser) (?:artikel|beitrag) gefallen"
+    r"|si (?:cet article vous a plu|vous avez aimé cet article)|si te gustó (?:este|esta) (?:artículo|nota)"
+    r"|se você gostou (?:deste|desse) (?:artigo|post|texto))",
     re.IGNORECASE,
 )
 # The publisher selling its own newsletter or issue: "Get the headlines delivered to your inbox by subscribing to our newsletter".
 _NEWSLETTER_PITCH = re.compile(
     r"\bdelivered (?:to|through|straight to|right to) your (?:inbox|letterbox|mailbox|door)"
     r"|\b(?:to|for|subscribing to|subscribe to) our (?:free |daily |weekly )?newsletter|\bunseren (?:kostenlosen )?newsletter"
-    r"|\bnotre (?:newsletter|lettre d'information)|\bnuestr[oa] (?:boletín|newsletter)",
+    r"|\bnotre (?:newsletter|lettre d'information)|\bnuestr[oa] (?:boletín|newsletter)"
+    r"|\bdownload (?:the|our) (?:[\w-]+ ){0,3}apps? (?:for|on) (?:ios|android|iphone)|\b(?:submit|send) (?:us )?your letters? to the editor",
     re.IGNORECASE,
 )
 # The comment box's own words: "Tell us what YOU think", a moderation notice, "Laissez un commentaire".

@@ -178,3 +178,16 @@ def test_a_reading_time_notice_is_no_article_text() -> None:
         assert drop_furniture([lines[0], notice, lines[1]], tree) == lines
     sentence = "Reading time for the whole guild archive was 40 minutes a day."
     assert drop_furniture([sentence] + lines, tree) == [sentence] + lines
+
+
+def test_appeals_after_the_text_are_no_article_text() -> None:
+    tree = html.fromstring("<div></div>")
+    lines = ["First paragraph of the story.", "Last paragraph of the story."]
+    appeals = [
+        "If you enjoyed this article, consider supporting our guild of writers.",
+        "For breaking news from the workshops download our Kiln News app for iOS and Android.",
+        "Submit your letter to the editor through our form.",
+    ]
+    assert drop_furniture(lines + appeals, tree) == lines
+    story = ["If you enjoyed the fair last year, the potters say, the new hall will please you more.", "Last paragraph."]
+    assert drop_furniture(story, tree) == story
