@@ -55,6 +55,11 @@ _NEWSLETTER_PITCH = re.compile(
     r"|\bdownload (?:the|our) (?:[\w-]+ ){0,3}apps? (?:for|on) (?:ios|android|iphone)|\b(?:submit|send) (?:us )?your letters? to the editor",
     re.IGNORECASE,
 )
+# A wire story's closing credits: "(Reporting by A; Editing by B)".
+_WIRE_CREDITS = re.compile(
+    r"^\W*(?:\(?\s*(?:additional )?reporting by\b.*\b(?:editing|writing) by\b|\(?\s*(?:editing|writing) by\b.*\breporting by\b)",
+    re.IGNORECASE,
+)
 # The comment box's own words: "Tell us what YOU think", a moderation notice, "Laissez un commentaire".
 _COMMENT_CALL = re.compile(
     r"^\W*(?:tell us what you think|leave a (?:comment|reply)|what do you think\?|laissez un commentaire|réagissez"
@@ -158,7 +163,7 @@ def _is_furniture(line: str, link_texts: _LazyLinkTexts) -> bool:
         return False
     if _SECTION_LABEL.match(line) or _CALL_TO_ACTION.match(line) or _COMMENT_CALL.match(line):
         return True
-    if _NEWSLETTER_PITCH.search(line) or _READING_TIME.match(line):
+    if _NEWSLETTER_PITCH.search(line) or _READING_TIME.match(line) or _WIRE_CREDITS.match(line):
         return True
     if _COMMENT_WORD.search(line) and _MODERATION_WORD.search(line):
         return True  # "ATENÇÃO: Comentários … não serão aprovados pelo moderador."

@@ -191,3 +191,11 @@ def test_appeals_after_the_text_are_no_article_text() -> None:
     assert drop_furniture(lines + appeals, tree) == lines
     story = ["If you enjoyed the fair last year, the potters say, the new hall will please you more.", "Last paragraph."]
     assert drop_furniture(story, tree) == story
+
+
+def test_a_wire_story_closing_credits_are_no_article_text() -> None:
+    tree = html.fromstring("<div></div>")
+    lines = ["First paragraph of the story.", "Last paragraph of the story."]
+    assert drop_furniture(lines + ["(Reporting by Ann Potter; Editing by Ben Kiln)"], tree) == lines
+    story = ["Reporting by the guild's own paper first drew buyers to the street.", "Last paragraph."]
+    assert drop_furniture(story, tree) == story
