@@ -60,6 +60,13 @@ _WIRE_CREDITS = re.compile(
     r"^\W*(?:\(?\s*(?:additional )?reporting by\b.*\b(?:editing|writing) by\b|\(?\s*(?:editing|writing) by\b.*\breporting by\b)",
     re.IGNORECASE,
 )
+# A post's taxonomy line: "Filed under: Pottery | Fairs", "Kategorie: News", "Tags: kilns, glazes".
+_TAXONOMY_LINE = re.compile(
+    r"^\W*(?:filed under|posted in|categor(?:y|ies)|tagged(?: with| as)?|tags?|catégories?|classé dans|publié dans"
+    r"|kategorien?|schlagwörter|etiquetas|categorías?|archivado en|categorie|argomenti|rubriek)\s*:\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_MAX_TAXONOMY_WORDS = 10
 _PITCH_WORDS = ("newsletter", "your", "lettre d", "boletín", " app")  # one of them is in every _NEWSLETTER_PITCH form
 # The comment box's own words: "Tell us what YOU think", a moderation notice, "Laissez un commentaire".
 _COMMENT_CALL = re.compile(
@@ -170,6 +177,10 @@ def _is_furniture(line: str, link_texts: _LazyLinkTexts) -> bool:
         return True
     if _COMMENT_WORD.search(line) and _MODERATION_WORD.search(line):
         return True  # "ATENÇÃO: Comentários … não serão aprovados pelo moderador."
+    taxonomy = _TAXONOMY_LINE.match(line)
+    if taxonomy is not None:
+        rest = _TEASER_SEPARATORS.sub("", taxonomy.group("rest"))
+        return len(rest.split()) <= _MAX_TAXONOMY_WORDS and link_texts.mostly_link(rest)
     match = _LABELLED_LINK.match(line)
     if match is None:
         return False

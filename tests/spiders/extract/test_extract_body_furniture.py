@@ -199,3 +199,11 @@ def test_a_wire_story_closing_credits_are_no_article_text() -> None:
     assert drop_furniture(lines + ["(Reporting by Ann Potter; Editing by Ben Kiln)"], tree) == lines
     story = ["Reporting by the guild's own paper first drew buyers to the street.", "Last paragraph."]
     assert drop_furniture(story, tree) == story
+
+
+def test_a_taxonomy_line_of_links_is_no_article_text() -> None:
+    tree = html.fromstring('<div><a href="/c/pottery">Pottery</a><a href="/c/fairs">Fairs</a></div>')
+    lines = ["First paragraph of the story.", "Last paragraph of the story."]
+    assert drop_furniture(lines + ["Filed under: Pottery | Fairs |"], tree) == lines
+    said = ["Category: the jury judged every piece by its glaze and its form.", "Last paragraph."]
+    assert drop_furniture(said, tree) == said
