@@ -1,8 +1,10 @@
 """Lines that extraction keeps inside an article body but that are page furniture.
 
-Teasers for other articles ("Related: <link>"), calls to subscribe or follow, section labels
-("Comments", "Tags"), a standfirst shown as a sub-heading in the article's header, and the page's
-own address printed above the text. Each rule was kept only where the held-out part did not drop.
+Teasers for other articles ("Related: <link>", headlines listed after the text), calls to subscribe
+or follow, newsletter pitches and appeals, section labels ("Comments", "Tags") and taxonomy lines,
+reading-time notices, a wire story's credits, a standfirst shown as a sub-heading in the article's
+header, and the page's own address printed above the text. Each rule was kept only where the held-out
+part did not drop.
 """
 from __future__ import annotations
 
