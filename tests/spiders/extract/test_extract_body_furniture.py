@@ -1,6 +1,7 @@
 """Page furniture that body extraction keeps: teasers, calls to subscribe, labels, standfirsts, the page address."""
 from __future__ import annotations
 
+import pytest
 from lxml import html
 
 from spiders.extract.body_boilerplate import drop_furniture
@@ -153,18 +154,6 @@ def test_a_list_of_links_under_its_own_label_or_alone_stays() -> None:
     assert drop_furniture(one, tree) == one
 
 
-def test_the_publisher_selling_its_newsletter_is_no_article_text() -> None:
-    tree = html.fromstring("<div></div>")
-    pitches = [
-        "Get the week's pottery news delivered to your inbox by subscribing to our newsletter.",
-        "Vous aimez nos reportages ? Recevez notre newsletter chaque vendredi.",
-    ]
-    lines = ["First paragraph of the story.", "Last paragraph of the story."]
-    assert drop_furniture(lines + pitches, tree) == lines
-    story = ["The guild's newsletter of 1911 already listed the kilns of the street.", "Last paragraph."]
-    assert drop_furniture(story, tree) == story
-
-
 def test_a_dateline_in_any_language_of_the_date_table_is_dropped() -> None:
     tree = html.fromstring("<div></div>")
     for stamp in ("quarta-feira, 14 de março de 2018 às 9:40", "woensdag 20 november 2019 14:05"):
@@ -180,25 +169,35 @@ def test_a_reading_time_notice_is_no_article_text() -> None:
     assert drop_furniture([sentence] + lines, tree) == [sentence] + lines
 
 
-def test_appeals_after_the_text_are_no_article_text() -> None:
-    tree = html.fromstring("<div></div>")
-    lines = ["First paragraph of the story.", "Last paragraph of the story."]
-    appeals = [
-        "If you enjoyed this article, consider supporting our guild of writers.",
-        "For breaking news from the workshops download our Kiln News app for iOS and Android.",
-        "Submit your letter to the editor through our form.",
-    ]
-    assert drop_furniture(lines + appeals, tree) == lines
-    story = ["If you enjoyed the fair last year, the potters say, the new hall will please you more.", "Last paragraph."]
-    assert drop_furniture(story, tree) == story
+_STORY = ["First paragraph of the story.", "Last paragraph of the story."]
 
 
-def test_a_wire_story_closing_credits_are_no_article_text() -> None:
+@pytest.mark.parametrize(
+    ("furniture", "lookalike"),
+    [
+        (
+            [
+                "Get the week's pottery news delivered to your inbox by subscribing to our newsletter.",
+                "Vous aimez nos reportages ? Recevez notre newsletter chaque vendredi.",
+            ],
+            "The guild's newsletter of 1911 already listed the kilns of the street.",
+        ),
+        (
+            [
+                "If you enjoyed this article, consider supporting our guild of writers.",
+                "For breaking news from the workshops download our Kiln News app for iOS and Android.",
+                "Submit your letter to the editor through our form.",
+            ],
+            "If you enjoyed the fair last year, the potters say, the new hall will please you more.",
+        ),
+        (["(Reporting by Ann Potter; Editing by Ben Kiln)"], "Reporting by the guild's own paper first drew buyers."),
+    ],
+    ids=["newsletter pitch", "appeals", "wire credits"],
+)
+def test_closing_furniture_goes_and_a_sentence_like_it_stays(furniture: list[str], lookalike: str) -> None:
     tree = html.fromstring("<div></div>")
-    lines = ["First paragraph of the story.", "Last paragraph of the story."]
-    assert drop_furniture(lines + ["(Reporting by Ann Potter; Editing by Ben Kiln)"], tree) == lines
-    story = ["Reporting by the guild's own paper first drew buyers to the street.", "Last paragraph."]
-    assert drop_furniture(story, tree) == story
+    assert drop_furniture(_STORY + furniture, tree) == _STORY
+    assert drop_furniture([lookalike] + _STORY, tree) == [lookalike] + _STORY
 
 
 def test_a_taxonomy_line_of_links_is_no_article_text() -> None:
