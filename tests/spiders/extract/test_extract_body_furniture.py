@@ -206,3 +206,11 @@ def test_a_taxonomy_line_of_links_is_no_article_text() -> None:
     assert drop_furniture(lines + ["Filed under: Pottery | Fairs |"], tree) == lines
     said = ["Category: the jury judged every piece by its glaze and its form.", "Last paragraph."]
     assert drop_furniture(said, tree) == said
+
+
+def test_a_sub_heading_written_as_a_bare_div_between_paragraphs_stays() -> None:
+    heading = "Who fires the kilns in winter?"
+    page = _page().replace(f"{_PROSE}2</p>", f"{_PROSE}2</p><div class=\"sub\">{heading}</div>")
+    text = extract_article(page).text
+    assert heading in text
+    assert text.index(_PROSE + "2") < text.index(heading) < text.index(_PROSE + "3")
