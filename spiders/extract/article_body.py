@@ -33,6 +33,7 @@ def extract_body(
     descriptions: Sequence[str] = (),
 ) -> str:
     _unmark_embedded_post_wrappers(tree)
+    _paragraphs_from_bare_divs(tree)
     text = _trafilatura_text(tree, url)
     lines = text.split("\n") if text else []
     lines = _extend_with_sibling_chunks(tree, lines)
@@ -55,6 +56,20 @@ def _unmark_embedded_post_wrappers(tree: html.HtmlElement) -> None:
                 break
             for attribute in ("class", "id"):
                 wrapper.attrib.pop(attribute, None)
+
+
+_INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "span", "br", "u", "sup", "sub", "small", "mark", "abbr", "time"})
+
+
+def _paragraphs_from_bare_divs(tree: html.HtmlElement) -> None:
+    """A sub-heading or paragraph written as a bare <div> between <p>s: extraction drops it unless it is a <p>."""
+    for paragraph in tree.iter("p"):  # pages hold fewer <p> than <div>
+        div = paragraph.getnext()
+        if div is None or div.tag != "div" or not (div.text or "").strip():
+            continue
+        after = div.getnext()
+        if after is not None and after.tag == "p" and all(c.tag in _INLINE_TAGS for c in div if isinstance(c.tag, str)):
+            div.tag = "p"
 
 
 def _trafilatura_text(tree: html.HtmlElement, url: str | None) -> str:

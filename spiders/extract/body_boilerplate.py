@@ -1,8 +1,10 @@
 """Lines that extraction keeps inside an article body but that are page furniture.
 
-Teasers for other articles ("Related: <link>"), calls to subscribe or follow, section labels
-("Comments", "Tags"), a standfirst shown as a sub-heading in the article's header, and the page's
-own address printed above the text. Each rule was kept only where the held-out part did not drop.
+Teasers for other articles ("Related: <link>", headlines listed after the text), calls to subscribe
+or follow, newsletter pitches and appeals, section labels ("Comments", "Tags") and taxonomy lines,
+reading-time notices, a wire story's credits, a standfirst shown as a sub-heading in the article's
+header, and the page's own address printed above the text. Each rule was kept only where the held-out
+part did not drop.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from urllib.parse import urlsplit
 
 from lxml import html
 
-from spiders.extract.dates import find_date_spans
+from spiders.extract.dates import find_date_spans, month_languages
 from spiders.extract.textutil import one_line, word_key
 
 _MAX_FURNITURE_CHARS = 260
@@ -39,13 +41,46 @@ _SECTION_LABEL = re.compile(
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:subscribe (?:to|for|now)|click here to (?:subscribe|sign up)|get the latest\b.*\bsubscribe"
     r"|follow (?:us|the [\w\s.]+?) on (?:twitter|facebook|instagram|linkedin)|abonnez-vous|inscrivez-vous à (?:la|notre) newsletter"
-    r"|suscríbete|abonnieren sie)",
+    r"|suscríbete|abonnieren sie"
+    # "If you enjoyed this article, …": the appeal that follows the text.
+    r"|if you (?:enjoyed|liked|appreciated|valued) (?:reading )?(?:this|the|our) (?:article|post|story|piece|read|reporting)"
+    r"|(?:ihnen|dir) hat (?:der|dieser) (?:artikel|beitrag) gefallen|hat (?:ihnen|dir) (?:der|dieser) (?:artikel|beitrag) gefallen"
+    r"|si (?:cet article vous a plu|vous avez aimé cet article)|si te gustó (?:este|esta) (?:artículo|nota)"
+    r"|se você gostou (?:deste|desse) (?:artigo|post|texto))",
     re.IGNORECASE,
 )
+# The publisher selling its own newsletter or issue: "Get the headlines delivered to your inbox by subscribing to our newsletter".
+_NEWSLETTER_PITCH = re.compile(
+    r"\bdelivered (?:to|through|straight to|right to) your (?:inbox|letterbox|mailbox|door)"
+    r"|\b(?:to|for|subscribing to|subscribe to) our (?:free |daily |weekly )?newsletter|\bunseren (?:kostenlosen )?newsletter"
+    r"|\bnotre (?:newsletter|lettre d'information)|\bnuestr[oa] (?:boletín|newsletter)"
+    r"|\bdownload (?:the|our) (?:[\w-]+ ){0,3}apps? (?:for|on) (?:ios|android|iphone)|\b(?:submit|send) (?:us )?your letters? to the editor",
+    re.IGNORECASE,
+)
+# A wire story's closing credits: "(Reporting by A; Editing by B)".
+_WIRE_CREDITS = re.compile(
+    r"^\W*(?:\(?\s*(?:additional )?reporting by\b.*\b(?:editing|writing) by\b|\(?\s*(?:editing|writing) by\b.*\breporting by\b)",
+    re.IGNORECASE,
+)
+# A post's taxonomy line: "Filed under: Pottery | Fairs", "Kategorie: News", "Tags: kilns, glazes".
+_TAXONOMY_LINE = re.compile(
+    r"^\W*(?:filed under|posted in|categor(?:y|ies)|tagged(?: with| as)?|tags?|catégories?|classé dans|publié dans"
+    r"|kategorien?|schlagwörter|etiquetas|categorías?|archivado en|categorie|argomenti|rubriek)\s*:\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_MAX_TAXONOMY_WORDS = 10
+_PITCH_WORDS = ("newsletter", "your", "lettre d", "boletín", " app")  # one of them is in every _NEWSLETTER_PITCH form
 # The comment box's own words: "Tell us what YOU think", a moderation notice, "Laissez un commentaire".
 _COMMENT_CALL = re.compile(
     r"^\W*(?:tell us what you think|leave a (?:comment|reply)|what do you think\?|laissez un commentaire|réagissez"
     r"|deja (?:un|tu) comentario|hinterlassen sie einen kommentar|lascia un commento|deixe (?:um|seu) comentário)\W*$",
+    re.IGNORECASE,
+)
+# "5 min read", "Reading time: 4 minutes", "Temps de lecture : 3 min", "Lesezeit: 2 Minuten".
+_READING_TIME = re.compile(
+    r"^\W*(?:(?:estimated |approx\.? )?(?:reading|read) time|temps de lecture|tempo de leitura|tiempo de lectura"
+    r"|tempo di lettura|lesezeit|lesedauer|leestijd)\s*:?\s*(?:ca\.?\s*|etwa\s*|~\s*)?\d+\s*(?:min\w*\.?|mn)\W*$"
+    r"|^\W*\d+\s*(?:-\s*)?(?:min\w*\.?)\s*(?:read|de lecture|de leitura|de lectura|di lettura|lesezeit|lesedauer|leestijd)\W*$",
     re.IGNORECASE,
 )
 _COMMENT_WORD = re.compile(r"\b(?:comments?|commentaires?|comentários?|comentarios?|kommentare?|commenti|commento)\b", re.IGNORECASE)
@@ -53,6 +88,10 @@ _MODERATION_WORD = re.compile(r"\b(?:moderat\w*|modér\w*|aprovad\w*|approved|ap
 _MOSTLY_LINK = 0.6
 _LIST_SEPARATORS = re.compile(r"\s*[,|•·]\s*")
 _TEASER_SEPARATORS = re.compile(r"^[\s|•·>-]+|[\s|•·]+$")
+_LIST_BULLET = re.compile(r"^[\s\-•·*]+")
+_MIN_TEASER_RUN = 2
+_MAX_HEADLINE_CHARS = 160
+_CLOSING_SLACK_LINES = 2  # a run of teasers may be followed by an editor's note or a contact line
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")
 _STANDFIRST_TAGS = ("h2", "h3", "h4", "h5", "h6")
 _LEADING_LINES = 3
@@ -79,7 +118,7 @@ def drop_furniture(
         in_teasers = False
         if not _is_furniture(line, link_texts):
             kept.append(line)
-    kept = _drop_leading_furniture(kept, tree, headlines, descriptions)
+    kept = _drop_leading_furniture(_drop_closing_teasers(kept, link_texts), tree, headlines, descriptions)
     return kept if kept else lines
 
 
@@ -109,19 +148,53 @@ class _LazyLinkTexts:
         return self._texts
 
 
+def _drop_closing_teasers(lines: list[str], link_texts: _LazyLinkTexts) -> list[str]:
+    """Headlines of other articles listed after the text, their heading lost: two lines or more near
+    the end, each the whole text of one link. A list under its own "Read more:" label is the text's."""
+    for last in range(len(lines) - 1, max(0, len(lines) - 2 - _CLOSING_SLACK_LINES), -1):
+        shaped = last
+        while shaped > 0 and _looks_like_headline(lines[shaped]):
+            shaped -= 1
+        if last - shaped < _MIN_TEASER_RUN:
+            continue  # the page's link texts are only collected for a run of headline-like lines
+        start = last
+        while start > shaped and _LIST_BULLET.sub("", lines[start]) in link_texts:
+            start -= 1
+        if last - start >= _MIN_TEASER_RUN and not lines[start].rstrip().endswith(":"):
+            return lines[: start + 1] + lines[last + 1 :]
+    return lines
+
+
+def _looks_like_headline(line: str) -> bool:
+    text = _LIST_BULLET.sub("", line)
+    return len(text) <= _MAX_HEADLINE_CHARS and len(text.split()) >= _MIN_TEASER_WORDS and not text.endswith(".")
+
+
 def _is_furniture(line: str, link_texts: _LazyLinkTexts) -> bool:
     if len(line) > _MAX_FURNITURE_CHARS:
         return False
     if _SECTION_LABEL.match(line) or _CALL_TO_ACTION.match(line) or _COMMENT_CALL.match(line):
         return True
+    if _READING_TIME.match(line) or _WIRE_CREDITS.match(line) or _pitches_newsletter(line):
+        return True
     if _COMMENT_WORD.search(line) and _MODERATION_WORD.search(line):
         return True  # "ATENÇÃO: Comentários … não serão aprovados pelo moderador."
+    taxonomy = _TAXONOMY_LINE.match(line)
+    if taxonomy is not None:
+        rest = _TEASER_SEPARATORS.sub("", taxonomy.group("rest"))
+        return len(rest.split()) <= _MAX_TAXONOMY_WORDS and link_texts.mostly_link(rest)
     match = _LABELLED_LINK.match(line)
     if match is None:
         return False
     # The whole rest is the link: "see also: <a>the guide</a> we wrote" is a sentence that holds a link.
     rest = match.group("rest").strip()
     return len(rest.split()) >= _MIN_TEASER_WORDS and rest in link_texts
+
+
+def _pitches_newsletter(line: str) -> bool:
+    # The unanchored pattern costs ~7 µs a line; a substring test first keeps it off ordinary prose.
+    lowered = line.lower()
+    return any(word in lowered for word in _PITCH_WORDS) and _NEWSLETTER_PITCH.search(line) is not None
 
 
 def _drop_leading_furniture(
@@ -145,7 +218,8 @@ def _is_timestamp(line: str) -> bool:
     """ "Published 18 November 2019", "UPDATED: Tue., Nov. 19, 2019": the dateline, not the text."""
     if len(line) > _MAX_TIMESTAMP_CHARS or not _DIGIT.search(line):
         return False
-    spans = find_date_spans(line)
+    # Any language the date table knows: the page's own language is not known yet here.
+    spans = find_date_spans(line, month_languages())
     if len(spans) != 1:
         return False
     rest = _TIME_OF_DAY.sub(" ", line[: spans[0].begin] + " " + line[spans[0].finish:])

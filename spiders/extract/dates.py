@@ -66,6 +66,11 @@ def _weekday_table() -> dict[str, list[str]]:
     return yaml.safe_load((DATA_DIR / "weekdays.yaml").read_text(encoding="utf-8"))
 
 
+def month_languages() -> tuple[str, ...]:
+    """Every language data/months.yaml names months in."""
+    return tuple(_month_table())
+
+
 def weekday_names() -> dict[str, list[str]]:
     """Weekday names per language as data/weekdays.yaml lists them (full names first, Monday first)."""
     return _weekday_table()

@@ -112,14 +112,20 @@ def find_visible_price(tree: html.HtmlElement) -> VisiblePrice | None:
         heading = _title_position(root, tree)
     counts: dict[Decimal, int] = {}
     for c in candidates:
-        counts[c.amount] = counts.get(c.amount, 0) + 1
+        # Other products' cards link to them: the same amount there says nothing of the main price.
+        if not _in_link(c.element):
+            counts[c.amount] = counts.get(c.amount, 0) + 1
     for c in candidates:
-        c.score = _score(c, heading, counts[c.amount])
+        c.score = _score(c, heading, counts.get(c.amount, 1))
     best = max(candidates, key=lambda c: (c.score, -c.position))
     if best.score < _MIN_SCORE:
         return None
     crossed = frozenset(c.amount for c in candidates if c.amount > best.amount and _marked_regular(c))
     return VisiblePrice(best.text, best.amount, best.currency, _regular_price(best, candidates), crossed)
+
+
+def _in_link(element: html.HtmlElement) -> bool:
+    return any(a.tag == "a" and a.get("href", "#")[:1] not in ("#", "") for a in element.iterancestors())
 
 
 def _regular_price(best: _Candidate, candidates: list[_Candidate]) -> Decimal | None:

@@ -1,6 +1,7 @@
 """Page furniture that body extraction keeps: teasers, calls to subscribe, labels, standfirsts, the page address."""
 from __future__ import annotations
 
+import pytest
 from lxml import html
 
 from spiders.extract.body_boilerplate import drop_furniture
@@ -134,3 +135,82 @@ def test_the_comment_box_words_are_no_article_text() -> None:
     page = _page(body="<p>Tell us what YOU think...</p><p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>")
     text = extract_article(page.encode(), "https://example.org/kilns").text
     assert "think" not in text and "moderador" not in text and "glaze recipe" in text
+
+
+def test_headlines_of_other_articles_after_the_text_are_dropped() -> None:
+    teasers = ["Five glazes that survive a wood kiln", "Why apprentices return to the old town"]
+    tree = html.fromstring("<div>" + "".join(f'<a href="/{n}">{t}</a>' for n, t in enumerate(teasers)) + "</div>")
+    lines = ["First paragraph of the story.", "Last paragraph of the story."]
+    note = "Editor's note: this story was updated with the council's vote."
+    assert drop_furniture(lines + [f"- {t}" for t in teasers] + [note], tree) == lines + [note]
+
+
+def test_a_list_of_links_under_its_own_label_or_alone_stays() -> None:
+    teasers = ["Five glazes that survive a wood kiln", "Why apprentices return to the old town"]
+    tree = html.fromstring("<div>" + "".join(f'<a href="/{n}">{t}</a>' for n, t in enumerate(teasers)) + "</div>")
+    labelled = ["First paragraph of the story.", "Further reading:"] + teasers
+    assert drop_furniture(labelled, tree) == labelled
+    one = ["First paragraph of the story.", teasers[0]]
+    assert drop_furniture(one, tree) == one
+
+
+def test_a_dateline_in_any_language_of_the_date_table_is_dropped() -> None:
+    tree = html.fromstring("<div></div>")
+    for stamp in ("quarta-feira, 14 de março de 2018 às 9:40", "woensdag 20 november 2019 14:05"):
+        assert drop_furniture([stamp, "First paragraph.", "Second paragraph."], tree) == ["First paragraph.", "Second paragraph."]
+
+
+def test_a_reading_time_notice_is_no_article_text() -> None:
+    tree = html.fromstring("<div></div>")
+    lines = ["First paragraph of the story.", "Second paragraph of the story."]
+    for notice in ("4 min read", "Reading time: 6 minutes", "Temps de lecture : 3 min", "Lesezeit: 2 Minuten"):
+        assert drop_furniture([lines[0], notice, lines[1]], tree) == lines
+    sentence = "Reading time for the whole guild archive was 40 minutes a day."
+    assert drop_furniture([sentence] + lines, tree) == [sentence] + lines
+
+
+_STORY = ["First paragraph of the story.", "Last paragraph of the story."]
+
+
+@pytest.mark.parametrize(
+    ("furniture", "lookalike"),
+    [
+        (
+            [
+                "Get the week's pottery news delivered to your inbox by subscribing to our newsletter.",
+                "Vous aimez nos reportages ? Recevez notre newsletter chaque vendredi.",
+            ],
+            "The guild's newsletter of 1911 already listed the kilns of the street.",
+        ),
+        (
+            [
+                "If you enjoyed this article, consider supporting our guild of writers.",
+                "For breaking news from the workshops download our Kiln News app for iOS and Android.",
+                "Submit your letter to the editor through our form.",
+            ],
+            "If you enjoyed the fair last year, the potters say, the new hall will please you more.",
+        ),
+        (["(Reporting by Ann Potter; Editing by Ben Kiln)"], "Reporting by the guild's own paper first drew buyers."),
+    ],
+    ids=["newsletter pitch", "appeals", "wire credits"],
+)
+def test_closing_furniture_goes_and_a_sentence_like_it_stays(furniture: list[str], lookalike: str) -> None:
+    tree = html.fromstring("<div></div>")
+    assert drop_furniture(_STORY + furniture, tree) == _STORY
+    assert drop_furniture([lookalike] + _STORY, tree) == [lookalike] + _STORY
+
+
+def test_a_taxonomy_line_of_links_is_no_article_text() -> None:
+    tree = html.fromstring('<div><a href="/c/pottery">Pottery</a><a href="/c/fairs">Fairs</a></div>')
+    lines = ["First paragraph of the story.", "Last paragraph of the story."]
+    assert drop_furniture(lines + ["Filed under: Pottery | Fairs |"], tree) == lines
+    said = ["Category: the jury judged every piece by its glaze and its form.", "Last paragraph."]
+    assert drop_furniture(said, tree) == said
+
+
+def test_a_sub_heading_written_as_a_bare_div_between_paragraphs_stays() -> None:
+    heading = "Who fires the kilns in winter?"
+    page = _page().replace(f"{_PROSE}2</p>", f"{_PROSE}2</p><div class=\"sub\">{heading}</div>")
+    text = extract_article(page).text
+    assert heading in text
+    assert text.index(_PROSE + "2") < text.index(heading) < text.index(_PROSE + "3")

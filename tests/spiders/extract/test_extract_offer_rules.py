@@ -140,3 +140,13 @@ def test_list_price_announced_in_words_loses() -> None:
     )
     offer = extract_offer(_page("", body), "https://tienda.example.cl/cama")
     assert (offer.price, offer.currency) == (Decimal("249990"), "CLP")
+
+
+def test_an_amount_repeated_in_other_products_cards_does_not_outweigh_the_shown_price() -> None:
+    cards = "".join(f'<a href="/p/{n}"><span>44,95 €</span></a>' for n in range(4))
+    body = (
+        '<h1>Wool blanket</h1><div><span>38,15 €</span><span>44,95 €</span></div>'
+        f"<div>{cards}</div>"
+    )
+    offer = extract_offer(_page("", body), "https://shop.example.fi/blanket")
+    assert offer.price == Decimal("38.15")
