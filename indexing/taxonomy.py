@@ -113,9 +113,10 @@ def tag_crafts(*texts: str | None) -> list[str]:
     present = [text for text in texts if text]
     found: set[str] = set()
     phrase_words: set[str] = set()
-    for named, words_for_phrases in filter(None, map(_CHUNK_CRAFTS.__getitem__, set().union(*map(chunk_set, present)))):
-        found.update(named)
-        phrase_words.update(words_for_phrases)
+    for unique in map(chunk_set, present):
+        for named, words_for_phrases in filter(None, map(_CHUNK_CRAFTS.__getitem__, unique)):
+            found.update(named)
+            phrase_words.update(words_for_phrases)
     joined = None
     for phrase, is_prefix, cid, needed in m.phrases:
         if cid not in found and needed <= phrase_words:

@@ -107,10 +107,11 @@ def page_author(tree: html.HtmlElement, meta: dict[str, str], things: Sequence[T
         value = one_line(meta.get(key))
         if value and "://" not in value and len(value) <= _MAX_AUTHOR_CHARS:
             return _BYLINE_PREFIX.sub("", value)
-    for node in (*_AUTHOR_LINK_XPATH(tree)[:1], *_BYLINE_XPATH(tree)[:1]):
-        text = _BYLINE_PREFIX.sub("", one_line(node.text_content()))
-        if 2 < len(text) <= _MAX_AUTHOR_CHARS:
-            return text
+    for find in (_AUTHOR_LINK_XPATH, _BYLINE_XPATH):  # the byline search reads the whole page: only when needed
+        for node in find(tree)[:1]:
+            text = _BYLINE_PREFIX.sub("", one_line(node.text_content()))
+            if 2 < len(text) <= _MAX_AUTHOR_CHARS:
+                return text
     return None
 
 
