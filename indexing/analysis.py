@@ -20,6 +20,8 @@ STOPWORDS = frozenset(
     " el los las y del con por para una"
     " في من على الى إلى عن مع هذا هذه التي الذي و ان أن".split()
 )
+# snowballstemmer hands out PyStemmer's C build of the same algorithms when it is installed (it is a
+# requirement): the same stems (tests/indexing/test_analysis.py), 10-40 times faster on new words.
 _LATIN_STEMMERS = (snowballstemmer.stemmer("french"), snowballstemmer.stemmer("english"))
 _ARABIC_STEMMER = snowballstemmer.stemmer("arabic")
 
