@@ -62,14 +62,15 @@ CHUNK_WORDS = _ChunkWords()
 
 
 # Tagging, market detection, the indexed terms and the phrase form all read the same article
-# body: its chunks and its folded words are made once per text.
-@lru_cache(maxsize=16)
+# body: its chunks and its folded words are made once per text. Small caches: a page needs a few texts
+# at a time, and each entry holds a whole text.
+@lru_cache(maxsize=8)
 def chunks(text: str) -> tuple[str, ...]:
     """The whitespace-separated chunks of a text."""
     return tuple(text.split())
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=8)
 def chunk_set(text: str) -> frozenset[str]:
     return frozenset(chunks(text))
 
@@ -88,7 +89,7 @@ def word_tuple(text: str) -> tuple[str, ...]:
     return _words(text)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=8)
 def folded_words(text: str) -> str:
     """The folded words of a text joined by single spaces (what phrase search indexes)."""
     return " ".join(filter(None, map(CHUNK_WORDS.__getitem__, chunks(text))))
