@@ -6,6 +6,7 @@ and the heading sit right before it; the title is shown on its own, so neither b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexing.textnorm import fold
 
@@ -126,7 +127,7 @@ def _title_end(text: str, title: str | None) -> int | None:
         return None
     consumed = ""
     for position, char in enumerate(text):
-        consumed += _letters(char)
+        consumed += _CHAR_LETTERS[char]
         if len(consumed) >= len(wanted):
             if consumed != wanted or (position + 1 < len(text) and _WORD_CHARS.match(text[position + 1])):
                 return None
@@ -136,5 +137,19 @@ def _title_end(text: str, title: str | None) -> int | None:
     return None
 
 
+@lru_cache(maxsize=64)
 def _letters(text: str) -> str:
     return "".join(c for c in fold(text) if c.isalnum())
+
+
+class _CharLetters(dict[str, str]):
+    """character -> _letters(character): the title is matched a character at a time."""
+
+    def __missing__(self, char: str) -> str:
+        value = _letters(char)
+        if len(self) < 100_000:
+            self[char] = value
+        return value
+
+
+_CHAR_LETTERS = _CharLetters()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from indexing.textnorm import token_variants, word_tuple, words
+from indexing.textnorm import CHUNK_WORDS, ChunkCache, chunk_set, chunks, folded_words, token_variants, words
 
 COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "MA": ("maroc", "morocco", "marruecos", "المغرب", "marokko", "marocain", "marocaine", "moroccan"),
@@ -32,36 +32,61 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
 
 
 @lru_cache(maxsize=1)
-def _lookup() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+def _lookup() -> tuple[dict[str, str], tuple[tuple[str, str, frozenset[str]], ...], frozenset[str]]:
+    """(one-word name -> code, (several-word name, code, its words), every word of those names)."""
     single: dict[str, str] = {}
-    multi: list[tuple[str, str]] = []
+    multi: list[tuple[str, str, frozenset[str]]] = []
     for code, names in COUNTRY_NAMES.items():
         for name in names:
             tokens = words(name)
             if len(tokens) == 1:
                 single[tokens[0]] = code
             else:
-                multi.append((" ".join(tokens), code))
-    return single, tuple(multi)
+                multi.append((" ".join(tokens), code, frozenset(tokens)))
+    return single, tuple(multi), frozenset().union(*(needed for *_, needed in multi))
+
+
+def _token_country(token: str) -> str | None:
+    single = _lookup()[0]
+    for variant in token_variants(token):
+        if code := single.get(variant):
+            return code
+    return None
+
+
+class _ChunkCountries(ChunkCache["tuple[str, tuple[str, ...], frozenset[str]] | None"]):
+    """chunk -> (the chunk, the country of each word naming one, its words that several-word names
+    use); None when it has neither."""
+
+    def compute(self, chunk: str) -> tuple[str, tuple[str, ...], frozenset[str]] | None:
+        tokens = CHUNK_WORDS[chunk].split()
+        codes = tuple(code for code in map(_token_country, tokens) if code)
+        name_words = _lookup()[2].intersection(tokens)
+        return (chunk, codes, name_words) if codes or name_words else None
+
+
+_CHUNK_COUNTRIES = _ChunkCountries()
 
 
 def tag_countries(*texts: str | None, limit: int = 6) -> list[str]:
     """Countries named in the texts, most mentioned first."""
-    single, multi = _lookup()
+    multi = _lookup()[1]
     counts: dict[str, int] = {}
     for text in texts:
         if not text:
             continue
-        tokens = word_tuple(text)
-        for token in set(tokens):
-            for variant in token_variants(token):
-                code = single.get(variant)
-                if code:
-                    counts[code] = counts.get(code, 0) + tokens.count(token)
-                    break
-        joined = " " + " ".join(tokens) + " "
-        for phrase, code in multi:
-            hits = joined.count(" " + phrase + " ")
-            if hits:
-                counts[code] = counts.get(code, 0) + hits
+        name_words: set[str] = set()
+        for chunk, codes, words_of_names in filter(None, map(_CHUNK_COUNTRIES.__getitem__, chunk_set(text))):
+            if codes:
+                mentions = chunks(text).count(chunk)
+                for code in codes:
+                    counts[code] = counts.get(code, 0) + mentions
+            name_words.update(words_of_names)
+        joined = None
+        for phrase, code, needed in multi:
+            if needed <= name_words:
+                joined = joined or " " + folded_words(text) + " "
+                hits = joined.count(" " + phrase + " ")
+                if hits:
+                    counts[code] = counts.get(code, 0) + hits
     return [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from indexing.textnorm import token_variants, word_tuple, words
+from indexing.textnorm import CHUNK_WORDS, ChunkCache, chunk_set, folded_words, token_variants, words
 
 TAXONOMY_FILE = Path(__file__).with_name("crafts.yaml")
 LANGUAGES = ("fr", "ar", "en", "es")
@@ -38,14 +38,16 @@ class _Matcher:
     exact: dict[str, frozenset[str]]
     prefixes: dict[str, frozenset[str]]
     prefix_lengths: tuple[int, ...]
-    phrases: tuple[tuple[str, bool, str], ...]  # (folded phrase, is prefix, craft id)
+    phrases: tuple[tuple[str, bool, str, frozenset[str]], ...]
+    """(folded phrase, is prefix, craft id, the words a text must have for it to match)"""
+    phrase_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _matcher() -> _Matcher:
     exact: dict[str, set[str]] = {}
     prefixes: dict[str, set[str]] = {}
-    phrases: list[tuple[str, bool, str]] = []
+    phrases: list[tuple[str, bool, str, frozenset[str]]] = []
     for cid, craft in crafts().items():
         for synonym in craft.synonyms:
             is_prefix = synonym.endswith("*")
@@ -53,13 +55,15 @@ def _matcher() -> _Matcher:
             if not tokens:
                 continue
             if len(tokens) > 1:
-                phrases.append((" ".join(tokens), is_prefix, cid))
+                # A prefix phrase's last word may go on ("home linens"): only the others are whole words.
+                phrases.append((" ".join(tokens), is_prefix, cid, frozenset(tokens[:-1] if is_prefix else tokens)))
             elif is_prefix:
                 prefixes.setdefault(tokens[0], set()).add(cid)
             else:
                 exact.setdefault(tokens[0], set()).add(cid)
     return _Matcher({k: frozenset(v) for k, v in exact.items()}, {k: frozenset(v) for k, v in prefixes.items()},
-                    tuple(sorted({len(p) for p in prefixes})), tuple(phrases))
+                    tuple(sorted({len(p) for p in prefixes})), tuple(phrases),
+                    frozenset().union(*(needed for *_, needed in phrases)))
 
 
 TOKEN_CACHE_LIMIT = 200_000
@@ -85,6 +89,19 @@ class _TokenCrafts(dict[str, frozenset[str]]):
 _TOKEN_CRAFTS = _TokenCrafts()
 
 
+class _ChunkCrafts(ChunkCache["tuple[frozenset[str], frozenset[str]] | None"]):
+    """chunk -> (the crafts its words name, its words that phrases use); None when neither."""
+
+    def compute(self, chunk: str) -> tuple[frozenset[str], frozenset[str]] | None:
+        tokens = CHUNK_WORDS[chunk].split()
+        named = frozenset().union(*map(_TOKEN_CRAFTS.__getitem__, tokens))
+        phrase_words = _matcher().phrase_words.intersection(tokens)
+        return (named, phrase_words) if named or phrase_words else None
+
+
+_CHUNK_CRAFTS = _ChunkCrafts()
+
+
 def crafts_of_token(token: str) -> frozenset[str]:
     """The crafts one folded word names by itself (`zerbia` -> tapis), without phrases."""
     return _TOKEN_CRAFTS[token]
@@ -93,15 +110,19 @@ def crafts_of_token(token: str) -> frozenset[str]:
 def tag_crafts(*texts: str | None) -> list[str]:
     """Craft ids mentioned in the texts, in taxonomy order."""
     m = _matcher()
-    tokens: list[str] = []
-    for text in texts:
-        if text:
-            tokens.extend(word_tuple(text))
-    found: set[str] = set().union(*map(_TOKEN_CRAFTS.__getitem__, set(tokens)))
-    if m.phrases:
-        joined = " " + " ".join(tokens) + " "
-        for phrase, is_prefix, cid in m.phrases:
-            if cid not in found and (" " + phrase + ("" if is_prefix else " ")) in joined:
+    present = [text for text in texts if text]
+    found: set[str] = set()
+    phrase_words: set[str] = set()
+    for unique in map(chunk_set, present):
+        for named, words_for_phrases in filter(None, map(_CHUNK_CRAFTS.__getitem__, unique)):
+            found.update(named)
+            phrase_words.update(words_for_phrases)
+    joined = None
+    for phrase, is_prefix, cid, needed in m.phrases:
+        if cid not in found and needed <= phrase_words:
+            if joined is None:  # the texts' words in order, as one string: a phrase may run from one text into the next
+                joined = " " + " ".join(filter(None, map(folded_words, present))) + " "
+            if (" " + phrase + ("" if is_prefix else " ")) in joined:
                 found.add(cid)
     return [cid for cid in crafts() if cid in found]
 

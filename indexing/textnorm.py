@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_MAP = str.maketrans({
@@ -29,9 +30,10 @@ def fold(text: str) -> str:
 
 
 CHUNK_CACHE_LIMIT = 300_000
+V = TypeVar("V")
 
 
-class ChunkCache(dict[str, str]):
+class ChunkCache(dict[str, V], Generic[V]):
     """A bounded memo keyed by whitespace-free chunks of text; subclasses say what a chunk maps to.
 
     Folding works character by character and never turns whitespace into a word character, so a
@@ -39,17 +41,17 @@ class ChunkCache(dict[str, str]):
     than texts do, which turns tokenizing into dictionary lookups done in C.
     """
 
-    def compute(self, chunk: str) -> str:
+    def compute(self, chunk: str) -> V:
         raise NotImplementedError
 
-    def __missing__(self, chunk: str) -> str:
+    def __missing__(self, chunk: str) -> V:
         value = self.compute(chunk)
         if len(self) < CHUNK_CACHE_LIMIT:  # bounded: hostile text with endless new words only costs time
             self[chunk] = value
         return value
 
 
-class _ChunkWords(ChunkCache):
+class _ChunkWords(ChunkCache[str]):
     """chunk -> its folded words joined by spaces ("" when it has none)."""
 
     def compute(self, chunk: str) -> str:
@@ -59,16 +61,27 @@ class _ChunkWords(ChunkCache):
 CHUNK_WORDS = _ChunkWords()
 
 
+# Tagging, market detection, the indexed terms and the phrase form all read the same article
+# body: its chunks and its folded words are made once per text. Small caches: a page needs a few texts
+# at a time, and each entry holds a whole text.
+@lru_cache(maxsize=8)
+def chunks(text: str) -> tuple[str, ...]:
+    """The whitespace-separated chunks of a text."""
+    return tuple(text.split())
+
+
+@lru_cache(maxsize=8)
+def chunk_set(text: str) -> frozenset[str]:
+    return frozenset(chunks(text))
+
+
 @lru_cache(maxsize=32)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(" ".join(map(CHUNK_WORDS.__getitem__, text.split())).split())
+    return tuple(folded_words(text).split())
 
 
 def words(text: str) -> list[str]:
-    """Folded word tokens: Latin letters, digits and Arabic letters only.
-
-    Cached: tagging, market detection and indexing all tokenize the same article body.
-    """
+    """Folded word tokens: Latin letters, digits and Arabic letters only."""
     return list(_words(text))
 
 
@@ -76,9 +89,10 @@ def word_tuple(text: str) -> tuple[str, ...]:
     return _words(text)
 
 
+@lru_cache(maxsize=8)
 def folded_words(text: str) -> str:
     """The folded words of a text joined by single spaces (what phrase search indexes)."""
-    return " ".join(filter(None, map(CHUNK_WORDS.__getitem__, text.split())))
+    return " ".join(filter(None, map(CHUNK_WORDS.__getitem__, chunks(text))))
 
 
 def is_arabic(token: str) -> bool:

@@ -94,7 +94,10 @@ def _extend_with_sibling_chunks(tree: html.HtmlElement, lines: list[str]) -> lis
         content = p.text_content()
         if len(content) < _MIN_MATCH_CHARS:
             continue
-        flat = " ".join(content.split())
+        if content in exact:  # the lines are collapsed already: so is a paragraph equal to one
+            found.append((p, content))
+            continue
+        flat = one_line(content)
         (found if flat in exact else unmatched).append((p, flat))
     # Most paragraphs come out of extraction unchanged; word keys (slow) are only
     # compared for the lines and paragraphs that did not match exactly.

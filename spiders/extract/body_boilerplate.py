@@ -110,7 +110,7 @@ def drop_furniture(
     kept: list[str] = []
     in_teasers = False  # under a "Don't miss" / "Most read" label, the links that follow are teasers too
     for line in lines:
-        if _SECTION_LABEL.match(line) and len(line) <= _MAX_FURNITURE_CHARS:
+        if len(line) <= _MAX_FURNITURE_CHARS and _SECTION_LABEL.match(line):
             in_teasers = True
             continue
         if in_teasers and link_texts.mostly_link(_TEASER_SEPARATORS.sub("", line)):

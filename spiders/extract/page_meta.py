@@ -13,11 +13,9 @@ from spiders.extract.textutil import one_line
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 _CANONICAL_XPATH = etree.XPath('//link[contains(concat(" ", normalize-space(translate(@rel, "CANONICAL", "canonical")), " "), " canonical ")]/@href')
 _AUTHOR_LINK_XPATH = etree.XPath('//a[@rel="author"] | //*[@itemprop="author"]')
-_BYLINE_XPATH = etree.XPath(
-    '//*[self::span or self::div or self::p or self::a or self::address]'
-    '[contains(translate(@class, "ABHORTUY", "abhortuy"), "byline") or '
-    'contains(translate(@class, "ABHORTUY", "abhortuy"), "author")][not(.//p)]'
-)
+_BYLINE_TAGS = ("span", "div", "p", "a", "address")
+# Only these capitals are lowered: "BYLINE" reads "byLINE", as the XPath translate() this replaced read it.
+_BYLINE_CLASS_CASE = str.maketrans("ABHORTUY", "abhortuy")
 _BYLINE_PREFIX = re.compile(r"^\s*(?:by|par|von|por|di|door|de|بقلم|كتبه?|written by)\s*[:\-]?\s+", re.IGNORECASE)
 _SAFE_SCHEMES = ("http", "https")
 # Unfilled template values: href="None", "/products/undefined", "{{ url }}".
@@ -107,10 +105,29 @@ def page_author(tree: html.HtmlElement, meta: dict[str, str], things: Sequence[T
         value = one_line(meta.get(key))
         if value and "://" not in value and len(value) <= _MAX_AUTHOR_CHARS:
             return _BYLINE_PREFIX.sub("", value)
-    for node in (*_AUTHOR_LINK_XPATH(tree)[:1], *_BYLINE_XPATH(tree)[:1]):
+    for find in (_first_author_link, _first_byline):  # the byline is looked for only when the link does not do
+        node = find(tree)
+        if node is None:
+            continue
         text = _BYLINE_PREFIX.sub("", one_line(node.text_content()))
         if 2 < len(text) <= _MAX_AUTHOR_CHARS:
             return text
+    return None
+
+
+def _first_author_link(tree: html.HtmlElement) -> html.HtmlElement | None:
+    found = _AUTHOR_LINK_XPATH(tree)
+    return found[0] if found else None
+
+
+def _first_byline(tree: html.HtmlElement) -> html.HtmlElement | None:
+    """The first span, div, p, a or address whose class says byline or author and that holds no paragraph."""
+    for node in tree.getroottree().iter(*_BYLINE_TAGS):
+        names = node.get("class")
+        if names:
+            names = names.translate(_BYLINE_CLASS_CASE)
+            if ("byline" in names or "author" in names) and node.find(".//p") is None:
+                return node
     return None
 
 

@@ -6,20 +6,40 @@ import unicodedata
 
 from indexing.cleantext import cut_words as truncate  # noqa: F401  (one rule for every cut text)
 
-_SPACES = re.compile(r"\s+")
-_BLANK_LINES = re.compile(r"\n\s*\n+")
 _WORD = re.compile(r"\w+")
+
+
+# Every whitespace character of str.split() and the regex \s (they agree) but the space and the newline.
+_OTHER_WHITESPACE = ("\t", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680",
+                     *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f", "\u3000")
+
+
+# Below this, splitting costs less than the searches that could skip it.
+_SHORTCUT_CHARS = 160
+
+
+def _single_spaced(text: str) -> bool:
+    """No whitespace but single spaces inside lines: collapsing would give the text back.
+
+    Most long texts already are: a few searches in C say so without splitting them into words."""
+    return (len(text) > _SHORTCUT_CHARS and "  " not in text and text[:1] != " " and text[-1:] != " "
+            and not any(space in text for space in _OTHER_WHITESPACE))
 
 
 def one_line(text: str | None) -> str:
     """Collapse every run of whitespace (newlines included) to one space."""
-    return _SPACES.sub(" ", text or "").strip()
+    text = text or ""
+    if "\n" not in text and _single_spaced(text):
+        return text
+    return " ".join(text.split())
 
 
 def clean_paragraphs(text: str | None) -> str:
     """Paragraphs separated by exactly one newline, inner whitespace collapsed."""
-    # str.split() and the regex \s agree on what whitespace is, and split() is much faster.
-    lines = (" ".join(line.split()) for line in (text or "").split("\n"))
+    text = text or ""
+    if " \n" not in text and "\n " not in text and _single_spaced(text):
+        return "\n".join(filter(None, text.split("\n")))
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 

@@ -79,3 +79,24 @@ def test_highlights_mark_the_craft_a_synonym_found() -> None:
     assert marked.count("<mark>") == 3 and "<mark>berbère" not in marked
     assert highlight("تعاونيات نسائية لتسويق الزرابي", parse_text("زربية")).endswith("<mark>الزرابي</mark>")
     assert "<mark>" not in highlight("Poterie de Safi", parse_text("tapis"))
+
+
+def test_the_c_stemmers_give_the_stems_of_the_python_ones() -> None:
+    """PyStemmer (C) stands in for snowballstemmer's Python classes: indexed terms must not change."""
+    import Stemmer
+    from snowballstemmer.arabic_stemmer import ArabicStemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer
+    from snowballstemmer.french_stemmer import FrenchStemmer
+
+    from demo.bigsite import _sentence_pool
+    from indexing.analysis import _ARABIC_STEMMER, _LATIN_STEMMERS
+    from indexing.taxonomy import crafts
+
+    assert all(isinstance(s, Stemmer.Stemmer) for s in (*_LATIN_STEMMERS, _ARABIC_STEMMER))
+    vocabulary = {w for sentence in _sentence_pool(random.Random(3), 600) for w in words(sentence)}
+    vocabulary |= {w for craft in crafts().values() for s in craft.synonyms for w in words(s.rstrip("*"))}
+    vocabulary |= {w for piece in TRICKY for w in words(piece)}
+    vocabulary |= {w + suffix for w in list(vocabulary)[:400] for suffix in ("s", "ement", "ations", "ing", "ed", "ية", "ات")}
+    for language, python in (("french", FrenchStemmer()), ("english", EnglishStemmer()), ("arabic", ArabicStemmer())):
+        c = Stemmer.Stemmer(language)
+        assert [c.stemWord(w) for w in sorted(vocabulary)] == [python.stemWord(w) for w in sorted(vocabulary)], language
