@@ -130,9 +130,22 @@ def fair_page(text: str, url: str, source: Source, fallback: dict[str, Any] | No
 
 
 def _warm_up() -> None:
+    _lower_priority()
     import spiders.extract.fairs  # noqa: F401
     import spiders.extract.news  # noqa: F401
     import spiders.extract.offers  # noqa: F401
+
+
+_WORKER_NICENESS = 5
+
+
+def _lower_priority() -> None:
+    """Page work yields the CPU to the crawler's reactor (downloads, scheduling) and to the web server."""
+    try:
+        if os.getpriority(os.PRIO_PROCESS, 0) < _WORKER_NICENESS:
+            os.setpriority(os.PRIO_PROCESS, 0, _WORKER_NICENESS)
+    except (AttributeError, OSError):
+        pass
 
 
 class PageWorkers:
