@@ -30,9 +30,23 @@ def pair_dates(groups: Sequence[DatedFair], spans: Sequence[DateSpan], text: str
         choices[id(span)] = valid
         if valid:
             valid[0][1].spans.append(span)
+            for group in _joined_to(valid[0][1], mentions, text):
+                group.spans.append(span)  # "Techtextil/Texprocess (21. bis 24. Juni)": the dates of both
     for group in groups:
         if not group.spans:
             _take_from_neighbour(group, groups, choices)
+
+
+def _joined_to(winner: DatedFair, mentions: Sequence[tuple[Span, DatedFair]], text: str) -> list[DatedFair]:
+    joined = []
+    for (begin, _), group in mentions:
+        if group is not winner:
+            continue
+        for (_, other_end), other in mentions:
+            if other is not winner and other_end <= begin and text[other_end:begin].strip() == "/" \
+                    and not any(o is other for o in joined):
+                joined.append(other)
+    return joined
 
 
 def _candidates(span: DateSpan, mentions: Sequence[tuple[Span, DatedFair]], text: str) -> list[tuple[float, DatedFair]]:

@@ -34,8 +34,16 @@ def bracketed_names(text: str, tokens: list[Token]) -> list[NameMention]:
         first = _name_start(tokens, last, text)
         if first is None or _byline(text, tokens[first].begin, match.end()):
             continue
-        found.append(NameMention(text[tokens[first].begin:tokens[last].end], tokens[first].begin, tokens[last].end))
+        found += _co_located(text, tokens[first].begin, tokens[last].end)
     return found
+
+
+def _co_located(text: str, begin: int, end: int) -> list[NameMention]:
+    """"Techtextil/Texprocess (21. bis 24. Juni 2022)": two fairs held together, one name each."""
+    parts = [(m.start() + begin, m.end() + begin) for m in re.finditer(r"[^/]+", text[begin:end])]
+    if len(parts) == 2 and all(text[a].isupper() and b - a >= 3 and " " not in text[a:b] for a, b in parts):
+        return [NameMention(text[a:b], a, b) for a, b in parts]
+    return [NameMention(text[begin:end], begin, end)]
 
 
 def _byline(text: str, begin: int, end: int) -> bool:
@@ -102,8 +110,16 @@ def named_after_hosting_verb(text: str, tokens: list[Token]) -> list[NameMention
                 break
             i += 1
         if tokens[first].folded not in _NOT_NAMES:
-            found.append(NameMention(text[tokens[first].begin:tokens[last].end], tokens[first].begin, tokens[last].end))
+            found += _co_located(text, tokens[first].begin, tokens[last].end)
     return found
+
+
+def _co_located(text: str, begin: int, end: int) -> list[NameMention]:
+    """"Techtextil/Texprocess (21. bis 24. Juni 2022)": two fairs held together, one name each."""
+    parts = [(m.start() + begin, m.end() + begin) for m in re.finditer(r"[^/]+", text[begin:end])]
+    if len(parts) == 2 and all(text[a].isupper() and b - a >= 3 and " " not in text[a:b] for a, b in parts):
+        return [NameMention(text[a:b], a, b) for a, b in parts]
+    return [NameMention(text[begin:end], begin, end)]
 
 
 # "The 4th edition of the national handicrafts and artisanal exposition": the edition names its fair in lower case.

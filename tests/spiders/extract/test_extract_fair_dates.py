@@ -133,3 +133,9 @@ def test_the_same_days_restated_as_next_year_are_no_second_edition() -> None:
             "La feria se celebrará el año que viene en Cuenca del 1 al 5 de mayo.")
     (fair,) = extract_fairs(text, language="es")
     assert (fair.start_date, fair.end_date) == (date(2028, 5, 1), date(2028, 5, 5))
+
+
+def test_two_fairs_held_together_share_their_bracketed_dates() -> None:
+    text = "Zwei Messen unter einem Dach: Keramora/Textora (12. bis 15. Mai 2027) in Leipzig."
+    fairs = {f.name: (f.start_date, f.end_date) for f in extract_fairs(text, language="de")}
+    assert fairs == {"Keramora": (date(2027, 5, 12), date(2027, 5, 15)), "Textora": (date(2027, 5, 12), date(2027, 5, 15))}
