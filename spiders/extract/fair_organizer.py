@@ -45,11 +45,15 @@ _ANNOUNCES_ORGANISING = re.compile(r"(?<![^\W\d_])(?:أعلن|أعلنت)\s+([^.
 def fair_organizer(description: str | None, text: str | None) -> str | None:
     """Named in the fair's own sentence, else anywhere in a text that announces it, else a company that
     organises fairs for a living named in the text."""
-    match = (_ORGANIZER.search(description or "") or _ORGANIZER.search(text or "")
-             or _ANNOUNCES_ORGANISING.search(description or "") or _ANNOUNCES_ORGANISING.search(text or ""))
+    match = _search(_ORGANIZER, description, text) or _search(_ANNOUNCES_ORGANISING, description, text)
     if not match:
-        company = _ORGANISING_COMPANIES.search(description or "") or _ORGANISING_COMPANIES.search(text or "")
+        company = _search(_ORGANISING_COMPANIES, description, text)
         return company.group(0) if company else None
     name = _ORGANIZER_END.sub("", match.group(1).strip()).strip(" -–:٬")
     name = re.sub(r"^[^\W\d_]\s+", "", name)  # a letter left of a glued pronoun: "ا غرفة …"
     return name if len(name) >= 3 else None
+
+
+def _search(pattern: re.Pattern[str], description: str | None, text: str | None) -> re.Match[str] | None:
+    """The fair's own sentence first, then the whole text."""
+    return pattern.search(description or "") or pattern.search(text or "")

@@ -37,8 +37,8 @@ def following_year(span: DateSpan, text: str, year: int) -> Resolved | None:
     """A year-less range said to be next year's: the edition after `year`'s."""
     if span.has_year or span.end is None:
         return None
-    sentence = max(text.rfind(". ", 0, span.begin), text.rfind("\n", 0, span.begin)) + 1
-    before = fold_same_length(text[max(sentence, span.begin - _NEXT_YEAR_LOOKBEHIND):span.begin]).lower()
+    window = max(_sentence_start(text, span.begin), span.begin - _NEXT_YEAR_LOOKBEHIND)
+    before = fold_same_length(text[window:span.begin]).lower()
     start = span.start.with_year(year + 1) if _NEXT_YEAR.search(before) else None
     return Resolved(*resolve_span(span, start), "context") if start is not None else None
 
@@ -70,15 +70,11 @@ def resolve_fair_span(span: DateSpan, positions: Sequence[tuple[int, int]], text
             return Resolved(*resolve_span(span, start), basis)
     if reference is not None:
         return Resolved(*resolve_span(span, _weekday_year(span, text, reference) or reference), "context")
-    year = headline_year(text)
-    start = span.start.with_year(year) if year is not None else None
-    if start is not None:
-        # A page dated by its month only ("date 2024-06"): a written weekday may put the day in the next year.
-        return Resolved(*resolve_span(span, _weekday_year(span, text, start) or start), "context")
-    year = _only_year(text)
-    start = span.start.with_year(year) if year is not None else None
-    if start is not None:
-        return Resolved(*resolve_span(span, _weekday_year(span, text, start) or start), "context")
+    for year in (headline_year(text), _only_year(text)):
+        start = span.start.with_year(year) if year is not None else None
+        if start is not None:
+            # A page dated by its month only ("date 2024-06"): a written weekday may put the day in the next year.
+            return Resolved(*resolve_span(span, _weekday_year(span, text, start) or start), "context")
     return Resolved(None, None, "none")
 
 
@@ -108,12 +104,16 @@ def headline_year(text: str) -> int | None:
 
 def _year_in_sentence(span: DateSpan, text: str) -> int | None:
     """'Pour l'année 2018 elle se déroule du 27 avril au 8 mai': a year in the same sentence."""
-    begin = max(text.rfind(". ", 0, span.begin), text.rfind("\n", 0, span.begin)) + 1
+    begin = _sentence_start(text, span.begin)
     ends = [i for i in (text.find(". ", span.finish), text.find("\n", span.finish)) if i >= 0]
     end = min(ends) if ends else len(text)
     years = [(abs(m.start() - span.begin), int(m.group(0))) for m in _YEAR.finditer(text, begin, end)
              if not _SINCE.search(text, max(begin, m.start() - 12), m.start())]
     return min(years)[1] if years else None
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
 
 
 def _only_year(text: str) -> int | None:
