@@ -3,7 +3,7 @@
 Teasers for other articles ("Related: <link>", headlines listed after the text), calls to subscribe
 or follow, newsletter pitches and appeals, section labels ("Comments", "Tags") and taxonomy lines,
 reading-time notices, a wire story's credits, a standfirst shown as a sub-heading in the article's
-header, and the page's own address printed above the text. Each rule was kept only where the held-out
+header, the page's own address printed above the text, and the site's own copyright notice. Each rule was kept only where the held-out
 part did not drop.
 """
 from __future__ import annotations
@@ -69,6 +69,14 @@ _TAXONOMY_LINE = re.compile(
     re.IGNORECASE,
 )
 _MAX_TAXONOMY_WORDS = 10
+# The site's copyright notice or photo credit: "copyright Example 2019 - ISSN …", "photos © Example". A wire
+# service's notice ("© 2019 Associated Press. All Rights Reserved…") goes with its story and stays.
+_COPYRIGHT_LINE = re.compile(
+    r"©|\(c\)\s|\bcopyright\b|\b(?:all rights reserved|tous droits réservés|alle rechte vorbehalten"
+    r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|جميع الحقوق محفوظة)",
+    re.IGNORECASE,
+)
+_MAX_COPYRIGHT_CHARS = 160
 _PITCH_WORDS = ("newsletter", "your", "lettre d", "boletín", " app")  # one of them is in every _NEWSLETTER_PITCH form
 # The comment box's own words: "Tell us what YOU think", a moderation notice, "Laissez un commentaire".
 _COMMENT_CALL = re.compile(
@@ -266,7 +274,10 @@ def drop_publisher_blurb(lines: list[str], url: str | None) -> list[str]:
     """A press release's closing "About us" paragraphs ("Ascom is a global solutions provider…", "X is
     headquartered in…"): the publisher describing itself, named as its site is, after the news itself."""
     name = _publisher_name(url)
-    if not name or len(lines) < _MIN_LINES_BEFORE_BLURB + 1:
+    if not name:
+        return lines
+    lines = [line for line in lines if not _publisher_copyright(line, name)]
+    if len(lines) < _MIN_LINES_BEFORE_BLURB + 1:
         return lines
     end = len(lines)
     while end > len(lines) - _MAX_BLURB_LINES and end > _MIN_LINES_BEFORE_BLURB:
@@ -280,6 +291,12 @@ def drop_publisher_blurb(lines: list[str], url: str | None) -> list[str]:
             break
         end -= 1
     return lines[:end]
+
+
+def _publisher_copyright(line: str, name: str) -> bool:
+    if len(line) > _MAX_COPYRIGHT_CHARS or _COPYRIGHT_LINE.search(line) is None:
+        return False
+    return name in re.sub(r"[\W_]+", "", line.lower())
 
 
 def _publisher_name(url: str | None) -> str | None:

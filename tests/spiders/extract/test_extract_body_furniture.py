@@ -214,3 +214,19 @@ def test_a_sub_heading_written_as_a_bare_div_between_paragraphs_stays() -> None:
     text = extract_article(page).text
     assert heading in text
     assert text.index(_PROSE + "2") < text.index(heading) < text.index(_PROSE + "3")
+
+
+def test_the_sites_own_copyright_and_photo_credit_go_but_a_wire_notice_stays() -> None:
+    from spiders.extract.body_boilerplate import drop_publisher_blurb
+    lines = [
+        "The kilns of the old town were relit on Monday.",
+        "Glazed tiles, photos © Atlas Ceramics, 2026",
+        "Each family keeps its own glaze recipe.",
+        "© 2026 Wire Agency. All Rights Reserved. This material may not be redistributed.",
+        "copyright Atlas Ceramics 2026 - ISSN: 0000-0000",
+    ]
+    kept = drop_publisher_blurb(lines, "https://www.atlasceramics.ma/news/kilns")
+    assert kept == [lines[0], lines[2], lines[3]]
+    assert drop_publisher_blurb(lines, "https://www.example-news.com/kilns") == lines
+    long_line = "The copyright of the Atlas Ceramics glaze designs was the subject of a long dispute. " * 3
+    assert drop_publisher_blurb([long_line], "https://www.atlasceramics.ma/x") == [long_line]
