@@ -3,8 +3,8 @@
 Teasers for other articles ("Related: <link>", headlines listed after the text), calls to subscribe
 or follow, newsletter pitches and appeals, section labels ("Comments", "Tags") and taxonomy lines,
 reading-time notices, a wire story's credits, a standfirst shown as a sub-heading in the article's
-header, the page's own address printed above the text, and the site's own copyright notice. Each rule was kept only where the held-out
-part did not drop.
+header, the page's own address printed above the text, and the site's own copyright notice. Each rule
+was kept only where the held-out part did not drop.
 """
 from __future__ import annotations
 
