@@ -72,7 +72,7 @@ _MAX_TAXONOMY_WORDS = 10
 # The site's copyright notice or photo credit: "copyright Example 2019 - ISSN …", "photos © Example". A wire
 # service's notice ("© 2019 Associated Press. All Rights Reserved…") goes with its story and stays.
 _COPYRIGHT_LINE = re.compile(
-    r"©|\(c\)\s|\bcopyright\b|\b(?:all rights reserved|tous droits réservés|alle rechte vorbehalten"
+    r"©|\(c\)\s|\bcopyright(?:ed)?\b|\b(?:all rights reserved|tous droits réservés|alle rechte vorbehalten"
     r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|جميع الحقوق محفوظة)",
     re.IGNORECASE,
 )
