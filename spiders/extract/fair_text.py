@@ -249,13 +249,17 @@ def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: 
 # --- dates ---------------------------------------------------------------------------------------
 
 
+_OPENING_CHARS = 200
+
+
 def _main_group(groups: Sequence[_Group]) -> _Group | None:
     """The fair a text is about: the most mentioned one, when no other is dated or as frequent."""
-    ranked = sorted(groups, key=lambda g: len(g.positions), reverse=True)
-    if len(ranked) > 1 and len(ranked[1].positions) == len(ranked[0].positions):
-        return None
+    ranked = sorted(groups, key=lambda g: (-len(g.positions), min(g.positions)))
     if any(g.spans for g in ranked[1:]):
         return None
+    if len(ranked) > 1 and len(ranked[1].positions) == len(ranked[0].positions):
+        # As often named as another: the one the text opens with, in its first lines.
+        return ranked[0] if min(ranked[0].positions)[0] < _OPENING_CHARS else None
     return ranked[0]
 
 

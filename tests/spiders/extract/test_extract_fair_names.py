@@ -206,3 +206,17 @@ def test_exhibition_words_of_spain_italy_and_portugal_head_a_name() -> None:
             ("it", "La Rassegna dell'artigianato di Assisi si tiene dal 3 al 7 maggio 2027.", "Rassegna dell'artigianato di Assisi"),
             ("es", "La Exposición de Cerámica de Talavera abre del 3 al 7 de mayo de 2027.", "Exposición de Cerámica de Talavera")):
         assert [f.name for f in extract_fairs(text, language=language)] == [name]
+
+
+def test_an_undated_fair_the_text_opens_with_is_its_subject_when_another_is_named_as_often() -> None:
+    text = (
+        "« Salon du Tapis de Midelt » réunit chaque année les tisserandes du Moyen Atlas. Les coopératives "
+        "y vendent des tapis de laine et des couvertures. Plusieurs acheteurs étrangers ont visité cette année "
+        "encore les stands, avant de se rendre à la Foire Artisanale d'Azrou, organisée par la commune."
+    )
+    fairs = extract_fairs(text, None, "fr", date(2026, 11, 29))
+    assert [(f.name, f.start_date) for f in fairs] == [("Salon du Tapis de Midelt", None)]
+    opening = ("Dans les villages du Moyen Atlas, la laine est lavée, cardée et filée à la main pendant tout l'hiver, "
+               "puis teinte avec des plantes que les femmes ramassent au printemps sur les pentes autour des douars. ")
+    later = opening + text[text.index("Les coopératives"):] + " « Salon du Tapis de Midelt » les accueille aussi."
+    assert [f.name for f in extract_fairs(later, None, "fr", date(2026, 11, 29))] == []
