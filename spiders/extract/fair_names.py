@@ -45,6 +45,9 @@ _CONNECTORS = frozenset({
     "et", "y", "e", "und", "in", "la", "le", "l", "d", "da", "do", "dos", "das", "al", "a", "pour", "for",
     "per", "para", "von",
 })
+# "pour", "for", "para", "per" right before a lower-case word: a purpose ("pour découvrir"), unlike
+# "Salon pour l'Habitat" or "Fair for Design".
+_PURPOSES = frozenset({"pour", "for", "para", "per"})
 # After a lower-case head ("la foire du tapis") only a genitive starts the rest of a name:
 # "mostra la propria", "foire pour rendre" are a verb or a purpose, not a name.
 _GENITIVES = frozenset({
@@ -122,7 +125,7 @@ def _extend_right(tokens: list[Token], start: int, text: str) -> tuple[int, int]
     """Words after a head keyword: capitalised words, known adjectives, and words after a connector."""
     last = start
     j = start + 1
-    after_connector = False
+    after_connector = purpose = False
     connectors = 0
     lower_head = not tokens[start].is_capitalised
     while j < len(tokens) and j - start < _MAX_TOKENS and _same_line(text, tokens[j - 1], tokens[j]):
@@ -141,6 +144,7 @@ def _extend_right(tokens: list[Token], start: int, text: str) -> tuple[int, int]
             if connectors > 2:
                 break
             after_connector = True
+            purpose = token.folded in _PURPOSES
             j += 1
             continue
         if token.folded in _STOP_WORDS:
@@ -149,10 +153,10 @@ def _extend_right(tokens: list[Token], start: int, text: str) -> tuple[int, int]
             break
         elided = token.folded.startswith(_ELISIONS) and "'" in token.folded[:-1]  # "d'Essaouira", "dell'Artigianato"
         acceptable = token.is_capitalised or after_connector or elided or token.folded in _NAME_ADJECTIVES
-        if not acceptable:
-            break
+        if not acceptable or (purpose and not token.is_capitalised and not elided):
+            break  # "Salon pour découvrir les tapis": a purpose, not the rest of the name
         last = j
-        after_connector = False
+        after_connector = purpose = False
         connectors = 0
         j += 1
     return start, last

@@ -220,3 +220,11 @@ def test_an_undated_fair_the_text_opens_with_is_its_subject_when_another_is_name
                "puis teinte avec des plantes que les femmes ramassent au printemps sur les pentes autour des douars. ")
     later = opening + text[text.index("Les coopératives"):] + " « Salon du Tapis de Midelt » les accueille aussi."
     assert [f.name for f in extract_fairs(later, None, "fr", date(2026, 11, 29))] == []
+
+
+def test_a_purpose_after_the_head_word_is_not_part_of_the_name() -> None:
+    from spiders.extract.fair_names import find_fair_names
+    names = [m.name for m in find_fair_names("Des acheteurs ont visité le Salon pour découvrir les tapis exposés.")]
+    assert "Salon pour découvrir" not in names
+    names = [m.name for m in find_fair_names("Le Salon pour l'Habitat de Tanger ouvre ses portes.")]
+    assert "Salon pour l'Habitat de Tanger" in names
