@@ -114,14 +114,6 @@ def named_after_hosting_verb(text: str, tokens: list[Token]) -> list[NameMention
     return found
 
 
-def _co_located(text: str, begin: int, end: int) -> list[NameMention]:
-    """"Techtextil/Texprocess (21. bis 24. Juni 2022)": two fairs held together, one name each."""
-    parts = [(m.start() + begin, m.end() + begin) for m in re.finditer(r"[^/]+", text[begin:end])]
-    if len(parts) == 2 and all(text[a].isupper() and b - a >= 3 and " " not in text[a:b] for a, b in parts):
-        return [NameMention(text[a:b], a, b) for a, b in parts]
-    return [NameMention(text[begin:end], begin, end)]
-
-
 # "The 4th edition of the national handicrafts and artisanal exposition": the edition names its fair in lower case.
 _EDITION_OF = re.compile(
     r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+edition\s+of\s+(?:the\s+)?",
