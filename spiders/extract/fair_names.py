@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-from spiders.extract.fair_unmarked import bracketed_names, named_after_edition, named_after_hosting_verb
+from spiders.extract.fair_unmarked import (
+    bracketed_names, named_after_edition, named_after_hosting_verb, named_in_apposition,
+)
 from spiders.extract.fair_quoted import extended_by_quotes, quoted_names
 from spiders.extract.fair_tokens import (
     ARABIC_HEADS, HEAD_KEYWORDS, TAIL_KEYWORDS, NameMention, Token, is_arabic_head, strip_proclitic, tokens_of,
@@ -109,6 +111,7 @@ def find_fair_names(text: str) -> list[NameMention]:
             and tokens[first].text not in ARABIC_HEADS
         mentions.append(NameMention(name, begin, end, acronym, locative))
     mentions += bracketed_names(text, tokens) + named_after_hosting_verb(text, tokens) + named_after_edition(text, tokens)
+    mentions += named_in_apposition(text)
     return _drop_nested(extended_by_quotes(mentions, quoted_names(text, tokens), text))
 
 

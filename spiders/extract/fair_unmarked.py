@@ -139,3 +139,19 @@ def named_after_edition(text: str, tokens: list[Token]) -> list[NameMention]:
                                              numbered=True))
                 break
     return found
+
+
+# "the region's largest interior design exhibition, Index, in November": the name in apposition to a fair noun.
+_APPOSED = re.compile(
+    r"\b(?:exhibition|fair|trade show|show|expo|salon|foire|messe|feria|fiera)\s*,\s+"
+    r"((?:[A-Z][\w&+'’\-]*\s+){0,3}[A-Z][\w&+'’\-]*)\s*(?=[,(])"
+)
+
+
+def named_in_apposition(text: str) -> list[NameMention]:
+    found = []
+    for match in _APPOSED.finditer(text):
+        if text[match.start()].isupper():
+            continue  # "Fair, Index, …": a list of names, not a fair noun described
+        found.append(NameMention(match.group(1), match.start(1), match.end(1)))
+    return found

@@ -228,3 +228,11 @@ def test_a_purpose_after_the_head_word_is_not_part_of_the_name() -> None:
     assert "Salon pour découvrir" not in names
     names = [m.name for m in find_fair_names("Le Salon pour l'Habitat de Tanger ouvre ses portes.")]
     assert "Salon pour l'Habitat de Tanger" in names
+
+
+def test_a_name_in_apposition_to_a_fair_noun() -> None:
+    from spiders.extract.fair_names import find_fair_names
+    text = "Buyers from 40 countries came to the region's largest rug and textile fair, Atlas Weave, in March."
+    assert "Atlas Weave" in [m.name for m in find_fair_names(text)]
+    listed = "Tendence Fair, Nordstil, Heim Expo, and many more"
+    assert "Nordstil" not in [m.name for m in find_fair_names(listed)]
