@@ -13,10 +13,13 @@ from spiders.extract.fair_edition import edition_before
 from spiders.extract.fair_years import following_year, reference_date, resolve_fair_span
 from spiders.extract.fair_names import NameMention, find_fair_names
 from spiders.extract.fair_pairing import MAX_PAIRING_GAP, pair_dates
+from spiders.extract.fair_regional import regional_editions
 from spiders.extract.fair_places import PlaceIndex
 from spiders.extract.fair_log import ExtractionLog
 from spiders.extract.fair_venue_choice import VenueChooser, VenueRow
-from spiders.extract.fair_vocab import KnownFair, Mention, city_by_name, find_known_fairs, find_venues, fold
+from spiders.extract.fair_vocab import (
+    City, KnownFair, Mention, city_by_name, find_known_fairs, find_venues, fold,
+)
 from spiders.extract.textutil import line_around, one_line
 
 DATE_LANGUAGES = ("fr", "en", "es", "de", "it", "ar", "pt", "nl", "da")
@@ -82,6 +85,8 @@ class _Group:
     positions: list[tuple[int, int]]
     known: KnownFair | None = None
     spans: list[DateSpan] = field(default_factory=list)
+    region: tuple[City | None, str | None] | None = None
+    """A regional edition's own city and country ("INDEX Saudi Arabia": none, SA), not the text's nearest."""
 
     @property
     def display_name(self) -> str:
@@ -137,6 +142,9 @@ def _group_mentions(text: str) -> list[_Group]:
     venues = find_venues(text, folded)
     patterns = [m for m in find_fair_names(text) if not _is_venue_or_generic(m, venues, text)]
     groups: dict[str, _Group] = {}
+    regional = regional_editions(known, text)
+    known = [k for k in known if not any(r.begin == k.begin for r, _ in regional)]
+    patterns += [mention for mention, _ in regional]
     for mention in known:
         fair = mention.entry
         assert isinstance(fair, KnownFair)
@@ -168,6 +176,10 @@ def _group_mentions(text: str) -> list[_Group]:
         nearest = _nearest_group(mention, groups.values())
         if nearest is not None:
             nearest.positions.append((mention.begin, mention.end))
+    for mention, region in regional:
+        for group in groups.values():
+            if (mention.begin, mention.end) in group.positions:
+                group.region = region
     return list(groups.values())
 
 
@@ -349,6 +361,8 @@ def _record(
     place = places.near(*anchor)
     city = (group.known.city if group.known else None) or place.city
     country = city.country if city else (group.known.country if group.known else None)
+    if group.region is not None:
+        city, country = group.region
     sentence_start = max(text.rfind("\n", 0, anchor[0]), text.rfind(". ", 0, anchor[0])) + 1
     description = one_line(text[sentence_start:sentence_start + 300])
     return TextFair(

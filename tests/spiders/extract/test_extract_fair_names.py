@@ -236,3 +236,13 @@ def test_a_name_in_apposition_to_a_fair_noun() -> None:
     assert "Atlas Weave" in [m.name for m in find_fair_names(text)]
     listed = "Tendence Fair, Nordstil, Heim Expo, and many more"
     assert "Nordstil" not in [m.name for m in find_fair_names(listed)]
+
+
+def test_a_brands_edition_abroad_is_its_own_fair_with_its_own_country() -> None:
+    text = ("Design shows this season\nINDEX Dubai 31 May – 2 June 2027 | INDEX Saudi Arabia 28 Feb – 2 Mar 2027\n"
+            "Both shows gather interior designers, furniture makers and suppliers of decorative textiles.")
+    fairs = extract_fairs(text, None, "en", date(2026, 11, 29))
+    assert [(f.name, f.start_date, f.city, f.country) for f in fairs] == [
+        ("INDEX Dubai", date(2027, 5, 31), "Dubai", "AE"),
+        ("INDEX Saudi Arabia", date(2027, 2, 28), None, "SA"),
+    ]
