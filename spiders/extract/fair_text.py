@@ -76,6 +76,8 @@ class TextFair:
     """The fair's own site as the source declares it (schema.org url / sameAs)."""
     edition: int | None = None
     """An ordinal written just before the name ("le 1er Salon ...")."""
+    own_clause: str = ""
+    """The fair's sentence from its name on: what it says of this fair rather than of a neighbour before it."""
 
 
 @dataclass
@@ -145,6 +147,7 @@ def _group_mentions(text: str) -> list[_Group]:
     regional = regional_editions(known, text)
     known = [k for k in known if not any(r.begin == k.begin for r, _ in regional)]
     patterns += [mention for mention, _ in regional]
+    patterns = [_after_known_and(m, known, text) for m in patterns]
     for mention in known:
         fair = mention.entry
         assert isinstance(fair, KnownFair)
@@ -176,6 +179,7 @@ def _group_mentions(text: str) -> list[_Group]:
         nearest = _nearest_group(mention, groups.values())
         if nearest is not None:
             nearest.positions.append((mention.begin, mention.end))
+    _add_short_references(groups, text)
     for mention, region in regional:
         for group in groups.values():
             if (mention.begin, mention.end) in group.positions:
@@ -228,6 +232,31 @@ def _overlapping_known(mention: NameMention, known: Sequence[Mention]) -> str | 
             if k.surface == mention.acronym and isinstance(k.entry, KnownFair):
                 return k.entry.name
     return None
+
+
+# "the Scotland show will now happen 27-29 March": a fair named before, by one of its words and a fair noun.
+_SHORT_REFERENCE = re.compile(r"\b[Tt]he ((?:[A-Z][\w'’&-]*\s+){1,3})(?:show|fair|expo|exhibition)\b")
+
+
+def _add_short_references(groups: dict[str, _Group], text: str) -> None:
+    for match in _SHORT_REFERENCE.finditer(text):
+        words = _words(match.group(1)) - _GENERIC_WORDS
+        named = [g for g in groups.values() if words and any(words <= _words(n) for n in g.names)]
+        if len(named) == 1 and all(not (b <= match.start(1) < e) for b, e in named[0].positions):
+            named[0].positions.append((match.start(1), match.end()))
+
+
+_AND = re.compile(r"\s*(?:,|and|et|y|und|e|&)\s+", re.IGNORECASE)
+
+
+def _after_known_and(mention: NameMention, known: Sequence[Mention], text: str) -> NameMention:
+    """"Top Drawer and Scotland's Trade Fair": a known fair and another one, read as one name from the tail word."""
+    for k in known:
+        if k.begin == mention.begin and k.end < mention.end:
+            joined = _AND.match(text, k.end, mention.end)
+            if joined is not None and joined.end() < mention.end:
+                return NameMention(text[joined.end():mention.end], joined.end(), mention.end)
+    return mention
 
 
 def _merge_key(mention: NameMention, groups: dict[str, _Group]) -> str:
@@ -300,7 +329,7 @@ def _fairs_of(
                basis: str) -> TextFair:
         rows: list[VenueRow] = []
         venue = chooser.choose(group.positions, date_span, rows if log is not None else None,
-                               group.known.city if group.known else None)
+                               group.known.city if group.known else _city_in_name(group, places))
         fair = _record(group, start, end, anchor, text, places, basis, venue)
         if log is not None:
             log.venues.append((fair.name, fair.start, rows))
@@ -354,28 +383,43 @@ def _other_editions(spans: Sequence[DateSpan], best: DateSpan) -> list[DateSpan]
     return editions
 
 
+_CLAUSE_CHARS = 400
+
+
+def _city_in_name(group: _Group, places: PlaceIndex) -> City | None:
+    for mention in places.cities:
+        if isinstance(mention.entry, City) and any(b <= mention.begin and mention.end <= e for b, e in group.positions):
+            return mention.entry
+    return None
+
+
 def _record(
     group: _Group, start: date | None, end: date | None, anchor: tuple[int, int], text: str, places: PlaceIndex,
-    year_basis: str, venue: str | None,
+    year_basis: str, venue: VenueRow | None,
 ) -> TextFair:
     place = places.near(*anchor)
-    city = (group.known.city if group.known else None) or place.city
+    # A city in the fair's own name, else a listed fairground's own city, beat the city the text names nearest.
+    city = (group.known.city if group.known else None) or _city_in_name(group, places) \
+        or (venue.city if venue else None) or place.city
     country = city.country if city else (group.known.country if group.known else None)
     if group.region is not None:
         city, country = group.region
     sentence_start = max(text.rfind("\n", 0, anchor[0]), text.rfind(". ", 0, anchor[0])) + 1
     description = one_line(text[sentence_start:sentence_start + 300])
+    sentence_end = min((i for i in (text.find(". ", anchor[0]), text.find("\n", anchor[0])) if i >= 0), default=len(text))
+    own_clause = one_line(text[anchor[0]:min(sentence_end, anchor[0] + _CLAUSE_CHARS)])
     return TextFair(
         name=one_line(group.display_name),
         start=start,
         end=end,
         city=city.name if city else None,
         country=country,
-        venue=venue,
+        venue=venue.surface if venue else None,
         description=description,
         series=group.known.name if group.known else None,
         year_basis=year_basis,
         edition=next((e for begin, _ in sorted(group.positions) if (e := edition_before(text, begin))), None),
+        own_clause=own_clause,
     )
 
 

@@ -43,6 +43,8 @@ class VenueRow:
     surface: str
     features: tuple[float, ...]
     probability: float
+    city: City | None = None
+    """The listed fairground's city; none for a venue written out."""
 
 
 def _gap(a: Span, b: Span) -> int:
@@ -90,16 +92,16 @@ class VenueChooser:
 
             features = self._features(candidate, own, date, others, own_gap, own_gap == nearest)
             score = BIAS + sum(w * x for w, x in zip(WEIGHTS, features))
-            rows.append(VenueRow(candidate.surface, features, 1.0 / (1.0 + math.exp(-score))))
+            rows.append(VenueRow(candidate.surface, features, 1.0 / (1.0 + math.exp(-score)), candidate.city))
         return rows
 
     def choose(self, own: Sequence[Span], date: Span | None, log: list[VenueRow] | None = None,
-               city: City | None = None) -> str | None:
+               city: City | None = None) -> VenueRow | None:
         rows = self.rows(own, date, city)
         if log is not None:
             log.extend(rows)
         best = max(rows, key=lambda r: r.probability, default=None)
-        return best.surface if best is not None and best.probability >= THRESHOLD else None
+        return best if best is not None and best.probability >= THRESHOLD else None
 
     def _features(
         self, c: VenueCandidate, own: Sequence[Span], date: Span | None, others: Sequence[Span], own_gap: int,

@@ -179,11 +179,18 @@ def _merge(fairs: list[TextFair]) -> list[TextFair]:
     return list(merged.values())
 
 
+def _own_status(fair: TextFair) -> str:
+    """ "Paperworld has been cancelled, while Top Drawer … have been postponed": what follows the fair's name
+    in its sentence speaks of it before what precedes it."""
+    after = edition_status(fair.own_clause)
+    return after if after != "scheduled" else edition_status(fair.description or "")
+
+
 def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> ExtractedFair:
     # What the fair's own sentence does not say, an announcement often says elsewhere; a listing's entries do not share it.
     whole = text if whole_text else ""
     leading, series = split_leading_edition(fair.name)
-    status = edition_status(fair.description or "")
+    status = _own_status(fair)
     if status == "scheduled" and whole:
         # "Intergift, Bisutex y MadridJoya cambian de fechas": a headline says what the fair's sentence does not.
         status = edition_status("\n".join(whole.lstrip().split("\n")[:_HEADLINE_LINES]))

@@ -246,3 +246,21 @@ def test_a_brands_edition_abroad_is_its_own_fair_with_its_own_country() -> None:
         ("INDEX Dubai", date(2027, 5, 31), "Dubai", "AE"),
         ("INDEX Saudi Arabia", date(2027, 2, 28), None, "SA"),
     ]
+
+
+def test_each_fair_of_a_sentence_keeps_its_own_status_and_a_short_reference_gives_its_dates() -> None:
+    text = ("Trade shows after the Omicron wave\nThe Leather Goods Show (due at the end of January) has been cancelled "
+            "this year, while Atlas Weave Expo, which was due this month, has been postponed. The Atlas show will now "
+            "happen 27-29 March 2027 at Glasgow’s SEC.")
+    fairs = {f.name: f for f in extract_fairs(text, None, "en", date(2026, 11, 29))}
+    weave = fairs["Atlas Weave Expo"]
+    assert (weave.start_date, weave.status, weave.venue, weave.city, weave.country) == (
+        date(2027, 3, 27), "postponed", "SEC", "Glasgow", "GB")
+
+
+def test_a_city_in_the_fairs_own_name_beats_a_fairground_of_another_city() -> None:
+    text = ("La Foire de Paris ouvrira du 29 avril au 10 mai 2027 au Paris Expo Porte de Versailles. "
+            "Enfin, le Salon régional de la vannerie d'Essaouira aura lieu du 18 au 21 mai 2027.")
+    fairs = {f.name: f for f in extract_fairs(text, None, "fr", date(2026, 11, 29))}
+    essaouira = fairs["Salon régional de la vannerie d'Essaouira"]
+    assert (essaouira.city, essaouira.venue) == ("Essaouira", None)
