@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spiders.extract.dates import DateSpan, find_date_spans
@@ -11,36 +11,15 @@ from spiders.extract.fair_closing import closes_only
 from spiders.extract.fair_relative import dateline_spans, relative_start, wire_dateline
 from spiders.extract.fair_edition import edition_before
 from spiders.extract.fair_years import following_year, reference_date, resolve_fair_span
-from spiders.extract.fair_names import NameMention, find_fair_names
-from spiders.extract.fair_pairing import MAX_PAIRING_GAP, pair_dates
-from spiders.extract.fair_regional import regional_editions
+from spiders.extract.fair_pairing import pair_dates
+from spiders.extract.fair_groups import FairGroup, group_mentions
 from spiders.extract.fair_places import PlaceIndex
 from spiders.extract.fair_log import ExtractionLog
 from spiders.extract.fair_venue_choice import VenueChooser, VenueRow
-from spiders.extract.fair_vocab import (
-    City, KnownFair, Mention, city_by_name, find_known_fairs, find_venues, fold,
-)
+from spiders.extract.fair_vocab import City, fold
 from spiders.extract.textutil import line_around, one_line
 
 DATE_LANGUAGES = ("fr", "en", "es", "de", "it", "ar", "pt", "nl", "da")
-_GENERIC_WORDS = frozenset({
-    "salon", "foire", "fair", "show", "market", "expo", "exhibition", "messe", "feria", "fiera", "salone",
-    "semaine", "mostra", "exposition", "de", "du", "des", "del", "di", "della", "der", "la", "le", "l", "the",
-    "international", "internationale", "internacional", "internazionale", "national", "nationale",
-    # "la fiera internazionale del settore", "le salon du secteur": the trade's fair, not a name.
-    "settore", "sector", "secteur", "sektor", "branche", "filiere", "comparto",
-})
-
-
-# Words that describe a fair without naming it (capitalised in titles and in English).
-_DESCRIPTOR_WORDS = _GENERIC_WORDS | frozenset({
-    "trade", "home", "contract", "textiles", "textile", "furniture", "design", "gift", "gifts", "decoration",
-    "food", "products", "product", "industry", "international", "interior", "leading", "largest", "annual",
-    "edition", "consumer", "goods", "for", "and", "of", "in", "world", "global", "new",
-    "one", "two", "three", "four", "five", "six", "seven", "day", "days", "week", "big", "great",
-})
-
-
 # An opening verb, then at most a few short words ("débute ce", "opens on", "ينطلق يوم") before a date.
 _OPENING_CUE = re.compile(
     r"(?:\bdebute|\bcommence|\bouvr\w*|\bdemarre|\bstarts?|\bopens?|\bbegins?|\bkicks?\s+off|\binaugur\w*"
@@ -49,17 +28,6 @@ _OPENING_CUE = re.compile(
     r"(?:\s+[^\W\d_]{1,8}){0,2}\s*$"
 )
 _OPENING_LOOKBEHIND = 40
-_TAIL_WORDS = frozenset({"fair", "show", "exhibition", "expo", "market", "messe"})
-# What lies between a name and its apposition: a comma or dash, then an article.
-_APPOSITION = re.compile(
-    r"^\s*[,–—]\s*(?:the|a|an|le|la|l[’']|les|un|une|el|los|las|il|lo|der|die|das|den|o|os|as)\s*$"
-    # "Die IHM ist die wichtigste Leistungsschau...", "SIEL est le plus grand salon...": a predicate describes it.
-    r"|^\s+(?:is|was|remains|est|reste|ist|war|bleibt|es|fue|sigue\s+siendo|è|era|resta|e|foi)\s+"
-    r"(?:the|a|an|le|la|l[’']|un|une|el|una|der|die|das|eine?|il|lo|o|a|um|uma)\s*(?:[^\W\d_]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-
 @dataclass(frozen=True)
 class TextFair:
     name: str
@@ -80,32 +48,12 @@ class TextFair:
     """The fair's sentence from its name on: what it says of this fair rather than of a neighbour before it."""
 
 
-@dataclass
-class _Group:
-    key: str
-    names: list[str]
-    positions: list[tuple[int, int]]
-    known: KnownFair | None = None
-    spans: list[DateSpan] = field(default_factory=list)
-    region: tuple[City | None, str | None] | None = None
-    """A regional edition's own city and country ("INDEX Saudi Arabia": none, SA), not the text's nearest."""
-
-    @property
-    def display_name(self) -> str:
-        """The most complete form the text writes (a known fair's usual name is its series)."""
-        return max(self.names, key=lambda n: (len(_words(n)), -self.names.index(n)))
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(w for w in re.split(r"[^\w]+", fold(name)) if w)
-
-
 def extract_text_fairs(
     text: str, language: str | None, page_date: date | None, log: ExtractionLog | None = None
 ) -> list[TextFair]:
     languages = tuple(dict.fromkeys(([language] if language else []) + list(DATE_LANGUAGES)))
     spans = find_date_spans(text, languages)
-    groups = _group_mentions(text)
+    groups = group_mentions(text)
     if not groups:
         return []
     # The page's dateline dates the page, not a fair; it still anchors year-less and relative days. A year-less
@@ -130,161 +78,9 @@ def extract_text_fairs(
     return _dedupe(fairs)
 
 
-def _names_a_fair(span: DateSpan, groups: Sequence[_Group], text: str) -> bool:
+def _names_a_fair(span: DateSpan, groups: Sequence[FairGroup], text: str) -> bool:
     line_start, line_end = line_around(text, span.begin, span.finish)
     return any(line_start <= begin and end <= line_end for g in groups for begin, end in g.positions)
-
-
-# --- names ---------------------------------------------------------------------------------------
-
-
-def _group_mentions(text: str) -> list[_Group]:
-    folded = fold(text)
-    known = find_known_fairs(text, folded)
-    venues = find_venues(text, folded)
-    patterns = [m for m in find_fair_names(text) if not _is_venue_or_generic(m, venues, text)]
-    groups: dict[str, _Group] = {}
-    regional = regional_editions(known, text)
-    known = [k for k in known if not any(r.begin == k.begin for r, _ in regional)]
-    patterns += [mention for mention, _ in regional]
-    patterns = [_after_known_and(m, known, text) for m in patterns]
-    for mention in known:
-        fair = mention.entry
-        assert isinstance(fair, KnownFair)
-        group = groups.setdefault(fair.name, _Group(fair.name, [], [], known=fair))
-        group.names.append(mention.surface)
-        group.positions.append((mention.begin, mention.end))
-    descriptors: list[NameMention] = []
-    locatives: list[NameMention] = []
-    for mention in patterns:
-        overlapping = _overlapping_known(mention, known) or _apposed_to(mention, groups.values(), text)
-        if overlapping is not None:
-            group = groups[overlapping]
-            group.positions.append((mention.begin, mention.end))
-            continue
-        if _is_descriptor(mention):
-            descriptors.append(mention)
-            continue
-        key = _merge_key(mention, groups)
-        if mention.locative and key not in groups:
-            locatives.append(mention)
-            continue
-        _add_named(groups, key, mention)
-    if not groups:
-        # "يشارك 40 عارضا بالصالون الوطني...": "in the fair" names the fair when nothing else does;
-        # beside another fair, "بمعرض الدار البيضاء الدولي" is the fairground where it is held.
-        for mention in locatives:
-            _add_named(groups, _merge_key(mention, groups), mention)
-    for mention in descriptors:
-        nearest = _nearest_group(mention, groups.values())
-        if nearest is not None:
-            nearest.positions.append((mention.begin, mention.end))
-    _add_short_references(groups, text)
-    for mention, region in regional:
-        for group in groups.values():
-            if (mention.begin, mention.end) in group.positions:
-                group.region = region
-    return list(groups.values())
-
-
-def _add_named(groups: dict[str, _Group], key: str, mention: NameMention) -> None:
-    group = groups.setdefault(key, _Group(key, [], []))
-    group.names.append(mention.name)
-    group.positions.append((mention.begin, mention.end))
-
-
-def _is_descriptor(mention: NameMention) -> bool:
-    """'International Trade Fair for Home and Contract Textiles': a description, no proper name."""
-    words = [w for w in re.split(r"[^\w]+", mention.name) if w]
-    if mention.numbered or not words or fold(words[-1]) not in _TAIL_WORDS or not words[0].isascii():
-        return False  # "Salon de la création", "المعرض الوطني": named by their head word
-    proper = [w for w in words[1:] if w[0].isupper() and fold(w) not in _DESCRIPTOR_WORDS]
-    head_is_proper = bool(words) and fold(words[0]) not in _DESCRIPTOR_WORDS and words[0][0].isupper()
-    return not proper and not head_is_proper and not mention.name.isupper()
-
-
-def _nearest_group(mention: NameMention, groups: Sequence[_Group] | object) -> _Group | None:
-    best: tuple[int, _Group] | None = None
-    for group in groups:  # type: ignore[attr-defined]
-        for begin, end in group.positions:
-            gap = mention.begin - end if end <= mention.begin else begin - mention.end
-            if 0 <= gap <= MAX_PAIRING_GAP and (best is None or gap < best[0]):
-                best = (gap, group)
-    return best[1] if best else None
-
-
-def _apposed_to(mention: NameMention, groups: Iterable[_Group], text: str) -> str | None:
-    """"Intergift, el Salón Internacional del Regalo": a description set beside the name it explains."""
-    for group in groups:
-        for _, end in group.positions:
-            if end < mention.begin and _APPOSITION.match(text[end:mention.begin]):
-                return group.key
-    return None
-
-
-def _overlapping_known(mention: NameMention, known: Sequence[Mention]) -> str | None:
-    for k in known:
-        if k.begin < mention.end and mention.begin < k.end:
-            assert isinstance(k.entry, KnownFair)
-            return k.entry.name
-    if mention.acronym:
-        for k in known:
-            if k.surface == mention.acronym and isinstance(k.entry, KnownFair):
-                return k.entry.name
-    return None
-
-
-# "the Scotland show will now happen 27-29 March": a fair named before, by one of its words and a fair noun.
-_SHORT_REFERENCE = re.compile(r"\b[Tt]he ((?:[A-Z][\w'’&-]*\s+){1,3})(?:show|fair|expo|exhibition)\b")
-
-
-def _add_short_references(groups: dict[str, _Group], text: str) -> None:
-    for match in _SHORT_REFERENCE.finditer(text):
-        words = _words(match.group(1)) - _GENERIC_WORDS
-        named = [g for g in groups.values() if words and any(words <= _words(n) for n in g.names)]
-        if len(named) == 1 and all(not (b <= match.start(1) < e) for b, e in named[0].positions):
-            named[0].positions.append((match.start(1), match.end()))
-
-
-_AND = re.compile(r"\s*(?:,|and|et|y|und|e|&)\s+", re.IGNORECASE)
-
-
-def _after_known_and(mention: NameMention, known: Sequence[Mention], text: str) -> NameMention:
-    """"Top Drawer and Scotland's Trade Fair": a known fair and another one, read as one name from the tail word."""
-    for k in known:
-        if k.begin == mention.begin and k.end < mention.end:
-            joined = _AND.match(text, k.end, mention.end)
-            if joined is not None and joined.end() < mention.end:
-                return NameMention(text[joined.end():mention.end], joined.end(), mention.end)
-    return mention
-
-
-def _merge_key(mention: NameMention, groups: dict[str, _Group]) -> str:
-    words = _words(mention.name) - _GENERIC_WORDS
-    for key, group in groups.items():
-        if group.known is not None:
-            continue
-        for name in group.names:
-            other = _words(name) - _GENERIC_WORDS
-            if words and other and (words <= other or other <= words):
-                return key
-    return fold(mention.name)
-
-
-def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: str) -> bool:
-    if any(v.begin < mention.end and mention.begin < v.end for v in venues):
-        return True
-    words = _words(mention.name)
-    meaningful = words - _GENERIC_WORDS
-    if not meaningful:
-        return True
-    # "Fiera di Rho", "Messe Frankfurt", a lone "Fachmesse": organisers, grounds, common nouns.
-    if all(city_by_name(w) is not None for w in meaningful):
-        return True
-    possessive = re.match(r"^(.+?)[’']s\s+(.+)$", mention.name)
-    if possessive and city_by_name(possessive.group(1)) and not (_words(possessive.group(2)) - _DESCRIPTOR_WORDS):
-        return True  # "Malaga's trade fair", "Frankfurt's international fair": the city's fair, described
-    return len(words) == 1 and fold(mention.name).endswith(("messe", "schau", "markt")) and not mention.name.isupper()
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -293,7 +89,7 @@ def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: 
 _OPENING_CHARS = 200
 
 
-def _main_group(groups: Sequence[_Group]) -> _Group | None:
+def _main_group(groups: Sequence[FairGroup]) -> FairGroup | None:
     """The fair a text is about: the most mentioned one, when no other is dated or as frequent."""
     ranked = sorted(groups, key=lambda g: (-len(g.positions), min(g.positions)))
     if any(g.spans for g in ranked[1:]):
@@ -304,7 +100,7 @@ def _main_group(groups: Sequence[_Group]) -> _Group | None:
     return ranked[0]
 
 
-def _give_orphan_range_to_main_fair(groups: list[_Group], spans: Sequence[DateSpan], text: str) -> None:
+def _give_orphan_range_to_main_fair(groups: list[FairGroup], spans: Sequence[DateSpan], text: str) -> None:
     """A text about one fair often gives its dates sentences away from its name ("elle se déroule du ...")."""
     main = max(groups, key=lambda g: len(g.positions))
     if main.spans or sum(1 for g in groups if len(g.positions) == len(main.positions)) > 1:
@@ -322,7 +118,7 @@ def _opens(span: DateSpan, text: str) -> bool:
 
 
 def _fairs_of(
-    group: _Group, text: str, places: PlaceIndex, chooser: VenueChooser, reference: date | None, is_main: bool,
+    group: FairGroup, text: str, places: PlaceIndex, chooser: VenueChooser, reference: date | None, is_main: bool,
     dated_page: bool, log: ExtractionLog | None,
 ) -> list[TextFair]:
     def record(start: date | None, end: date | None, anchor: tuple[int, int], date_span: tuple[int, int] | None,
@@ -386,7 +182,7 @@ def _other_editions(spans: Sequence[DateSpan], best: DateSpan) -> list[DateSpan]
 _CLAUSE_CHARS = 400
 
 
-def _city_in_name(group: _Group, places: PlaceIndex) -> City | None:
+def _city_in_name(group: FairGroup, places: PlaceIndex) -> City | None:
     for mention in places.cities:
         if isinstance(mention.entry, City) and any(b <= mention.begin and mention.end <= e for b, e in group.positions):
             return mention.entry
@@ -394,7 +190,7 @@ def _city_in_name(group: _Group, places: PlaceIndex) -> City | None:
 
 
 def _record(
-    group: _Group, start: date | None, end: date | None, anchor: tuple[int, int], text: str, places: PlaceIndex,
+    group: FairGroup, start: date | None, end: date | None, anchor: tuple[int, int], text: str, places: PlaceIndex,
     year_basis: str, venue: VenueRow | None,
 ) -> TextFair:
     place = places.near(*anchor)

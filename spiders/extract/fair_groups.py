@@ -1,0 +1,209 @@
+"""Name mentions of one text gathered into fairs: known fairs, written names, short references and descriptors."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spiders.extract.dates import DateSpan
+from spiders.extract.fair_names import NameMention, find_fair_names
+from spiders.extract.fair_pairing import MAX_PAIRING_GAP
+from spiders.extract.fair_regional import regional_editions
+from spiders.extract.fair_vocab import City, KnownFair, Mention, city_by_name, find_known_fairs, find_venues, fold
+
+_GENERIC_WORDS = frozenset({
+    "salon", "foire", "fair", "show", "market", "expo", "exhibition", "messe", "feria", "fiera", "salone",
+    "semaine", "mostra", "exposition", "de", "du", "des", "del", "di", "della", "der", "la", "le", "l", "the",
+    "international", "internationale", "internacional", "internazionale", "national", "nationale",
+    # "la fiera internazionale del settore", "le salon du secteur": the trade's fair, not a name.
+    "settore", "sector", "secteur", "sektor", "branche", "filiere", "comparto",
+})
+
+
+# Words that describe a fair without naming it (capitalised in titles and in English).
+_DESCRIPTOR_WORDS = _GENERIC_WORDS | frozenset({
+    "trade", "home", "contract", "textiles", "textile", "furniture", "design", "gift", "gifts", "decoration",
+    "food", "products", "product", "industry", "international", "interior", "leading", "largest", "annual",
+    "edition", "consumer", "goods", "for", "and", "of", "in", "world", "global", "new",
+    "one", "two", "three", "four", "five", "six", "seven", "day", "days", "week", "big", "great",
+})
+
+
+_TAIL_WORDS = frozenset({"fair", "show", "exhibition", "expo", "market", "messe"})
+# What lies between a name and its apposition: a comma or dash, then an article.
+_APPOSITION = re.compile(
+    r"^\s*[,–—]\s*(?:the|a|an|le|la|l[’']|les|un|une|el|los|las|il|lo|der|die|das|den|o|os|as)\s*$"
+    # "Die IHM ist die wichtigste Leistungsschau...", "SIEL est le plus grand salon...": a predicate describes it.
+    r"|^\s+(?:is|was|remains|est|reste|ist|war|bleibt|es|fue|sigue\s+siendo|è|era|resta|e|foi)\s+"
+    r"(?:the|a|an|le|la|l[’']|un|une|el|una|der|die|das|eine?|il|lo|o|a|um|uma)\s*(?:[^\W\d_]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class FairGroup:
+    key: str
+    names: list[str]
+    positions: list[tuple[int, int]]
+    known: KnownFair | None = None
+    spans: list[DateSpan] = field(default_factory=list)
+    region: tuple[City | None, str | None] | None = None
+    """A regional edition's own city and country ("INDEX Saudi Arabia": none, SA), not the text's nearest."""
+
+    @property
+    def display_name(self) -> str:
+        """The most complete form the text writes (a known fair's usual name is its series)."""
+        return max(self.names, key=lambda n: (len(_words(n)), -self.names.index(n)))
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[^\w]+", fold(name)) if w)
+
+
+def group_mentions(text: str) -> list[FairGroup]:
+    folded = fold(text)
+    known = find_known_fairs(text, folded)
+    venues = find_venues(text, folded)
+    patterns = [m for m in find_fair_names(text) if not _is_venue_or_generic(m, venues, text)]
+    groups: dict[str, FairGroup] = {}
+    regional = regional_editions(known, text)
+    known = [k for k in known if not any(r.begin == k.begin for r, _ in regional)]
+    patterns += [mention for mention, _ in regional]
+    patterns = [_after_known_and(m, known, text) for m in patterns]
+    for mention in known:
+        fair = mention.entry
+        assert isinstance(fair, KnownFair)
+        group = groups.setdefault(fair.name, FairGroup(fair.name, [], [], known=fair))
+        group.names.append(mention.surface)
+        group.positions.append((mention.begin, mention.end))
+    descriptors: list[NameMention] = []
+    locatives: list[NameMention] = []
+    for mention in patterns:
+        overlapping = _overlapping_known(mention, known) or _apposed_to(mention, groups.values(), text)
+        if overlapping is not None:
+            group = groups[overlapping]
+            group.positions.append((mention.begin, mention.end))
+            continue
+        if _is_descriptor(mention):
+            descriptors.append(mention)
+            continue
+        key = _merge_key(mention, groups)
+        if mention.locative and key not in groups:
+            locatives.append(mention)
+            continue
+        _add_named(groups, key, mention)
+    if not groups:
+        # "يشارك 40 عارضا بالصالون الوطني...": "in the fair" names the fair when nothing else does;
+        # beside another fair, "بمعرض الدار البيضاء الدولي" is the fairground where it is held.
+        for mention in locatives:
+            _add_named(groups, _merge_key(mention, groups), mention)
+    for mention in descriptors:
+        nearest = _nearest_group(mention, groups.values())
+        if nearest is not None:
+            nearest.positions.append((mention.begin, mention.end))
+    _add_short_references(groups, text)
+    for mention, region in regional:
+        for group in groups.values():
+            if (mention.begin, mention.end) in group.positions:
+                group.region = region
+    return list(groups.values())
+
+
+def _add_named(groups: dict[str, FairGroup], key: str, mention: NameMention) -> None:
+    group = groups.setdefault(key, FairGroup(key, [], []))
+    group.names.append(mention.name)
+    group.positions.append((mention.begin, mention.end))
+
+
+def _is_descriptor(mention: NameMention) -> bool:
+    """'International Trade Fair for Home and Contract Textiles': a description, no proper name."""
+    words = [w for w in re.split(r"[^\w]+", mention.name) if w]
+    if mention.numbered or not words or fold(words[-1]) not in _TAIL_WORDS or not words[0].isascii():
+        return False  # "Salon de la création", "المعرض الوطني": named by their head word
+    proper = [w for w in words[1:] if w[0].isupper() and fold(w) not in _DESCRIPTOR_WORDS]
+    head_is_proper = bool(words) and fold(words[0]) not in _DESCRIPTOR_WORDS and words[0][0].isupper()
+    return not proper and not head_is_proper and not mention.name.isupper()
+
+
+def _nearest_group(mention: NameMention, groups: Sequence[FairGroup] | object) -> FairGroup | None:
+    best: tuple[int, FairGroup] | None = None
+    for group in groups:  # type: ignore[attr-defined]
+        for begin, end in group.positions:
+            gap = mention.begin - end if end <= mention.begin else begin - mention.end
+            if 0 <= gap <= MAX_PAIRING_GAP and (best is None or gap < best[0]):
+                best = (gap, group)
+    return best[1] if best else None
+
+
+def _apposed_to(mention: NameMention, groups: Iterable[FairGroup], text: str) -> str | None:
+    """"Intergift, el Salón Internacional del Regalo": a description set beside the name it explains."""
+    for group in groups:
+        for _, end in group.positions:
+            if end < mention.begin and _APPOSITION.match(text[end:mention.begin]):
+                return group.key
+    return None
+
+
+def _overlapping_known(mention: NameMention, known: Sequence[Mention]) -> str | None:
+    for k in known:
+        if k.begin < mention.end and mention.begin < k.end:
+            assert isinstance(k.entry, KnownFair)
+            return k.entry.name
+    if mention.acronym:
+        for k in known:
+            if k.surface == mention.acronym and isinstance(k.entry, KnownFair):
+                return k.entry.name
+    return None
+
+
+# "the Scotland show will now happen 27-29 March": a fair named before, by one of its words and a fair noun.
+_SHORT_REFERENCE = re.compile(r"\b[Tt]he ((?:[A-Z][\w'’&-]*\s+){1,3})(?:show|fair|expo|exhibition)\b")
+
+
+def _add_short_references(groups: dict[str, FairGroup], text: str) -> None:
+    for match in _SHORT_REFERENCE.finditer(text):
+        words = _words(match.group(1)) - _GENERIC_WORDS
+        named = [g for g in groups.values() if words and any(words <= _words(n) for n in g.names)]
+        if len(named) == 1 and all(not (b <= match.start(1) < e) for b, e in named[0].positions):
+            named[0].positions.append((match.start(1), match.end()))
+
+
+_AND = re.compile(r"\s*(?:,|and|et|y|und|e|&)\s+", re.IGNORECASE)
+
+
+def _after_known_and(mention: NameMention, known: Sequence[Mention], text: str) -> NameMention:
+    """"Top Drawer and Scotland's Trade Fair": a known fair and another one, read as one name from the tail word."""
+    for k in known:
+        if k.begin == mention.begin and k.end < mention.end:
+            joined = _AND.match(text, k.end, mention.end)
+            if joined is not None and joined.end() < mention.end:
+                return NameMention(text[joined.end():mention.end], joined.end(), mention.end)
+    return mention
+
+
+def _merge_key(mention: NameMention, groups: dict[str, FairGroup]) -> str:
+    words = _words(mention.name) - _GENERIC_WORDS
+    for key, group in groups.items():
+        if group.known is not None:
+            continue
+        for name in group.names:
+            other = _words(name) - _GENERIC_WORDS
+            if words and other and (words <= other or other <= words):
+                return key
+    return fold(mention.name)
+
+
+def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: str) -> bool:
+    if any(v.begin < mention.end and mention.begin < v.end for v in venues):
+        return True
+    words = _words(mention.name)
+    meaningful = words - _GENERIC_WORDS
+    if not meaningful:
+        return True
+    # "Fiera di Rho", "Messe Frankfurt", a lone "Fachmesse": organisers, grounds, common nouns.
+    if all(city_by_name(w) is not None for w in meaningful):
+        return True
+    possessive = re.match(r"^(.+?)[’']s\s+(.+)$", mention.name)
+    if possessive and city_by_name(possessive.group(1)) and not (_words(possessive.group(2)) - _DESCRIPTOR_WORDS):
+        return True  # "Malaga's trade fair", "Frankfurt's international fair": the city's fair, described
+    return len(words) == 1 and fold(mention.name).endswith(("messe", "schau", "markt")) and not mention.name.isupper()
