@@ -197,7 +197,30 @@ def _german_name(tokens: list[Token], i: int, text: str) -> tuple[int, int]:
     if i + 2 < len(tokens) and tokens[i + 1].folded in ("der", "des", "fur", "für") and tokens[i + 2].is_capitalised \
             and _same_line(text, tokens[i], tokens[i + 2]):
         last = i + 2
+    elif first == i and tokens[i].folded not in _TYPE_NOUNS:
+        last = _place_after(tokens, i, text)
     return first, last
+
+
+# "Leitmesse Keramikwelt", "Fachmesse Heimtextil": a kind of fair, then its name.
+_TYPE_NOUNS = frozenset({"leitmesse", "fachmesse", "publikumsmesse", "verbrauchermesse", "ordermesse", "weltleitmesse"})
+
+
+def _place_after(tokens: list[Token], i: int, text: str) -> int:
+    """ "Frühjahrsmesse Dresden öffnet", "Kunsthandwerkermarkt Bad Tölz findet": one or two capitalised words
+    between the compound and a verb, a preposition or the clause's end name its town."""
+    for size in (1, 2):
+        after = i + size + 1
+        words = tokens[i + 1:after]
+        if len(words) < size or not all(w.is_word and w.is_capitalised and w.folded not in _STOP_WORDS for w in words):
+            return i
+        if not _same_line(text, tokens[i], words[-1]):
+            return i
+        following = tokens[after].text if after < len(tokens) else ""
+        # German nouns are capitalised: a lower-case word after the town is the verb or a preposition.
+        if not following or following[0].islower() or following in ",.;:(":
+            return i + size
+    return i
 
 
 def _arabic_name(tokens: list[Token], start: int, text: str) -> tuple[int, int] | None:

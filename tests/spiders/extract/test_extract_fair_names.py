@@ -264,3 +264,12 @@ def test_a_city_in_the_fairs_own_name_beats_a_fairground_of_another_city() -> No
     fairs = {f.name: f for f in extract_fairs(text, None, "fr", date(2026, 11, 29))}
     essaouira = fairs["Salon régional de la vannerie d'Essaouira"]
     assert (essaouira.city, essaouira.venue) == ("Essaouira", None)
+
+
+def test_a_german_compound_takes_the_town_written_after_it() -> None:
+    fairs = extract_fairs("Die Frühjahrsmesse Dresden öffnet am 12. März 2027 ihre Tore.", None, "de", date(2026, 11, 29))
+    assert [(f.name, f.start_date) for f in fairs] == [("Frühjahrsmesse Dresden", date(2027, 3, 12))]
+    fairs = extract_fairs("Der Töpfermarkt Diessen lädt vom 14. bis 16. Mai 2027 an den Ammersee.", None, "de",
+                          date(2026, 11, 29))
+    assert [f.name for f in fairs] == ["Töpfermarkt Diessen"]
+    assert extract_fairs("Die Frühjahrsmesse lockte vom 3. bis 5. Mai 2027 Besucher an.", None, "de", date(2026, 11, 29)) == []
