@@ -23,6 +23,9 @@ _NAME_ADJECTIVES = frozenset({
     "artisanal", "artisanale", "internacional", "nacional", "artesanal", "internazionale",
     "nazionale", "artigianale", "mondial", "mondiale", "europeen", "europeenne", "universel",
     "annuel", "annuelle", "itinerant", "itinerante", "virtuel", "virtuelle", "professionnel",
+    # plural forms: "Journées nationales", "Rencontres internationales", "ferias artesanales"
+    "internationales", "nationales", "nationaux", "regionales", "regionaux", "europeennes", "europeens",
+    "artisanales", "artisanaux", "africaines", "mondiales", "internacionales", "nacionales", "artesanales",
 })
 _LEADING_ARTICLES = frozenset({"the", "la", "le", "les", "el", "il", "lo", "die", "der", "das", "l", "i"})
 _ARABIC_NAME_STARTS = ("ال", "لل", "ل")
@@ -67,10 +70,15 @@ _STOP_WORDS = frozenset({
     "ist", "wird", "findet", "hat", "mit", "im", "am", "auf", "bei", "vom", "zum", "zur", "ab", "bis", "öffnet",
     "dédiée", "dédié", "consacré", "consacrée", "organisé", "organisée", "prévu", "prévue", "lancé", "lancée",
 })
-_GENERIC_ONLY = frozenset({"salon", "foire", "fair", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "salone", "semaine", "festival", "mostra", "exposition", "exposicion", "esposizione", "muestra", "rassegna", "exposicao"})
+_GENERIC_ONLY = frozenset({"journees", "marche", "salon", "foire", "fair", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "salone", "semaine", "festival", "mostra", "exposition", "exposicion", "esposizione", "muestra", "rassegna", "exposicao"})
 _MAX_TOKENS = 10
 _ORDINAL = re.compile(r"^(?:[IVXLC]{2,8}|\d{1,3}(?:e|è|ème|eme|er|ère|st|nd|rd|th|ª|º|a|o|°|\.))$")
 _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&+\-]{1,9}|[A-Z][a-z]+[A-Za-z0-9&+\-]{1,20})\s*\)")
+
+
+# Words that head a fair's name only when written with a capital after an article: lower-case, "le marché" is
+# the market of an economy.
+_CAPITALISED_HEADS = frozenset({"marche", "journees"})
 
 
 def find_fair_names(text: str) -> list[NameMention]:
@@ -86,6 +94,8 @@ def find_fair_names(text: str) -> list[NameMention]:
             span = _german_name(tokens, i, text)
         elif _EXPO_COMPOUND.match(token.text):
             span = (i, i)
+        elif token.folded in _CAPITALISED_HEADS and token.is_capitalised and i > 0 and tokens[i - 1].folded in _LEADING_ARTICLES:
+            span = _extend_right(tokens, i, text)  # "le Marché de Noël", "les Journées du patrimoine"
         elif token.folded in HEAD_KEYWORDS:
             span = _extend_right(tokens, i, text)
             if not token.is_capitalised and all(t.folded in _NAME_ADJECTIVES for t in tokens[i + 1:span[1] + 1]) \
@@ -155,7 +165,9 @@ def _extend_right(tokens: list[Token], start: int, text: str) -> tuple[int, int]
         if j + 1 < len(tokens) and tokens[j + 1].text[0].isdigit() and token.folded in ("du", "au", "le", "del", "dal"):
             break
         elided = token.folded.startswith(_ELISIONS) and "'" in token.folded[:-1]  # "d'Essaouira", "dell'Artigianato"
-        acceptable = token.is_capitalised or after_connector or elided or token.folded in _NAME_ADJECTIVES
+        # "Mostra mercato", "Foire exposition": two fair words make one head.
+        compound_head = j == start + 1 and token.folded in HEAD_KEYWORDS
+        acceptable = token.is_capitalised or after_connector or elided or compound_head or token.folded in _NAME_ADJECTIVES
         if not acceptable or (purpose and not token.is_capitalised and not elided):
             break  # "Salon pour découvrir les tapis": a purpose, not the rest of the name
         last = j

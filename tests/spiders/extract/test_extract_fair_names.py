@@ -273,3 +273,19 @@ def test_a_german_compound_takes_the_town_written_after_it() -> None:
                           date(2026, 11, 29))
     assert [f.name for f in fairs] == ["Töpfermarkt Diessen"]
     assert extract_fairs("Die Frühjahrsmesse lockte vom 3. bis 5. Mai 2027 Besucher an.", None, "de", date(2026, 11, 29)) == []
+
+
+def test_capitalised_market_and_days_head_a_name_after_an_article() -> None:
+    names = [f.name for f in extract_fairs("Le Marché de Noël des artisans se tiendra du 1er au 24 décembre 2027 à "
+                                           "Strasbourg.", None, "fr", date(2026, 11, 29))]
+    assert names == ["Marché de Noël des artisans"]
+    names = [f.name for f in extract_fairs("Les Journées européennes des métiers d'art auront lieu du 2 au 7 avril 2027.",
+                                           None, "fr", date(2026, 11, 29))]
+    assert names == ["Journées européennes des métiers d'art"]
+    assert extract_fairs("Le marché de l'emploi a progressé du 2 au 7 avril 2027.", None, "fr", date(2026, 11, 29)) == []
+
+
+def test_two_fair_words_make_one_head() -> None:
+    fairs = extract_fairs("Dal 3 al 5 maggio 2027 torna a Cagliari la Mostra mercato dell'artigianato sardo.", None, "it",
+                          date(2026, 11, 29))
+    assert [f.name for f in fairs] == ["Mostra mercato dell'artigianato"]
