@@ -83,3 +83,11 @@ def test_the_month_and_year_then_the_days() -> None:
     (span,) = find_date_spans("Le prochain rendez-vous est en janvier 2028, du 22 au 26, porte de Versailles.", ["fr"])
     assert (str(span.start.to_date()), str(span.end.to_date() if span.end else None)) == ("2028-01-22", "2028-01-26")
     assert find_date_spans("en janvier 2028, 22 exposants", ["fr"]) == []
+
+
+def test_an_elided_italian_range_word() -> None:
+    from spiders.extract.dates import find_date_spans
+    (span,) = find_date_spans("L'Artigiano in Fiera torna dal 30 novembre all'8 dicembre 2027.", ("it",))
+    assert (span.start.day, span.start.month, span.start.year, span.end.day, span.end.month) == (30, 11, 2027, 8, 12)
+    (span,) = find_date_spans("Si tiene dal 1° all’11 maggio 2027.", ("it",))
+    assert (span.start.day, span.end.day, span.end.month) == (1, 11, 5)

@@ -289,3 +289,11 @@ def test_two_fair_words_make_one_head() -> None:
     fairs = extract_fairs("Dal 3 al 5 maggio 2027 torna a Cagliari la Mostra mercato dell'artigianato sardo.", None, "it",
                           date(2026, 11, 29))
     assert [f.name for f in fairs] == ["Mostra mercato dell'artigianato"]
+
+
+def test_an_arabic_city_glued_to_its_preposition() -> None:
+    fairs = extract_fairs("تنظم غرفة الصناعة التقليدية الدورة الخامسة لمعرض الزربية بأكادير من 1 إلى 7 يوليوز 2027.",
+                          None, "ar", date(2026, 11, 29))
+    assert [(f.city, f.country, f.edition) for f in fairs] == [("Agadir", "MA", 5)]
+    from spiders.extract.fair_vocab import find_cities
+    assert [m.entry.name for m in find_cities("زار وجدة ثم بفاس")] == ["Oujda", "Fès"]
