@@ -193,6 +193,9 @@ def _merge_key(mention: NameMention, groups: dict[str, FairGroup]) -> str:
     return fold(mention.name)
 
 
+_TOWN_FAIR_HEADS = frozenset({"foire", "salon"})
+
+
 def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: str) -> bool:
     if any(v.begin < mention.end and mention.begin < v.end for v in venues):
         return True
@@ -200,8 +203,9 @@ def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: 
     meaningful = words - _GENERIC_WORDS
     if not meaningful:
         return True
-    # "Fiera di Rho", "Messe Frankfurt", a lone "Fachmesse": organisers, grounds, common nouns.
-    if all(city_by_name(w) is not None for w in meaningful):
+    # "Fiera di Rho", "Messe Frankfurt", a lone "Fachmesse": organisers, grounds, common nouns. A French
+    # "Foire de Meknès" or "Salon de Tanger" is the town's fair, never a company or a ground.
+    if all(city_by_name(w) is not None for w in meaningful) and fold(mention.name).split()[0] not in _TOWN_FAIR_HEADS:
         return True
     possessive = re.match(r"^(.+?)[’']s\s+(.+)$", mention.name)
     if possessive and city_by_name(possessive.group(1)) and not (_words(possessive.group(2)) - _DESCRIPTOR_WORDS):

@@ -297,3 +297,9 @@ def test_an_arabic_city_glued_to_its_preposition() -> None:
     assert [(f.city, f.country, f.edition) for f in fairs] == [("Agadir", "MA", 5)]
     from spiders.extract.fair_vocab import find_cities
     assert [m.entry.name for m in find_cities("زار وجدة ثم بفاس")] == ["Oujda", "Fès"]
+
+
+def test_a_french_town_fair_is_a_fair_but_a_town_fairground_is_not() -> None:
+    fairs = extract_fairs("La Foire de Meknès se tient du 2 au 7 avril 2027.", None, "fr", date(2026, 11, 29))
+    assert [(f.name, f.city) for f in fairs] == [("Foire de Meknès", "Meknès")]
+    assert extract_fairs("Die Messe Frankfurt meldet vom 2. bis 7. April 2027 Rekorde.", None, "de", date(2026, 11, 29)) == []
