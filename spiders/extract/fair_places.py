@@ -160,7 +160,7 @@ def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | No
         surface = _arabic_venue_words(_ARABIC_VENUE_END.sub("", _VENUE_END.sub("", head + tail)))
     else:
         proper = _latin_tail(tail)
-        if fold(head) in _NAMED_HEADS and not _name_before(text, match.start()) and not re.match(r"\s+(?:(?:de|du|des|di|del|della|da|d'|l')\s*)*[A-Z0-9]", proper):
+        if fold(head) in _NAMED_HEADS and not _name_before(text, match.start()) and not re.match(r"\s+(?:(?:de|du|des|di|dei|degli|del|della|delle|dello|da|do|dos|d'|l'|la|los|las)\s*)*[A-Z0-9]", proper):
             return None  # "un espace réservé", "l'hôtel de ville": a common noun unless a proper name follows
         surface = _DATE_AFTER_VENUE.sub("", head + proper)
     surface = surface.strip(" -–,")
