@@ -56,7 +56,9 @@ _GERMAN_HEADS = ("messegelande", "messezentrum", "messengelande")
 # A preposition of place right before a venue: the fair is held there.
 _HOSTING_CUE = re.compile(
     r"(?:\b(?:a|au|a\s+la|a\s+l'|dans\s+l'|dans\s+le|at|at\s+the|in\s+the|en|en\s+el|en\s+la|presso|al|alla|nel|nella"
-    r"|im|in\s+der|auf\s+dem|no|na|في)\s*|\bl')$"
+    r"|im|in\s+der|auf\s+dem|no|na|في|presso\s+(?:il|la|lo|l'))\s*|\bl')$"
+    # "يحتضن قصر المؤتمرات … المعرض": the place hosts the fair, named first
+    r"|(?<![^\W\d_])(?:يحتضن|تحتضن|احتضن|احتضنت|تستضيف|يستضيف|استضاف|استضافت)\s+$"
 )
 _ARABIC_VENUE_MAX_WORDS = 6
 _BEFORE_WINDOW = 160
