@@ -15,7 +15,9 @@ _VENUE_PATTERN = re.compile(
     r"|congress (?:center|centre)|expo (?:center|centre)|esplanade|pier \d+|museum|musee|museo"
     r"|plaza de los|plaza de la|plaza del|messengelande|messegelaende"
     r"|espace|palais|palazzo|palacio|fortezza|complexe|complejo|pabellon|padiglione|pavillon|piazza|avenida"
-    r"|boulevard|bd|(?:hall|village|arena)(?![^\W\d_]))"
+    r"|boulevard|bd|place|paseo|(?:hall|village|arena)(?![^\W\d_])"
+    # German venues are compounds: "Stadthalle", "Kongresszentrum", "Kulturforum"
+    r"|(?<![^\W\d_])[a-z]{3,}(?:halle|zentrum|forum)(?![^\W\d_]))"
     r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر|مركب|حديقة|بهو|فندق)"
     # "بدار الصناعة التقليدية", "دار الثقافة": a house of crafts or culture, not "الدار البيضاء"
     r"|(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[بوف]))دار(?=\s+ال))"
@@ -44,7 +46,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+")
 # Venue words that make a venue only with a proper name after them ("espace Souissi", "Palazzo Vecchio").
 _NAMED_HEADS = frozenset({
     "espace", "palais", "palazzo", "palacio", "fortezza", "complexe", "complejo", "pabellon", "padiglione",
-    "pavillon", "piazza", "avenida", "boulevard", "bd",
+    "pavillon", "piazza", "avenida", "boulevard", "bd", "place", "paseo",
 })
 # English word order, the name before the venue word: "Riverside Exhibition Centre", "Mohammed V Boulevard".
 _NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:(?:[A-Z][\w’'\-]*|[IVX]+)\s+){1,4})$")
@@ -60,6 +62,7 @@ _HOSTING_CUE = re.compile(
     # "يحتضن قصر المؤتمرات … المعرض": the place hosts the fair, named first
     r"|(?<![^\W\d_])(?:يحتضن|تحتضن|احتضن|احتضنت|تستضيف|يستضيف|استضاف|استضافت)\s+$"
 )
+_FRENCH_SQUARE = re.compile(r"\b(?:la|sur)\s+$")
 _ARABIC_VENUE_MAX_WORDS = 6
 _BEFORE_WINDOW = 160
 _AFTER_WINDOW = 260
@@ -161,6 +164,8 @@ def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | No
             return None  # "فضاء مخصصا لـ...", "ساحة تقدر بـ...": a space described, not a named venue
         surface = _arabic_venue_words(_ARABIC_VENUE_END.sub("", _VENUE_END.sub("", head + tail)))
     else:
+        if fold(head) == "place" and not _FRENCH_SQUARE.search(fold(text[max(0, match.start() - 8):match.start()])):
+            return None  # "takes place Jan 8-11": only "la place Kléber", "sur la place …" is a square
         proper = _latin_tail(tail)
         if fold(head) in _NAMED_HEADS and not _name_before(text, match.start()) and not re.match(r"\s+(?:(?:de|du|des|di|dei|degli|del|della|delle|dello|da|do|dos|d'|l'|la|los|las)\s*)*[A-Z0-9]", proper):
             return None  # "un espace réservé", "l'hôtel de ville": a common noun unless a proper name follows

@@ -78,3 +78,24 @@ def test_a_far_venue_is_not_given_when_the_text_names_several_fairs() -> None:
             + " Un concert a lieu à l'espace Bab Makina.")
     fairs = extract_fairs(text, language="fr")
     assert len(fairs) == 2 and all(f.venue is None for f in fairs)
+
+
+def test_squares_promenades_and_german_halls_are_venues() -> None:
+    cases = [
+        ("fr", "Le Salon de l'artisanat de Tiznit se tient du 2 au 7 avril 2027 à la Place Al Mechouar.", "Place Al Mechouar"),
+        ("es", "La Feria de Artesanía de Córdoba tendrá lugar del 2 al 7 de abril de 2027 en el Paseo de la Victoria.",
+         "Paseo de la Victoria"),
+        ("de", "Die Kunsthandwerkermesse Heidelberg findet vom 2. bis 7. April 2027 in der Stadthalle Heidelberg statt.",
+         "Stadthalle Heidelberg"),
+        ("it", "La Fiera dell'artigianato si svolgerà dal 2 al 7 aprile 2027 presso il Palazzo dei Congressi di Riccione.",
+         "Palazzo dei Congressi di Riccione"),
+        ("ar", "يحتضن قصر المؤتمرات بمراكش من 2 إلى 7 أبريل 2027 المعرض الدولي للزربية.", "قصر المؤتمرات بمراكش"),
+    ]
+    for language, text, venue in cases:
+        (fair,) = extract_fairs(text, language=language)
+        assert fair.venue == venue, text
+
+
+def test_taking_place_is_no_square() -> None:
+    (fair,) = extract_fairs("Heimtextil takes place Jan 8-11, 2027 in Frankfurt.", language="en")
+    assert fair.venue is None
