@@ -69,6 +69,24 @@ _TAXONOMY_LINE = re.compile(
     re.IGNORECASE,
 )
 _MAX_TAXONOMY_WORDS = 10
+# A time alone on its line ("19:49", "3:59 PM"): the post's stamp, not its text.
+_TIME_ONLY = re.compile(r"^\W*\d{1,2}[:h.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?\W*$", re.IGNORECASE)
+# A photo credit alone: "Getty Images", "AFP / MARCO BERTORELLO", "Foto: dpa", "(Photo: Reuters)".
+_PHOTO_CREDIT = re.compile(
+    r"^\W*(?:(?:photos?|fotos?|bild(?:er)?|images?|cr[ée]dits?(?: photo)?|fotograf[íi]a)\s*:\s*\S.{0,50}"
+    r"|(?:[\w.-]+\s*/\s*)?(?:getty images|afp|reuters|dpa|efe|ansa|shutterstock|istock(?:photo)?|ap photo|picture alliance)"
+    r"(?:\s*(?:/|via|,)\s*[\w .-]{0,40})?)\W*$",
+    re.IGNORECASE,
+)
+_MAX_CREDIT_CHARS = 70
+# A paywall's prompt where the text stops: "Pour lire la suite", "Réservé aux abonnés", "Subscribe to continue reading".
+_PAYWALL = re.compile(
+    r"^\W*(?:pour (?:lire|accéder à) la suite|pour accéder en illimité|réservé aux abonnés|article réservé aux abonnés"
+    r"|subscribe to (?:continue|keep) reading|this (?:article|content) is (?:only )?(?:available )?(?:for|to) subscribers"
+    r"|(?:jetzt )?weiterlesen mit|dieser (?:artikel|beitrag) ist (?:nur )?für abonnenten|contenido exclusivo para suscriptores"
+    r"|para seguir leyendo|per continuare a leggere)",
+    re.IGNORECASE,
+)
 # The site's copyright notice or photo credit: "copyright Example 2019 - ISSN …", "photos © Example". A wire
 # service's notice ("© 2019 Associated Press. All Rights Reserved…") goes with its story and stays.
 _COPYRIGHT_LINE = re.compile(
@@ -184,6 +202,8 @@ def _is_furniture(line: str, link_texts: _LazyLinkTexts) -> bool:
     if _SECTION_LABEL.match(line) or _CALL_TO_ACTION.match(line) or _COMMENT_CALL.match(line):
         return True
     if _READING_TIME.match(line) or _WIRE_CREDITS.match(line) or _pitches_newsletter(line):
+        return True
+    if _TIME_ONLY.match(line) or _PAYWALL.match(line) or (len(line) <= _MAX_CREDIT_CHARS and _PHOTO_CREDIT.match(line)):
         return True
     if _COMMENT_WORD.search(line) and _MODERATION_WORD.search(line):
         return True  # "ATENÇÃO: Comentários … não serão aprovados pelo moderador."

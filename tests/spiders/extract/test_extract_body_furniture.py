@@ -230,3 +230,12 @@ def test_the_sites_own_copyright_and_photo_credit_go_but_a_wire_notice_stays() -
     assert drop_publisher_blurb(lines, "https://www.example-news.com/kilns") == lines
     long_line = "The copyright of the Atlas Ceramics glaze designs was the subject of a long dispute. " * 3
     assert drop_publisher_blurb([long_line], "https://www.atlasceramics.ma/x") == [long_line]
+
+
+def test_a_lone_time_a_photo_credit_and_a_paywall_prompt_are_no_article_text() -> None:
+    tree = html.fromstring("<div></div>")
+    furniture = ["19:49", "3:59 PM", "Getty Images", "AFP / KARIM SAHIB", "Foto: dpa", "Pour lire la suite",
+                 "Réservé aux abonnés", "Subscribe to continue reading"]
+    prose = ["The kilns were relit at 19:49 on Monday, after the storm.",
+             "A photographer from Getty Images followed the potters for a week and shared the pictures."]
+    assert drop_furniture(["Body text one."] + furniture + prose, tree) == ["Body text one."] + prose
