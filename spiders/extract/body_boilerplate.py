@@ -35,7 +35,10 @@ _SECTION_LABEL = re.compile(
     r"|leggi anche|commenti|condividi|اقرأ أيضا|اقرأ أيضاً|تعليقات|شارك|lire également|à lire également"
     r"|notas relacionadas|le puede interesar|lea también|vea también|temas relacionados|schon gelesen|auch lesen"
     r"|zum weiterlesen|weitere artikel zum thema|empfohlene beiträge|(?:das )?(?:thema )?könnte dich auch interessieren"
-    r"|weitere beiträge(?: [\w\s]+)?|teilen sie dies mit|bewerten|kommentierte artikel)\W*$",
+    r"|weitere beiträge(?: [\w\s]+)?|teilen sie dies mit|bewerten|kommentierte artikel"
+    # advertising labels and a table of contents' title, alone on their line
+    r"|anzeige|werbung|publicité|publicidad|pubblicità|sponsored|inhaltsverzeichnis|table of contents|sommaire"
+    r"|beitragsbild|temas)\W*$",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION = re.compile(

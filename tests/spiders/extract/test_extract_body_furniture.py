@@ -239,3 +239,9 @@ def test_a_lone_time_a_photo_credit_and_a_paywall_prompt_are_no_article_text() -
     prose = ["The kilns were relit at 19:49 on Monday, after the storm.",
              "A photographer from Getty Images followed the potters for a week and shared the pictures."]
     assert drop_furniture(["Body text one."] + furniture + prose, tree) == ["Body text one."] + prose
+
+
+def test_advertising_labels_and_a_table_of_contents_title_are_no_article_text() -> None:
+    tree = html.fromstring("<div></div>")
+    lines = ["Body text one.", "Anzeige", "Inhaltsverzeichnis", "Publicité", "Body text two."]
+    assert drop_furniture(lines, tree) == ["Body text one.", "Body text two."]
