@@ -11,6 +11,8 @@ from spiders.extract.currency import find_currency, to_iso
 from spiders.extract.textutil import one_line
 
 _MAX_CHARS = 300
+# "CHF 1’299.00": a typographic apostrophe between digits separates thousands, as the straight one does.
+_SWISS_THOUSANDS = re.compile(r"(?<=\d)’(?=\d{3}(?!\d))")
 # Arabic-Indic and Persian digits, Arabic decimal and thousands separators.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _WAS_NOW = re.compile(r"\b(?:was|avant|statt|antes)\b.*?\b(?:now|maintenant|jetzt|ahora)\b", re.IGNORECASE)
@@ -36,7 +38,7 @@ class ParsedPrice:
 def parse_price(
     text: str, currency_hint: str | None = None, decimal_separator: str | None = None
 ) -> ParsedPrice:
-    cleaned = one_line(text)[:_MAX_CHARS].translate(_DIGITS)
+    cleaned = _SWISS_THOUSANDS.sub("'", one_line(text)[:_MAX_CHARS].translate(_DIGITS))
     hint = one_line(currency_hint)[:_MAX_CHARS].translate(_DIGITS) if currency_hint else None
     # "Was $120.00 Now $60.00": the current price follows the last "now".
     was_now = _WAS_NOW.search(cleaned)

@@ -51,7 +51,8 @@ _PRICE_SHAPE = re.compile(r"\d[\d\s.,'’]*")
 _HEADING_TAGS = ("h1",)
 _MAX_RESIDUE = 16
 _NO_DIGITS = re.compile(r"\d.*$")
-_NUMBER_RUN = re.compile(r"\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d(?:[\d.,]*\d)?")
+# "1 299,00", "1'299.–" (Swiss), "1,299.00": one amount, whatever separates its thousands.
+_NUMBER_RUN = re.compile(r"\d{1,3}(?:[\s\u00a0\u202f'’]\d{3})+(?:[.,]\d+)?|\d(?:[\d.,]*\d)?")
 _BARE_NUMBER = re.compile(r"^\d[\d\s.,]*$")
 _NON_WORDS = re.compile(r"[\W\d_]+")
 _PRICE_WITH_CURRENCY = re.compile(r"(?:[^\w\s]{1,3}\s?\d[\d\s.,]*|\d[\d\s.,]*\s?[^\w\s\d]{1,3}|\d[\d.,]*\s?[A-Za-zА-я.]{1,4}\b)")

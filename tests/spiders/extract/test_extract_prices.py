@@ -50,3 +50,12 @@ def test_hints() -> None:
 def test_product_codes_are_not_currencies() -> None:
     assert find_currency("Réf. M67296549") is None
     assert find_currency("Taille M") is None
+
+
+def test_swiss_thousands_with_either_apostrophe() -> None:
+    from spiders.extract.offers import extract_offer
+    from spiders.extract.prices import parse_price
+    assert (parse_price("CHF 1’299.00").amount, parse_price("CHF 1’299.00").currency) == (Decimal("1299.00"), "CHF")
+    page = "<html><body><h1>Tapis Beni Ouarain</h1><span class='product-price'>CHF 1'299.–</span><button>Kaufen</button></body></html>"
+    offer = extract_offer(page)
+    assert (offer.price, offer.currency) == (Decimal("1299"), "CHF")
