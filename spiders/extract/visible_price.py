@@ -45,6 +45,11 @@ _FOREIGN_BLOCK_WORDS = frozenset({
     "nav", "navigation", "menu", "sidebar", "widget", "reviews", "sponsored", "recently", "suggestions",
     "minicart", "cart", "basket", "tile", "tiles", "teaser", "listing", "grid", "products", "others", "more", "complementary", "compare", "swatch", "swatches",
 })
+# The blocks of other products by name; the other foreign words (grid, tile, slider…) also wrap main products.
+_OTHER_PRODUCTS_WORDS = frozenset({
+    "related", "recommend", "recommended", "recommendation", "recommendations", "similar", "upsell", "crosssell",
+    "bought", "viewed", "recently", "suggestions", "complementary",
+})
 _NUMBER = re.compile(r"\d")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _PRICE_SHAPE = re.compile(r"\d[\d\s.,'’]*")
@@ -361,6 +366,8 @@ def _score(c: _Candidate, heading: int | None, repeats: int) -> float:
         if ancestor.tag in _CHOICE_TAGS:
             in_link = True  # variant buttons show each option's price, not the chosen one
         ancestor_words = _words(_attr_words(ancestor))
+        if ancestor_words & _OTHER_PRODUCTS_WORDS:
+            return -10  # "You may also like", "Customers also bought": never the main product's price
         if ancestor_words & _FOREIGN_BLOCK_WORDS:
             score -= 4
             break

@@ -150,3 +150,12 @@ def test_an_amount_repeated_in_other_products_cards_does_not_outweigh_the_shown_
     )
     offer = extract_offer(_page("", body), "https://shop.example.fi/blanket")
     assert offer.price == Decimal("38.15")
+
+
+def test_a_page_priced_only_in_its_recommendations_has_no_price() -> None:
+    from spiders.extract.offers import extract_offer
+    cards = "".join(f"<div class='card'><a href='/p/{i}'>Pouf {i}</a><span class='price'>€{40 + i}.00</span></div>"
+                    for i in range(6))
+    page = ("<html><body><main><h1>Beni Ouarain rug 200x300</h1><p>Prix sur demande</p><button>Contact</button></main>"
+            f"<section class='product-recommendations'><h2>You may also like</h2>{cards}</section></body></html>")
+    assert extract_offer(page).price is None
