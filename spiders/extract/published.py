@@ -54,7 +54,7 @@ class Published:
 def find_published(
     tree: html.HtmlElement, url: str | None, things: Sequence[Thing], meta: dict[str, str]
 ) -> Published:
-    declared = _from_structured(things) or _from_meta(meta)
+    declared = _local_form(_from_structured(things) or _from_meta(meta), tree)
     # htmldate (original_date=True) reads the same metadata plus URL and visible dates and
     # picks the right day more often; the declared timestamp only supplies the time of day.
     day = _from_htmldate(tree, url)
@@ -69,6 +69,24 @@ def find_published(
         # without offset is often the server's UTC clock: htmldate's day wins then.
         return Published(moment, declared_day)
     return Published(moment if declared_day == day else None, day)
+
+
+_SAME_INSTANT = timedelta(minutes=1)
+
+
+def _local_form(declared: Declared | None, tree: html.HtmlElement) -> Declared | None:
+    """The same instant written with the publisher's own offset: JSON-LD often carries the UTC form
+    ("…T02:11:03+00:00") of the time the page shows as local ("<time datetime='…T21:11:03-05:00'>")."""
+    if not isinstance(declared, datetime) or declared.utcoffset() != timedelta(0):
+        return declared
+    for element in tree.iter("time"):
+        if element.get("datetime") is None:
+            continue
+        written = parse_as_written(element.get("datetime"))
+        if isinstance(written, datetime) and written.utcoffset() not in (None, timedelta(0)) \
+                and abs(written - declared) <= _SAME_INSTANT:
+            return written
+    return declared
 
 
 def _day_of(value: Declared | None) -> date | None:

@@ -90,3 +90,14 @@ def test_empty_and_garbage_inputs() -> None:
         article = extract_article(raw)
         assert article.text == "" or isinstance(article.text, str)
         assert article.published is None
+
+
+def test_the_publishers_local_offset_wins_over_the_same_instant_in_utc() -> None:
+    page = ("<html><head><title>Potters vote</title><script type='application/ld+json'>"
+            '{"@type": "NewsArticle", "headline": "Potters vote", "datePublished": "2027-11-09T02:11:03+00:00"}'
+            "</script></head><body><article><h1>Potters vote</h1>"
+            "<time datetime='2027-11-08T21:11:03-05:00' itemprop='datePublished'>November 8, 2027</time>"
+            + "<p>The potters of the old town voted on Monday evening to keep their cooperative kilns.</p>" * 5
+            + "</article></body></html>")
+    article = extract_article(page, "https://news.example.com/2027/potters-vote")
+    assert article.published is not None and article.published.isoformat() == "2027-11-08T21:11:03-05:00"
