@@ -5,6 +5,8 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from htmldate import find_date
 from lxml import html
@@ -54,7 +56,7 @@ class Published:
 def find_published(
     tree: html.HtmlElement, url: str | None, things: Sequence[Thing], meta: dict[str, str]
 ) -> Published:
-    declared = _local_form(_from_structured(things) or _from_meta(meta), tree)
+    declared = _in_site_zone(_local_form(_from_structured(things) or _from_meta(meta), tree), url)
     # htmldate (original_date=True) reads the same metadata plus URL and visible dates and
     # picks the right day more often; the declared timestamp only supplies the time of day.
     day = _from_htmldate(tree, url)
@@ -87,6 +89,32 @@ def _local_form(declared: Declared | None, tree: html.HtmlElement) -> Declared |
                 and abs(written - declared) <= _SAME_INSTANT:
             return written
     return declared
+
+
+# A country-code domain's time zone, where the country has one: "…T23:15Z" on an Italian site is past midnight there.
+_SITE_ZONES = {
+    "it": "Europe/Rome", "de": "Europe/Berlin", "fr": "Europe/Paris", "es": "Europe/Madrid", "at": "Europe/Vienna",
+    "ch": "Europe/Zurich", "nl": "Europe/Amsterdam", "be": "Europe/Brussels", "pl": "Europe/Warsaw",
+    "uk": "Europe/London", "ie": "Europe/Dublin", "pt": "Europe/Lisbon", "ma": "Africa/Casablanca",
+    "dz": "Africa/Algiers", "tn": "Africa/Tunis", "eg": "Africa/Cairo", "sa": "Asia/Riyadh", "ae": "Asia/Dubai",
+    "qa": "Asia/Qatar", "jp": "Asia/Tokyo", "kr": "Asia/Seoul", "cz": "Europe/Prague", "se": "Europe/Stockholm",
+    "dk": "Europe/Copenhagen", "no": "Europe/Oslo", "fi": "Europe/Helsinki", "gr": "Europe/Athens",
+    "tr": "Europe/Istanbul", "il": "Asia/Jerusalem", "in": "Asia/Kolkata", "co": "America/Bogota",
+    "ar": "America/Argentina/Buenos_Aires", "cl": "America/Santiago",
+}
+
+
+def _in_site_zone(declared: Declared | None, url: str | None) -> Declared | None:
+    """A UTC timestamp on a site of a one-zone country, in that zone: the day its readers saw."""
+    if not isinstance(declared, datetime) or declared.utcoffset() != timedelta(0) or not url:
+        return declared
+    zone = _SITE_ZONES.get((urlsplit(url).hostname or "").rsplit(".", 1)[-1])
+    if zone is None:
+        return declared
+    try:
+        return declared.astimezone(ZoneInfo(zone))
+    except ZoneInfoNotFoundError:
+        return declared
 
 
 def _day_of(value: Declared | None) -> date | None:

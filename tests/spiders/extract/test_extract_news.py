@@ -101,3 +101,15 @@ def test_the_publishers_local_offset_wins_over_the_same_instant_in_utc() -> None
             + "</article></body></html>")
     article = extract_article(page, "https://news.example.com/2027/potters-vote")
     assert article.published is not None and article.published.isoformat() == "2027-11-08T21:11:03-05:00"
+
+
+def test_a_utc_timestamp_on_a_one_zone_countrys_site_is_read_in_its_zone() -> None:
+    page = ("<html><head><title>Ceramiche</title><script type='application/ld+json'>"
+            '{"@type": "NewsArticle", "headline": "Ceramiche", "datePublished": "2027-12-05T23:15:00Z"}'
+            "</script></head><body><article><h1>Ceramiche</h1>"
+            + "<p>I ceramisti di Grottaglie hanno riaperto le botteghe dopo la festa patronale della città.</p>" * 5
+            + "</article></body></html>")
+    italian = extract_article(page, "https://www.giornale.example.it/news/ceramiche")
+    assert italian.published is not None and italian.published.isoformat() == "2027-12-06T00:15:00+01:00"
+    worldwide = extract_article(page, "https://www.news.example.com/ceramiche")
+    assert worldwide.published is not None and worldwide.published.isoformat() == "2027-12-05T23:15:00+00:00"
