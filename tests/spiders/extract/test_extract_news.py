@@ -92,23 +92,23 @@ def test_empty_and_garbage_inputs() -> None:
         assert article.published is None
 
 
+def _dated_page(headline: str, published: str, paragraph: str, shown: str = "") -> str:
+    return (f"<html><head><title>{headline}</title><script type='application/ld+json'>"
+            f'{{"@type": "NewsArticle", "headline": "{headline}", "datePublished": "{published}"}}'
+            f"</script></head><body><article><h1>{headline}</h1>{shown}{f'<p>{paragraph}</p>' * 5}</article></body></html>")
+
+
 def test_the_publishers_local_offset_wins_over_the_same_instant_in_utc() -> None:
-    page = ("<html><head><title>Potters vote</title><script type='application/ld+json'>"
-            '{"@type": "NewsArticle", "headline": "Potters vote", "datePublished": "2027-11-09T02:11:03+00:00"}'
-            "</script></head><body><article><h1>Potters vote</h1>"
-            "<time datetime='2027-11-08T21:11:03-05:00' itemprop='datePublished'>November 8, 2027</time>"
-            + "<p>The potters of the old town voted on Monday evening to keep their cooperative kilns.</p>" * 5
-            + "</article></body></html>")
+    page = _dated_page("Potters vote", "2027-11-09T02:11:03+00:00",
+                       "The potters of the old town voted on Monday evening to keep their cooperative kilns.",
+                       "<time datetime='2027-11-08T21:11:03-05:00' itemprop='datePublished'>November 8, 2027</time>")
     article = extract_article(page, "https://news.example.com/2027/potters-vote")
     assert article.published is not None and article.published.isoformat() == "2027-11-08T21:11:03-05:00"
 
 
 def test_a_utc_timestamp_on_a_one_zone_countrys_site_is_read_in_its_zone() -> None:
-    page = ("<html><head><title>Ceramiche</title><script type='application/ld+json'>"
-            '{"@type": "NewsArticle", "headline": "Ceramiche", "datePublished": "2025-12-05T23:15:00Z"}'
-            "</script></head><body><article><h1>Ceramiche</h1>"
-            + "<p>I ceramisti di Grottaglie hanno riaperto le botteghe dopo la festa patronale della città.</p>" * 5
-            + "</article></body></html>")
+    page = _dated_page("Ceramiche", "2025-12-05T23:15:00Z",
+                       "I ceramisti di Grottaglie hanno riaperto le botteghe dopo la festa patronale della città.")
     italian = extract_article(page, "https://www.giornale.example.it/news/ceramiche")
     assert italian.published is not None and italian.published.isoformat() == "2025-12-06T00:15:00+01:00"
     worldwide = extract_article(page, "https://www.news.example.com/ceramiche")
