@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from htmldate import find_date
 from lxml import html
 
+from spiders.extract.labelled_date import labelled_date
 from spiders.extract.structured import Thing, type_names
 from spiders.extract.timeparse import as_aware, parse_as_written
 
@@ -62,6 +63,11 @@ def find_published(
     day = _from_htmldate(tree, url)
     moment = declared if isinstance(declared, datetime) else None
     declared_day = _day_of(declared)
+    labelled = labelled_date(tree)
+    if labelled is not None and labelled != day and declared_day != day:
+        # "Datum: 03.02.2022" under the headline beats a comment's or a teaser's date htmldate picked,
+        # unless the metadata agrees with htmldate.
+        day = labelled
     if day is None:
         return Published(moment, declared_day)
     if declared_day is None or abs((declared_day - day).days) > 1:

@@ -109,3 +109,26 @@ def test_a_utc_timestamp_on_a_one_zone_countrys_site_is_read_in_its_zone() -> No
     assert italian.published is not None and italian.published.isoformat() == "2025-12-06T00:15:00+01:00"
     worldwide = extract_article(page, "https://www.news.example.com/salon")
     assert worldwide.published is not None and worldwide.published.isoformat() == "2025-12-05T23:15:00+00:00"
+
+
+def test_a_labelled_publication_day_beats_a_comments_date() -> None:
+    shown = "<h5>Datum:</h5> 03.02.2025 <div class='comments'><div class='comment__date'>04.02.2025 - 00:00 Uhr</div></div>"
+    article = extract_article(_dated_page("", shown), "https://www.autos.example.de/nachrichten/salon")
+    assert article.published_date == date(2025, 2, 3)
+
+
+def test_the_labelled_day_finder_reads_labels_in_five_languages() -> None:
+    from lxml import html
+
+    from spiders.extract.labelled_date import labelled_date
+    cases = {
+        "<p>Publié le 3 février 2025 à 10h</p>": date(2025, 2, 3),
+        "<span>Published on</span> <time>March 3, 2025</time>": date(2025, 3, 3),
+        "<p>Veröffentlicht am 12. Mai 2025</p>": date(2025, 5, 12),
+        "<p>Pubblicato il 4 aprile 2025</p>": date(2025, 4, 4),
+        "<p>Fecha de publicación: 9 de enero de 2025</p>": date(2025, 1, 9),
+        "<p>The fair opens on 3 May 2025.</p>": None,
+        "<p>Database: 3 May 2025</p>": None,
+    }
+    for body, day in cases.items():
+        assert labelled_date(html.fromstring(f"<html><body>{body}</body></html>")) == day, body
