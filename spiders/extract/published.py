@@ -63,11 +63,10 @@ def find_published(
     day = _from_htmldate(tree, url)
     moment = declared if isinstance(declared, datetime) else None
     declared_day = _day_of(declared)
-    labelled = labelled_date(tree)
-    if labelled is not None and labelled != day and declared_day != day:
+    if declared_day != day:
         # "Datum: 03.02.2022" under the headline beats a comment's or a teaser's date htmldate picked,
-        # unless the metadata agrees with htmldate.
-        day = labelled
+        # unless the metadata agrees with htmldate (then the page is not read again).
+        day = labelled_date(tree) or day
     if day is None:
         return Published(moment, declared_day)
     if declared_day is None or abs((declared_day - day).days) > 1:
