@@ -8,7 +8,7 @@ from typing import Protocol
 from spiders.extract.dates import DateSpan
 
 MAX_PAIRING_GAP = 320
-_CLAUSE_BREAK = re.compile(r"[,;.!?\n]|\b(?:and|et|y|e|und|while|alors|mientras)\b")
+_CLAUSE_BREAK = re.compile(r"[,;.!?\n،؛]|\b(?:and|et|y|e|und|while|alors|mientras)\b")
 _DATE_BEFORE_NAME_PENALTY = 1.6
 
 Span = tuple[int, int]

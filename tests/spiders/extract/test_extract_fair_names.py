@@ -303,3 +303,10 @@ def test_a_french_town_fair_is_a_fair_but_a_town_fairground_is_not() -> None:
     fairs = extract_fairs("La Foire de Meknès se tient du 2 au 7 avril 2027.", None, "fr", date(2026, 11, 29))
     assert [(f.name, f.city) for f in fairs] == [("Foire de Meknès", "Meknès")]
     assert extract_fairs("Die Messe Frankfurt meldet vom 2. bis 7. April 2027 Rekorde.", None, "de", date(2026, 11, 29)) == []
+
+
+def test_an_arabic_comma_ends_a_fairs_clause_so_its_dates_stay_its_own() -> None:
+    text = "أجندة المعارض: معرض الزربية بتازناخت من 3 إلى 6 أبريل 2027، ومعرض الخزف بآسفي من 20 إلى 24 ماي 2027."
+    fairs = extract_fairs(text, None, "ar", date(2026, 11, 29))
+    assert [(f.name, f.start_date, f.city) for f in fairs] == [
+        ("معرض الزربية", date(2027, 4, 3), "Taznakht"), ("معرض الخزف", date(2027, 5, 20), "Safi")]
