@@ -27,10 +27,19 @@ _LOG = logging.getLogger(__name__)
 _LISTING_MIN_FAIRS = 3
 _HEADLINE_LINES = 2
 _HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|div|p|article|section|table|span|a)\b", re.IGNORECASE)
-_DEADLINE = re.compile(
-    r"(?:deadline|date limite|avant le|before|bis zum|hasta el|entro il|آخر أجل|آخر موعد)[^.\n]{0,80}",
+# A registration word, then within a few words a closing cue right before the date: "deadline: 15 March",
+# "les inscriptions … sont ouvertes jusqu'au 15 avril", "applications … close on April 30", "آخر أجل … هو 15 مارس".
+_REGISTRATION_WORD = re.compile(
+    r"deadline|date\s+limite|inscri|candidat|dossier|application|registration|register|apply|submission|anmeld"
+    r"|iscrizion|domande|solicitud|plazo|آخر\s+أجل|آخر\s+موعد|التسجيل|الترشيح",
     re.IGNORECASE,
 )
+_CLOSING_CUE = re.compile(
+    r"(?:jusqu['’]\s*au|jusqu['’]\s*à|avant\s+le|until|by|before|close[sd]?(?:\s+on)?|end(?:s)?(?:\s+on)?|bis\s+zum|bis"
+    r"|ist\s+der|hasta\s+el|hasta|entro\s+il|entro|fino\s+al|est\s+fix[ée]e?\s+au|:|هو|قبل|غاية)\s*(?:le\s+|the\s+|el\s+|il\s+)?$",
+    re.IGNORECASE,
+)
+_DEADLINE_LOOKBEHIND = 140
 _WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"'«»]+|\bwww\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/[^\s<>\"'«»]*)?", re.IGNORECASE)
 _SOCIAL_SITE = re.compile(r"(?:facebook|instagram|twitter|linkedin|youtube|tiktok|pinterest)\.com", re.IGNORECASE)
 _EDITION_YEAR = re.compile(r"(?:^|\s)(?:19|20)\d\d(?:/\d{2,4})?(?=\s|$)")
@@ -204,7 +213,7 @@ def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> Ext
         country=None if online else fair.country,
         venue=None if online else fair.venue,
         organizer=fair_organizer(fair.description, whole),
-        registration_deadline=_deadline(fair.description, fair.start),
+        registration_deadline=_deadline(fair.description, fair.start) or _deadline(whole, fair.start),
         crafts=tuple(tag_crafts(fair.name, fair.description)),
         url=url,
         description=fair.description or None,
@@ -233,11 +242,12 @@ def _series(name: str) -> str:
 
 
 def _deadline(description: str, start: date | None) -> date | None:
-    match = _DEADLINE.search(description or "")
-    if not match:
-        return None
-    spans = find_date_spans(match.group(0))
-    if not spans:
-        return None
-    deadline, _ = resolve_span(spans[0], start)
-    return deadline if deadline and (start is None or deadline <= start) else None
+    text = description or ""
+    for span in find_date_spans(text):
+        before = text[max(0, span.begin - _DEADLINE_LOOKBEHIND):span.begin]
+        if not _CLOSING_CUE.search(before) or not _REGISTRATION_WORD.search(before):
+            continue
+        deadline, _ = resolve_span(span, start)
+        if deadline and (start is None or deadline < start):
+            return deadline
+    return None

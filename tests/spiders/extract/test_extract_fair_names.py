@@ -310,3 +310,17 @@ def test_an_arabic_comma_ends_a_fairs_clause_so_its_dates_stay_its_own() -> None
     fairs = extract_fairs(text, None, "ar", date(2026, 11, 29))
     assert [(f.name, f.start_date, f.city) for f in fairs] == [
         ("معرض الزربية", date(2027, 4, 3), "Taznakht"), ("معرض الخزف", date(2027, 5, 20), "Safi")]
+
+
+def test_registration_deadlines_written_before_their_date() -> None:
+    cases = [
+        ("fr", "Les inscriptions au Salon de la poterie de Safi (20-24 mai 2027) sont ouvertes jusqu'au 15 avril 2027.",
+         date(2027, 4, 15)),
+        ("en", "Applications for the Atlas Craft Fair (June 3-6, 2027, Marrakech) close on April 30, 2027.", date(2027, 4, 30)),
+        ("de", "Für die Frühjahrsmesse Dresden (12. bis 15. März 2027) gilt: Anmeldeschluss ist der 15. Januar 2027.",
+         date(2027, 1, 15)),
+        ("fr", "Le Salon du cuir se tient du 3 au 6 avril 2027, avant le Salon de la poterie du 20 au 24 mai 2027.", None),
+    ]
+    for language, text, deadline in cases:
+        fairs = extract_fairs(text, None, language, date(2026, 11, 29))
+        assert fairs[0].registration_deadline == deadline, text
