@@ -30,7 +30,7 @@ _EDITION = re.compile(
     rf"|\b{_EDITION_WORDS}\s+(?:n[°o.]?\s*|numero\s+|number\s+)?(\d{{1,3}})\b(?!\s*(?:de\s+)?\d)"
     rf"|\b({_ROMAN})\s+{_EDITION_WORDS}\b"
     # "الدورة 24", "في دورته الـ 11", "النسخة ال20"
-    r"|(?:الدورة|النسخة|الطبعة|دورتها|دورته|نسختها|نسخته)\s+(?:الـ\s*|ال\s*|رقم\s*)?(\d{1,3})\b",
+    r"|(?:الدورة|النسخة|الطبعة|دورتها|دورته|نسختها|نسخته|طبعتها|طبعته)\s+(?:الـ\s*|ال\s*|رقم\s*)?(\d{1,3})\b",
     re.IGNORECASE,
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -53,7 +53,7 @@ _WORD_ORDINALS: dict[str, int] = {
 }
 _WORD_EDITION = re.compile(
     rf"(?<![^\W\d_])({'|'.join(sorted(_WORD_ORDINALS, key=len, reverse=True))})\s+{_EDITION_WORDS}\b"
-    r"|(?:الدورة|النسخة|الطبعة|دورتها|دورته)\s+(ال[^\W\d_]+)(?:\s+(عشرة?))?",
+    r"|(?:الدورة|النسخة|الطبعة|دورتها|دورته|طبعتها|طبعته|نسختها|نسخته)\s+(ال[^\W\d_]+)(?:\s+(عشرة?))?",
     re.IGNORECASE,
 )
 # An ordinal or a Roman numeral that opens a fair's name: "XXVIII Feria...", "35ª Feria", "122nd Canton Fair".

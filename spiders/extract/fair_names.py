@@ -31,6 +31,7 @@ _LEADING_ARTICLES = frozenset({"the", "la", "le", "les", "el", "il", "lo", "die"
 _ARABIC_NAME_STARTS = ("ال", "لل", "ل")
 _LOCATIVE_PROCLITICS = ("ب",)
 _ARABIC_ADJECTIVES = frozenset({"دولي", "وطني", "جهوي", "إقليمي", "دولية", "وطنية", "جهوية", "إقليمية", "محلي"})
+_DEFINITE_ADJECTIVES = frozenset("ال" + a for a in _ARABIC_ADJECTIVES)
 _GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$")
 # "Expoartesano", "Expohogar": one-word names; "Exposición", "Expositores", "Exportación" are common nouns.
 _EXPO_COMPOUND = re.compile(r"^Expo(?!s|rt|n|r)[^\W\d_]{4,}$")
@@ -242,6 +243,11 @@ def _arabic_name(tokens: list[Token], start: int, text: str) -> tuple[int, int] 
     # "مهرجان تونس للخزف", "معرض الرياض للكتاب": a city's name may follow the head.
     city_first = city_by_name(following) is not None and start + 2 < len(tokens) \
         and tokens[start + 2].text.startswith(("لل", "ال"))
+    # "معرض ديارنا للحرف اليدوية", "مهرجان قطر الدولي للحرف": a proper word, then "for the …" or "the international".
+    city_first = city_first or (
+        start + 2 < len(tokens) and tokens[start + 1].is_arabic and following not in _ARABIC_STOPS
+        and (tokens[start + 2].text.startswith("لل") or tokens[start + 2].text in _DEFINITE_ADJECTIVES)
+        and _same_line(text, tokens[start], tokens[start + 2]))
     if not (following.startswith(_ARABIC_NAME_STARTS) or following in _ARABIC_ADJECTIVES or city_first):
         # "مهرجان كلنا الخفجي" in the headline and again in the text: a proper name, whatever its first word.
         if _recurs_after_head(tokens, start, text):

@@ -324,3 +324,22 @@ def test_registration_deadlines_written_before_their_date() -> None:
     for language, text, deadline in cases:
         fairs = extract_fairs(text, None, language, date(2026, 11, 29))
         assert fairs[0].registration_deadline == deadline, text
+
+
+def test_arabic_proper_names_after_the_head_editions_and_venues() -> None:
+    cases = [
+        ("تنظم وزارة التضامن معرض ديارنا للحرف اليدوية والتراثية من 1 إلى 15 يناير 2027 بأرض المعارض بمدينة نصر.",
+         ("معرض ديارنا للحرف اليدوية والتراثية", None, "أرض المعارض بمدينة نصر")),
+        ("مهرجان قطر الدولي للحرف التقليدية 2027 ينطلق في 5 مارس بكتارا.", ("مهرجان قطر الدولي للحرف التقليدية", None, None)),
+        ("افتتح الوالي الصالون الوطني للصناعة التقليدية في طبعته الخامسة يوم 12 مارس 2027 بدار الثقافة.",
+         ("الصالون الوطني للصناعة التقليدية", 5, "دار الثقافة")),
+    ]
+    for text, (name, edition, venue) in cases:
+        (fair,) = extract_fairs(text, None, "ar", date(2026, 11, 29))
+        assert (fair.name, fair.venue) == (name, venue), text
+        if edition:
+            assert fair.edition == edition
+    (fair,) = extract_fairs("تتواصل فعاليات الصالون الدولي للصناعات التقليدية بقصر المعارض بالجزائر العاصمة إلى غاية 20 مارس 2027.",
+                            None, "ar", date(2026, 11, 29))
+    assert fair.venue == "قصر المعارض بالجزائر العاصمة"
+    assert extract_fairs("المعرض يمثل الصناعة التقليدية من 1 إلى 5 مارس 2027 في الرباط.", None, "ar", date(2026, 11, 29)) == []
