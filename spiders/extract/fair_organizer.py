@@ -25,6 +25,7 @@ _ORGANIZER_END = re.compile(
 )
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:(?:[Ll]a|[Ll]e|[Ee]l|[Ii]l|[Ll]o|[Tt]he|[Dd]er|[Dd]ie|[Dd]as|[Dd]em)\s+|[Ll]['’])(?=[A-ZÀ-Ý])")
 # Companies whose trade is organising fairs: named in a text about a fair, they are its organiser.
 _ORGANISING_COMPANIES = re.compile(
     r"(?<![\w-])(?:Messe Frankfurt|Deutsche Messe|Messe M(?:ü|ue)nchen|Koelnmesse|Messe D(?:ü|ue)sseldorf|Messe Berlin"
@@ -51,6 +52,7 @@ def fair_organizer(description: str | None, text: str | None) -> str | None:
         return company.group(0) if company else None
     name = _ORGANIZER_END.sub("", match.group(1).strip()).strip(" -–:٬")
     name = re.sub(r"^[^\W\d_]\s+", "", name)  # a letter left of a glued pronoun: "ا غرفة …"
+    name = _LEADING_ARTICLE.sub("", name)  # "organisé par la Chambre d'artisanat": the Chambre
     return name if len(name) >= 3 else None
 
 

@@ -6,7 +6,7 @@ from spiders.extract.fair_organizer import fair_organizer
 
 def test_an_organising_cue_gives_the_name_up_to_a_partner() -> None:
     assert fair_organizer("Le salon est organisé par la Chambre d'artisanat de Fès avec la région.", None) \
-        == "la Chambre d'artisanat de Fès"
+        == "Chambre d'artisanat de Fès"
 
 
 def test_an_initiative_with_a_curly_apostrophe() -> None:
@@ -33,3 +33,11 @@ def test_a_company_that_organises_fairs_is_the_organiser_when_no_cue_says_so() -
 
 def test_veranstalter_followed_by_a_verb_names_nobody() -> None:
     assert fair_organizer(None, "Nun hoffen die Veranstalter auf eine Neuauflage im nächsten Jahr.") is None
+
+
+def test_the_leading_article_of_a_named_organiser_is_left_out() -> None:
+    from spiders.extract.fair_organizer import fair_organizer
+    assert fair_organizer("Le salon est organisé par la Chambre d'artisanat de Fès-Meknès.", None) == \
+        "Chambre d'artisanat de Fès-Meknès"
+    assert fair_organizer("El mercado, organizado por el Ayuntamiento de Tánger.", None) == "Ayuntamiento de Tánger"
+    assert fair_organizer("organisé par les Ateliers d'Art de France", None) == "les Ateliers d'Art de France"
