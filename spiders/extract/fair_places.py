@@ -13,7 +13,7 @@ _VENUE_PATTERN = re.compile(
     r"|recinto ferial|polo fieristico|quartiere fieristico|centro fieristico|messegelande|messezentrum"
     r"|convention (?:center|centre)|exhibition (?:center|centre)"
     r"|congress (?:center|centre)|expo (?:center|centre)|esplanade|pier \d+|museum|musee|museo"
-    r"|plaza de los|plaza de la|plaza del|messengelande|messegelaende"
+    r"|plaza(?=\s+(?:de|del|mayor)\b)|messengelande|messegelaende"
     r"|espace|palais|palazzo|palacio|fortezza|complexe|complejo|pabellon|padiglione|pavillon|piazza|avenida"
     r"|boulevard|bd|place|paseo|(?:hall|village|arena)(?![^\W\d_])"
     # German venues are compounds: "Stadthalle", "Kongresszentrum", "Kulturforum"
@@ -46,7 +46,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+")
 # Venue words that make a venue only with a proper name after them ("espace Souissi", "Palazzo Vecchio").
 _NAMED_HEADS = frozenset({
     "espace", "palais", "palazzo", "palacio", "fortezza", "complexe", "complejo", "pabellon", "padiglione",
-    "pavillon", "piazza", "avenida", "boulevard", "bd", "place", "paseo",
+    "pavillon", "piazza", "avenida", "boulevard", "bd", "place", "paseo", "plaza",
 })
 # English word order, the name before the venue word: "Riverside Exhibition Centre", "Mohammed V Boulevard".
 _NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:(?:[A-Z][\w’'\-]*|[IVX]+)\s+){1,4})$")

@@ -99,3 +99,14 @@ def test_squares_promenades_and_german_halls_are_venues() -> None:
 def test_taking_place_is_no_square() -> None:
     (fair,) = extract_fairs("Heimtextil takes place Jan 8-11, 2027 in Frankfurt.", language="en")
     assert fair.venue is None
+
+
+def test_a_spanish_plaza_is_a_venue_and_no_town_square_is_medellins() -> None:
+    (fair,) = extract_fairs("El Mercado Navideño de Artesanía abrirá sus puertas el 5 de diciembre de 2027 en la Plaza de "
+                            "España.", language="es")
+    assert fair.venue == "Plaza de España"
+    (fair,) = extract_fairs("La Feria de Artesanía se celebra del 5 al 8 de diciembre de 2027 en la Plaza Mayor de Salamanca.",
+                            language="es")
+    assert (fair.venue, fair.city) == ("Plaza Mayor de Salamanca", None)
+    (fair,) = extract_fairs("The New York Gift Fair opens on August 19, 2027; buyers met at the Plaza Hotel.", language="en")
+    assert fair.venue != "Plaza Hotel"
