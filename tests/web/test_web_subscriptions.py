@@ -29,7 +29,9 @@ def csrf_token(http: httpx.Client, path: str = "/subscribe") -> str:
 def mails_to(site: Site, address: str) -> list[EmailMessage]:
     if not site.outbox.exists():
         return []
-    found = [message_from_bytes(p.read_bytes(), policy=policy.default) for p in sorted(site.outbox.glob("*.eml"))]
+    # Files are named by Message-ID, a hash: the order they were written in is their mtime's.
+    files = sorted(site.outbox.glob("*.eml"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+    found = [message_from_bytes(p.read_bytes(), policy=policy.default) for p in files]
     return [m for m in found if m["To"] == address]  # type: ignore[misc]
 
 
