@@ -196,8 +196,11 @@ def confirmation_message(sub: Subscription, settings: Settings, signer: TokenSig
     html, text = _render("confirmation", t=t, lang=sub.language, sub=sub, links=urls)
     # An alert already confirmed gets its preferences link instead: the public form never rewrites it.
     subject = t["manage_subject"] if sub.confirmed else t["confirm_subject"]
+    # The kind is in the key: the preferences mail sent in the same second as the request to confirm is
+    # another message, not a resend of it (one Message-ID would make clients, and the outbox, keep one).
+    kind = "manage" if sub.confirmed else "confirm"
     return build_message(to=sub.email, subject=subject, html=html, text=text, settings=settings,
-                         key=f"confirm:{sub.id}:{now_utc().isoformat()}", language=sub.language)
+                         key=f"{kind}:{sub.id}:{now_utc().isoformat()}", language=sub.language)
 
 
 def digest_subject(digest: Any, language: str) -> str:
