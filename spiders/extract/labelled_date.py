@@ -10,15 +10,16 @@ from spiders.extract.dates import find_date_spans
 
 _LABEL = re.compile(
     r"^\W*(?:published(?:\s+on)?|posted(?:\s+on)?|publié\s+le|mis\s+en\s+ligne\s+le|veröffentlicht(?:\s+am)?"
-    r"|erschienen\s+am|datum|publicado(?:\s+el)?|fecha\s+de\s+publicaci[óo]n|pubblicato(?:\s+il)?|data\s+di\s+pubblicazione"
-    r"|publication\s+date|date\s+de\s+publication)(?![^\W\d_])\s*:?\s*",
+    r"|erschienen\s+am|datum|publicado(?:\s+(?:el|em))?|fecha\s+de\s+publicaci[óo]n|pubblicato(?:\s+il)?|data\s+di\s+pubblicazione"
+    r"|publication\s+date|date\s+de\s+publication|gepubliceerd\s+op|opublikowano"
+    r"|تاريخ\s+النشر|نشر\s+في|نشر\s+بتاريخ)(?![^\W\d_])\s*:?\s*",
     re.IGNORECASE,
 )
 _NEXT_CHARS = 40
 _LABEL_CHARS = 40
 _MAX_NODES = 4000
 _MAX_NODE_CHARS = 200
-_LANGUAGES = ("en", "fr", "de", "es", "it")
+_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ar")
 
 
 def labelled_date(tree: html.HtmlElement) -> date | None:

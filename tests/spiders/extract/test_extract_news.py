@@ -117,7 +117,7 @@ def test_a_labelled_publication_day_beats_a_comments_date() -> None:
     assert article.published_date == date(2025, 2, 3)
 
 
-def test_the_labelled_day_finder_reads_labels_in_five_languages() -> None:
+def test_the_labelled_day_finder_reads_labels_in_eight_languages() -> None:
     from lxml import html
 
     from spiders.extract.labelled_date import labelled_date
@@ -127,6 +127,9 @@ def test_the_labelled_day_finder_reads_labels_in_five_languages() -> None:
         "<p>Veröffentlicht am 12. Mai 2025</p>": date(2025, 5, 12),
         "<p>Pubblicato il 4 aprile 2025</p>": date(2025, 4, 4),
         "<p>Fecha de publicación: 9 de enero de 2025</p>": date(2025, 1, 9),
+        "<p>Publicado em 3 de fevereiro de 2025</p>": date(2025, 2, 3),
+        "<p>Gepubliceerd op 3 februari 2025</p>": date(2025, 2, 3),
+        "<p>تاريخ النشر: 12 مارس 2025</p>": date(2025, 3, 12),
         "<p>The fair opens on 3 May 2025.</p>": None,
         "<p>Database: 3 May 2025</p>": None,
     }
