@@ -17,7 +17,7 @@ from spiders.extract.fair_places import PlaceIndex
 from spiders.extract.fair_log import ExtractionLog
 from spiders.extract.fair_venue_choice import VenueChooser, VenueRow
 from spiders.extract.fair_vocab import City, fold
-from spiders.extract.textutil import line_around, one_line
+from spiders.extract.textutil import line_around, one_line, sentence_around
 
 DATE_LANGUAGES = ("fr", "en", "es", "de", "it", "ar", "pt", "nl", "da")
 # An opening verb, then at most a few short words ("débute ce", "opens on", "ينطلق يوم") before a date.
@@ -121,12 +121,14 @@ def _fairs_of(
     group: FairGroup, text: str, places: PlaceIndex, chooser: VenueChooser, reference: date | None, is_main: bool,
     dated_page: bool, log: ExtractionLog | None,
 ) -> list[TextFair]:
+    name_city = _city_in_name(group, places)
+
     def record(start: date | None, end: date | None, anchor: tuple[int, int], date_span: tuple[int, int] | None,
                basis: str) -> TextFair:
         rows: list[VenueRow] = []
         venue = chooser.choose(group.positions, date_span, rows if log is not None else None,
-                               group.known.city if group.known else _city_in_name(group, places))
-        fair = _record(group, start, end, anchor, text, places, basis, venue)
+                               group.known.city if group.known else name_city)
+        fair = _record(group, start, end, anchor, text, places, basis, venue, name_city)
         if log is not None:
             log.venues.append((fair.name, fair.start, rows))
         return fair
@@ -191,18 +193,16 @@ def _city_in_name(group: FairGroup, places: PlaceIndex) -> City | None:
 
 def _record(
     group: FairGroup, start: date | None, end: date | None, anchor: tuple[int, int], text: str, places: PlaceIndex,
-    year_basis: str, venue: VenueRow | None,
+    year_basis: str, venue: VenueRow | None, name_city: City | None,
 ) -> TextFair:
     place = places.near(*anchor)
     # A city in the fair's own name, else a listed fairground's own city, beat the city the text names nearest.
-    city = (group.known.city if group.known else None) or _city_in_name(group, places) \
-        or (venue.city if venue else None) or place.city
+    city = (group.known.city if group.known else None) or name_city or (venue.city if venue else None) or place.city
     country = city.country if city else (group.known.country if group.known else None)
     if group.region is not None:
         city, country = group.region
-    sentence_start = max(text.rfind("\n", 0, anchor[0]), text.rfind(". ", 0, anchor[0])) + 1
+    sentence_start, sentence_end = sentence_around(text, anchor[0], anchor[0])
     description = one_line(text[sentence_start:sentence_start + 300])
-    sentence_end = min((i for i in (text.find(". ", anchor[0]), text.find("\n", anchor[0])) if i >= 0), default=len(text))
     own_clause = one_line(text[anchor[0]:min(sentence_end, anchor[0] + _CLAUSE_CHARS)])
     return TextFair(
         name=one_line(group.display_name),

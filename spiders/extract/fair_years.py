@@ -9,6 +9,7 @@ from typing import NamedTuple
 from spiders.extract.datefold import fold_same_length
 from spiders.extract.dates import DateSpan, resolve_span
 from spiders.extract.fair_relative import weekday_of_span
+from spiders.extract.textutil import sentence_around
 
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _ISSUE_LINE = re.compile(r"^(?:[^\W\d_]{3,12}\.?\s+)?((?:19[5-9]|20\d)\d)$")
@@ -37,7 +38,7 @@ def following_year(span: DateSpan, text: str, year: int) -> Resolved | None:
     """A year-less range said to be next year's: the edition after `year`'s."""
     if span.has_year or span.end is None:
         return None
-    window = max(_sentence_start(text, span.begin), span.begin - _NEXT_YEAR_LOOKBEHIND)
+    window = max(sentence_around(text, span.begin, span.begin)[0], span.begin - _NEXT_YEAR_LOOKBEHIND)
     before = fold_same_length(text[window:span.begin]).lower()
     start = span.start.with_year(year + 1) if _NEXT_YEAR.search(before) else None
     return Resolved(*resolve_span(span, start), "context") if start is not None else None
@@ -104,16 +105,10 @@ def headline_year(text: str) -> int | None:
 
 def _year_in_sentence(span: DateSpan, text: str) -> int | None:
     """'Pour l'année 2018 elle se déroule du 27 avril au 8 mai': a year in the same sentence."""
-    begin = _sentence_start(text, span.begin)
-    ends = [i for i in (text.find(". ", span.finish), text.find("\n", span.finish)) if i >= 0]
-    end = min(ends) if ends else len(text)
+    begin, end = sentence_around(text, span.begin, span.finish)
     years = [(abs(m.start() - span.begin), int(m.group(0))) for m in _YEAR.finditer(text, begin, end)
              if not _SINCE.search(text, max(begin, m.start() - 12), m.start())]
     return min(years)[1] if years else None
-
-
-def _sentence_start(text: str, position: int) -> int:
-    return max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
 
 
 def _only_year(text: str) -> int | None:

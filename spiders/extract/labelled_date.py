@@ -31,7 +31,7 @@ def labelled_date(tree: html.HtmlElement) -> date | None:
         label = _LABEL.match(text)
         if label is None:
             continue
-        rest = text[label.end():].strip() or (texts[i + 1].strip() if i + 1 < len(texts) else "")
+        rest = text[label.end():].lstrip() or (texts[i + 1] if i + 1 < len(texts) else "")
         day = _first_day(rest[:_NEXT_CHARS])
         if day is not None:
             return day

@@ -43,6 +43,13 @@ def clean_paragraphs(text: str | None) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def sentence_around(text: str, begin: int, end: int) -> tuple[int, int]:
+    """Offsets of the start and end of the sentence (or sentences) holding text[begin:end]: a line break or ". "."""
+    start = max(text.rfind(". ", 0, begin), text.rfind("\n", 0, begin)) + 1
+    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
 def line_around(text: str, begin: int, end: int) -> tuple[int, int]:
     """Offsets of the start and end of the line (or lines) holding text[begin:end]."""
     line_end = text.find("\n", end)

@@ -39,16 +39,16 @@ _LIST_PRICE_TEXT = re.compile(
     r"|statt|uvp|bisher|prima|prezzo di listino|de)\b",
     re.IGNORECASE,
 )
-_FOREIGN_BLOCK_WORDS = frozenset({
-    "related", "recommend", "recommended", "recommendation", "recommendations", "similar", "upsell",
-    "crosssell", "carousel", "slider", "also", "bought", "viewed", "accessories", "bundle", "footer",
-    "nav", "navigation", "menu", "sidebar", "widget", "reviews", "sponsored", "recently", "suggestions",
-    "minicart", "cart", "basket", "tile", "tiles", "teaser", "listing", "grid", "products", "others", "more", "complementary", "compare", "swatch", "swatches",
-})
 # The blocks of other products by name; the other foreign words (grid, tile, slider…) also wrap main products.
 _OTHER_PRODUCTS_WORDS = frozenset({
     "related", "recommend", "recommended", "recommendation", "recommendations", "similar", "upsell", "crosssell",
     "bought", "viewed", "recently", "suggestions", "complementary",
+})
+# Blocks that are not the main offer: other products (above), and the page's chrome and lists.
+_FOREIGN_BLOCK_WORDS = _OTHER_PRODUCTS_WORDS | frozenset({
+    "carousel", "slider", "also", "accessories", "bundle", "footer", "nav", "navigation", "menu", "sidebar",
+    "widget", "reviews", "sponsored", "minicart", "cart", "basket", "tile", "tiles", "teaser", "listing",
+    "grid", "products", "others", "more", "compare", "swatch", "swatches",
 })
 _NUMBER = re.compile(r"\d")
 _ASCII_DIGIT = re.compile(r"[0-9]")
