@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import trafilatura
 from lxml import etree, html
 
+from spiders.extract.author_note import drop_author_note
 from spiders.extract.body_boilerplate import drop_furniture, drop_publisher_blurb
 from spiders.extract.textutil import clean_paragraphs, one_line, word_key
 
@@ -31,6 +32,7 @@ def extract_body(
     headlines: Sequence[str] = (),
     jsonld_body: str | None = None,
     descriptions: Sequence[str] = (),
+    author: str | None = None,
 ) -> str:
     _unmark_embedded_post_wrappers(tree)
     _paragraphs_from_bare_divs(tree)
@@ -38,6 +40,7 @@ def extract_body(
     lines = text.split("\n") if text else []
     lines = _extend_with_sibling_chunks(tree, lines)
     lines = drop_publisher_blurb(drop_furniture(lines, tree, headlines, descriptions), url)
+    lines = drop_author_note(lines, author)
     text = "\n".join(lines)
     structured = _structured_body(tree, jsonld_body)
     if structured and len(structured) > max(_STRUCTURED_BODY_MIN_CHARS, _STRUCTURED_BODY_RATIO * len(text)):

@@ -64,7 +64,7 @@ def extract_article(html: str | bytes | HtmlElement, url: str | None = None) -> 
     # that are never article text (htmldate reads dates in scripts, bylines sit in footers).
     drop_non_content(tree)
     descriptions = [d for d in (description(meta), meta.get("og:description"), meta.get("twitter:description")) if d]
-    text = extract_body(tree, url, headlines, _structured_body(things), descriptions)
+    text = extract_body(tree, url, headlines, _structured_body(things), descriptions, author)
     summary = description(meta) or (truncate(one_line(text), SUMMARY_CHARS) if text else None)
     local, moment, rejected = published.local, published.utc, ()
     if moment is not None and (code := published_problem(moment)):
