@@ -7,20 +7,24 @@ from spiders.extract.datefold import fold_same_length
 from spiders.extract.dates import DateSpan
 
 # An "until" word, then at most an article or a weekday-sized word, right before the date.
-_UNTIL = re.compile(
+_UNTIL_WORDS = (
     r"(?:\bjusqu\W{0,2}(?:au|a|à|le)|\buntil|\btill|\bthrough|\bfino\s+al?l?|\bhasta\s+el|\bbis(?:\s+zu[mr])?"
     r"|\btot\s+en\s+met|\bate\s+(?:ao|a)|حتى|غاية|لغاية)"
-    r"(?:\s+(?:le|el|the|il|den|dem|o|a))?(?:\s+[^\W\d_]{2,12}[.,]?)?\s*$",
+)
+_UNTIL = re.compile(
+    _UNTIL_WORDS + r"(?:\s+(?:le|el|the|il|den|dem|o|a))?(?:\s+[^\W\d_]{2,12}[.,]?)?\s*$",
     re.IGNORECASE,
 )
 # "إلى يوم السبت المقبل الموافق 11 يناير": "to the day", then a weekday, "next", "corresponding to".
 _ARABIC_UNTIL = re.compile(r"(?:حتى|غاية|لغاية|إلى|الى)(?:\s+يوم)?(?:\s+[^\W\d_]{2,12}){0,3}\s*$")
 # A closing verb, then at most three short words ("closes on", "fermera ses portes le", "cerrará el", "يختتم يوم").
-_CLOSING_VERB = re.compile(
+_CLOSING_WORDS = (
     r"(?:\bclos(?:es|ing)|\bends?\b|\bwraps?\s+up|\bfermer\w*|\bferme\b|\bclotur\w*|\bse\s+termin\w*|\bs'acheve\w*"
     r"|\bprend(?:ra)?\s+fin|\bcerrar\w*|\bcierra\w*|\bfinaliza\w*|\bconclu\w*|\bchiud\w*|\btermin\w*|\bendet\b"
     r"|\bschlie(?:ss|ß)t|يختتم|تختتم|اختتام|تسدل|يسدل)"
-    r"(?:\s+[^\W\d_]{1,8}){0,3}\s*$",
+)
+_CLOSING_VERB = re.compile(
+    _CLOSING_WORDS + r"(?:\s+[^\W\d_]{1,8}){0,3}\s*$",
     re.IGNORECASE,
 )
 _LOOKBEHIND = 40
@@ -32,3 +36,27 @@ def closes_only(span: DateSpan, text: str) -> bool:
         return False
     before = fold_same_length(text[max(0, span.begin - _LOOKBEHIND):span.begin])
     return any(p.search(before) is not None for p in (_UNTIL, _ARABIC_UNTIL, _CLOSING_VERB))
+
+
+# "… abre el 8 de diciembre y cerrará el 17", "ouvre le 8 décembre et se poursuit jusqu'au 17": the closing
+# day alone, its month the opening's.
+_BARE_CLOSING_DAY = re.compile(
+    r"(?:" + _UNTIL_WORDS + "|" + _CLOSING_WORDS + r")"
+    r"(?:\s+[^\W\d_]{1,8}){0,3}?\s+(?:le\s+|el\s+|il\s+|the\s+|on\s+(?:the\s+)?|am\s+|al\s+|au\s+)?"
+    r"(\d{1,2})(?:er|st|nd|rd|th|\.)?(?=\s*(?:[.,;)!]|$)|\s+(?:et|and|y|e|und|with|avec|con)\b)",
+    re.IGNORECASE,
+)
+_MAX_CLOSING_GAP = 160
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÀ-Ý]|\n\s*\n")
+
+
+def bare_closing_day(text: str, after: int) -> int | None:
+    """The day of a closing phrase that writes no month, in the sentence that gave the opening date."""
+    window = text[after:after + _MAX_CLOSING_GAP]
+    stop = _SENTENCE_END.search(window)
+    window = fold_same_length(window[:stop.start() + 1] if stop else window)
+    match = _BARE_CLOSING_DAY.search(window)
+    if match is None:
+        return None
+    day = int(match.group(1))
+    return day if 1 <= day <= 31 else None

@@ -196,8 +196,24 @@ def _merge_key(mention: NameMention, groups: dict[str, FairGroup]) -> str:
 _TOWN_FAIR_HEADS = frozenset({"foire", "salon"})
 
 
+# "La Foire internationale de Casablanca se déroulera du …": a ground named after its fair is the fair
+# when it is the subject of the fair's own verb; "à la Foire internationale de Casablanca" stays the ground.
+_HELD_AS_EVENT = re.compile(
+    r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:se\s+(?:déroul|tiendr|tient|tiennent|tenir)\w*|aura\s+lieu|a\s+lieu|ouvr\w+\s+ses\s+portes"
+    r"|will\s+(?:take\s+place|be\s+held|run|open)|takes\s+place|is\s+held|runs|opens"
+    r"|se\s+celebr\w+|tendrá\s+lugar|tiene\s+lugar|abrirá|findet|si\s+(?:terrà|svolgerà|svolge|tiene)|avrà\s+luogo)\b",
+    re.IGNORECASE,
+)
+_EVENT_HEADS = frozenset({"foire", "salon", "feria", "fiera", "messe", "fair", "show", "expo", "exposition"})
+
+
+def _held_as_event(mention: NameMention, text: str) -> bool:
+    head = fold(mention.name).split()[:1]
+    return bool(head) and head[0] in _EVENT_HEADS and _HELD_AS_EVENT.match(text, mention.end) is not None
+
+
 def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: str) -> bool:
-    if any(v.begin < mention.end and mention.begin < v.end for v in venues):
+    if any(v.begin < mention.end and mention.begin < v.end for v in venues) and not _held_as_event(mention, text):
         return True
     words = _words(mention.name)
     meaningful = words - _GENERIC_WORDS

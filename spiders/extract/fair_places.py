@@ -172,7 +172,8 @@ def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | No
         surface = _DATE_AFTER_VENUE.sub("", head + proper)
     surface = surface.strip(" -–,")
     # "l'esplanade de la municipalité": the written name stops at a lower-case word, its connectors left dangling.
-    surface = re.sub(r"(?:\s+(?:de|du|des|di|del|della|da|d'|l'|la|le|les|el|il|the|of))+$", "", surface, flags=re.IGNORECASE)
+    # So is a coordinator: "Palacio de Exposiciones y Congresos" keeps its "y", "… de Tenerife y cerrará" loses it.
+    surface = re.sub(r"(?:\s+(?:de|du|des|di|del|della|da|d'|l'|la|le|les|el|il|the|of|y|e|et|and|und|o|ou|or|&))+$", "", surface, flags=re.IGNORECASE)
     begin = match.start()
     if fold(head).startswith(_GERMAN_HEADS):
         # "Münchner Messegelände", "Hamburger Messegelände": the city's adjective belongs to the name.

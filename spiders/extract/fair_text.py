@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from spiders.extract.dates import DateSpan, find_date_spans
-from spiders.extract.fair_closing import closes_only
+from spiders.extract.fair_closing import bare_closing_day, closes_only
 from spiders.extract.fair_relative import dateline_spans, relative_start, wire_dateline
 from spiders.extract.fair_edition import edition_before
 from spiders.extract.fair_years import following_year, reference_date, resolve_fair_span
@@ -152,6 +152,8 @@ def _fairs_of(
     if end is None and start is not None:
         ends = (resolve_fair_span(s, group.positions, text, start).start for s in closing)
         end = min((e for e in ends if e is not None and e > start), default=None)
+    if end is None and start is not None and best.end is None:
+        end = _closing_day(start, bare_closing_day(text, best.finish))
     anchor = (min(group.positions)[0], best.finish)
     records = [record(start, end, anchor, (best.begin, best.finish), basis)]
     # Next year's dates, not the same days restated ("se celebrará el año que viene … del 1 al 5 de mayo").
@@ -166,6 +168,24 @@ def _fairs_of(
         records.append(replace(edition, venue=edition.venue or records[0].venue, city=edition.city or records[0].city,
                                country=edition.country or records[0].country))
     return records
+
+
+_MAX_FAIR_DAYS = 31
+
+
+def _closing_day(start: date, day: int | None) -> date | None:
+    """The closing day after `start`: in its month, or the next when the day number is smaller."""
+    if day is None:
+        return None
+    month_start = start.replace(day=1)
+    for month in (month_start, (month_start + timedelta(days=32)).replace(day=1)):
+        try:
+            end = month.replace(day=day)
+        except ValueError:
+            continue
+        if start < end <= start + timedelta(days=_MAX_FAIR_DAYS):
+            return end
+    return None
 
 
 def _other_editions(spans: Sequence[DateSpan], best: DateSpan) -> list[DateSpan]:

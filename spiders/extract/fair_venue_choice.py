@@ -89,6 +89,8 @@ class VenueChooser:
                 continue  # among several fairs, a venue far from this one's name and dates is another's
             if city is not None and candidate.city is not None and candidate.city != city:
                 continue
+            if any(b <= candidate.begin and candidate.end <= e for b, e in own):
+                continue  # the fair's own name ("La Foire de Casablanca se tiendra …") is not where it is held
 
             features = self._features(candidate, own, date, others, own_gap, own_gap == nearest)
             score = BIAS + sum(w * x for w, x in zip(WEIGHTS, features))

@@ -139,3 +139,21 @@ def test_two_fairs_held_together_share_their_bracketed_dates() -> None:
     text = "Zwei Messen unter einem Dach: Keramora/Textora (12. bis 15. Mai 2027) in Leipzig."
     fairs = {f.name: (f.start_date, f.end_date) for f in extract_fairs(text, language="de")}
     assert fairs == {"Keramora": (date(2027, 5, 12), date(2027, 5, 15)), "Textora": (date(2027, 5, 12), date(2027, 5, 15))}
+
+
+def test_a_closing_day_without_its_month_takes_the_opening_month() -> None:
+    text = "La Feria de Cerámica de Talavera abre el 8 de diciembre de 2027 en la plaza del Pan y cerrará el 17."
+    (fair,) = extract_fairs(text, language="es")
+    assert (fair.start_date, fair.end_date) == (date(2027, 12, 8), date(2027, 12, 17))
+
+
+def test_a_smaller_closing_day_falls_in_the_next_month() -> None:
+    text = "Le Salon du cuir de Meknès ouvrira le 28 décembre 2027 et fermera ses portes le 3."
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.start_date, fair.end_date) == (date(2027, 12, 28), date(2028, 1, 3))
+
+
+def test_a_day_in_the_next_sentence_closes_nothing() -> None:
+    text = "The Leather Fair of Fez opens on 8 December 2027. Last year it closed on the 17."
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.start_date, fair.end_date) == (date(2027, 12, 8), None)

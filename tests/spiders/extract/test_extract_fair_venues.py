@@ -1,6 +1,8 @@
 """Venues written out in the text, where the gazetteer does not know them."""
 from __future__ import annotations
 
+from datetime import date
+
 from spiders.extract.fairs import extract_fairs
 
 
@@ -110,3 +112,17 @@ def test_a_spanish_plaza_is_a_venue_and_no_town_square_is_medellins() -> None:
     assert (fair.venue, fair.city) == ("Plaza Mayor de Salamanca", None)
     (fair,) = extract_fairs("The New York Gift Fair opens on August 19, 2027; buyers met at the Plaza Hotel.", language="en")
     assert fair.venue != "Plaza Hotel"
+
+
+def test_a_venue_does_not_end_on_a_coordinator() -> None:
+    text = "La Feria de Cerámica de Talavera abre el 8 de diciembre de 2027 en el Palacio de Congresos de Toledo y cerrará el 12."
+    (fair,) = extract_fairs(text, language="es")
+    assert fair.venue == "Palacio de Congresos de Toledo"
+
+
+def test_a_ground_named_after_its_fair_is_the_fair_when_it_is_held() -> None:
+    (fair,) = extract_fairs("La Foire internationale de Casablanca se déroulera du 10 au 20 mai 2027 à l'OFEC.", language="fr")
+    assert (fair.name, fair.start_date, fair.venue) == ("Foire internationale de Casablanca", date(2027, 5, 10), "OFEC")
+    (hosted,) = extract_fairs("Le Salon du cuir se tiendra du 10 au 20 mai 2027 à la Foire internationale de Casablanca.",
+                              language="fr")
+    assert (hosted.name, hosted.venue) == ("Salon du cuir", "Foire internationale de Casablanca")
