@@ -52,8 +52,9 @@ class FairGroup:
 
     @property
     def display_name(self) -> str:
-        """The most complete form the text writes (a known fair's usual name is its series)."""
-        return max(self.names, key=lambda n: (len(_words(n)), -self.names.index(n)))
+        """The most complete form the text writes (a known fair's usual name is its series); a lower-case
+        form ("il salone degli stili di vita") describes the fair the capitalised one names."""
+        return max(self.names, key=lambda n: (not n[:1].islower(), len(_words(n)), -self.names.index(n)))
 
 
 def _words(name: str) -> frozenset[str]:

@@ -7,6 +7,7 @@ import re
 
 from spiders.extract.dates import find_date_spans
 from spiders.extract.fair_tokens import NameMention, Token
+from spiders.extract.fair_vocab import city_by_name
 from spiders.extract.textutil import line_around
 
 _BRACKETED_DATE = re.compile(r"\(\s*([^()\n]{4,40}?)\s*\)")
@@ -155,3 +156,37 @@ def named_in_apposition(text: str) -> list[NameMention]:
             continue  # "Fair, Index, …": a list of names, not a fair noun described
         found.append(NameMention(match.group(1), match.start(1), match.end(1)))
     return found
+
+
+# "HOMI, il salone degli stili di vita, si svolgerà …": a lower-case fair phrase set beside the name it explains.
+_NAME_BEFORE_EXPLANATION = re.compile(
+    r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+){0,3}[A-Z][\w&+'’\-]*)\s*,\s+"
+    r"(?:the|a|an|le|la|l['’]|un|une|il|lo|una|el|der|die|das|eine?|o|um|uma)?\s*$"
+)
+# Capitalised words that open a sentence before a comma without naming anything.
+_SENTENCE_OPENERS = frozenset({
+    "demain", "aujourd'hui", "ensuite", "enfin", "puis", "ainsi", "depuis", "cette", "cet", "ce", "alors", "là", "ici",
+    "today", "tomorrow", "meanwhile", "however", "also", "then", "finally", "now", "here", "there", "this", "yesterday",
+    "hoy", "mañana", "además", "ayer", "así", "oggi", "domani", "inoltre", "ieri", "così", "heute", "morgen",
+    "außerdem", "gestern", "dann", "hier", "next", "last", "first", "again", "still", "yes", "no",
+})
+_EXPLANATION_LOOKBEHIND = 60
+
+
+def explained_names(mentions: list[NameMention], text: str) -> list[NameMention]:
+    """Each lower-case fair phrase in apposition to a name gives way to that name."""
+    named = []
+    for mention in mentions:
+        if not mention.name[:1].islower():
+            named.append(mention)
+            continue
+        window = max(0, mention.begin - _EXPLANATION_LOOKBEHIND)
+        before = _NAME_BEFORE_EXPLANATION.search(text[window:mention.begin])
+        closed = re.match(r"\s*,", text[mention.end:])
+        name = before.group(1) if before else ""
+        if not before or not closed or name.split()[0].lower() in _SENTENCE_OPENERS or city_by_name(name) is not None:
+            named.append(mention)
+            continue
+        begin = window + before.start(1)
+        named.append(NameMention(name, begin, begin + len(name)))
+    return named

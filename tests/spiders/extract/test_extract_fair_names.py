@@ -343,3 +343,17 @@ def test_arabic_proper_names_after_the_head_editions_and_venues() -> None:
                             None, "ar", date(2026, 11, 29))
     assert fair.venue == "قصر المعارض بالجزائر العاصمة"
     assert extract_fairs("المعرض يمثل الصناعة التقليدية من 1 إلى 5 مارس 2027 في الرباط.", None, "ar", date(2026, 11, 29)) == []
+
+
+def test_a_lower_case_fair_phrase_in_apposition_gives_way_to_the_name_it_explains() -> None:
+    (fair,) = extract_fairs("Artexa, le salon des métiers d'art, se tiendra du 3 au 6 avril 2027 à Lyon.", language="fr")
+    assert fair.name == "Artexa"
+    (opener,) = extract_fairs("Demain, le salon des métiers d'art ouvrira ses portes du 3 au 6 avril 2027 à Lyon.",
+                              language="fr")
+    assert opener.name == "salon des métiers d'art"
+
+
+def test_a_known_fair_is_named_by_its_capitalised_form_not_its_description() -> None:
+    text = "HOMI, il salone degli stili di vita, si svolgerà a Fiera Milano dal 26 al 29 gennaio 2027."
+    (fair,) = extract_fairs(text, language="it")
+    assert fair.name == "HOMI"
