@@ -18,7 +18,8 @@ _VENUE_PATTERN = re.compile(
     r"|boulevard|bd|place|paseo|(?:hall|village|arena)(?![^\W\d_])"
     # German venues are compounds: "Stadthalle", "Kongresszentrum", "Kulturforum"
     r"|(?<![^\W\d_])[a-z]{3,}(?:halle|zentrum|forum)(?![^\W\d_]))"
-    r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر|مركب|حديقة|بهو|فندق|[أا]رض(?=\s+المعارض))"
+    # "مقررا" (scheduled) is no "مقر" (seat)
+    r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر(?!ر)|مركب|حديقة|بهو|فندق|[أا]رض(?=\s+المعارض))"
     # "بدار الصناعة التقليدية", "دار الثقافة": a house of crafts or culture, not "الدار البيضاء"
     r"|(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[بوف]))دار(?=\s+ال))"
     r"([^\n.,;:()«»\"،؛]{0,60})",

@@ -126,3 +126,11 @@ def test_a_ground_named_after_its_fair_is_the_fair_when_it_is_held() -> None:
     (hosted,) = extract_fairs("Le Salon du cuir se tiendra du 10 au 20 mai 2027 à la Foire internationale de Casablanca.",
                               language="fr")
     assert (hosted.name, hosted.venue) == ("Salon du cuir", "Foire internationale de Casablanca")
+
+
+def test_arabic_common_words_are_neither_a_city_nor_a_venue() -> None:
+    # "كان" (was) is also Cannes, "مقررا" (scheduled) starts like "مقر" (seat), "ليل" (night) is also Lille.
+    text = ("أعلنت الوزارة عن تأجيل المعرض الوطني للصناعة التقليدية الذي كان مقررا من 5 إلى 12 مارس 2027 "
+            "بالدار البيضاء، بعد ليل طويل.")
+    (fair,) = extract_fairs(text, language="ar")
+    assert (fair.city, fair.country, fair.venue, fair.status) == ("Casablanca", "MA", None, "postponed")
