@@ -80,6 +80,7 @@ _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&+\-]{1,9}|[A-Z][a-z]+[A-Za-z0-9&+\
 # Words that head a fair's name only when written with a capital after an article: lower-case, "le marché" is
 # the market of an economy.
 _CAPITALISED_HEADS = frozenset({"marche", "journees"})
+_CONTRACTED_ARTICLES = frozenset({"des", "du", "au", "aux"})
 
 
 def find_fair_names(text: str) -> list[NameMention]:
@@ -95,8 +96,9 @@ def find_fair_names(text: str) -> list[NameMention]:
             span = _german_name(tokens, i, text)
         elif _EXPO_COMPOUND.match(token.text):
             span = (i, i)
-        elif token.folded in _CAPITALISED_HEADS and token.is_capitalised and i > 0 and tokens[i - 1].folded in _LEADING_ARTICLES:
-            span = _extend_right(tokens, i, text)  # "le Marché de Noël", "les Journées du patrimoine"
+        elif token.folded in _CAPITALISED_HEADS and token.is_capitalised and i > 0 \
+                and tokens[i - 1].folded in _LEADING_ARTICLES | _CONTRACTED_ARTICLES:
+            span = _extend_right(tokens, i, text)  # "le Marché de Noël", "l'édition des Journées du patrimoine"
         elif token.folded in HEAD_KEYWORDS:
             span = _extend_right(tokens, i, text)
             if not token.is_capitalised and all(t.folded in _NAME_ADJECTIVES for t in tokens[i + 1:span[1] + 1]) \

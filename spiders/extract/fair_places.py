@@ -15,7 +15,7 @@ _VENUE_PATTERN = re.compile(
     r"|congress (?:center|centre)|expo (?:center|centre)|esplanade|pier \d+|museum|musee|museo"
     r"|plaza(?=\s+(?:de|del|mayor)\b)|messengelande|messegelaende"
     r"|espace|palais|palazzo|palacio|fortezza|complexe|complejo|pabellon|padiglione|pavillon|piazza|avenida"
-    r"|boulevard|bd|place|paseo|(?:hall|village|arena)(?![^\W\d_])"
+    r"|boulevard|bd|place|paseo|(?:hall|village|arena|dar)(?![^\W\d_])"
     # German venues are compounds: "Stadthalle", "Kongresszentrum", "Kulturforum"
     r"|(?<![^\W\d_])[a-z]{3,}(?:halle|zentrum|forum)(?![^\W\d_]))"
     # "مقررا" (scheduled) is no "مقر" (seat)
@@ -48,6 +48,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+")
 _NAMED_HEADS = frozenset({
     "espace", "palais", "palazzo", "palacio", "fortezza", "complexe", "complejo", "pabellon", "padiglione",
     "pavillon", "piazza", "avenida", "boulevard", "bd", "place", "paseo", "plaza",
+    "dar",  # "Dar Souiri", "Dar Si Saïd": a Moroccan house of culture; "Dar es Salaam" is none
 })
 # English word order, the name before the venue word: "Riverside Exhibition Centre", "Mohammed V Boulevard".
 _NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:(?:[A-Z][\w’'\-]*|[IVX]+)\s+){1,4})$")

@@ -357,3 +357,10 @@ def test_a_known_fair_is_named_by_its_capitalised_form_not_its_description() -> 
     text = "HOMI, il salone degli stili di vita, si svolgerà a Fiera Milano dal 26 al 29 gennaio 2027."
     (fair,) = extract_fairs(text, language="it")
     assert fair.name == "HOMI"
+
+
+def test_capitalised_journees_after_a_contracted_article() -> None:
+    text = "La 3e édition des Journées de l'artisanat d'Essaouira se déroulera les 22 et 23 février 2027 à Dar Souiri."
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.name, fair.edition, fair.venue) == ("Journées de l'artisanat d'Essaouira", 3, "Dar Souiri")
+    assert (fair.start_date, fair.end_date) == (date(2027, 2, 22), date(2027, 2, 23))
