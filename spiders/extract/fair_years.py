@@ -7,8 +7,9 @@ from datetime import date
 from typing import NamedTuple
 
 from spiders.extract.datefold import fold_same_length
-from spiders.extract.dates import DateSpan, resolve_span
+from spiders.extract.dates import DateSpan, nearest_year, resolve_span
 from spiders.extract.fair_relative import weekday_of_span
+from spiders.extract.fair_tense import needs_other_year
 from spiders.extract.textutil import sentence_around
 
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
@@ -70,13 +71,21 @@ def resolve_fair_span(span: DateSpan, positions: Sequence[tuple[int, int]], text
         if start is not None:
             return Resolved(*resolve_span(span, start), basis)
     if reference is not None:
-        return Resolved(*resolve_span(span, _weekday_year(span, text, reference) or reference), "context")
+        return Resolved(*resolve_span(span, _weekday_year(span, text, reference) or _tensed(span, text, reference)), "context")
     for year in (headline_year(text), _only_year(text)):
         start = span.start.with_year(year) if year is not None else None
         if start is not None:
             # A page dated by its month only ("date 2024-06"): a written weekday may put the day in the next year.
             return Resolved(*resolve_span(span, _weekday_year(span, text, start) or start), "context")
     return Resolved(None, None, "none")
+
+
+def _tensed(span: DateSpan, text: str, reference: date) -> date:
+    """The reference itself, or the day in the year the sentence's tense asks for ("se tiendra", "s'est tenue")."""
+    nearest = span.start.with_year(nearest_year(span.start, reference))
+    if nearest is None:
+        return reference
+    return needs_other_year(nearest, reference, span, text) or reference
 
 
 def _weekday_year(span: DateSpan, text: str, reference: date) -> date | None:

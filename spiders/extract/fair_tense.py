@@ -1,0 +1,56 @@
+"""Whether the sentence that dates a fair announces it or reports it: which occurrence a day-month means.
+
+"La foire se tiendra du 12 au 15 avril" on a page of October is next April's fair; "s'est tenue du 12 au 15
+avril" is last April's. Without either, the nearest occurrence stands.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spiders.extract.datefold import fold_same_length
+from spiders.extract.dates import DateSpan
+from spiders.extract.textutil import sentence_around
+
+# Matched on folded text (lower case, no accents).
+_FUTURE = re.compile(
+    r"\b(?:se\s+tiendr\w+|aura\s+lieu|auront\s+lieu|se\s+deroulera\w*|ouvrira|accueillera|sera\s+organise\w*|prochaine?s?"
+    r"|will|upcoming|is\s+(?:set|scheduled|due)\s+to|are\s+(?:set|scheduled|due)\s+to|to\s+be\s+held"
+    r"|se\s+celebrara\w*|tendra\s+lugar|abrira|proxim[oa]s?|si\s+terra|si\s+svolgera\w*|avra\s+luogo|prossim[oaie]"
+    r"|wird|werden|kommende[nmrs]?|nachste[nmrs]?)\b"
+    r"|(?:ستنظم|سينظم|ستقام|سيقام|ستنطلق|سينطلق|ستحتضن|سيحتضن|المقبل|القادم|المقبلة|القادمة)",
+)
+_PAST = re.compile(
+    r"\b(?:s'est\s+(?:tenu|deroule|acheve|termine|clos)\w*|a\s+eu\s+lieu|ont\s+eu\s+lieu|a\s+accueilli|ont\s+participe"
+    r"|was\s+held|were\s+held|took\s+place|attracted|drew|ended|closed\s+on"
+    r"|se\s+celebro|tuvo\s+lugar|clausuro|si\s+e\s+(?:svolt|tenut|conclus)\w*|ha\s+avuto\s+luogo"
+    r"|fand|wurde|endete)\b"
+    r"|(?:اختتمت|اختتم|احتضنت|احتضن|نظمت|شهدت|انطلقت|أسدل|اسدل)",
+)
+# A day a few days before the page is still "this" fair's, told while it runs.
+_SLACK = timedelta(days=14)
+
+
+def tensed_occurrence(span: DateSpan, text: str, nearest: date) -> date | None:
+    """`nearest` moved a year on (announced as to come) or back (reported as past) when its sentence says so."""
+    begin, end = sentence_around(text, span.begin, span.finish)
+    sentence = fold_same_length(text[begin:end])
+    future, past = _FUTURE.search(sentence) is not None, _PAST.search(sentence) is not None
+    if future == past:
+        return None
+    try:
+        return nearest.replace(year=nearest.year + (1 if future else -1))
+    except ValueError:  # 29 February
+        return None
+
+
+def needs_other_year(nearest: date, reference: date, span: DateSpan, text: str) -> date | None:
+    """The occurrence the sentence's tense asks for, when the nearest one lies on the wrong side of the page's day."""
+    moved = tensed_occurrence(span, text, nearest)
+    if moved is None:
+        return None
+    if moved > nearest and nearest < reference - _SLACK:
+        return moved
+    if moved < nearest and nearest > reference + _SLACK:
+        return moved
+    return None

@@ -1,0 +1,31 @@
+"""A day-month without its year: the sentence's tense says whether the fair is to come or past."""
+from __future__ import annotations
+
+from datetime import date
+
+from spiders.extract.fairs import extract_fairs
+
+_OCTOBER = date(2027, 10, 1)
+
+
+def _dates(text: str, language: str) -> tuple[date | None, date | None]:
+    (fair,) = extract_fairs(text, language=language, page_date=_OCTOBER)
+    return fair.start_date, fair.end_date
+
+
+def test_an_announced_fair_is_the_next_occurrence() -> None:
+    assert _dates("La Foire du tapis de Chichaoua se tiendra du 12 au 15 avril.", "fr") == (date(2028, 4, 12), date(2028, 4, 15))
+    assert _dates("The Leeds Basket Fair will run from 12 to 15 April.", "en") == (date(2028, 4, 12), date(2028, 4, 15))
+    assert _dates("ستنظم الدورة الثالثة لمعرض الزربية بتازناخت من 12 إلى 15 أبريل.", "ar")[0] == date(2028, 4, 12)
+
+
+def test_a_reported_fair_is_the_last_occurrence() -> None:
+    text = "La Foire du tapis de Chichaoua s'est tenue du 12 au 15 décembre, avec 80 exposants."
+    assert _dates(text, "fr") == (date(2026, 12, 12), date(2026, 12, 15))
+
+
+def test_without_a_tense_the_nearest_occurrence_stands() -> None:
+    assert _dates("Foire du tapis de Chichaoua : du 12 au 15 avril.", "fr") == (date(2027, 4, 12), date(2027, 4, 15))
+    # A fair running now, reported in the present or the past, keeps this year's days.
+    text = "La Foire du tapis de Chichaoua s'est ouverte le 28 septembre et a eu lieu jusqu'au 3 octobre."
+    assert _dates(text, "fr")[1] == date(2027, 10, 3)
