@@ -152,6 +152,8 @@ def _fairs_of(
     if end is None and start is not None:
         ends = (resolve_fair_span(s, group.positions, text, start).start for s in closing)
         end = min((e for e in ends if e is not None and e > start), default=None)
+        if end is None and not best.has_year:
+            start, end = _opened_the_year_before(start, closing)
     if end is None and start is not None and best.end is None:
         end = _closing_day(start, bare_closing_day(text, best.finish))
     anchor = (min(group.positions)[0], best.finish)
@@ -171,6 +173,21 @@ def _fairs_of(
 
 
 _MAX_FAIR_DAYS = 31
+
+
+def _opened_the_year_before(start: date, closing: Sequence[DateSpan]) -> tuple[date, date | None]:
+    """"abrirá el 20 de diciembre y cerrará el 5 de enero de 2025": the closing date's year is the next one's."""
+    for span in closing:
+        last = span.start.to_date() if span.has_year else None
+        if last is None or last >= start:
+            continue
+        try:
+            first = start.replace(year=start.year - 1)
+        except ValueError:
+            continue
+        if first < last <= first + timedelta(days=_MAX_FAIR_DAYS * 2):
+            return first, last
+    return start, None
 
 
 def _closing_day(start: date, day: int | None) -> date | None:

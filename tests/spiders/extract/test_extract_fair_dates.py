@@ -157,3 +157,9 @@ def test_a_day_in_the_next_sentence_closes_nothing() -> None:
     text = "The Leather Fair of Fez opens on 8 December 2027. Last year it closed on the 17."
     (fair,) = extract_fairs(text, language="en")
     assert (fair.start_date, fair.end_date) == (date(2027, 12, 8), None)
+
+
+def test_a_december_opening_takes_the_year_before_a_january_closing() -> None:
+    text = "La Feria de Artesanía de Lugo abrirá el 20 de diciembre y cerrará el 5 de enero de 2028."
+    (fair,) = extract_fairs(text, language="es")
+    assert (fair.start_date, fair.end_date) == (date(2027, 12, 20), date(2028, 1, 5))

@@ -364,3 +364,10 @@ def test_capitalised_journees_after_a_contracted_article() -> None:
     (fair,) = extract_fairs(text, language="fr")
     assert (fair.name, fair.edition, fair.venue) == ("Journées de l'artisanat d'Essaouira", 3, "Dar Souiri")
     assert (fair.start_date, fair.end_date) == (date(2027, 2, 22), date(2027, 2, 23))
+
+
+def test_christmas_markets_by_their_italian_and_spanish_names() -> None:
+    (mercatino,) = extract_fairs("Il Mercatino di Natale di Bolzano apre il 29 novembre 2027 in piazza Walther.", language="it")
+    assert (mercatino.name, mercatino.start_date) == ("Mercatino di Natale di Bolzano", date(2027, 11, 29))
+    (mercadillo,) = extract_fairs("El Mercadillo Artesano de Soria abre del 3 al 8 de diciembre de 2027.", language="es")
+    assert (mercadillo.name, mercadillo.end_date) == ("Mercadillo Artesano de Soria", date(2027, 12, 8))
