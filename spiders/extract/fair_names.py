@@ -79,7 +79,7 @@ _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&+\-]{1,9}|[A-Z][a-z]+[A-Za-z0-9&+\
 
 # Words that head a fair's name only when written with a capital after an article: lower-case, "le marché" is
 # the market of an economy.
-_CAPITALISED_HEADS = frozenset({"marche", "journees"})
+_CAPITALISED_HEADS = frozenset({"marche", "journees", "festival"})
 _CONTRACTED_ARTICLES = frozenset({"des", "du", "au", "aux"})
 
 

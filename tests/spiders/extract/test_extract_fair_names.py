@@ -371,3 +371,10 @@ def test_christmas_markets_by_their_italian_and_spanish_names() -> None:
     assert (mercatino.name, mercatino.start_date) == ("Mercatino di Natale di Bolzano", date(2027, 11, 29))
     (mercadillo,) = extract_fairs("El Mercadillo Artesano de Soria abre del 3 al 8 de diciembre de 2027.", language="es")
     assert (mercadillo.name, mercadillo.end_date) == ("Mercadillo Artesano de Soria", date(2027, 12, 8))
+
+
+def test_a_capitalised_festival_after_an_article_is_named() -> None:
+    text = "Le Festival national des arts populaires de Marrakech se tiendra du 4 au 8 juillet 2027 au palais El Badi."
+    (fair,) = extract_fairs(text, language="fr")
+    assert fair.name.startswith("Festival national des arts")
+    assert (fair.city, fair.venue, fair.start_date) == ("Marrakech", "palais El Badi", date(2027, 7, 4))
