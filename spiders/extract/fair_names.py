@@ -128,9 +128,34 @@ def find_fair_names(text: str) -> list[NameMention]:
     return _drop_nested(explained_names(extended_by_quotes(mentions, quoted_names(text, tokens), text), text))
 
 
+_EDITION_WORDS = frozenset({"edicion", "edition", "edizione", "edicao", "ausgabe", "session"})
+_EDITION_LINKS = frozenset({"de", "la", "del", "della", "di", "du", "de", "of", "the", "l", "da", "do", "der"})
+
+
 def _after_ordinal(tokens: list[Token], i: int) -> bool:
-    """"la XXVIII feria", "la 47e foire", "the 5th fair": an edition's number makes a lower-case head a name."""
-    return i > 0 and bool(_ORDINAL.match(tokens[i - 1].text))
+    """"la XXVIII feria", "la 47e foire", "the 5th fair", "la 27 edición de la feria regional": an edition's
+    number makes a lower-case head a name."""
+    if _ordinal_ends_at(tokens, i - 1):
+        return True
+    j = i - 1
+    while j > 0 and i - j <= 3 and tokens[j].folded in _EDITION_LINKS:
+        j -= 1
+    if j < 1 or j == i - 1 or tokens[j].folded not in _EDITION_WORDS:
+        return False
+    return _ordinal_ends_at(tokens, j - 1) or (tokens[j - 1].text.isdigit() and len(tokens[j - 1].text) <= 3)
+
+
+_ORDINAL_SUFFIXES = frozenset({"e", "è", "ème", "eme", "er", "ère", "st", "nd", "rd", "th", "ª", "º", "a", "o", "°", "."})
+
+
+def _ordinal_ends_at(tokens: list[Token], k: int) -> bool:
+    """"XXVIII", or "47e" / "5th" / "27ª", which the tokens split into the number and its suffix."""
+    if k < 0:
+        return False
+    if _ORDINAL.match(tokens[k].text):
+        return True
+    return k > 0 and tokens[k].text in _ORDINAL_SUFFIXES and tokens[k - 1].text.isdigit() and len(tokens[k - 1].text) <= 3 \
+        and tokens[k - 1].end == tokens[k].begin
 
 
 def _same_line(text: str, left: Token, right: Token) -> bool:

@@ -378,3 +378,11 @@ def test_a_capitalised_festival_after_an_article_is_named() -> None:
     (fair,) = extract_fairs(text, language="fr")
     assert fair.name.startswith("Festival national des arts")
     assert (fair.city, fair.venue, fair.start_date) == ("Marrakech", "palais El Badi", date(2027, 7, 4))
+
+
+def test_an_edition_number_makes_a_lower_case_fair_a_name() -> None:
+    (spanish,) = extract_fairs("El recinto ferial acoge la 27ª edición de la feria regional hasta el 6 de noviembre de 2027.",
+                               language="es")
+    assert (spanish.name, spanish.edition, spanish.start_date, spanish.end_date) == ("feria regional", 27, None, date(2027, 11, 6))
+    (french,) = extract_fairs("La 5e foire régionale se tiendra du 3 au 6 mai 2027.", language="fr")
+    assert (french.name, french.edition, french.start_date) == ("foire régionale", 5, date(2027, 5, 3))
