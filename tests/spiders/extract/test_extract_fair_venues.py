@@ -109,7 +109,7 @@ def test_a_spanish_plaza_is_a_venue_and_no_town_square_is_medellins() -> None:
     assert fair.venue == "Plaza de España"
     (fair,) = extract_fairs("La Feria de Artesanía se celebra del 5 al 8 de diciembre de 2027 en la Plaza Mayor de Salamanca.",
                             language="es")
-    assert (fair.venue, fair.city) == ("Plaza Mayor de Salamanca", None)
+    assert (fair.venue, fair.city, fair.country) == ("Plaza Mayor de Salamanca", "Salamanca", "ES")
     (fair,) = extract_fairs("The New York Gift Fair opens on August 19, 2027; buyers met at the Plaza Hotel.", language="en")
     assert fair.venue != "Plaza Hotel"
 
