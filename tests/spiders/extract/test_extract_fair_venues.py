@@ -134,3 +134,12 @@ def test_arabic_common_words_are_neither_a_city_nor_a_venue() -> None:
             "بالدار البيضاء، بعد ليل طويل.")
     (fair,) = extract_fairs(text, language="ar")
     assert (fair.city, fair.country, fair.venue, fair.status) == ("Casablanca", "MA", None, "postponed")
+
+
+def test_maghreb_towns_in_arabic_and_a_medina_is_no_saudi_city() -> None:
+    (algerian,) = extract_fairs("ينظم الصالون الوطني للفخار من 3 إلى 6 ماي 2027 بولاية سعيدة، وسط أجواء سعيدة.", language="ar")
+    assert (algerian.city, algerian.country) == ("Saïda", "DZ")
+    (tunisian,) = extract_fairs("تحتضن مدينة سيدي بوزيد من 3 إلى 6 ماي 2027 معرض الصناعات التقليدية.", language="ar")
+    assert (tunisian.city, tunisian.country) == ("Sidi Bouzid", "TN")
+    (moroccan,) = extract_fairs("Le Salon du cuir se tiendra du 3 au 6 mai 2027 dans la médina de Fès.", language="fr")
+    assert (moroccan.city, moroccan.country) == ("Fès", "MA")
