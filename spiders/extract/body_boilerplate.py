@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from lxml import html
 
+from spiders.extract.body_notices import is_notice
 from spiders.extract.dates import find_date_spans, month_languages
 from spiders.extract.textutil import one_line, word_key
 
@@ -207,6 +208,8 @@ def _is_furniture(line: str, link_texts: _LazyLinkTexts) -> bool:
     if _READING_TIME.match(line) or _WIRE_CREDITS.match(line) or _pitches_newsletter(line):
         return True
     if _TIME_ONLY.match(line) or _PAYWALL.match(line) or (len(line) <= _MAX_CREDIT_CHARS and _PHOTO_CREDIT.match(line)):
+        return True
+    if is_notice(line):
         return True
     if _COMMENT_WORD.search(line) and _MODERATION_WORD.search(line):
         return True  # "ATENÇÃO: Comentários … não serão aprovados pelo moderador."

@@ -245,3 +245,11 @@ def test_advertising_labels_and_a_table_of_contents_title_are_no_article_text() 
     tree = html.fromstring("<div></div>")
     lines = ["Body text one.", "Anzeige", "Inhaltsverzeichnis", "Publicité", "Body text two."]
     assert drop_furniture(lines, tree) == ["Body text one.", "Body text two."]
+
+
+def test_disclosures_picture_holders_and_pointers_to_other_sites_are_dropped() -> None:
+    tree = html.fromstring("<div></div>")
+    notices = ["© Salma Idrissi/Atlas Photo", "Copyright: Omar Benali", "Auch auf example-crafts.de",
+               "Anzeige, enthält Affiliate Links", "Advertising disclosure: we may receive compensation for these links."]
+    body = ["The potters of Safi fire their kilns at dawn.", "© 2027 Atlas Wire. All rights reserved."]
+    assert drop_furniture(body[:1] + notices + body[1:], tree) == body
