@@ -48,12 +48,26 @@ def fair_organizer(description: str | None, text: str | None) -> str | None:
     organises fairs for a living named in the text."""
     match = _search(_ORGANIZER, description, text) or _search(_ANNOUNCES_ORGANISING, description, text)
     if not match:
-        company = _search(_ORGANISING_COMPANIES, description, text)
-        return company.group(0) if company else None
+        return _organising_company(description) or _organising_company(text)
     name = _ORGANIZER_END.sub("", match.group(1).strip()).strip(" -–:٬")
     name = re.sub(r"^[^\W\d_]\s+", "", name)  # a letter left of a glued pronoun: "ا غرفة …"
     name = _LEADING_ARTICLE.sub("", name)  # "organisé par la Chambre d'artisanat": the Chambre
     return name if len(name) >= 3 else None
+
+
+# "Foto: GHM", "© Messe Frankfurt / Pietro Sutera": the company took the picture, it is not named as organiser.
+_CREDIT_BEFORE = re.compile(r"(?:\b(?:fotos?|photos?|bild|image|cr[ée]dits?|quelle|source|fuente|fonte)\s*:|©|\(c\))\s*$",
+                            re.IGNORECASE)
+_CREDIT_LOOKBEHIND = 16
+
+
+def _organising_company(text: str | None) -> str | None:
+    if not text:
+        return None
+    for company in _ORGANISING_COMPANIES.finditer(text):
+        if not _CREDIT_BEFORE.search(text[max(0, company.start() - _CREDIT_LOOKBEHIND):company.start()]):
+            return company.group(0)
+    return None
 
 
 def _search(pattern: re.Pattern[str], description: str | None, text: str | None) -> re.Match[str] | None:

@@ -103,7 +103,8 @@ def _fair_surfaces() -> dict[str, KnownFair]:
 
 def _gazetteer_regex(surfaces: list[str]) -> re.Pattern[str]:
     ordered = sorted(set(surfaces), key=len, reverse=True)
-    body = "|".join(re.escape(s).replace(r"\ ", r"[\s\-]+") for s in ordered)
+    # A space or a hyphen, written either way: "Paris-Nord Villepinte" and "Paris Nord Villepinte" are one ground.
+    body = "|".join(r"[\s\-]+".join(re.escape(part) for part in re.split(r"[ \-]", s)) for s in ordered)
     # Arabic names may carry a proclitic (ب، ل، و) glued to them: "بالرباط", "بفاس", "بآسفي". Lazy, so that a
     # name starting with one of those letters ("وجدة") is read whole before as a proclitic and another name.
     return re.compile(rf"(?<!{_LETTER})(?:[وفبلك]{{1,2}}(?=ال)|[وفبلك](?=[\u0621-\u064a]))??({body})(?!{_LETTER})")

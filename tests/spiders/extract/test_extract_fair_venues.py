@@ -143,3 +143,9 @@ def test_maghreb_towns_in_arabic_and_a_medina_is_no_saudi_city() -> None:
     assert (tunisian.city, tunisian.country) == ("Sidi Bouzid", "TN")
     (moroccan,) = extract_fairs("Le Salon du cuir se tiendra du 3 au 6 mai 2027 dans la médina de Fès.", language="fr")
     assert (moroccan.city, moroccan.country) == ("Fès", "MA")
+
+
+def test_a_listed_ground_written_with_a_space_for_its_hyphen() -> None:
+    text = "Maison&Objet se tiendra du 22 au 26 janvier 2027 au Parc des expositions de Paris Nord Villepinte."
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.venue, fair.city) == ("Parc des expositions de Paris Nord Villepinte", "Paris")

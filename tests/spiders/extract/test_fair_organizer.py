@@ -41,3 +41,8 @@ def test_the_leading_article_of_a_named_organiser_is_left_out() -> None:
         "Chambre d'artisanat de Fès-Meknès"
     assert fair_organizer("El mercado, organizado por el Ayuntamiento de Tánger.", None) == "Ayuntamiento de Tánger"
     assert fair_organizer("organisé par les Ateliers d'Art de France", None) == "les Ateliers d'Art de France"
+
+
+def test_a_company_credited_for_a_picture_is_not_the_organiser() -> None:
+    assert fair_organizer(None, "Die Handwerksmesse öffnet am 6. März 2027. Foto: GHM") is None
+    assert fair_organizer(None, "© Messe Frankfurt. Die Messe Frankfurt lädt zur Ambiente.") == "Messe Frankfurt"
