@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spiders.extract.datefold import fold_same_length
 from spiders.extract.dates import DateSpan, weekday_names
+from spiders.extract.labelled_date import PUBLICATION_LABEL
 from spiders.extract.textutil import line_around
 
 _DATELINE_LINES = 3
@@ -22,15 +23,24 @@ _TOMORROW = r"tomorrow|demain|manana|domani|morgen|غدا"
 _THIS = r"ce|this|este|questo|diesen|am|le|el|il|on|يوم|اليوم"
 
 
+# "Mis à jour le …", "Updated …": the page's dates, like its publication label's.
+_UPDATE_LABEL = re.compile(r"^\W*(?:mis\s+à\s+jour(?:\s+le)?|updated(?:\s+on)?|last\s+updated|actualizado(?:\s+el)?"
+                           r"|aktualisiert(?:\s+am)?|aggiornato(?:\s+il)?)\s*:?\s*", re.IGNORECASE)
+_LABEL_GAP = 4
+
+
 def dateline_spans(text: str, spans: Sequence[DateSpan]) -> list[DateSpan]:
-    """Single dates alone (or nearly) on the first lines, with a year or not ("MADRID 25 Ago. (EUROPA PRESS)")."""
+    """Single dates alone (or nearly) on the first lines, with a year or not ("MADRID 25 Ago. (EUROPA PRESS)"),
+    and a date right after a publication label anywhere ("Publié le 12/04/2023 à 18h30")."""
     lines = [line for line in text.lstrip().split("\n")[:_DATELINE_LINES * 2] if line.strip()][:_DATELINE_LINES]
     limit = text.find(lines[-1]) + len(lines[-1]) if lines else 0
     found = []
     for span in spans:
-        if span.begin >= limit:
-            break
         if span.end is not None:
+            continue
+        if span.begin >= limit:
+            if _labelled(text, span):
+                found.append(span)
             continue
         line_start, line_end = line_around(text, span.begin, span.finish)
         # The store's " date 2025-08-25" and a wire dateline may share the line: neither counts against the other.
@@ -39,6 +49,13 @@ def dateline_spans(text: str, spans: Sequence[DateSpan]) -> list[DateSpan]:
                 or wire_dateline(text, span):
             found.append(span)
     return found
+
+
+def _labelled(text: str, span: DateSpan) -> bool:
+    line_start, _ = line_around(text, span.begin, span.finish)
+    before = text[line_start:span.begin]
+    label = PUBLICATION_LABEL.match(before) or _UPDATE_LABEL.match(before)
+    return label is not None and span.begin - (line_start + label.end()) <= _LABEL_GAP
 
 
 def wire_dateline(text: str, span: DateSpan) -> bool:

@@ -66,7 +66,8 @@ def extract_text_fairs(
     _give_orphan_range_to_main_fair(groups, fair_spans, text)
     places = PlaceIndex.build(text)
     chooser = VenueChooser(places, [g.positions for g in groups])
-    reference = page_date or (own_date.start.to_date() if own_date else None) or reference_date(spans, None)
+    # The text's own dateline dates it better than the day it was fetched (a crawl reads old news too).
+    reference = (own_date.start.to_date() if own_date else None) or page_date or reference_date(spans, None)
     main = _main_group(groups)
     # A text that dates none of its fairs ("los salones Intergift, Bisutex y MadridJoya") is about the known ones.
     undated_known = not any(g.spans for g in groups)

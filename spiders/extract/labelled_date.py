@@ -8,7 +8,7 @@ from lxml import etree, html
 
 from spiders.extract.dates import find_date_spans
 
-_LABEL = re.compile(
+PUBLICATION_LABEL = re.compile(
     r"^\W*(?:published(?:\s+on)?|posted(?:\s+on)?|publié\s+le|mis\s+en\s+ligne\s+le|veröffentlicht(?:\s+am)?"
     r"|erschienen\s+am|datum|publicado(?:\s+(?:el|em))?|fecha\s+de\s+publicaci[óo]n|pubblicato(?:\s+il)?|data\s+di\s+pubblicazione"
     r"|publication\s+date|date\s+de\s+publication|gepubliceerd\s+op|opublikowano"
@@ -28,7 +28,7 @@ def labelled_date(tree: html.HtmlElement) -> date | None:
     for i, text in enumerate(texts):
         if len(text) > _LABEL_CHARS + _NEXT_CHARS:
             continue
-        label = _LABEL.match(text)
+        label = PUBLICATION_LABEL.match(text)
         if label is None:
             continue
         rest = text[label.end():].lstrip() or (texts[i + 1] if i + 1 < len(texts) else "")

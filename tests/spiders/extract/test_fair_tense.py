@@ -29,3 +29,11 @@ def test_without_a_tense_the_nearest_occurrence_stands() -> None:
     # A fair running now, reported in the present or the past, keeps this year's days.
     text = "La Foire du tapis de Chichaoua s'est ouverte le 28 septembre et a eu lieu jusqu'au 3 octobre."
     assert _dates(text, "fr")[1] == date(2027, 10, 3)
+
+
+def test_a_labelled_publication_date_dates_the_text_and_opens_no_fair() -> None:
+    text = ("Accueil › Actualités › Artisanat\nSafi : le Salon de la céramique est lancé\nPar la rédaction\n"
+            "Publié le 12/04/2027 à 18h30\nLa 5e édition du Salon régional de la céramique de Safi se poursuit "
+            "jusqu'au 20 avril sur la place Moulay Youssef.")
+    (fair,) = extract_fairs(text, language="fr", page_date=date(2029, 1, 5))
+    assert (fair.start_date, fair.end_date) == (None, date(2027, 4, 20))
