@@ -275,6 +275,10 @@ def _arabic_name(tokens: list[Token], start: int, text: str) -> tuple[int, int] 
         start + 2 < len(tokens) and tokens[start + 1].is_arabic and following not in _ARABIC_STOPS
         and (tokens[start + 2].text.startswith("لل") or tokens[start + 2].text in _DEFINITE_ADJECTIVES)
         and _same_line(text, tokens[start], tokens[start + 2]))
+    # "معرض أمبيانتي بفرانكفورت", "معرض ديكوريا من 7 إلى 11 فبراير": a foreign name, then its city or its dates.
+    city_first = city_first or (
+        start + 2 < len(tokens) and tokens[start + 1].is_arabic and following not in _ARABIC_STOPS
+        and _placed_or_dated(tokens, start + 2) and _same_line(text, tokens[start], tokens[start + 2]))
     if not (following.startswith(_ARABIC_NAME_STARTS) or following in _ARABIC_ADJECTIVES or city_first):
         # "مهرجان كلنا الخفجي" in the headline and again in the text: a proper name, whatever its first word.
         if _recurs_after_head(tokens, start, text):
@@ -299,6 +303,23 @@ def _arabic_name(tokens: list[Token], start: int, text: str) -> tuple[int, int] 
         last = j
         j += 1
     return (start, last) if last > start else None
+
+
+# Indefinite adjectives: "معرض كبير بالرباط" is a big exhibition, not one called "كبير".
+_INDEFINITE_ADJECTIVES = frozenset({
+    "كبير", "كبيرا", "ضخم", "ضخما", "جديد", "جديدا", "خاص", "خاصا", "مهم", "مهما", "متميز", "متميزا", "دائم", "دائما",
+    "مفتوح", "متنقل", "مؤقت", "فني", "فنيا", "تقليدي", "تقليديا", "تجاري", "تجاريا", "سنوي", "سنويا", "مماثل", "آخر",
+    "أول", "ثان", "ثاني", "افتراضي", "افتراضيا", "جماعي", "جماعيا",
+})
+
+
+def _placed_or_dated(tokens: list[Token], i: int) -> bool:
+    if tokens[i - 1].text in _INDEFINITE_ADJECTIVES:
+        return False
+    token = tokens[i].text
+    if token.startswith("ب") and len(token) > 3 and city_by_name(token[1:]) is not None:
+        return True
+    return token in ("من", "في") and i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit()
 
 
 def _recurs_after_head(tokens: list[Token], start: int, text: str) -> bool:

@@ -19,7 +19,7 @@ _VENUE_PATTERN = re.compile(
     # German venues are compounds: "Stadthalle", "Kongresszentrum", "Kulturforum"
     r"|(?<![^\W\d_])[a-z]{3,}(?:halle|zentrum|forum)(?![^\W\d_]))"
     # "مقررا" (scheduled) is no "مقر" (seat)
-    r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر(?!ر)|مركب|حديقة|بهو|فندق|[أا]رض(?=\s+المعارض))"
+    r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر(?!ر)|مركب|حديقة|بهو|فندق|قاعة(?=\s+ال)|[أا]رض(?=\s+المعارض))"
     # "بدار الصناعة التقليدية", "دار الثقافة": a house of crafts or culture, not "الدار البيضاء"
     r"|(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[بوف]))دار(?=\s+ال))"
     r"([^\n.,;:()«»\"،؛]{0,60})",
@@ -29,7 +29,9 @@ _DATE_AFTER_VENUE = re.compile(r"\s+(?:du|au|from|on|le|el|del|dal|vom|in|à|a|e
 _VENUE_END = re.compile(r"\s+(?:du|au|from|on|le|el|del|dal|vom|in|à|a|en|at|،|من|في|خلال)\s+\d.*$|\s+(?:du|au|from|à|en|in|on|at|dans|with|avec|et|and|y|und|sous|pour|qui|which|where|où)\s.*$", re.IGNORECASE)
 # Arabic clauses after a venue: "الذي انطلق ..." (which opened), "بمشاركة ..." (with), "أيام ..." (on the days).
 _ARABIC_VENUE_END = re.compile(
-    r"\s+(?:الذي|التي|حيث|بمشاركة|مشاركة|أيام|يوم|يومي|خلال|منذ|أن|وذلك|ابتداء|انطلاقا|على|إلى|الى|حتى|لغاية|غاية"
+    # "… ويستمر إلى …", "… فعاليات سوق …": the sentence goes on after the place
+    r"\s+(?:الذي|التي|حيث|بمشاركة|مشاركة|أيام|يوم|يومي|خلال|منذ|أن|وذلك|ابتداء|انطلاقا|على|إلى|الى|حتى|لغاية|غاية|فعاليات"
+    r"|و?(?:يستمر|تستمر|يتواصل|تتواصل|يمتد|تمتد|ينطلق|تنطلق|يختتم|تختتم)"
     # "… وبتنسيق مع المديرية", "… بشراكة مع": a partner follows the place
     r"|و?(?:بتنسيق|بشراكة|بتعاون|بدعم|تحت|مع|بإشراف|باشراف))(?:\s.*)?$")
 # Lower-case words that may go on inside a venue's name ("Parc des expositions de l'OFEC").

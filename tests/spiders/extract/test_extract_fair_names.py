@@ -386,3 +386,9 @@ def test_an_edition_number_makes_a_lower_case_fair_a_name() -> None:
     assert (spanish.name, spanish.edition, spanish.start_date, spanish.end_date) == ("feria regional", 27, None, date(2027, 11, 6))
     (french,) = extract_fairs("La 5e foire régionale se tiendra du 3 au 6 mai 2027.", language="fr")
     assert (french.name, french.edition, french.start_date) == ("foire régionale", 5, date(2027, 5, 3))
+
+
+def test_an_arabic_fair_with_a_foreign_name_before_its_city_or_dates() -> None:
+    (fair,) = extract_fairs("يشارك المغرب في معرض أمبيانتي بفرانكفورت من 7 إلى 11 فبراير 2027 بجناح يضم 30 صانعا.", language="ar")
+    assert (fair.name, fair.city, fair.start_date) == ("معرض أمبيانتي", "Frankfurt", date(2027, 2, 7))
+    assert extract_fairs("نظم معرض كبير بالرباط من 7 إلى 11 فبراير 2027.", language="ar") == []

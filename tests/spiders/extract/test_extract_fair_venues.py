@@ -149,3 +149,12 @@ def test_a_listed_ground_written_with_a_space_for_its_hyphen() -> None:
     text = "Maison&Objet se tiendra du 22 au 26 janvier 2027 au Parc des expositions de Paris Nord Villepinte."
     (fair,) = extract_fairs(text, language="fr")
     assert (fair.venue, fair.city) == ("Parc des expositions de Paris Nord Villepinte", "Paris")
+
+
+def test_arabic_halls_and_venues_that_stop_where_the_sentence_goes_on() -> None:
+    (hall,) = extract_fairs("تحتضن قاعة المعارض بمدينة أكادير، ما بين 10 و 20 نونبر 2027، فعاليات الدورة الأولى لمعرض المنتجات المجالية.",
+                            language="ar")
+    assert (hall.venue, hall.city, hall.edition) == ("قاعة المعارض بمدينة أكادير", "Agadir", 1)
+    (square,) = extract_fairs("انطلقت أمس بساحة الحبول بمكناس فعاليات سوق التضامن للصناعة التقليدية الذي يستمر إلى 15 غشت 2027.",
+                              language="ar")
+    assert (square.venue, square.end_date) == ("ساحة الحبول بمكناس", date(2027, 8, 15))
