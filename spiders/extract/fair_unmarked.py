@@ -18,6 +18,8 @@ _FAIR_NOUNS = ("messe", "fachmesse", "leitmesse", "publikumsmesse")
 _NOT_NAMES = frozenset({
     "deadline", "opening", "closing", "registration", "inscriptions", "inscription", "date", "dates", "du", "from",
     "vernissage", "update", "updated", "photo", "source", "edition", "édition", "session", "phase",
+    # a time phrase before its dates: "Am Wochenende (12. und 13. Oktober)", "This weekend (12-13 October)"
+    "am", "im", "ab", "vom", "bis", "seit", "wochenende", "weekend", "week-end", "this", "next", "last", "ce", "cette",
 })
 
 
@@ -190,3 +192,34 @@ def explained_names(mentions: list[NameMention], text: str) -> list[NameMention]
         begin = window + before.start(1)
         named.append(NameMention(name, begin, begin + len(name)))
     return named
+
+
+# "The Craftopia summer edition was held … on August 11-14": a name, then its edition, then its dates.
+_BEFORE_EDITION = re.compile(
+    r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+){0,3}[A-Z][\w&+'’\-]*)\s+"
+    r"(?:(?:summer|winter|spring|autumn|fall|\d{4})\s+)?(?i:edition)\b"
+)
+_NOT_EDITION_NAMES = frozenset({"the", "this", "that", "next", "last", "first", "new", "special", "limited", "latest",
+                                "previous", "upcoming", "digital", "online", "physical", "print"})
+_EDITION_SENTENCE_CHARS = 200
+_SEASONS = frozenset({"summer", "winter", "spring", "autumn", "fall"})
+
+
+def named_before_edition(text: str) -> list[NameMention]:
+    found = []
+    for match in _BEFORE_EDITION.finditer(text):
+        words = match.group(1).split()
+        while words and words[0].lower() in _NOT_EDITION_NAMES:
+            words = words[1:]
+        while words and words[-1].lower() in _SEASONS:
+            words = words[:-1]  # "NY NOW Fall Edition": the season is the edition's
+        if not words or words[-1].lower() in _NOT_EDITION_NAMES:
+            continue
+        rest = text[match.end():match.end() + _EDITION_SENTENCE_CHARS]
+        sentence = re.split(r"[.!?]\s|\n", rest, maxsplit=1)[0]
+        if not any(c.isdigit() for c in sentence) or not find_date_spans(sentence):
+            continue  # dated in the same sentence, as a fair's edition is
+        name = " ".join(words)
+        begin = match.start(1) + match.group(1).index(words[0])
+        found.append(NameMention(name, begin, begin + len(name)))
+    return found

@@ -392,3 +392,15 @@ def test_an_arabic_fair_with_a_foreign_name_before_its_city_or_dates() -> None:
     (fair,) = extract_fairs("يشارك المغرب في معرض أمبيانتي بفرانكفورت من 7 إلى 11 فبراير 2027 بجناح يضم 30 صانعا.", language="ar")
     assert (fair.name, fair.city, fair.start_date) == ("معرض أمبيانتي", "Frankfurt", date(2027, 2, 7))
     assert extract_fairs("نظم معرض كبير بالرباط من 7 إلى 11 فبراير 2027.", language="ar") == []
+
+
+def test_a_name_before_its_dated_edition() -> None:
+    (fair,) = extract_fairs("The Craftopia summer edition was held on August 11-14, 2027, drawing 25,000 buyers.", language="en")
+    assert (fair.name, fair.start_date, fair.end_date) == ("Craftopia", date(2027, 8, 11), date(2027, 8, 14))
+    assert extract_fairs("The Limited Edition vases sold out on August 11, 2027.", language="en") == []
+
+
+def test_a_time_phrase_before_bracketed_dates_names_no_fair() -> None:
+    (fair,) = extract_fairs("Am Wochenende (12. und 13. Oktober 2027) lädt der Töpfermarkt Rheinsberg in die Innenstadt ein.",
+                            language="de")
+    assert (fair.name, fair.start_date) == ("Töpfermarkt Rheinsberg", date(2027, 10, 12))
