@@ -24,7 +24,7 @@ _PAST = re.compile(
     r"\b(?:s'est\s+(?:tenu|deroule|acheve|termine|clos)\w*|a\s+eu\s+lieu|ont\s+eu\s+lieu|a\s+accueilli|ont\s+participe"
     r"|was\s+held|were\s+held|took\s+place|attracted|drew|ended|closed\s+on"
     r"|se\s+celebro|tuvo\s+lugar|clausuro|si\s+e\s+(?:svolt|tenut|conclus)\w*|ha\s+avuto\s+luogo"
-    r"|fand|wurde|endete)\b"
+    r"|fand|wurde|endete|recebeu|reuniu|atraiu|registou|registrou|received|welcomed|accueilli|recibió|reunió|ha\s+accolto)\b"
     r"|(?:اختتمت|اختتم|احتضنت|احتضن|نظمت|شهدت|انطلقت|أسدل|اسدل)",
 )
 # A day a few days before the page is still "this" fair's, told while it runs.
@@ -42,6 +42,13 @@ def tensed_occurrence(span: DateSpan, text: str, nearest: date) -> date | None:
         return nearest.replace(year=nearest.year + (1 if future else -1))
     except ValueError:  # 29 February
         return None
+
+
+def reported_as_past(text: str, begin: int, end: int) -> bool:
+    """The sentence around text[begin:end] reports, in the past, and announces nothing."""
+    start, stop = sentence_around(text, begin, end)
+    sentence = fold_same_length(text[start:stop])
+    return _PAST.search(sentence) is not None and _FUTURE.search(sentence) is None
 
 
 def needs_other_year(nearest: date, reference: date, span: DateSpan, text: str) -> date | None:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from spiders.extract.datefold import fold_same_length
 from spiders.extract.dates import DateSpan, nearest_year, resolve_span
 from spiders.extract.fair_relative import weekday_of_span
-from spiders.extract.fair_tense import needs_other_year
+from spiders.extract.fair_tense import needs_other_year, reported_as_past
 from spiders.extract.textutil import sentence_around
 
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
@@ -128,10 +128,15 @@ def _only_year(text: str) -> int | None:
 
 def _edition_year(text: str) -> int | None:
     """'L'edizione 2025', 'the 2026 edition', 'Ausgabe 2025': the edition a text is about."""
-    match = _EDITION_YEAR.search(text)
-    if not match:
-        return None
-    return int(match.group(1) or match.group(2) or match.group(3))
+    past = None
+    for match in _EDITION_YEAR.finditer(text):
+        year = int(match.group(1) or match.group(2) or match.group(3))
+        # "A edição de 2016 recebeu 372 mil visitantes": a past edition compared, not the one announced …
+        if not reported_as_past(text, match.start(), match.end()):
+            return year
+        past = past or year
+    # … which is the next year's, when the text names that year too ("…, e 2017 pretende atrair ainda mais").
+    return past + 1 if past is not None and str(past + 1) in _YEAR.findall(text) else None
 
 
 def _year_next_to_name(positions: Sequence[tuple[int, int]], text: str) -> int | None:

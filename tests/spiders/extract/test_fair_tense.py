@@ -37,3 +37,10 @@ def test_a_labelled_publication_date_dates_the_text_and_opens_no_fair() -> None:
             "jusqu'au 20 avril sur la place Moulay Youssef.")
     (fair,) = extract_fairs(text, language="fr", page_date=date(2029, 1, 5))
     assert (fair.start_date, fair.end_date) == (None, date(2027, 4, 20))
+
+
+def test_a_past_editions_year_dates_the_next_edition_when_the_text_names_it() -> None:
+    text = ("Du 4 au 9 avril se tient le Salon international du meuble de Tanger. "
+            "L'édition 2026 a accueilli 40 000 visiteurs, et 2027 devrait faire mieux.")
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.start_date, fair.end_date) == (date(2027, 4, 4), date(2027, 4, 9))
