@@ -223,3 +223,29 @@ def named_before_edition(text: str) -> list[NameMention]:
         begin = match.start(1) + match.group(1).index(words[0])
         found.append(NameMention(name, begin, begin + len(name)))
     return found
+
+
+# "Made on Salt Spring Debuts at Vancouver's Heritage Hall on March 23, 24, 25", "Craftopia returns to Leeds
+# on 3-6 May": a name that debuts or returns somewhere on given days.
+_RETURNS_TO = re.compile(
+    r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+(?:(?:on|of|in|and|by|for|the|de|du)\s+)?){0,4}[A-Z][\w&+'’\-]*)\s+"
+    r"(?:[Dd]ebuts|[Rr]eturns|[Cc]omes\s+back)\s+(?:at|to|in)\b"
+)
+
+
+def named_before_return(text: str) -> list[NameMention]:
+    found = []
+    for match in _RETURNS_TO.finditer(text):
+        words = match.group(1).split()
+        while words and words[0].lower() in _NOT_EDITION_NAMES:
+            words = words[1:]
+        if not words:
+            continue
+        rest = text[match.end():match.end() + _EDITION_SENTENCE_CHARS]
+        sentence = re.split(r"[.!?]\s|\n", rest, maxsplit=1)[0]
+        if not any(c.isdigit() for c in sentence) or not find_date_spans(sentence):
+            continue
+        name = " ".join(words)
+        begin = match.start(1) + match.group(1).index(words[0])
+        found.append(NameMention(name, begin, begin + len(name)))
+    return found

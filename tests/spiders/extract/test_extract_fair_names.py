@@ -404,3 +404,9 @@ def test_a_time_phrase_before_bracketed_dates_names_no_fair() -> None:
     (fair,) = extract_fairs("Am Wochenende (12. und 13. Oktober 2027) lädt der Töpfermarkt Rheinsberg in die Innenstadt ein.",
                             language="de")
     assert (fair.name, fair.start_date) == ("Töpfermarkt Rheinsberg", date(2027, 10, 12))
+
+
+def test_a_name_that_debuts_or_returns_somewhere_on_given_days() -> None:
+    (fair,) = extract_fairs("Made by Hand Debuts at Rabat's Atlas Hall on March 23, 24, 25, 2027", language="en")
+    assert (fair.name, fair.start_date, fair.end_date, fair.city) == ("Made by Hand", date(2027, 3, 23), date(2027, 3, 25), "Rabat")
+    assert extract_fairs("The Mayor returns to Rabat after a visit to Tiznit.", language="en") == []
