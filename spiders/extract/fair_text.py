@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from spiders.extract.dates import DateSpan, find_date_spans
+from spiders.extract.dates import DateSpan, find_date_spans, resolve_span
 from spiders.extract.fair_closing import bare_closing_day, closes_only
 from spiders.extract.fair_relative import dateline_spans, relative_start, wire_dateline
 from spiders.extract.fair_edition import edition_before
-from spiders.extract.fair_years import following_year, reference_date, resolve_fair_span
+from spiders.extract.fair_years import Resolved, following_year, reference_date, resolve_fair_span
 from spiders.extract.fair_pairing import pair_dates
 from spiders.extract.fair_groups import FairGroup, group_mentions
 from spiders.extract.fair_places import PlaceIndex
@@ -163,8 +163,10 @@ def _fairs_of(
     days = (best.start.day, best.start.month)
     later = [(s, r) for s in ranked[1:]
              if start is not None and (s.start.day, s.start.month) != days and (r := following_year(s, text, start.year))]
-    for other, resolved in [(s, resolve_fair_span(s, group.positions, text, reference))
-                            for s in _other_editions(ranked[1:], best)] + later:
+    # A year-less season of a dated edition is the one nearest that edition ("gennaio 2021" puts "settembre" in 2020).
+    for other, resolved in [(s, resolve_fair_span(s, group.positions, text, reference) if s.has_year or start is None
+                             else Resolved(*resolve_span(s, start), "context"))
+                            for s in _other_editions(ranked[1:], best) if s not in (x for x, _ in later)] + later:
         # "geplant 10. bis 14. März 2021 ... die nächste Ausgabe vom 9. bis 13. März 2022": one record per edition.
         first, last, _ = resolved
         edition = record(first, last, (other.begin, other.finish), (other.begin, other.finish), resolved.year_basis)
@@ -211,10 +213,17 @@ def _other_editions(spans: Sequence[DateSpan], best: DateSpan) -> list[DateSpan]
     if best.end is None or not best.has_year:
         return []
     years = {best.start.year}
+    months = {best.start.month}
     editions = []
     for span in spans:
-        if span.end is not None and span.has_year and span.start.year not in years:
+        if span.end is None:
+            continue
+        if span.has_year and span.start.year not in years:
             years.add(span.start.year)
+            editions.append(span)
+        elif not span.has_year and span.start.month not in months:
+            # "dal 4 al 18 settembre … a gennaio 2021, dal 22 al 26": a twice-yearly fair's other season.
+            months.add(span.start.month)
             editions.append(span)
     return editions
 

@@ -163,3 +163,11 @@ def test_a_december_opening_takes_the_year_before_a_january_closing() -> None:
     text = "La Feria de Artesanía de Lugo abrirá el 20 de diciembre y cerrará el 5 de enero de 2028."
     (fair,) = extract_fairs(text, language="es")
     assert (fair.start_date, fair.end_date) == (date(2027, 12, 20), date(2028, 1, 5))
+
+
+def test_a_twice_yearly_fair_keeps_its_year_less_season_nearest_its_dated_edition() -> None:
+    text = ("Le Salon Maroc Déco de septembre se tiendra en ligne du 4 au 18 septembre ; le prochain rendez-vous "
+            "du Salon Maroc Déco est en janvier 2027, du 22 au 26, à Casablanca.")
+    fairs = sorted(extract_fairs(text, language="fr"), key=lambda f: f.start_date or date.min)
+    assert [(f.start_date, f.end_date) for f in fairs] == [
+        (date(2026, 9, 4), date(2026, 9, 18)), (date(2027, 1, 22), date(2027, 1, 26))]
