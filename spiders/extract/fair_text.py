@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from spiders.extract.dates import DateSpan, find_date_spans, resolve_span
 from spiders.extract.fair_closing import bare_closing_day, closes_only
+from spiders.extract.fair_teasers import mask_teasers
 from spiders.extract.fair_relative import dateline_spans, relative_start, wire_dateline
 from spiders.extract.fair_edition import edition_before
 from spiders.extract.fair_years import Resolved, following_year, reference_date, resolve_fair_span
@@ -52,6 +53,7 @@ def extract_text_fairs(
     text: str, language: str | None, page_date: date | None, log: ExtractionLog | None = None
 ) -> list[TextFair]:
     languages = tuple(dict.fromkeys(([language] if language else []) + list(DATE_LANGUAGES)))
+    text = mask_teasers(text)
     spans = find_date_spans(text, languages)
     groups = group_mentions(text)
     if not groups:
