@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from spiders.extract.fair_unmarked import (
-    bracketed_names, explained_names, named_after_edition, named_before_edition, named_before_return, named_after_hosting_verb, named_in_apposition,
+    bracketed_names, explained_names, named_after_edition, named_before_edition, named_before_hosting_verb, named_before_return, named_after_hosting_verb, named_in_apposition,
 )
 from spiders.extract.fair_quoted import extended_by_quotes, quoted_names
 from spiders.extract.fair_tokens import (
@@ -125,6 +125,7 @@ def find_fair_names(text: str) -> list[NameMention]:
         mentions.append(NameMention(name, begin, end, acronym, locative))
     mentions += bracketed_names(text, tokens) + named_after_hosting_verb(text, tokens) + named_after_edition(text, tokens)
     mentions += named_in_apposition(text) + named_before_edition(text) + named_before_return(text)
+    mentions += named_before_hosting_verb(text)
     return _drop_nested(explained_names(extended_by_quotes(mentions, quoted_names(text, tokens), text), text))
 
 

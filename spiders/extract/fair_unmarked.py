@@ -249,3 +249,33 @@ def named_before_return(text: str) -> list[NameMention]:
         begin = match.start(1) + match.group(1).index(words[0])
         found.append(NameMention(name, begin, begin + len(name)))
     return found
+
+
+# "Fitur 2023 se celebrará del 18 al 22 de enero", "Craftopia will take place on 3-6 May": a name, maybe its
+# year, then the verb of being held, and dates in the sentence.
+_BEFORE_HOSTING_VERB = re.compile(
+    r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+){0,3}[A-Z][\w&+'’\-]*)(?:\s+(?:19|20)\d\d)?\s+"
+    r"(?:se\s+celebrar[áa]|se\s+celebra|tendr[áa]\s+lugar|se\s+tiendra|se\s+tient|aura\s+lieu|se\s+d[ée]roulera"
+    r"|will\s+(?:take\s+place|be\s+held)|takes\s+place|is\s+held|si\s+terr[àa]|si\s+svolger[àa]|avr[àa]\s+luogo)\b"
+)
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "it", "this", "that", "which", "he", "she", "they", "we", "lo", "la",
+                       "el", "ella", "esta", "este", "esto", "questa", "questo", "cette", "ce", "celle", "celui", "on",
+                       "event", "fair", "show", "salon", "feria", "fiera", "exhibition", "expo", "edition", "édition"})
+
+
+def named_before_hosting_verb(text: str) -> list[NameMention]:
+    found = []
+    for match in _BEFORE_HOSTING_VERB.finditer(text):
+        words = match.group(1).split()
+        while words and (words[0].lower() in _NOT_EDITION_NAMES or words[0].lower() in _SENTENCE_OPENERS):
+            words = words[1:]
+        if not words or any(w.lower() in _PRONOUNS for w in words) or city_by_name(" ".join(words)) is not None:
+            continue
+        rest = text[match.end():match.end() + _EDITION_SENTENCE_CHARS]
+        sentence = re.split(r"[.!?]\s|\n", rest, maxsplit=1)[0]
+        if not any(c.isdigit() for c in sentence) or not find_date_spans(sentence):
+            continue
+        name = " ".join(words)
+        begin = match.start(1) + match.group(1).index(words[0])
+        found.append(NameMention(name, begin, begin + len(name)))
+    return found

@@ -410,3 +410,10 @@ def test_a_name_that_debuts_or_returns_somewhere_on_given_days() -> None:
     (fair,) = extract_fairs("Made by Hand Debuts at Rabat's Atlas Hall on March 23, 24, 25, 2027", language="en")
     assert (fair.name, fair.start_date, fair.end_date, fair.city) == ("Made by Hand", date(2027, 3, 23), date(2027, 3, 25), "Rabat")
     assert extract_fairs("The Mayor returns to Rabat after a visit to Tiznit.", language="en") == []
+
+
+def test_a_name_before_the_verb_of_being_held() -> None:
+    (fair,) = extract_fairs("Fitur 2027 se celebrará del 18 al 22 de enero en IFEMA.", language="es")
+    assert (fair.name, fair.start_date, fair.city) == ("Fitur", date(2027, 1, 18), "Madrid")
+    assert extract_fairs("Il se tiendra du 3 au 6 mai 2027.", language="fr") == []
+    assert extract_fairs("Marrakech aura lieu du 3 au 6 mai 2027.", language="fr") == []
