@@ -140,6 +140,7 @@ class PlaceIndex:
         venue = _nearest(self.venues, begin, end, windows)
         written = _nearest_written(self.written_venues, begin, end, windows)
         city = _nearest(self.cities, begin, end, windows)
+        city = _on_the_line(self.text, self.cities, begin, city, windows) or city
         if venue is not None and city is not None and not _overlaps(city, venue) \
                 and isinstance(venue.entry, Venue) and venue.entry.city != city.entry:
             # A city named with this fair beats a venue that belongs to the sentence before.
@@ -263,6 +264,18 @@ def _nearest(mentions: list[Mention], begin: int, end: int, windows: tuple[int, 
         if gap is not None and (best_gap is None or gap < best_gap):
             best, best_gap = mention, gap
     return best
+
+
+def _on_the_line(
+    text: str, mentions: list[Mention], begin: int, nearest: Mention | None, windows: tuple[int, int]
+) -> Mention | None:
+    """A city on the fair's own line beats a nearer one on another line ("3-6 avril | Foire du tapis | Taznakht")."""
+    start = text.rfind("\n", 0, begin) + 1
+    stop = text.find("\n", begin)
+    stop = len(text) if stop < 0 else stop
+    if nearest is None or start <= nearest.begin < stop:
+        return None
+    return _nearest([m for m in mentions if start <= m.begin < stop], begin, begin, windows)
 
 
 def _nearest_written(

@@ -158,3 +158,10 @@ def test_arabic_halls_and_venues_that_stop_where_the_sentence_goes_on() -> None:
     (square,) = extract_fairs("انطلقت أمس بساحة الحبول بمكناس فعاليات سوق التضامن للصناعة التقليدية الذي يستمر إلى 15 غشت 2027.",
                               language="ar")
     assert (square.venue, square.end_date) == ("ساحة الحبول بمكناس", date(2027, 8, 15))
+
+
+def test_a_listing_line_keeps_its_own_city() -> None:
+    text = ("Agenda des salons 2027\n12-14 mars 2027 | Salon de l'artisanat | Casablanca\n"
+            "3-6 avril 2027 | Foire du tapis | Taznakht")
+    cities = {f.name: f.city for f in extract_fairs(text, language="fr")}
+    assert cities == {"Salon de l'artisanat": "Casablanca", "Foire du tapis": "Taznakht"}
