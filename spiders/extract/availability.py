@@ -59,6 +59,22 @@ def visible_availability(tree: html.HtmlElement) -> str | None:
             return "OutOfStock"
         if _IN.search(text):
             return "InStock"
+    return _disabled_buy_button(tree)
+
+
+_MAX_BUTTONS = 40
+
+
+def _disabled_buy_button(tree: html.HtmlElement) -> str | None:
+    """A shop greys out the buy button and writes "Sold out" on it ("<button disabled>Épuisé</button>")."""
+    for count, button in enumerate(tree.iter("button")):
+        if count >= _MAX_BUTTONS:
+            break
+        if button.get("disabled") is None or is_hidden(button):
+            continue
+        text = one_line(button.text_content())
+        if text and len(text) <= _MAX_TEXT and _OUT.search(text):
+            return "OutOfStock"
     return None
 
 

@@ -159,3 +159,11 @@ def test_a_page_priced_only_in_its_recommendations_has_no_price() -> None:
     page = ("<html><body><main><h1>Beni Ouarain rug 200x300</h1><p>Prix sur demande</p><button>Contact</button></main>"
             f"<section class='product-recommendations'><h2>You may also like</h2>{cards}</section></body></html>")
     assert extract_offer(page).price is None
+
+
+def test_a_greyed_out_buy_button_that_says_sold_out() -> None:
+    from spiders.extract.offers import extract_offer
+    page = '<html><body><h1>Lanterne</h1><div class="price">450,00 DH</div><button disabled>Épuisé</button></body></html>'
+    assert extract_offer(page, "https://shop.example.ma/p/1").availability == "OutOfStock"
+    page = page.replace("<button disabled>Épuisé</button>", "<button>Ajouter au panier</button>")
+    assert extract_offer(page, "https://shop.example.ma/p/1").availability != "OutOfStock"
