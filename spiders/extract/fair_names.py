@@ -81,6 +81,8 @@ _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&+\-]{1,9}|[A-Z][a-z]+[A-Za-z0-9&+\
 # the market of an economy.
 _CAPITALISED_HEADS = frozenset({"marche", "journees", "festival"})
 _CONTRACTED_ARTICLES = frozenset({"des", "du", "au", "aux"})
+# Not a town ending a sentence ("… à Fès. Spring Fair opens"): an elided or a listed short form.
+_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "intl", "natl", "int", "nat", "co"})
 
 
 def find_fair_names(text: str) -> list[NameMention]:
@@ -220,8 +222,16 @@ def _extend_left(tokens: list[Token], first: int, last: int, text: str) -> tuple
             if i - 1 >= 0 and tokens[i - 1].is_word and tokens[i - 1].is_capitalised:
                 i -= 1
                 continue
+        # "NY Int'l. Gift Fair", "St. Louis Art Fair": an abbreviation's full stop, glued to its capitalised word.
+        if token.text == "." and i - 1 >= 0 and tokens[i - 1].end == token.begin and _abbreviation(tokens[i - 1].text):
+            i -= 1
+            continue
         break
     return start, last
+
+
+def _abbreviation(word: str) -> bool:
+    return word[:1].isupper() and ("'" in word or "’" in word or word.lower() in _ABBREVIATIONS)
 
 
 def _german_name(tokens: list[Token], i: int, text: str) -> tuple[int, int]:

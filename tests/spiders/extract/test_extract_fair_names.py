@@ -417,3 +417,10 @@ def test_a_name_before_the_verb_of_being_held() -> None:
     assert (fair.name, fair.start_date, fair.city) == ("Fitur", date(2027, 1, 18), "Madrid")
     assert extract_fairs("Il se tiendra du 3 au 6 mai 2027.", language="fr") == []
     assert extract_fairs("Marrakech aura lieu du 3 au 6 mai 2027.", language="fr") == []
+
+
+def test_an_abbreviations_full_stop_stays_inside_a_name() -> None:
+    (fair,) = extract_fairs("SHOW: NY Int'l. Gift Fair - Makers Section (New York, NY)\nDATES: January 26-29, 2027", language="en")
+    assert fair.name.startswith("NY Int'l. Gift Fair")
+    (other,) = extract_fairs("The show was held in Fès. Spring Fair opens on 2 February 2027 at the NEC.", language="en")
+    assert other.name == "Spring Fair"
