@@ -84,7 +84,22 @@ def _month_numbers(languages: tuple[str, ...]) -> dict[str, int]:
         for index, names in enumerate(table.get(language, [])):
             for name in names:
                 numbers.setdefault(fold_same_length(str(name)), index + 1)
+        for damaged, number in _damaged_months(language).items():
+            numbers.setdefault(damaged, number)
     return numbers
+
+
+# A page stored in the wrong encoding writes "f?vrier", "d\ufffdcembre", "M?rz": a mark for the accented letter.
+_DAMAGED_MONTHS = {
+    "fr": {"f?vrier": 2, "f?vr": 2, "f?v": 2, "ao?t": 8, "d?cembre": 12, "d?c": 12},
+    "de": {"m?rz": 3},
+    "pt": {"mar?o": 3},
+}
+
+
+def _damaged_months(language: str) -> dict[str, int]:
+    forms = _DAMAGED_MONTHS.get(language, {})
+    return {**forms, **{name.replace("?", "\ufffd"): number for name, number in forms.items()}}
 
 
 def _alternation(words: Sequence[str]) -> str:

@@ -91,3 +91,12 @@ def test_an_elided_italian_range_word() -> None:
     assert (span.start.day, span.start.month, span.start.year, span.end.day, span.end.month) == (30, 11, 2027, 8, 12)
     (span,) = find_date_spans("Si tiene dal 1° all’11 maggio 2027.", ("it",))
     assert (span.start.day, span.end.day, span.end.month) == (1, 11, 5)
+
+
+def test_month_names_damaged_by_a_wrong_encoding() -> None:
+    from spiders.extract.dates import find_date_spans
+    (french,) = find_date_spans("du 3 au 6 f?vrier 2027", ("fr",))
+    assert (french.start.month, french.end.month if french.end else None) == (2, 2)
+    (german,) = find_date_spans("vom 3. bis 6. M\ufffdrz 2027", ("de",))
+    assert german.start.month == 3
+    assert find_date_spans("what? 12 months", ("en",)) == []
