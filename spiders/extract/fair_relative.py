@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spiders.extract.datefold import fold_same_length
 from spiders.extract.dates import DateSpan, weekday_names
+from spiders.extract.fair_tense import told_as_past
 from spiders.extract.labelled_date import PUBLICATION_LABEL
 from spiders.extract.textutil import line_around
 
@@ -15,12 +16,15 @@ _DATELINE_LINES = 3
 _DATELINE_SLACK = 30
 _WEEKDAY_LOOKBEHIND = 16
 # "Au Fait Maroc (June 4, 2013) — The 4th edition…", "RABAT, 3 mai 2027 (MAP) -": a wire story's dateline.
-_WIRE_DATELINE = re.compile(r"\)?\s*(?:\([A-Z][A-Za-z .]{1,20}\)\s*)?[—–-]\s")
+_WIRE_DATELINE = re.compile(r"\)?\s*(?:\([A-Z][A-Za-z .]{1,20}\)\.?\s*)?[—–-]\s")
 """Characters a dateline line may carry besides its date ("Publié le", "Posted on", a weekday)."""
 _AROUND_MENTION = 80
 _TODAY = r"today|aujourd'hui|hoy|oggi|heute|اليوم"
 _TOMORROW = r"tomorrow|demain|manana|domani|morgen|غدا"
 _THIS = r"ce|this|este|questo|diesen|am|le|el|il|on|يوم|اليوم"
+_YESTERDAY = r"yesterday|hier|ayer|ieri|gestern|أمس|البارحة"
+# "a ouvert ses portes mardi", "ouvre ses portes jeudi": a weekday right after the opening itself.
+_OPENING_BEFORE_WEEKDAY = r"(?:ses\s+portes|its\s+doors|sus\s+puertas|i\s+battenti|seine\s+tore|ihre\s+tore)\s"
 
 
 # "Mis à jour le …", "Updated …": the page's dates, like its publication label's.
@@ -70,12 +74,17 @@ def relative_start(text: str, positions: Sequence[tuple[int, int]], base: date) 
         match = pattern.search(window)
         if match is None:
             continue
-        if match.group("weekday"):
-            wanted = _weekday_index(match.group("weekday"))
+        weekday = match.group("weekday") or match.group("bare_weekday")
+        if weekday:
+            wanted = _weekday_index(weekday)
             if wanted is not None:
+                if told_as_past(window):  # "opened on Sunday", "a ouvert ses portes mardi": the day before the page
+                    return base - timedelta(days=(base.weekday() - wanted) % 7)
                 return base + timedelta(days=(wanted - base.weekday()) % 7)
         if match.group("tomorrow"):
             return base + timedelta(days=1)
+        if match.group("yesterday"):
+            return base - timedelta(days=1)
         if match.group("today"):
             return base
     return None
@@ -85,7 +94,8 @@ def relative_start(text: str, positions: Sequence[tuple[int, int]], base: date) 
 def _relative_pattern() -> re.Pattern[str]:
     weekdays = "|".join(sorted(_weekday_indexes(), key=len, reverse=True))
     return re.compile(
-        rf"(?<![^\W\d_])(?:(?:{_THIS})\s+(?P<weekday>{weekdays})|(?P<tomorrow>{_TOMORROW})|(?P<today>{_TODAY}))(?![^\W\d_])",
+        rf"(?<![^\W\d_])(?:(?:{_THIS})\s+(?P<weekday>{weekdays})|(?P<tomorrow>{_TOMORROW})|(?P<yesterday>{_YESTERDAY})"
+        rf"|(?P<today>{_TODAY})|{_OPENING_BEFORE_WEEKDAY}(?P<bare_weekday>{weekdays}))(?![^\W\d_])",
         re.IGNORECASE,
     )
 

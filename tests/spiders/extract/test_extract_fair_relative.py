@@ -73,3 +73,18 @@ def test_a_written_weekday_picks_the_year_near_the_page_date() -> None:
     assert plain.start_date.isoformat() == "2024-04-12"
     (dated,) = extract_fairs(" date 2024-11-20\nThe Rug Fair opens on Saturday, January 4 in Rabat.", language="en")
     assert dated.start_date.isoformat() == "2025-01-04"
+
+
+def test_an_opening_told_in_the_past_is_the_weekday_before_the_dateline() -> None:
+    from datetime import date
+
+    from spiders.extract.fairs import extract_fairs
+    # 12 April 2027 is a Monday.
+    (french,) = extract_fairs("RABAT, 12 avril 2027 (MAP) - Le Salon du cuir a ouvert ses portes mardi à Rabat.", language="fr")
+    assert french.start_date == date(2027, 4, 6)
+    (english,) = extract_fairs("12 April 2027 — The Leeds Basket Fair opened on Sunday at the Corn Exchange.", language="en")
+    assert english.start_date == date(2027, 4, 11)
+    (coming,) = extract_fairs("Rabat, le 12 avril 2027 - Le Salon du cuir ouvre ses portes ce mercredi à Rabat.", language="fr")
+    assert coming.start_date == date(2027, 4, 14)
+    (spanish,) = extract_fairs("Madrid, 12 de abril de 2027 (EFE).- La Feria de Artesanía abrió ayer sus puertas.", language="es")
+    assert spanish.start_date == date(2027, 4, 11)
