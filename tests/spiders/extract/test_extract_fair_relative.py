@@ -76,9 +76,6 @@ def test_a_written_weekday_picks_the_year_near_the_page_date() -> None:
 
 
 def test_an_opening_told_in_the_past_is_the_weekday_before_the_dateline() -> None:
-    from datetime import date
-
-    from spiders.extract.fairs import extract_fairs
     # 12 April 2027 is a Monday.
     (french,) = extract_fairs("RABAT, 12 avril 2027 (MAP) - Le Salon du cuir a ouvert ses portes mardi à Rabat.", language="fr")
     assert french.start_date == date(2027, 4, 6)
