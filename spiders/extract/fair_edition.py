@@ -8,20 +8,26 @@ from spiders.extract.datefold import fold_same_length
 # At the same place, the first kind listed wins.
 _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(
-        r"\b(?:cancel+ed|annule[e]?s?|annulation|cancelad[ao]|suspendid[ao]|annullat[ao]|abgesagt|absage|findet\s+nicht\s+statt)\b"
+        r"\b(?:cancel+ed|called\s+off|scrapped|annule[e]?s?|annulation|cancelad[ao]|suspendid[ao]|annullat[ao]|abgesagt|absage"
+        r"|findet\s+nicht\s+statt|f(?:a|ae)llt\s+(?:\w+\s+)?aus)\b"
         r"|إلغاء|ألغي|الغاء")),
     ("postponed", re.compile(
-        r"\b(?:postponed|reporte[e]?s?|aplazad[ao]|pospuest[ao]|rinviat[ao]|posticipat[ao]|verschoben|verlegt)\b"
+        r"\b(?:postponed|pushed\s+back|put\s+off|delayed\s+(?:to|until)|reporte[e]?s?|aplazad[ao]|se\s+aplaza|pospuest[ao]"
+        r"|rinviat[ao]|posticipat[ao]|verschoben|verlegt)\b"
         r"|تأجيل|تاجيل|أرجئ|تأجل")),
     ("online", re.compile(
         # "register online" says nothing about the fair: only an edition, a fair or a move that is online.
         r"\b(?:online[- ](?:only|edition|event|fair|show|format)|(?:goes|go|went|moved?|held|takes\s+place|runs?|ran)\s+online"
-        r"|virtual\s+(?:edition|fair|show|event)|edition\s+virtuelle|salon\s+virtuel|en\s+ligne"
+        r"|virtual\s+(?:edition|fair|show|event)|go(?:es)?\s+virtual|went\s+virtual|edition\s+virtuelle|salon\s+virtuel|en\s+ligne"
+        r"|(?:findet|fand)\s+(?:\S+\s+){0,7}?(?:digital|online|virtuell)\s+statt"
         r"|edizione\s+digitale|fiera\s+(?:e\s+)?digitale|edicion\s+virtual|formato\s+virtual|digitale\s+messe)\b"
-        r"|افتراضي|افتراضية")),
+        r"|افتراضي|افتراضية|عن\s+بعد")),
     ("rescheduled", re.compile(
         r"\b(?:rescheduled|new\s+dates|nouvelles\s+dates|nuevas\s+fechas|moviendo\s+(?:nuestras|las)\s+fechas"
-        r"|reprogramad[ao]|neue[nr]?\s+termin\w*|nuove\s+date)\b|موعد\s+جديد|مواعيد\s+جديدة")),
+        r"|reprogramad[ao]|neue[nr]?\s+termin\w*|nuove\s+date"
+        # "initialement prévu en mars, aura finalement lieu du 3 au 6 mai": moved, with its new days
+        r"|initialement\s+prevu\w*|originally\s+(?:scheduled|planned|set)|inicialmente\s+previst[ao]|originariamente\s+previst[ao]"
+        r"|urspr(?:u|ue)nglich\s+(?:geplant|vorgesehen))\b|موعد\s+جديد|مواعيد\s+جديدة")),
 )
 _ROMAN = r"(?:[IVXLC]{1,7})"
 _EDITION_WORDS = r"(?:edition|editie|edizione|edicion|edicao|ausgabe|auflage|session|sesion|sessione)"

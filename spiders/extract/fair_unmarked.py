@@ -14,6 +14,7 @@ _BRACKETED_DATE = re.compile(r"\(\s*([^()\n]{4,40}?)\s*\)")
 _JOINERS = frozenset({"/", "&", "+", "-", "'", "’"})
 _MAX_WORDS = 5
 _FAIR_NOUNS = ("messe", "fachmesse", "leitmesse", "publikumsmesse")
+_ARTICLES = frozenset({"the", "la", "le", "les", "el", "il", "lo", "die", "der", "das", "l", "los", "las"})
 # Capitalised words that head a bracketed date without naming a fair.
 _NOT_NAMES = frozenset({
     "deadline", "opening", "closing", "registration", "inscriptions", "inscription", "date", "dates", "du", "from",
@@ -74,8 +75,9 @@ def _name_start(tokens: list[Token], last: int, text: str) -> int | None:
             break
         i -= 1
     # "Messeduo Techtextil/Texprocess", "Fachmesse Nordstil": a German noun for the fair, then its name.
-    while first is not None and first < last and tokens[first].folded.startswith(_FAIR_NOUNS):
-        first += 1
+    while first is not None and first < last and (tokens[first].folded.startswith(_FAIR_NOUNS)
+                                                  or tokens[first].folded in _ARTICLES):
+        first += 1  # "The Leeds Basket Fair (3-6 May)", "Die Kasseler Keramikmesse (3. bis 6. Mai)": no article
     if first is None or not tokens[first].is_word or tokens[first].text[0].isdigit():
         return None
     if any(t.folded in _NOT_NAMES for t in tokens[first:last + 1] if t.is_word):

@@ -1,6 +1,8 @@
 """Edition number, status and year basis of the fairs a text announces."""
 from __future__ import annotations
 
+import pytest
+
 from spiders.extract.fair_edition import edition_number, edition_status, split_leading_edition
 from spiders.extract.fairs import extract_fairs
 
@@ -94,3 +96,19 @@ def test_a_headline_gives_the_status_the_fairs_sentence_does_not() -> None:
             "The Riverside Pottery Fair will now open on 3 October 2027 in Leeds, its organisers said on Monday.")
     (fair,) = extract_fairs(text, language="en")
     assert fair.status == "postponed"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The Leeds Basket Fair (3-6 May 2027) has been called off.", "cancelled"),
+    ("Die Kasseler Keramikmesse (3. bis 6. Mai 2027) fällt aus.", "cancelled"),
+    ("The Leeds Basket Fair, due to run 3-6 May 2027, has been pushed back to September.", "postponed"),
+    ("La Feria de Cerámica de Talavera se aplaza al 3 al 6 de mayo de 2027.", "postponed"),
+    ("The Leeds Basket Fair will go virtual, running from 3 to 6 May 2027.", "online"),
+    ("Die Kasseler Keramikmesse findet vom 3. bis 6. Mai 2027 digital statt.", "online"),
+    ("ينظم المعرض الجهوي للصناعة التقليدية بآسفي عن بعد من 3 إلى 6 ماي 2027.", "online"),
+    ("Le Salon du cuir de Fès, initialement prévu en mars, aura finalement lieu du 3 au 6 mai 2027.", "rescheduled"),
+])
+def test_more_ways_of_saying_an_edition_moved_stopped_or_went_online(text: str, status: str) -> None:
+    (fair,) = extract_fairs(text)
+    assert fair.status == status
+    assert not fair.name.lower().startswith(("the ", "die "))
