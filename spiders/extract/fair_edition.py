@@ -57,9 +57,20 @@ _WORD_ORDINALS: dict[str, int] = {
     ), start=1)
     for word in words
 }
+_GERMAN_ORDINALS = ("erste", "zweite", "dritte", "vierte", "funfte", "sechste", "siebte", "achte", "neunte", "zehnte")
+_WORD_ORDINALS |= {form: number for number, word in enumerate(_GERMAN_ORDINALS, start=1) for form in (word, word + "n")}
+# Round editions written in words: "la vingtième édition", "the thirtieth edition", "la ventesima edizione".
+_WORD_ORDINALS |= {word: number for number, words in (
+    (20, ("vingtieme", "twentieth", "vigesima", "ventesima", "zwanzigste", "zwanzigsten")),
+    (30, ("trentieme", "thirtieth", "trigesima", "trentesima", "dreissigste", "dreissigsten")),
+    (40, ("quarantieme", "fortieth", "cuadragesima", "quarantesima", "vierzigste", "vierzigsten")),
+    (50, ("cinquantieme", "fiftieth", "quincuagesima", "cinquantesima", "funfzigste", "funfzigsten")),
+) for word in words}
 _WORD_EDITION = re.compile(
     rf"(?<![^\W\d_])({'|'.join(sorted(_WORD_ORDINALS, key=len, reverse=True))})\s+{_EDITION_WORDS}\b"
-    r"|(?:الدورة|النسخة|الطبعة|دورتها|دورته|طبعتها|طبعته|نسختها|نسخته)\s+(ال[^\W\d_]+)(?:\s+(عشرة?))?",
+    r"|(?:الدورة|النسخة|الطبعة|دورتها|دورته|طبعتها|طبعته|نسختها|نسخته)\s+(ال[^\W\d_]+)(?:\s+(عشرة?))?"
+    # "findet zum 25. Mal statt", "zum zehnten Mal": the how-many-th time is the edition
+    rf"|\bzum\s+(?:(\d{{1,3}})\.|({'|'.join(sorted(_WORD_ORDINALS, key=len, reverse=True))}))\s+mal\b",
     re.IGNORECASE,
 )
 # An ordinal or a Roman numeral that opens a fair's name: "XXVIII Feria...", "35ª Feria", "122nd Canton Fair".
@@ -107,6 +118,8 @@ def _word_edition(folded: str) -> int | None:
         return None
     if match.group(1):
         return _WORD_ORDINALS.get(match.group(1).lower())
+    if match.group(4) or match.group(5):
+        return int(match.group(4)) if match.group(4) else _WORD_ORDINALS.get(match.group(5).lower())
     unit = _WORD_ORDINALS.get(match.group(2))
     if unit is None:
         return None

@@ -112,3 +112,12 @@ def test_more_ways_of_saying_an_edition_moved_stopped_or_went_online(text: str, 
     (fair,) = extract_fairs(text)
     assert fair.status == status
     assert not fair.name.lower().startswith(("the ", "die "))
+
+
+def test_edition_numbers_in_german_words_round_ordinals_and_the_nth_time() -> None:
+    assert edition_number("die fünfte Ausgabe der Keramikmesse") == 5
+    assert edition_number("zur fünften Ausgabe kommen 200 Töpfer") == 5
+    assert edition_number("la trentième édition du salon") == 30
+    assert edition_number("la ventesima edizione della fiera") == 20
+    assert edition_number("die Messe findet zum 25. Mal statt") == 25
+    assert edition_number("der Markt öffnet zum zehnten Mal") == 10
