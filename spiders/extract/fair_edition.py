@@ -148,7 +148,15 @@ def split_leading_edition(name: str) -> tuple[int | None, str]:
 
 # An ordinal in figures right before a fair's name: "le 1er Salon", "the 12th Riverside Fair", "la XXVIII Feria".
 # Not in words: "la prima fiera certificata", "the first fair to..." rank a fair, they do not number it.
+# An ordinal in figures right before a fair's name: "le 1er Salon", "the 12th Riverside Fair", "la XXVIII Feria".
 _ORDINAL_BEFORE = re.compile(r"(?<![\w])(?:(\d{1,3})\s?(?:e|eme|er|ere|th|st|nd|rd|a|o|ª|º|°|\^|\.)|([IVXLC]{2,7}|V|X)|(?!))\s+$")
+# "le premier salon africain de la céramique": "first" in words before the name opens the series, unless the
+# text numbers the edition otherwise ("giunta all'41^ edizione, la prima fiera del rame": 41, "prima" ranks it).
+_FIRST_BEFORE = re.compile(r"(?<![\w])(?:premier|premiere|first|primer|primera|prima|primo|erste|ersten)\s+$")
+
+
+def first_before(text: str, begin: int) -> bool:
+    return _FIRST_BEFORE.search(fold_same_length(text[max(0, begin - 16):begin])) is not None
 
 
 def edition_before(text: str, begin: int) -> int | None:
@@ -164,3 +172,16 @@ def edition_before(text: str, begin: int) -> int | None:
     else:
         number = _WORD_ORDINALS.get(match.group(3))
     return number if number and 0 < number < 300 else None
+
+
+# "لمهرجان كلنا الخفجي الثالث": an Arabic ordinal adjective right after the fair's name numbers its edition.
+_ARABIC_ORDINAL_AFTER = re.compile(r"\s*" + _ARABIC_ORDINAL_WORD.pattern + r"(?:\s+(عشرة?))?(?![^\W\d_])")
+
+
+def edition_after(text: str, end: int) -> int | None:
+    match = _ARABIC_ORDINAL_AFTER.match(text, end)
+    if match is None:
+        return None
+    unit = _WORD_ORDINALS.get(match.group(1))
+    return unit + 10 if unit is not None and match.group(2) else unit
+

@@ -10,7 +10,7 @@ from spiders.extract.dates import DateSpan, find_date_spans, resolve_span
 from spiders.extract.fair_closing import bare_closing_day, closes_only
 from spiders.extract.fair_teasers import mask_teasers
 from spiders.extract.fair_relative import dateline_spans, relative_start, wire_dateline
-from spiders.extract.fair_edition import edition_before
+from spiders.extract.fair_edition import edition_after, edition_before, first_before
 from spiders.extract.fair_years import Resolved, following_year, reference_date, resolve_fair_span
 from spiders.extract.fair_pairing import pair_dates
 from spiders.extract.fair_groups import FairGroup, group_mentions
@@ -47,6 +47,8 @@ class TextFair:
     """An ordinal written just before the name ("le 1er Salon ...")."""
     own_clause: str = ""
     """The fair's sentence from its name on: what it says of this fair rather than of a neighbour before it."""
+    opens_series: bool = False
+    """Written "the first …" ("le premier salon africain de la céramique"): edition 1 unless a number says otherwise."""
 
 
 def extract_text_fairs(
@@ -263,8 +265,10 @@ def _record(
         description=description,
         series=group.known.name if group.known else None,
         year_basis=year_basis,
-        edition=next((e for begin, _ in sorted(group.positions) if (e := edition_before(text, begin))), None),
+        edition=next((e for begin, end in sorted(group.positions)
+                      if (e := edition_before(text, begin) or edition_after(text, end))), None),
         own_clause=own_clause,
+        opens_series=any(first_before(text, begin) for begin, _ in group.positions),
     )
 
 

@@ -184,6 +184,7 @@ def _merge(fairs: list[TextFair]) -> list[TextFair]:
             kept.name, kept.start, kept.end or fair.end, kept.city or fair.city, kept.country or fair.country,
             kept.venue or fair.venue, kept.description or fair.description, kept.series or fair.series,
             kept.year_basis, kept.website or fair.website, kept.edition or fair.edition,
+            opens_series=kept.opens_series or fair.opens_series,
         )
     return list(merged.values())
 
@@ -219,7 +220,8 @@ def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> Ext
         description=fair.description or None,
         website=fair.website or _website(fair.description, url),
         series=fair.series or _series(series),
-        edition=leading or fair.edition or edition_number(fair.description or "") or edition_number(whole),
+        edition=leading or fair.edition or edition_number(fair.description or "") or edition_number(whole)
+        or (1 if fair.opens_series else None),
         status=status,
         year_basis=fair.year_basis if fair.start or fair.end else "none",
     )

@@ -121,3 +121,13 @@ def test_edition_numbers_in_german_words_round_ordinals_and_the_nth_time() -> No
     assert edition_number("la ventesima edizione della fiera") == 20
     assert edition_number("die Messe findet zum 25. Mal statt") == 25
     assert edition_number("der Markt öffnet zum zehnten Mal") == 10
+
+
+def test_first_before_a_name_and_an_arabic_ordinal_after_it_number_the_edition() -> None:
+    (french,) = extract_fairs("Le premier salon africain de la céramique se tiendra du 3 au 6 mai 2027 à Safi.", language="fr")
+    assert french.edition == 1
+    (arabic,) = extract_fairs("مهرجان كلنا الواحة\n\nدعا مدير مهرجان كلنا الواحة الثالث الأسر إلى المشاركة من 3 إلى 6 ماي 2027.",
+                             language="ar")
+    assert arabic.edition == 3
+    (ranked,) = extract_fairs("The Leeds Basket Fair, the first fair to ban plastic, runs 3-6 May 2027.", language="en")
+    assert ranked.edition is None
