@@ -48,7 +48,8 @@ def fair_organizer(description: str | None, text: str | None) -> str | None:
     organises fairs for a living named in the text."""
     match = _search(_ORGANIZER, description, text) or _search(_ANNOUNCES_ORGANISING, description, text)
     if not match:
-        return _organising_company(description) or _organising_company(text)
+        return (_organising_company(description) or _organising_company(text) or _named_after_role(description)
+                or _named_after_role(text) or _institution(description) or _institution(text))
     name = _ORGANIZER_END.sub("", match.group(1).strip()).strip(" -–:٬")
     name = re.sub(r"^[^\W\d_]\s+", "", name)  # a letter left of a glued pronoun: "ا غرفة …"
     name = _LEADING_ARTICLE.sub("", name)  # "organisé par la Chambre d'artisanat": the Chambre
@@ -68,6 +69,32 @@ def _organising_company(text: str | None) -> str | None:
         if not _CREDIT_BEFORE.search(text[max(0, company.start() - _CREDIT_LOOKBEHIND):company.start()]):
             return company.group(0)
     return None
+
+
+# "Promoting the fair was a key consideration for Index organiser dmg this year": the organiser named by its role.
+_ROLE_THEN_NAME = re.compile(
+    r"\b(?:organi[sz]er|organisateur|organizador|organizzatore)\s+(?!of\b|de\b|du\b|del\b|di\b)"
+    r"((?:[A-Za-z][\w&.\-]*)(?:\s+[A-Z][\w&.\-]*){0,4})"
+)
+# Public bodies that hold the fairs of their town or region, named in a text that gives no organiser cue.
+_INSTITUTION = re.compile(
+    r"(?<![\w-])((?:Ayuntamiento|Cabildo(?:\s+Insular)?|Diputaci[óo]n(?:\s+Provincial)?|Chambre\s+d['’]artisanat"
+    r"|Chambre\s+r[ée]gionale\s+d['’]artisanat|Maison\s+de\s+l['’]Artisan|Office\s+national\s+de\s+l['’]artisanat"
+    r"|Camera\s+di\s+Commercio|Handwerkskammer)"
+    r"(?:\s+(?:de\s+la\s+r[ée]gion\s+|de\s+la\s+|de\s+|del\s+|di\s+|della\s+|des\s+|du\s+|d['’]|für\s+)"
+    r"[A-ZÀ-Ý][\w'’\-]*(?:[\s\-]+(?:de\s+)?[A-ZÀ-Ý][\w'’\-]*){0,3})?)"
+    r"|((?:ال)?غرفة\s+(?:ال)?صناعة\s+التقليدية(?:\s+(?!خياما|بتنظيم|من\b|في\s+إطار)[^\s،,.\n]+){0,4})"
+)
+
+
+def _named_after_role(text: str | None) -> str | None:
+    match = _ROLE_THEN_NAME.search(text or "")
+    return match.group(1) if match else None
+
+
+def _institution(text: str | None) -> str | None:
+    match = _INSTITUTION.search(text or "")
+    return (match.group(1) or match.group(2)).strip() if match else None
 
 
 def _search(pattern: re.Pattern[str], description: str | None, text: str | None) -> re.Match[str] | None:

@@ -46,3 +46,11 @@ def test_the_leading_article_of_a_named_organiser_is_left_out() -> None:
 def test_a_company_credited_for_a_picture_is_not_the_organiser() -> None:
     assert fair_organizer(None, "Die Handwerksmesse öffnet am 6. März 2027. Foto: GHM") is None
     assert fair_organizer(None, "© Messe Frankfurt. Die Messe Frankfurt lädt zur Ambiente.") == "Messe Frankfurt"
+
+
+def test_an_organiser_named_by_its_role_or_a_public_body_named_in_the_text() -> None:
+    assert fair_organizer(None, "Promoting the fair abroad was key for Craftex organiser atlasevents this year.") == "atlasevents"
+    assert fair_organizer(None, "El Ayuntamiento de Soria ha invitado a los artesanos al mercado navideño.") == "Ayuntamiento de Soria"
+    assert fair_organizer(None, "El Cabildo de Lanzarote ha aprobado hoy el convenio de la feria.") == "Cabildo de Lanzarote"
+    assert fair_organizer(None, "ووضعت غرفة الصناعة التقليدية بجهة فاس، خياما مجهزة") == "غرفة الصناعة التقليدية بجهة فاس"
+    assert fair_organizer(None, "Le salon accueille 200 artisans venus de tout le pays.") is None
