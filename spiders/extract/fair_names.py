@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
+from spiders.extract.fair_cued import named_before_edition, named_before_hosting_verb, named_before_return
 from spiders.extract.fair_unmarked import (
-    bracketed_names, explained_names, named_after_edition, named_before_edition, named_before_hosting_verb, named_before_return, named_after_hosting_verb, named_in_apposition,
+    bracketed_names, explained_names, named_after_edition, named_after_hosting_verb, named_in_apposition,
 )
 from spiders.extract.fair_quoted import extended_by_quotes, quoted_names
 from spiders.extract.fair_tokens import (

@@ -168,7 +168,7 @@ _NAME_BEFORE_EXPLANATION = re.compile(
     r"(?:the|a|an|le|la|l['’]|un|une|il|lo|una|el|der|die|das|eine?|o|um|uma)?\s*$"
 )
 # Capitalised words that open a sentence before a comma without naming anything.
-_SENTENCE_OPENERS = frozenset({
+SENTENCE_OPENERS = frozenset({
     "demain", "aujourd'hui", "ensuite", "enfin", "puis", "ainsi", "depuis", "cette", "cet", "ce", "alors", "là", "ici",
     "today", "tomorrow", "meanwhile", "however", "also", "then", "finally", "now", "here", "there", "this", "yesterday",
     "hoy", "mañana", "además", "ayer", "así", "oggi", "domani", "inoltre", "ieri", "così", "heute", "morgen",
@@ -188,96 +188,9 @@ def explained_names(mentions: list[NameMention], text: str) -> list[NameMention]
         before = _NAME_BEFORE_EXPLANATION.search(text[window:mention.begin])
         closed = re.match(r"\s*,", text[mention.end:])
         name = before.group(1) if before else ""
-        if not before or not closed or name.split()[0].lower() in _SENTENCE_OPENERS or city_by_name(name) is not None:
+        if not before or not closed or name.split()[0].lower() in SENTENCE_OPENERS or city_by_name(name) is not None:
             named.append(mention)
             continue
         begin = window + before.start(1)
         named.append(NameMention(name, begin, begin + len(name)))
     return named
-
-
-# "The Craftopia summer edition was held … on August 11-14": a name, then its edition, then its dates.
-_BEFORE_EDITION = re.compile(
-    r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+){0,3}[A-Z][\w&+'’\-]*)\s+"
-    r"(?:(?:summer|winter|spring|autumn|fall|\d{4})\s+)?(?i:edition)\b"
-)
-_NOT_EDITION_NAMES = frozenset({"the", "this", "that", "next", "last", "first", "new", "special", "limited", "latest",
-                                "previous", "upcoming", "digital", "online", "physical", "print"})
-_EDITION_SENTENCE_CHARS = 200
-_SEASONS = frozenset({"summer", "winter", "spring", "autumn", "fall"})
-
-
-def named_before_edition(text: str) -> list[NameMention]:
-    found = []
-    for match in _BEFORE_EDITION.finditer(text):
-        words = match.group(1).split()
-        while words and words[0].lower() in _NOT_EDITION_NAMES:
-            words = words[1:]
-        while words and words[-1].lower() in _SEASONS:
-            words = words[:-1]  # "NY NOW Fall Edition": the season is the edition's
-        if not words or words[-1].lower() in _NOT_EDITION_NAMES:
-            continue
-        rest = text[match.end():match.end() + _EDITION_SENTENCE_CHARS]
-        sentence = re.split(r"[.!?]\s|\n", rest, maxsplit=1)[0]
-        if not any(c.isdigit() for c in sentence) or not find_date_spans(sentence):
-            continue  # dated in the same sentence, as a fair's edition is
-        name = " ".join(words)
-        begin = match.start(1) + match.group(1).index(words[0])
-        found.append(NameMention(name, begin, begin + len(name)))
-    return found
-
-
-# "Made on Salt Spring Debuts at Vancouver's Heritage Hall on March 23, 24, 25", "Craftopia returns to Leeds
-# on 3-6 May": a name that debuts or returns somewhere on given days.
-_RETURNS_TO = re.compile(
-    r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+(?:(?:on|of|in|and|by|for|the|de|du)\s+)?){0,4}[A-Z][\w&+'’\-]*)\s+"
-    r"(?:[Dd]ebuts|[Rr]eturns|[Cc]omes\s+back)\s+(?:at|to|in)\b"
-)
-
-
-def named_before_return(text: str) -> list[NameMention]:
-    found = []
-    for match in _RETURNS_TO.finditer(text):
-        words = match.group(1).split()
-        while words and words[0].lower() in _NOT_EDITION_NAMES:
-            words = words[1:]
-        if not words:
-            continue
-        rest = text[match.end():match.end() + _EDITION_SENTENCE_CHARS]
-        sentence = re.split(r"[.!?]\s|\n", rest, maxsplit=1)[0]
-        if not any(c.isdigit() for c in sentence) or not find_date_spans(sentence):
-            continue
-        name = " ".join(words)
-        begin = match.start(1) + match.group(1).index(words[0])
-        found.append(NameMention(name, begin, begin + len(name)))
-    return found
-
-
-# "Fitur 2023 se celebrará del 18 al 22 de enero", "Craftopia will take place on 3-6 May": a name, maybe its
-# year, then the verb of being held, and dates in the sentence.
-_BEFORE_HOSTING_VERB = re.compile(
-    r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+){0,3}[A-Z][\w&+'’\-]*)(?:\s+(?:19|20)\d\d)?\s+"
-    r"(?:se\s+celebrar[áa]|se\s+celebra|tendr[áa]\s+lugar|se\s+tiendra|se\s+tient|aura\s+lieu|se\s+d[ée]roulera"
-    r"|will\s+(?:take\s+place|be\s+held)|takes\s+place|is\s+held|si\s+terr[àa]|si\s+svolger[àa]|avr[àa]\s+luogo)\b"
-)
-_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "it", "this", "that", "which", "he", "she", "they", "we", "lo", "la",
-                       "el", "ella", "esta", "este", "esto", "questa", "questo", "cette", "ce", "celle", "celui", "on",
-                       "event", "fair", "show", "salon", "feria", "fiera", "exhibition", "expo", "edition", "édition"})
-
-
-def named_before_hosting_verb(text: str) -> list[NameMention]:
-    found = []
-    for match in _BEFORE_HOSTING_VERB.finditer(text):
-        words = match.group(1).split()
-        while words and (words[0].lower() in _NOT_EDITION_NAMES or words[0].lower() in _SENTENCE_OPENERS):
-            words = words[1:]
-        if not words or any(w.lower() in _PRONOUNS for w in words) or city_by_name(" ".join(words)) is not None:
-            continue
-        rest = text[match.end():match.end() + _EDITION_SENTENCE_CHARS]
-        sentence = re.split(r"[.!?]\s|\n", rest, maxsplit=1)[0]
-        if not any(c.isdigit() for c in sentence) or not find_date_spans(sentence):
-            continue
-        name = " ".join(words)
-        begin = match.start(1) + match.group(1).index(words[0])
-        found.append(NameMention(name, begin, begin + len(name)))
-    return found

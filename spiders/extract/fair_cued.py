@@ -1,0 +1,75 @@
+"""Names written without a fair word, known by the cue after them and the dates in the same sentence: "The
+Craftopia summer edition was held … on August 11-14", "Made on Salt Spring Debuts at … on March 23, 24, 25",
+"Fitur 2023 se celebrará del 18 al 22 de enero"."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spiders.extract.dates import find_date_spans
+from spiders.extract.fair_tokens import NameMention
+from spiders.extract.fair_unmarked import SENTENCE_OPENERS
+from spiders.extract.fair_vocab import city_by_name
+
+_NAME = r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+){0,3}[A-Z][\w&+'’\-]*)"
+_BEFORE_EDITION = re.compile(_NAME + r"\s+(?:(?:summer|winter|spring|autumn|fall|\d{4})\s+)?(?i:edition)\b")
+_RETURNS_TO = re.compile(
+    r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+(?:(?:on|of|in|and|by|for|the|de|du)\s+)?){0,4}[A-Z][\w&+'’\-]*)\s+"
+    r"(?:[Dd]ebuts|[Rr]eturns|[Cc]omes\s+back)\s+(?:at|to|in)\b"
+)
+_BEFORE_HOSTING_VERB = re.compile(
+    _NAME + r"(?:\s+(?:19|20)\d\d)?\s+"
+    r"(?:se\s+celebrar[áa]|se\s+celebra|tendr[áa]\s+lugar|se\s+tiendra|se\s+tient|aura\s+lieu|se\s+d[ée]roulera"
+    r"|will\s+(?:take\s+place|be\s+held)|takes\s+place|is\s+held|si\s+terr[àa]|si\s+svolger[àa]|avr[àa]\s+luogo)\b"
+)
+_NOT_NAMES = frozenset({"the", "this", "that", "next", "last", "first", "new", "special", "limited", "latest",
+                        "previous", "upcoming", "digital", "online", "physical", "print"})
+_SEASONS = frozenset({"summer", "winter", "spring", "autumn", "fall"})
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "it", "this", "that", "which", "he", "she", "they", "we", "lo", "la",
+                       "el", "ella", "esta", "este", "esto", "questa", "questo", "cette", "ce", "celle", "celui", "on",
+                       "event", "fair", "show", "salon", "feria", "fiera", "exhibition", "expo", "edition", "édition"})
+_SENTENCE_CHARS = 200
+
+
+def named_before_edition(text: str) -> list[NameMention]:
+    def words_of(words: list[str]) -> list[str]:
+        words = _without_leading(words, _NOT_NAMES)
+        while words and words[-1].lower() in _SEASONS:
+            words = words[:-1]  # "NY NOW Fall Edition": the season is the edition's
+        return [] if words and words[-1].lower() in _NOT_NAMES else words
+    return _dated_names(_BEFORE_EDITION, text, words_of)
+
+
+def named_before_return(text: str) -> list[NameMention]:
+    return _dated_names(_RETURNS_TO, text, lambda words: _without_leading(words, _NOT_NAMES))
+
+
+def named_before_hosting_verb(text: str) -> list[NameMention]:
+    def words_of(words: list[str]) -> list[str]:
+        words = _without_leading(words, _NOT_NAMES | SENTENCE_OPENERS)
+        if any(w.lower() in _PRONOUNS for w in words) or (words and city_by_name(" ".join(words)) is not None):
+            return []
+        return words
+    return _dated_names(_BEFORE_HOSTING_VERB, text, words_of)
+
+
+def _without_leading(words: list[str], skipped: frozenset[str]) -> list[str]:
+    while words and words[0].lower() in skipped:
+        words = words[1:]
+    return words
+
+
+def _dated_names(pattern: re.Pattern[str], text: str, words_of: Callable[[list[str]], list[str]]) -> list[NameMention]:
+    found = []
+    for match in pattern.finditer(text):
+        words = words_of(match.group(1).split())
+        if not words:
+            continue
+        rest = text[match.end():match.end() + _SENTENCE_CHARS]
+        sentence = re.split(r"[.!?]\s|\n", rest, maxsplit=1)[0]
+        if not any(c.isdigit() for c in sentence) or not find_date_spans(sentence):
+            continue  # dated in the same sentence, as a fair is
+        name = " ".join(words)
+        begin = match.start(1) + match.group(1).index(words[0])
+        found.append(NameMention(name, begin, begin + len(name)))
+    return found
