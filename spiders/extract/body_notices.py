@@ -15,6 +15,7 @@ _DISCLOSURE = re.compile(
 # notice ("© 2019 Associated Press. All rights reserved.") has a year and a full stop, and stays.
 _PICTURE_HOLDER = re.compile(r"^\W*(?:©|\(c\)|copyright\s*:)\s*[^\W\d_][^\W\d_ '’./-]*(?:[ '’/-]+[^\W\d_][^\W\d_'’.-]*){0,5}\s*$",
                              re.IGNORECASE)
+_DISCLOSURE_WORDS = ("affili", "afili", "disclos", "werbung", "compensation", "commission")
 _MAX_HOLDER_CHARS = 70
 _ALSO_ON = re.compile(r"^\W*(?:auch auf|mehr (?:zum thema )?auf|more on|plus sur|más en|anche su|também no)\s+[\w.-]+\.[a-z]{2,6}\W*$",
                       re.IGNORECASE)
@@ -25,4 +26,6 @@ def is_notice(line: str) -> bool:
         return False
     if len(line) <= _MAX_HOLDER_CHARS and (_PICTURE_HOLDER.match(line) or _ALSO_ON.match(line)):
         return True
-    return _DISCLOSURE.search(line) is not None
+    # The unanchored pattern runs only on a line that holds one of its words.
+    lowered = line.lower()
+    return any(word in lowered for word in _DISCLOSURE_WORDS) and _DISCLOSURE.search(line) is not None
