@@ -147,8 +147,6 @@ def split_leading_edition(name: str) -> tuple[int | None, str]:
 
 
 # An ordinal in figures right before a fair's name: "le 1er Salon", "the 12th Riverside Fair", "la XXVIII Feria".
-# Not in words: "la prima fiera certificata", "the first fair to..." rank a fair, they do not number it.
-# An ordinal in figures right before a fair's name: "le 1er Salon", "the 12th Riverside Fair", "la XXVIII Feria".
 _ORDINAL_BEFORE = re.compile(r"(?<![\w])(?:(\d{1,3})\s?(?:e|eme|er|ere|th|st|nd|rd|a|o|ª|º|°|\^|\.)|([IVXLC]{2,7}|V|X)|(?!))\s+$")
 # "le premier salon africain de la céramique": "first" in words before the name opens the series, unless the
 # text numbers the edition otherwise ("giunta all'41^ edizione, la prima fiera del rame": 41, "prima" ranks it).

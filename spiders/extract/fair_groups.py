@@ -12,7 +12,7 @@ from spiders.extract.fair_regional import regional_editions
 from spiders.extract.fair_vocab import City, KnownFair, Mention, city_by_name, find_known_fairs, find_venues, fold
 
 _GENERIC_WORDS = frozenset({
-    "salon", "foire", "fair", "show", "market", "expo", "exhibition", "messe", "feria", "fiera", "salone",
+    "salon", "foire", "fair", "show", "market", "expo", "exhibition", "messe", "feria", "fiera", "feira", "salone",
     "semaine", "mostra", "exposition", "de", "du", "des", "del", "di", "della", "der", "la", "le", "l", "the",
     "international", "internationale", "internacional", "internazionale", "national", "nationale",
     # "la fiera internazionale del settore", "le salon du secteur": the trade's fair, not a name.

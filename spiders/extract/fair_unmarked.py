@@ -186,7 +186,8 @@ def explained_names(mentions: list[NameMention], text: str) -> list[NameMention]
             continue
         window = max(0, mention.begin - _EXPLANATION_LOOKBEHIND)
         before = _NAME_BEFORE_EXPLANATION.search(text[window:mention.begin])
-        closed = re.match(r"\s*,", text[mention.end:])
+        # The apposition closes with a comma, or with the sentence ("…, il salone internazionale del gioiello.").
+        closed = re.match(r"\s*(?:,|\.(?:\s|$)|$)", text[mention.end:])
         name = before.group(1) if before else ""
         if not before or not closed or name.split()[0].lower() in SENTENCE_OPENERS or city_by_name(name) is not None:
             named.append(mention)

@@ -424,3 +424,12 @@ def test_an_abbreviations_full_stop_stays_inside_a_name() -> None:
     assert fair.name.startswith("NY Int'l. Gift Fair")
     (other,) = extract_fairs("The show was held in Fès. Spring Fair opens on 2 February 2027 at the NEC.", language="en")
     assert other.name == "Spring Fair"
+
+
+def test_a_portuguese_feira_and_an_apposition_closed_by_the_sentence() -> None:
+    (feira,) = extract_fairs("A Feira Internacional de Artesanato decorre de 22 de junho a 30 de junho de 2027 na FIL, em Lisboa.",
+                             language="pt")
+    assert (feira.name, feira.city, feira.venue) == ("Feira Internacional de Artesanato", "Lisbon", "FIL")
+    (oro,) = extract_fairs("Appuntamento a Vicenza dal 19 al 23 gennaio 2027 con Orafa Week, il salone internazionale del gioiello.",
+                           language="it")
+    assert oro.name == "Orafa Week"
