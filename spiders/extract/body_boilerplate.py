@@ -44,7 +44,7 @@ _SECTION_LABEL = re.compile(
 )
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:subscribe (?:to|for|now)|click here to (?:subscribe|sign up)|get the latest\b.*\bsubscribe"
-    r"|follow (?:us|the [\w\s.]+?) on (?:twitter|facebook|instagram|linkedin)|abonnez-vous|inscrivez-vous à (?:la|notre) newsletter"
+    r"|follow (?:us|@\w+|the [\w\s.]+?) on (?:twitter|facebook|instagram|linkedin|x\b)|abonnez-vous|inscrivez-vous à (?:la|notre) newsletter"
     r"|suscríbete|abonnieren sie"
     # "If you enjoyed this article, …": the appeal that follows the text.
     r"|if you (?:enjoyed|liked|appreciated|valued) (?:reading )?(?:this|the|our) (?:article|post|story|piece|read|reporting)"

@@ -253,3 +253,9 @@ def test_disclosures_picture_holders_and_pointers_to_other_sites_are_dropped() -
                "Anzeige, enthält Affiliate Links", "Advertising disclosure: we may receive compensation for these links."]
     body = ["The potters of Safi fire their kilns at dawn.", "© 2027 Atlas Wire. All rights reserved."]
     assert drop_furniture(body[:1] + notices + body[1:], tree) == body
+
+
+def test_a_call_to_follow_a_named_account_is_dropped() -> None:
+    tree = html.fromstring("<div></div>")
+    lines = ["Body text one.", "Follow @AtlasCrafts on Twitter for more deals.", "Body text two."]
+    assert drop_furniture(lines, tree) == ["Body text one.", "Body text two."]
