@@ -116,7 +116,8 @@ class PlaceIndex:
         hosts = [_hosts(text, v) for v in venues]
         hosting = [v for v, ok in zip(venues, hosts) if ok]
         credited = [v for v, ok in zip(venues, hosts) if not ok]
-        return cls(text, folded, find_cities(text, folded), hosting, written, credited)
+        cities = [c for c in find_cities(text, folded) if not _ORIGIN_CUE.search(folded[max(0, c.begin - _ORIGIN_LOOKBEHIND):c.begin])]
+        return cls(text, folded, cities, hosting, written, credited)
 
     def venue_candidates(self) -> list[VenueCandidate]:
         """Every venue the text names, in text order, each with what is written just before it."""
@@ -152,6 +153,16 @@ class PlaceIndex:
             return Place(venue.entry.city, venue.surface)
         city_entry = city.entry if city is not None and isinstance(city.entry, City) else None
         return Place(city_entry, written[2] if written else None)
+
+
+# "Artisans from Fez will exhibit at …", "des exposants venus de Safi": where the exhibitors come from, not where
+# the fair is held.
+_ORIGIN_CUE = re.compile(
+    r"(?:\b(?:artisans?|exhibitors?|makers?|weavers?|potters?|exposants?|artisanes?|artesanos?|artigiani|aussteller|companies|brands)"
+    r"\s+(?:\w+\s+)?(?:from|de|d'|venus?\s+de|venant\s+de|originaires?\s+de|procedentes\s+de|provenienti\s+da|aus)"
+    r"|\b(?:venus?|venues?|venant|originaires?|procedentes|provenienti)\s+(?:de|d'|da)|(?:القادمين|الوافدين|القادمات)\s+من)\s*$"
+)
+_ORIGIN_LOOKBEHIND = 40
 
 
 def _hosts(text: str, venue: Mention) -> bool:

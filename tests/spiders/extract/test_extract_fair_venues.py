@@ -165,3 +165,10 @@ def test_a_listing_line_keeps_its_own_city() -> None:
             "3-6 avril 2027 | Foire du tapis | Taznakht")
     cities = {f.name: f.city for f in extract_fairs(text, language="fr")}
     assert cities == {"Salon de l'artisanat": "Casablanca", "Foire du tapis": "Taznakht"}
+
+
+def test_the_exhibitors_home_town_is_not_the_fairs_city() -> None:
+    (fair,) = extract_fairs("Artisans from Fez will exhibit at the Leeds Basket Fair, held 11-13 July 2027.", language="en")
+    assert fair.city == "Leeds"
+    (other,) = extract_fairs("Des exposants venus de Fès présenteront leurs tapis au Salon du cuir, du 3 au 6 mai 2027.", language="fr")
+    assert other.city is None
