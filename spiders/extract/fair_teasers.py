@@ -19,6 +19,13 @@ _LABEL = (
 # A label alone on its line, the teasers on the lines after it.
 _LABEL_LINE = re.compile(r"^\W*" + _LABEL + r"\W*$", re.IGNORECASE)
 _MAX_TEASER_CHARS = 160
+# A list of coming events after the teasers is the page's agenda, fairs and all: blanking stops there.
+_EVENTS_LABEL = re.compile(
+    r"^\W*(?:upcoming\s+(?:events|shows|fairs)|events|agenda|calendar|calendrier|[ée]v[ée]nements|prochains\s+(?:salons|[ée]v[ée]nements)"
+    r"|pr[óo]ximos\s+eventos|agenda\s+de\s+eventos|prossimi\s+eventi|eventi|termine|veranstaltungen|messetermine"
+    r"|أجندة|المواعيد|الفعاليات\s+القادمة)\W*$",
+    re.IGNORECASE,
+)
 
 
 def _headline_like(line: str) -> bool:
@@ -36,8 +43,8 @@ def mask_teasers(text: str) -> str:
             under_label = True
             masked.append(" " * len(line))
             continue
-        if under_label and stripped and not _headline_like(stripped):
-            under_label = False  # the text goes on after the teasers
+        if under_label and stripped and (not _headline_like(stripped) or _EVENTS_LABEL.match(stripped)):
+            under_label = False  # the text goes on after the teasers, or the page's agenda does
         # A label and its teaser on one line ("Lire aussi : …") stay: blanking them cost a held-out fair.
         if under_label and stripped:
             masked.append(" " * len(line))

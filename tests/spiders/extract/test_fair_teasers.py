@@ -24,3 +24,8 @@ def test_a_teasers_status_and_dates_stay_out_of_the_fair() -> None:
             "À lire aussi\nLe Salon du cuir de Marrakech reporté\nLa Foire de Paris du 30 avril au 11 mai 2027")
     (fair,) = extract_fairs(text, language="fr")
     assert (fair.name, fair.status, fair.start_date) == ("Salon régional de l'argenterie de Tiznit", "scheduled", date(2027, 3, 14))
+
+
+def test_an_agenda_after_the_teasers_is_kept() -> None:
+    text = "Intro.\nMost read\nSpring Fair dates announced\nUpcoming events\nLeeds Basket Fair 3-6 May 2027"
+    assert mask_teasers(text).endswith("Upcoming events\nLeeds Basket Fair 3-6 May 2027")
