@@ -213,8 +213,14 @@ def _held_as_event(mention: NameMention, text: str) -> bool:
     return bool(head) and head[0] in _EVENT_HEADS and _HELD_AS_EVENT.match(text, mention.end) is not None
 
 
+# "بقصر المعارض بالكرم", "بأرض المعارض": the exhibitions' palace or ground, a place rather than a fair.
+_ARABIC_VENUE_BEFORE = re.compile(r"(?<![^\W\d_])[وب]?(?:قصر|أرض|ارض|فضاء|مركز|ساحة|قاعة|رواق|مدينة)\s+$")
+
+
 def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: str) -> bool:
     if any(v.begin < mention.end and mention.begin < v.end for v in venues) and not _held_as_event(mention, text):
+        return True
+    if _ARABIC_VENUE_BEFORE.search(text[max(0, mention.begin - 10):mention.begin]):
         return True
     words = _words(mention.name)
     meaningful = words - _GENERIC_WORDS

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spiders.extract.fair_vocab import City, Mention, Venue, find_cities, find_venues, fold
@@ -135,13 +136,14 @@ class PlaceIndex:
     def _hosted(self, begin: int) -> bool:
         return self.text[begin - 1:begin] == "ب" or _HOSTING_CUE.search(self.folded[max(0, begin - 16):begin]) is not None
 
-    def near(self, begin: int, end: int) -> Place:
-        """The city and venue nearest a mention."""
+    def near(self, begin: int, end: int, others: Sequence[tuple[int, int]] = ()) -> Place:
+        """The city and venue nearest a mention; a city inside another fair's name (`others`) is that fair's."""
         windows = (_BEFORE_WINDOW, _AFTER_WINDOW)
         venue = _nearest(self.venues, begin, end, windows)
         written = _nearest_written(self.written_venues, begin, end, windows)
-        city = _nearest(self.cities, begin, end, windows)
-        city = _on_the_line(self.text, self.cities, begin, city, windows) or city
+        cities = [c for c in self.cities if not any(b <= c.begin and c.end <= e for b, e in others)]
+        city = _nearest(cities, begin, end, windows)
+        city = _on_the_line(self.text, cities, begin, city, windows) or city
         if venue is not None and city is not None and not _overlaps(city, venue) \
                 and isinstance(venue.entry, Venue) and venue.entry.city != city.entry:
             # A city named with this fair beats a venue that belongs to the sentence before.

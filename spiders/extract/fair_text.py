@@ -127,13 +127,14 @@ def _fairs_of(
     dated_page: bool, log: ExtractionLog | None,
 ) -> list[TextFair]:
     name_city = _city_in_name(group, places)
+    others = [span for spans in chooser.mentions if spans is not group.positions for span in spans]
 
     def record(start: date | None, end: date | None, anchor: tuple[int, int], date_span: tuple[int, int] | None,
                basis: str) -> TextFair:
         rows: list[VenueRow] = []
         venue = chooser.choose(group.positions, date_span, rows if log is not None else None,
                                group.known.city if group.known else name_city)
-        fair = _record(group, start, end, anchor, text, places, basis, venue, name_city)
+        fair = _record(group, start, end, anchor, text, places, basis, venue, name_city, others)
         if log is not None:
             log.venues.append((fair.name, fair.start, rows))
         return fair
@@ -170,7 +171,7 @@ def _fairs_of(
     # A year-less season of a dated edition is the one nearest that edition ("gennaio 2021" puts "settembre" in 2020).
     for other, resolved in [(s, resolve_fair_span(s, group.positions, text, reference) if s.has_year or start is None
                              else Resolved(*resolve_span(s, start), "context"))
-                            for s in _other_editions(ranked[1:], best) if s not in (x for x, _ in later)] + later:
+                            for s in _other_editions(ranked[1:], best, group.positions) if s not in (x for x, _ in later)] + later:
         # "geplant 10. bis 14. März 2021 ... die nächste Ausgabe vom 9. bis 13. März 2022": one record per edition.
         first, last, _ = resolved
         edition = record(first, last, (other.begin, other.finish), (other.begin, other.finish), resolved.year_basis)
@@ -212,7 +213,20 @@ def _closing_day(start: date, day: int | None) -> date | None:
     return None
 
 
-def _other_editions(spans: Sequence[DateSpan], best: DateSpan) -> list[DateSpan]:
+_SEASON_GAP = 100
+
+
+def _near_a_mention(span: DateSpan, positions: Sequence[tuple[int, int]], spans: Sequence[DateSpan]) -> bool:
+    """Written close to one of the fair's own names with no other date between: a season, not a neighbour's dates
+    paired from afar ("Maison&Objet (16-20 January) …, and finally Index in Dubai on 27-29 May")."""
+    for begin, end in positions:
+        low, high = (end, span.begin) if end <= span.begin else (span.finish, begin)
+        if high - low <= _SEASON_GAP and not any(s is not span and low <= s.begin < high for s in spans):
+            return True
+    return False
+
+
+def _other_editions(spans: Sequence[DateSpan], best: DateSpan, positions: Sequence[tuple[int, int]] = ()) -> list[DateSpan]:
     """Further dated ranges of the same fair in other years: other editions, not the same one restated."""
     if best.end is None or not best.has_year:
         return []
@@ -225,7 +239,7 @@ def _other_editions(spans: Sequence[DateSpan], best: DateSpan) -> list[DateSpan]
         if span.has_year and span.start.year not in years:
             years.add(span.start.year)
             editions.append(span)
-        elif not span.has_year and span.start.month not in months:
+        elif not span.has_year and span.start.month not in months and _near_a_mention(span, positions, [best, *spans]):
             # "dal 4 al 18 settembre … a gennaio 2021, dal 22 al 26": a twice-yearly fair's other season.
             months.add(span.start.month)
             editions.append(span)
@@ -244,9 +258,9 @@ def _city_in_name(group: FairGroup, places: PlaceIndex) -> City | None:
 
 def _record(
     group: FairGroup, start: date | None, end: date | None, anchor: tuple[int, int], text: str, places: PlaceIndex,
-    year_basis: str, venue: VenueRow | None, name_city: City | None,
+    year_basis: str, venue: VenueRow | None, name_city: City | None, others: Sequence[tuple[int, int]] = (),
 ) -> TextFair:
-    place = places.near(*anchor)
+    place = places.near(*anchor, others)
     # A city in the fair's own name, else a listed fairground's own city, beat the city the text names nearest.
     city = (group.known.city if group.known else None) or name_city or (venue.city if venue else None) or place.city
     country = city.country if city else (group.known.country if group.known else None)

@@ -171,3 +171,16 @@ def test_a_twice_yearly_fair_keeps_its_year_less_season_nearest_its_dated_editio
     fairs = sorted(extract_fairs(text, language="fr"), key=lambda f: f.start_date or date.min)
     assert [(f.start_date, f.end_date) for f in fairs] == [
         (date(2026, 9, 4), date(2026, 9, 18)), (date(2027, 1, 22), date(2027, 1, 26))]
+
+
+def test_a_neighbours_dates_do_not_become_a_fairs_other_season() -> None:
+    text = ("The delegation will visit Maison&Objet in Paris (16-20 January 2027 was too early), "
+            "and finally Index in Dubai on 27-29 May.")
+    assert [(f.name, f.start_date) for f in extract_fairs(text, language="en")] == [("Maison&Objet", date(2027, 1, 16))]
+
+
+def test_a_city_inside_another_fairs_name_is_that_fairs() -> None:
+    text = ("El calendario incluye la Feria de Artesanía de Zamora (del 1 al 4 de agosto de 2027) y la Muestra de "
+            "Cerámica de Puente del Arzobispo (del 5 al 8 de septiembre de 2027).")
+    cities = {f.name: f.city for f in extract_fairs(text, language="es")}
+    assert cities == {"Feria de Artesanía de Zamora": "Zamora", "Muestra de Cerámica de Puente del Arzobispo": None}
