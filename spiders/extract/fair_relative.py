@@ -23,6 +23,7 @@ _TODAY = r"today|aujourd'hui|hoy|oggi|heute|اليوم"
 _TOMORROW = r"tomorrow|demain|manana|domani|morgen|غدا"
 _THIS = r"ce|this|este|questo|diesen|am|le|el|il|on|يوم|اليوم"
 _YESTERDAY = r"yesterday|hier|ayer|ieri|gestern|أمس|البارحة"
+_THIS_COMING = re.compile(r"(?:ce|this|este|questo|diesen)\s", re.IGNORECASE)
 # "a ouvert ses portes mardi", "ouvre ses portes jeudi": a weekday right after the opening itself.
 _OPENING_BEFORE_WEEKDAY = r"(?:ses\s+portes|its\s+doors|sus\s+puertas|i\s+battenti|seine\s+tore|ihre\s+tore)\s"
 
@@ -78,7 +79,8 @@ def relative_start(text: str, positions: Sequence[tuple[int, int]], base: date) 
         if weekday:
             wanted = _weekday_index(weekday)
             if wanted is not None:
-                if told_as_past(window):  # "opened on Sunday", "a ouvert ses portes mardi": the day before the page
+                # "opened on Sunday", "a ouvert ses portes mardi": the day before the page; "ce mercredi" is to come
+                if told_as_past(window) and not _THIS_COMING.match(match.group(0)):
                     return base - timedelta(days=(base.weekday() - wanted) % 7)
                 return base + timedelta(days=(wanted - base.weekday()) % 7)
         if match.group("tomorrow"):

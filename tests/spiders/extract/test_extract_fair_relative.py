@@ -85,3 +85,9 @@ def test_an_opening_told_in_the_past_is_the_weekday_before_the_dateline() -> Non
     assert coming.start_date == date(2027, 4, 14)
     (spanish,) = extract_fairs("Madrid, 12 de abril de 2027 (EFE).- La Feria de Artesanía abrió ayer sus puertas.", language="es")
     assert spanish.start_date == date(2027, 4, 11)
+
+
+def test_this_weekday_is_to_come_whatever_else_was_opened() -> None:
+    text = "12 April 2027 — Registrations opened last month; the Leeds Basket Fair opens this Friday at the Corn Exchange."
+    (fair,) = extract_fairs(text, language="en")
+    assert fair.start_date == date(2027, 4, 16)
