@@ -29,6 +29,8 @@ _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "it", "this", "that", "whic
                        "el", "ella", "esta", "este", "esto", "questa", "questo", "cette", "ce", "celle", "celui", "on",
                        "event", "fair", "show", "salon", "feria", "fiera", "exhibition", "expo", "edition", "édition"})
 _SENTENCE_CHARS = 200
+# Not the full stop of a German ordinal day ("vom 11. bis 13. Januar").
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?]\s|\n")
 
 
 def named_before_edition(text: str) -> list[NameMention]:
@@ -66,7 +68,7 @@ def _dated_names(pattern: re.Pattern[str], text: str, words_of: Callable[[list[s
         if not words:
             continue
         rest = text[match.end():match.end() + _SENTENCE_CHARS]
-        sentence = re.split(r"[.!?]\s|\n", rest, maxsplit=1)[0]
+        sentence = _SENTENCE_END.split(rest, maxsplit=1)[0]
         if not any(c.isdigit() for c in sentence) or not find_date_spans(sentence):
             continue  # dated in the same sentence, as a fair is
         name = " ".join(words)

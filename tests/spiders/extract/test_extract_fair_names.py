@@ -433,3 +433,9 @@ def test_a_portuguese_feira_and_an_apposition_closed_by_the_sentence() -> None:
     (oro,) = extract_fairs("Appuntamento a Vicenza dal 19 al 23 gennaio 2027 con Orafa Week, il salone internazionale del gioiello.",
                            language="it")
     assert oro.name == "Orafa Week"
+
+
+def test_a_german_ordinal_day_does_not_end_the_sentence_a_cue_is_dated_in() -> None:
+    (fair,) = extract_fairs("Craftopia 2027 findet nicht statt; Craftopia will take place on 11. bis 13. Mai 2027 in Leeds.",
+                            language="en")
+    assert (fair.name, fair.start_date) == ("Craftopia", date(2027, 5, 11))
