@@ -100,3 +100,10 @@ def test_month_names_damaged_by_a_wrong_encoding() -> None:
     (german,) = find_date_spans("vom 3. bis 6. M\ufffdrz 2027", ("de",))
     assert german.start.month == 3
     assert find_date_spans("what? 12 months", ("en",)) == []
+
+
+def test_an_arrow_between_two_days_is_a_range() -> None:
+    (arrow,) = find_date_spans("Salon du cuir : 3 > 6 mars 2027", ("fr",))
+    assert (arrow.start.day, arrow.end.day if arrow.end else None) == (3, 6)
+    (crumbs,) = find_date_spans("Accueil > Agenda > 12 mars 2027", ("fr",))
+    assert crumbs.end is None
