@@ -71,6 +71,14 @@ def month_languages() -> tuple[str, ...]:
     return tuple(_month_table())
 
 
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Every month and weekday name the tables know, folded ("march", "lundi", "januar")."""
+    words = {fold_same_length(str(n)) for names in weekday_names().values() for n in names}
+    words |= {fold_same_length(str(n)) for months in _month_table().values() for names in months for n in names}
+    return frozenset(words)
+
+
 def weekday_names() -> dict[str, list[str]]:
     """Weekday names per language as data/weekdays.yaml lists them (full names first, Monday first)."""
     return _weekday_table()

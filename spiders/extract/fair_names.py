@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from spiders.extract.fair_cued import named_before_edition, named_before_hosting_verb, named_before_return
+from spiders.extract.fair_listed import listed_names
 from spiders.extract.fair_unmarked import (
     bracketed_names, explained_names, named_after_edition, named_after_hosting_verb, named_in_apposition,
 )
@@ -128,7 +129,7 @@ def find_fair_names(text: str) -> list[NameMention]:
         mentions.append(NameMention(name, begin, end, acronym, locative))
     mentions += bracketed_names(text, tokens) + named_after_hosting_verb(text, tokens) + named_after_edition(text, tokens)
     mentions += named_in_apposition(text) + named_before_edition(text) + named_before_return(text)
-    mentions += named_before_hosting_verb(text)
+    mentions += named_before_hosting_verb(text) + listed_names(text)
     return _drop_nested(explained_names(extended_by_quotes(mentions, quoted_names(text, tokens), text), text))
 
 

@@ -16,7 +16,7 @@ _MAX_WORDS = 5
 _FAIR_NOUNS = ("messe", "fachmesse", "leitmesse", "publikumsmesse")
 _ARTICLES = frozenset({"the", "la", "le", "les", "el", "il", "lo", "die", "der", "das", "l", "los", "las"})
 # Capitalised words that head a bracketed date without naming a fair.
-_NOT_NAMES = frozenset({
+NOT_NAMES = frozenset({
     "deadline", "opening", "closing", "registration", "inscriptions", "inscription", "date", "dates", "du", "from",
     "vernissage", "update", "updated", "photo", "source", "edition", "édition", "session", "phase",
     # a time phrase before its dates: "Am Wochenende (12. und 13. Oktober)", "This weekend (12-13 October)"
@@ -80,7 +80,7 @@ def _name_start(tokens: list[Token], last: int, text: str) -> int | None:
         first += 1  # "The Leeds Basket Fair (3-6 May)", "Die Kasseler Keramikmesse (3. bis 6. Mai)": no article
     if first is None or not tokens[first].is_word or tokens[first].text[0].isdigit():
         return None
-    if any(t.folded in _NOT_NAMES for t in tokens[first:last + 1] if t.is_word):
+    if any(t.folded in NOT_NAMES for t in tokens[first:last + 1] if t.is_word):
         return None
     return first
 
@@ -114,7 +114,7 @@ def named_after_hosting_verb(text: str, tokens: list[Token]) -> list[NameMention
             elif not (token.is_word and token.folded in _NAME_CONNECTORS or token.text in _JOINERS):
                 break
             i += 1
-        if tokens[first].folded not in _NOT_NAMES:
+        if tokens[first].folded not in NOT_NAMES:
             found += _co_located(text, tokens[first].begin, tokens[last].end)
     return found
 

@@ -1,0 +1,41 @@
+"""Fairs listed one to a line, by a name and dates only: "- Craftex (Leeds): May 27-29, 2027",
+"• Céramix, Vallauris, 12-14 mai 2027". A bullet, or a neighbouring line of the same shape, shows the list."""
+from __future__ import annotations
+
+import re
+
+from spiders.extract.dates import calendar_words, find_date_spans
+from spiders.extract.datefold import fold_same_length
+from spiders.extract.fair_tokens import NameMention
+from spiders.extract.fair_unmarked import NOT_NAMES
+
+_BULLET = r"[-•*·▪►–]"
+_LISTED = re.compile(
+    rf"^[ \t]*(?P<bullet>{_BULLET}[ \t]*)?(?P<name>(?:[A-Z][\w&+'’.\-]*[ \t]+){{0,3}}[A-Z][\w&+'’.\-]*)"
+    r"[ \t]*(?:\([^()\n]{2,40}\)|,[ \t]*[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2})?[ \t]*[:,–—|-][ \t]*(?P<rest>[^\n]{4,60})$",
+    re.MULTILINE,
+)
+_MAX_LEFT_CHARS = 12  # what the line may hold besides its date: a city after it, a comma
+
+
+def listed_names(text: str) -> list[NameMention]:
+    shaped = [m for m in _LISTED.finditer(text) if _dated_line(m.group("rest")) and not _common(m.group("name"))]
+    found = []
+    lines = {text.count("\n", 0, m.start()) for m in shaped}
+    for match in shaped:
+        line = text.count("\n", 0, match.start())
+        if match.group("bullet") or line - 1 in lines or line + 1 in lines:
+            found.append(NameMention(match.group("name"), match.start("name"), match.end("name")))
+    return found
+
+
+def _dated_line(rest: str) -> bool:
+    spans = find_date_spans(rest)
+    return len(spans) == 1 and len(rest.strip()) - (spans[0].finish - spans[0].begin) <= _MAX_LEFT_CHARS + len(
+        rest) - len(rest.lstrip())
+
+
+def _common(name: str) -> bool:
+    """"Updated: …", "Monday: …", "March: …": a label, a weekday or a month, not a fair."""
+    first = fold_same_length(name.split()[0]).strip(".")
+    return first in NOT_NAMES or first in calendar_words()
