@@ -245,6 +245,8 @@ def _series(name: str) -> str:
 
 def _deadline(description: str, start: date | None) -> date | None:
     text = description or ""
+    if not _REGISTRATION_WORD.search(text):
+        return None  # every deadline has a registration word before it: no need to read the text's dates
     for span in find_date_spans(text):
         before = text[max(0, span.begin - _DEADLINE_LOOKBEHIND):span.begin]
         if not _CLOSING_CUE.search(before) or not _REGISTRATION_WORD.search(before):
