@@ -20,19 +20,16 @@ _MAX_LEFT_CHARS = 12  # what the line may hold besides its date: a city after it
 
 def listed_names(text: str) -> list[NameMention]:
     shaped = [m for m in _LISTED.finditer(text) if _dated_line(m.group("rest")) and not _common(m.group("name"))]
-    found = []
-    lines = {text.count("\n", 0, m.start()) for m in shaped}
-    for match in shaped:
-        line = text.count("\n", 0, match.start())
-        if match.group("bullet") or line - 1 in lines or line + 1 in lines:
-            found.append(NameMention(match.group("name"), match.start("name"), match.end("name")))
-    return found
+    numbers = [text.count("\n", 0, m.start()) for m in shaped]
+    lines = set(numbers)
+    return [NameMention(m.group("name"), m.start("name"), m.end("name")) for m, line in zip(shaped, numbers)
+            if m.group("bullet") or line - 1 in lines or line + 1 in lines]
 
 
 def _dated_line(rest: str) -> bool:
+    # The pattern leaves no blank before `rest`: what it holds besides its one date is a city, a comma.
     spans = find_date_spans(rest)
-    return len(spans) == 1 and len(rest.strip()) - (spans[0].finish - spans[0].begin) <= _MAX_LEFT_CHARS + len(
-        rest) - len(rest.lstrip())
+    return len(spans) == 1 and len(rest.rstrip()) - (spans[0].finish - spans[0].begin) <= _MAX_LEFT_CHARS
 
 
 def _common(name: str) -> bool:

@@ -48,8 +48,14 @@ def fair_organizer(description: str | None, text: str | None) -> str | None:
     organises fairs for a living named in the text."""
     match = _search(_ORGANIZER, description, text) or _search(_ANNOUNCES_ORGANISING, description, text)
     if not match:
-        return (_organising_company(description) or _organising_company(text) or _named_after_role(description)
-                or _named_after_role(text) or _institution(description) or _institution(text))
+        company = _organising_company(description) or _organising_company(text)
+        if company:
+            return company
+        role = _search(_ROLE_THEN_NAME, description, text)
+        if role:
+            return role.group(1)
+        institution = _search(_INSTITUTION, description, text)
+        return (institution.group(1) or institution.group(2)).strip() if institution else None
     name = _ORGANIZER_END.sub("", match.group(1).strip()).strip(" -–:٬")
     name = re.sub(r"^[^\W\d_]\s+", "", name)  # a letter left of a glued pronoun: "ا غرفة …"
     name = _LEADING_ARTICLE.sub("", name)  # "organisé par la Chambre d'artisanat": the Chambre
@@ -85,16 +91,6 @@ _INSTITUTION = re.compile(
     r"[A-ZÀ-Ý][\w'’\-]*(?:[\s\-]+(?:de\s+)?[A-ZÀ-Ý][\w'’\-]*){0,3})?)"
     r"|((?:ال)?غرفة\s+(?:ال)?صناعة\s+التقليدية(?:\s+(?!خياما|بتنظيم|من\b|في\s+إطار)[^\s،,.\n]+){0,4})"
 )
-
-
-def _named_after_role(text: str | None) -> str | None:
-    match = _ROLE_THEN_NAME.search(text or "")
-    return match.group(1) if match else None
-
-
-def _institution(text: str | None) -> str | None:
-    match = _INSTITUTION.search(text or "")
-    return (match.group(1) or match.group(2)).strip() if match else None
 
 
 def _search(pattern: re.Pattern[str], description: str | None, text: str | None) -> re.Match[str] | None:

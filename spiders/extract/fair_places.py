@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spiders.extract.fair_vocab import City, Mention, Venue, find_cities, find_venues, fold
+from spiders.extract.textutil import line_around
 
 # Venues not in the gazetteer, written out: "Parc des expositions du Kram", "Pier 36", "فضاء OLM السويسي".
 _VENUE_PATTERN = re.compile(
@@ -283,9 +284,7 @@ def _on_the_line(
     text: str, mentions: list[Mention], begin: int, nearest: Mention | None, windows: tuple[int, int]
 ) -> Mention | None:
     """A city on the fair's own line beats a nearer one on another line ("3-6 avril | Foire du tapis | Taznakht")."""
-    start = text.rfind("\n", 0, begin) + 1
-    stop = text.find("\n", begin)
-    stop = len(text) if stop < 0 else stop
+    start, stop = line_around(text, begin, begin)
     if nearest is None or start <= nearest.begin < stop:
         return None
     return _nearest([m for m in mentions if start <= m.begin < stop], begin, begin, windows)

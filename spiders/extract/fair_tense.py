@@ -45,7 +45,7 @@ def told_as_past(passage: str) -> bool:
 _SLACK = timedelta(days=14)
 
 
-def tensed_occurrence(span: DateSpan, text: str, nearest: date) -> date | None:
+def _tensed_occurrence(span: DateSpan, text: str, nearest: date) -> date | None:
     """`nearest` moved a year on (announced as to come) or back (reported as past) when its sentence says so."""
     begin, end = sentence_around(text, span.begin, span.finish)
     sentence = fold_same_length(text[begin:end])
@@ -67,7 +67,7 @@ def reported_as_past(text: str, begin: int, end: int) -> bool:
 
 def needs_other_year(nearest: date, reference: date, span: DateSpan, text: str) -> date | None:
     """The occurrence the sentence's tense asks for, when the nearest one lies on the wrong side of the page's day."""
-    moved = tensed_occurrence(span, text, nearest)
+    moved = _tensed_occurrence(span, text, nearest)
     if moved is None:
         return None
     if moved > nearest and nearest < reference - _SLACK:

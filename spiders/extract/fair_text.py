@@ -226,7 +226,7 @@ def _near_a_mention(span: DateSpan, positions: Sequence[tuple[int, int]], spans:
     return False
 
 
-def _other_editions(spans: Sequence[DateSpan], best: DateSpan, positions: Sequence[tuple[int, int]] = ()) -> list[DateSpan]:
+def _other_editions(spans: Sequence[DateSpan], best: DateSpan, positions: Sequence[tuple[int, int]]) -> list[DateSpan]:
     """Further dated ranges of the same fair in other years: other editions, not the same one restated."""
     if best.end is None or not best.has_year:
         return []
