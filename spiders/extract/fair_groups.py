@@ -84,6 +84,11 @@ def group_mentions(text: str) -> list[FairGroup]:
         if overlapping is not None:
             group = groups[overlapping]
             group.positions.append((mention.begin, mention.end))
+            if mention.acronym and mention.acronym.isupper() and group.known is not None \
+                    and fold(group.known.name) == fold(mention.acronym):
+                # "Feria de Artesanía de Castilla-La Mancha (FARCAMA)": an acronym's words written out name it
+                # better; "Salón Internacional del Regalo (Intergift)" describes a fair known by its name.
+                group.names.append(mention.name)
             continue
         if _is_descriptor(mention):
             descriptors.append(mention)

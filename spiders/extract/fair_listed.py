@@ -16,6 +16,8 @@ _LISTED = re.compile(
     re.MULTILINE,
 )
 _MAX_LEFT_CHARS = 12  # what the line may hold besides its date: a city after it, a comma
+# "Pulse — 3-5 June 2025, ExCeL London": or, after the date, a venue of a few capitalised words.
+_PLACE_AFTER = re.compile(r"[,–—|-]?[ \t]*(?:[A-Z][\w'’.&\-]*[ \t]*){1,4}")
 
 
 def listed_names(text: str) -> list[NameMention]:
@@ -29,7 +31,10 @@ def listed_names(text: str) -> list[NameMention]:
 def _dated_line(rest: str) -> bool:
     # The pattern leaves no blank before `rest`: what it holds besides its one date is a city, a comma.
     spans = find_date_spans(rest)
-    return len(spans) == 1 and len(rest.rstrip()) - (spans[0].finish - spans[0].begin) <= _MAX_LEFT_CHARS
+    if len(spans) != 1:
+        return False
+    left = (rest[:spans[0].begin] + " " + rest[spans[0].finish:]).strip()
+    return len(left) <= _MAX_LEFT_CHARS or _PLACE_AFTER.fullmatch(left) is not None
 
 
 def _common(name: str) -> bool:

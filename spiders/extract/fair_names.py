@@ -252,6 +252,9 @@ def _german_name(tokens: list[Token], i: int, text: str) -> tuple[int, int]:
         last = i + 2
     elif first == i and tokens[i].folded not in _TYPE_NOUNS:
         last = _place_after(tokens, i, text)
+        if last == i and i + 2 < len(tokens) and tokens[i + 1].folded == "in" and tokens[i + 2].is_capitalised \
+                and city_by_name(tokens[i + 2].text) is not None and _same_line(text, tokens[i], tokens[i + 2]):
+            last = i + 2  # "die Keramikmesse in Bamberg findet …": the town's fair, named by its town
     return first, last
 
 
@@ -292,6 +295,16 @@ def _arabic_name(tokens: list[Token], start: int, text: str) -> tuple[int, int] 
     city_first = city_first or (
         start + 2 < len(tokens) and tokens[start + 1].is_arabic and following not in _ARABIC_STOPS
         and _placed_or_dated(tokens, start + 2) and _same_line(text, tokens[start], tokens[start + 2]))
+    # "معرض هدايا دبي": the head, an indefinite noun and a town (the town's gift fair).
+    if start + 2 < len(tokens) and tokens[start + 1].is_arabic and tokens[start + 1].is_word \
+            and following not in _ARABIC_STOPS and following not in _INDEFINITE_ADJECTIVES \
+            and not following.startswith(("ال", "لل", "ب", "و")) and city_by_name(tokens[start + 2].text) is not None \
+            and _same_line(text, tokens[start], tokens[start + 2]):
+        last = start + 2
+        if last + 1 < len(tokens) and tokens[last + 1].text in _DEFINITE_ADJECTIVES \
+                and _same_line(text, tokens[last], tokens[last + 1]):
+            last += 1
+        return start, last
     if not (following.startswith(_ARABIC_NAME_STARTS) or following in _ARABIC_ADJECTIVES or city_first):
         # "مهرجان كلنا الخفجي" in the headline and again in the text: a proper name, whatever its first word.
         if _recurs_after_head(tokens, start, text):

@@ -5,7 +5,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spiders.extract.fair_vocab import City, Mention, Venue, find_cities, find_venues, fold
+from spiders.extract.fair_vocab import City, Mention, Venue, city_by_name, find_cities, find_venues, fold
 from spiders.extract.textutil import line_around
 
 # Venues not in the gazetteer, written out: "Parc des expositions du Kram", "Pier 36", "فضاء OLM السويسي".
@@ -115,6 +115,8 @@ class PlaceIndex:
             venue = _written_venue(text, match)
             if venue is not None and not any(v.begin <= match.start() < v.end for v in venues):
                 written.append(venue)
+        written += [v for v in _labelled_venues(text) if not any(m.begin < v[1] and v[0] < m.end for m in venues)
+                    and not any(w[0] < v[1] and v[0] < w[1] for w in written)]
         hosts = [_hosts(text, v) for v in venues]
         hosting = [v for v, ok in zip(venues, hosts) if ok]
         credited = [v for v, ok in zip(venues, hosts) if not ok]
@@ -135,7 +137,8 @@ class PlaceIndex:
         return sorted(found, key=lambda c: c.begin)
 
     def _hosted(self, begin: int) -> bool:
-        return self.text[begin - 1:begin] == "ب" or _HOSTING_CUE.search(self.folded[max(0, begin - 16):begin]) is not None
+        return self.text[begin - 1:begin] == "ب" or _HOSTING_CUE.search(self.folded[max(0, begin - 16):begin]) is not None \
+            or _VENUE_LABEL.search(self.text[max(0, begin - 24):begin]) is not None
 
     def near(self, begin: int, end: int, others: Sequence[tuple[int, int]] = ()) -> Place:
         """The city and venue nearest a mention; a city inside another fair's name (`others`) is that fair's."""
@@ -173,6 +176,25 @@ def _hosts(text: str, venue: Mention) -> bool:
     "Die Messe Frankfurt teilt mit") is the organiser there, not the venue."""
     before = fold(text[max(0, venue.begin - _ORGANISER_LOOKBEHIND):venue.begin])
     return _ORGANISER_CUE.search(before) is None
+
+
+# "Venue: Bristol Harbourside", "Lieu : Espace Riad": a listing's own field names the place.
+_VENUE_LABEL = re.compile(r"(?:^|\n)[ \t]*\W?[ \t]*(?:venue|location|where|lieu|ort|veranstaltungsort|lugar|luogo|sede|local"
+                          r"|المكان)[ \t]*:[ \t]*$", re.IGNORECASE)
+_LABELLED_VENUE = re.compile(r"^[ \t]*\W?[ \t]*(?:venue|location|where|lieu|ort|veranstaltungsort|lugar|luogo|sede|local"
+                             r"|المكان)[ \t]*:[ \t]*([^\n]{5,80}?)[ \t.]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _labelled_venues(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for match in _LABELLED_VENUE.finditer(text):
+        value = match.group(1)
+        place = value.split(",")[0].strip()
+        if city_by_name(place) is not None or any(ch.isdigit() for ch in place[:1]) or not place[:1].isupper() \
+                and not place[:1] >= "\u0600":
+            continue  # a town alone, a street number, a sentence: no venue's name
+        found.append((match.start(1), match.start(1) + len(place), place))
+    return found
 
 
 def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | None:

@@ -32,6 +32,12 @@ _OPENING_BEFORE_WEEKDAY = r"(?:ses\s+portes|its\s+doors|sus\s+puertas|i\s+batten
 _UPDATE_LABEL = re.compile(r"^\W*(?:mis\s+à\s+jour(?:\s+le)?|updated(?:\s+on)?|last\s+updated|actualizado(?:\s+el)?"
                            r"|aktualisiert(?:\s+am)?|aggiornato(?:\s+il)?)\s*:?\s*", re.IGNORECASE)
 _LABEL_GAP = 4
+# "Date: 5th April 2025" over "Location: Bristol Harbourside": an event's own fields, not the page's dateline.
+_EVENT_DATE_LABEL = re.compile(r"^\W*(?:dates?|when|quand|fechas?|wann|termine?|data|التاريخ|الموعد)\s*:\s*", re.IGNORECASE)
+_EVENT_FIELD_LABEL = re.compile(r"^\W*(?:venue|location|where|place|lieu|adresse|address|ort|veranstaltungsort|lugar|luogo"
+                                r"|sede|المكان|event|[ée]v[ée]nement|evento|veranstaltung|name|nom|nombre|nome|organi[sz]er"
+                                r"|organisateur|organizador|veranstalter)(?:\s+name)?\s*:", re.IGNORECASE | re.MULTILINE)
+_FIELD_LINES = 2
 
 
 def dateline_spans(text: str, spans: Sequence[DateSpan]) -> list[DateSpan]:
@@ -48,12 +54,23 @@ def dateline_spans(text: str, spans: Sequence[DateSpan]) -> list[DateSpan]:
                 found.append(span)
             continue
         line_start, line_end = line_around(text, span.begin, span.finish)
+        if _event_field(text, line_start, line_end, span.begin):
+            continue
         # The store's " date 2025-08-25" and a wire dateline may share the line: neither counts against the other.
         on_line = [s for s in spans if s.end is None and line_start <= s.begin and s.finish <= line_end]
         if len(text[line_start:line_end].strip()) - sum(s.finish - s.begin for s in on_line) <= _DATELINE_SLACK \
                 or wire_dateline(text, span):
             found.append(span)
     return found
+
+
+def _event_field(text: str, line_start: int, line_end: int, begin: int) -> bool:
+    label = _EVENT_DATE_LABEL.match(text[line_start:begin])
+    if label is None or line_start + label.end() != begin:
+        return False
+    before = text[:line_start].split("\n")[-_FIELD_LINES - 1:]
+    after = text[line_end:].split("\n")[:_FIELD_LINES + 1]
+    return any(_EVENT_FIELD_LABEL.match(line) for line in before + after)
 
 
 def _labelled(text: str, span: DateSpan) -> bool:

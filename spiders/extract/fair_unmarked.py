@@ -93,6 +93,7 @@ _HOSTING_VERB = re.compile(
     r"(?:les|le|la|l['’]|los|las|el|il|lo|la|i|gli|le)\s*(?=[A-Z])",
     re.IGNORECASE,
 )
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]{1,7}")
 _NAME_CONNECTORS = frozenset({"de", "du", "des", "d", "del", "della", "di", "et", "y", "e", "la", "le", "l"})
 
 
@@ -101,8 +102,8 @@ def named_after_hosting_verb(text: str, tokens: list[Token]) -> list[NameMention
     starts = {t.begin: i for i, t in enumerate(tokens)}
     for match in _HOSTING_VERB.finditer(text):
         first = starts.get(match.end())
-        if first is None or not tokens[first].is_capitalised:
-            continue
+        if first is None or not tokens[first].is_capitalised or _ROMAN_NUMERAL.fullmatch(tokens[first].text):
+            continue  # "tendrá lugar la XXV edición de …": the edition's number, its fair named after it
         last, i, words = first, first + 1, 1
         while i < len(tokens) and words < _MAX_WORDS and "\n" not in text[tokens[i - 1].end:tokens[i].begin]:
             token = tokens[i]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spiders.extract.fair_places import PlaceIndex, VenueCandidate
 from spiders.extract.fair_vocab import City, fold
 from spiders.extract.fair_venue_weights import BIAS, THRESHOLD, WEIGHTS
+from spiders.extract.textutil import line_around
 
 Span = tuple[int, int]
 _SENTENCE_BREAK = re.compile(r"[.!?\n؟]")
@@ -91,11 +92,17 @@ class VenueChooser:
                 continue
             if any(b <= candidate.begin and candidate.end <= e for b, e in own):
                 continue  # the fair's own name ("La Foire de Casablanca se tiendra …") is not where it is held
+            if others and self._anothers_line(candidate, own, others):
+                continue  # "• Pulse — 3-5 June, ExCeL London" / "• Craftex — 12-14 July, Leeds": the line's fair's
 
             features = self._features(candidate, own, date, others, own_gap, own_gap == nearest)
             score = BIAS + sum(w * x for w, x in zip(WEIGHTS, features))
             rows.append(VenueRow(candidate.surface, features, 1.0 / (1.0 + math.exp(-score)), candidate.city))
         return rows
+
+    def _anothers_line(self, candidate: VenueCandidate, own: Sequence[Span], others: Sequence[Span]) -> bool:
+        start, stop = line_around(self.places.text, candidate.begin, candidate.end)
+        return not any(start <= b < stop for b, _ in own) and any(start <= b < stop for b, _ in others)
 
     def choose(self, own: Sequence[Span], date: Span | None, log: list[VenueRow] | None = None,
                city: City | None = None) -> VenueRow | None:

@@ -439,3 +439,21 @@ def test_a_german_ordinal_day_does_not_end_the_sentence_a_cue_is_dated_in() -> N
     (fair,) = extract_fairs("Craftopia 2027 findet nicht statt; Craftopia will take place on 11. bis 13. Mai 2027 in Leeds.",
                             language="en")
     assert (fair.name, fair.start_date) == ("Craftopia", date(2027, 5, 11))
+
+
+def test_an_editions_roman_number_is_no_name_and_an_acronyms_words_name_it() -> None:
+    text = "Del 8 al 10 de noviembre de 2027 tendrá lugar la XXV edición de la Feria de Artesanía de Castilla-La Mancha (FARCAMA) en Toledo."
+    (fair,) = extract_fairs(text, language="es")
+    assert (fair.name, fair.edition, fair.city) == ("Feria de Artesanía de Castilla-La Mancha", 25, "Toledo")
+
+
+def test_a_german_compound_fair_named_by_its_town() -> None:
+    (fair,) = extract_fairs("Die Keramikmesse in Hamburg findet am 12. und 13. April 2027 auf dem Rathausmarkt statt.", language="de")
+    assert (fair.name, fair.start_date, fair.end_date) == ("Keramikmesse in Hamburg", date(2027, 4, 12), date(2027, 4, 13))
+    assert extract_fairs("Die Keramikmesse findet am 12. April 2027 statt.", language="de") == []
+
+
+def test_an_arabic_head_an_indefinite_noun_and_a_town() -> None:
+    (fair,) = extract_fairs("يقام معرض هدايا دبي في الفترة من 12 إلى 14 نوفمبر 2027.", language="ar")
+    assert (fair.name, fair.start_date, fair.city) == ("معرض هدايا دبي", date(2027, 11, 12), "Dubai")
+    assert extract_fairs("ينطلق معرض كبير دبي من 12 إلى 14 نوفمبر 2027.", language="ar") == []

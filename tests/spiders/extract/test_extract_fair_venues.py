@@ -172,3 +172,11 @@ def test_the_exhibitors_home_town_is_not_the_fairs_city() -> None:
     assert fair.city == "Leeds"
     (other,) = extract_fairs("Des exposants venus de Fès présenteront leurs tapis au Salon du cuir, du 3 au 6 mai 2027.", language="fr")
     assert other.city is None
+
+
+def test_an_event_blocks_labelled_date_and_place_are_the_fairs() -> None:
+    text = "Event name: Weavers Fair Bristol\nDate: 5th April 2027\nLocation: Bristol Harbourside"
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.start_date, fair.city, fair.venue) == (date(2027, 4, 5), "Bristol", "Bristol Harbourside")
+    (town,) = extract_fairs("Salon du tapis de Taznakht\nDates : du 18 au 22 septembre 2027\nLieu : Taznakht", language="fr")
+    assert (town.city, town.venue) == ("Taznakht", None)

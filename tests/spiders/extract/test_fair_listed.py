@@ -17,3 +17,9 @@ def test_labels_weekdays_and_a_lone_unbulleted_line_are_no_fairs() -> None:
     assert listed_names("Updated: 3 March 2027\nMonday: 4 March 2027") == []
     assert listed_names("Intro text.\nCraftex: May 27-29, 2027\nMore text follows here.") == []
     assert [m.name for m in listed_names("Craftex: May 27-29, 2027\nPotterama: June 3-5, 2027")] == ["Craftex", "Potterama"]
+
+
+def test_a_listed_line_may_end_with_its_venue() -> None:
+    text = "Next shows\n• Potterama — 3-5 June 2027, ExCeL London\n• Craftex — 12-14 July 2027, Leeds"
+    fairs = {f.name: (f.start_date, f.venue) for f in extract_fairs(text, language="en")}
+    assert fairs == {"Potterama": (date(2027, 6, 3), "ExCeL London"), "Craftex": (date(2027, 7, 12), None)}
