@@ -17,13 +17,17 @@ _RETURNS_TO = re.compile(
     r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+(?:(?:on|of|in|and|by|for|the|de|du)\s+)?){0,4}[A-Z][\w&+'’\-]*)\s+"
     r"(?:[Dd]ebuts|[Rr]eturns|[Cc]omes\s+back)\s+(?:at|to|in)\b"
 )
+# "Artesanía de Galicia, que se celebra entre el 5 y el 8 de diciembre": genitive links, a relative clause.
+_LINKED_NAME = r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+(?:(?:de|del|di|du|des|of)\s+)?){0,3}[A-Z][\w&+'’\-]*)"
 _BEFORE_HOSTING_VERB = re.compile(
-    _NAME + r"(?:\s+(?:19|20)\d\d)?\s+"
+    _LINKED_NAME + r"(?:\s+(?:19|20)\d\d)?(?:\s*,\s*(?:que|qui|che))?\s+"
     r"(?:se\s+celebrar[áa]|se\s+celebra|tendr[áa]\s+lugar|se\s+tiendra|se\s+tient|aura\s+lieu|se\s+d[ée]roulera"
-    r"|will\s+(?:take\s+place|be\s+held)|takes\s+place|is\s+held|si\s+terr[àa]|si\s+svolger[àa]|avr[àa]\s+luogo)\b"
+    r"|will\s+(?:now\s+|finally\s+|also\s+|again\s+)?(?:take\s+place|be\s+held)|takes\s+place|is\s+held|si\s+terr[àa]|si\s+svolger[àa]|avr[àa]\s+luogo)\b"
 )
 _NOT_NAMES = frozenset({"the", "this", "that", "next", "last", "first", "new", "special", "limited", "latest",
                         "previous", "upcoming", "digital", "online", "physical", "print"})
+_ARTICLES = frozenset({"le", "la", "les", "l'", "el", "los", "las", "il", "lo", "der", "die", "das"})
+_HOLY = frozenset({"santa", "santo", "sainte"})  # "la Semana Santa de Sevilla se celebra …": Holy Week
 _SEASONS = frozenset({"summer", "winter", "spring", "autumn", "fall"})
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "it", "this", "that", "which", "he", "she", "they", "we", "lo", "la",
                        "el", "ella", "esta", "este", "esto", "questa", "questo", "cette", "ce", "celle", "celui", "on",
@@ -48,8 +52,8 @@ def named_before_return(text: str) -> list[NameMention]:
 
 def named_before_hosting_verb(text: str) -> list[NameMention]:
     def words_of(words: list[str]) -> list[str]:
-        words = _without_leading(words, _NOT_NAMES | SENTENCE_OPENERS)
-        if any(w.lower() in _PRONOUNS for w in words) or (words and city_by_name(" ".join(words)) is not None):
+        words = _without_leading(words, _NOT_NAMES | SENTENCE_OPENERS | _ARTICLES)
+        if any(w.lower() in _PRONOUNS or w.lower() in _HOLY for w in words) or (words and city_by_name(" ".join(words)) is not None):
             return []
         return words
     return _dated_names(_BEFORE_HOSTING_VERB, text, words_of)

@@ -27,7 +27,11 @@ _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|reprogramad[ao]|neue[nr]?\s+termin\w*|nuove\s+date"
         # "initialement prévu en mars, aura finalement lieu du 3 au 6 mai": moved, with its new days
         r"|initialement\s+prevu\w*|originally\s+(?:scheduled|planned|set)|inicialmente\s+previst[ao]|originariamente\s+previst[ao]"
-        r"|urspr(?:u|ue)nglich\s+(?:geplant|vorgesehen))\b|موعد\s+جديد|مواعيد\s+جديدة")),
+        r"|urspr(?:u|ue)nglich\s+(?:geplant|vorgesehen)"
+        # "reporté …, aura finalement lieu du 2 au 5 mai": put off, and now dated again
+        r"|aura\s+finalement\s+lieu|se\s+tiendra\s+finalement|will\s+now\s+(?:take\s+place|be\s+held|run)"
+        r"|(?:tendra|se\s+celebrara)\s+finalmente|finalmente\s+(?:tendra|se\s+celebrara|si\s+terra))\b"
+        r"|موعد\s+جديد|مواعيد\s+جديدة")),
 )
 _ROMAN = r"(?:[IVXLC]{1,7})"
 _EDITION_WORDS = r"(?:edition|editie|edizione|edicion|edicao|ausgabe|auflage|session|sesion|sessione)"

@@ -54,7 +54,8 @@ class FairGroup:
     def display_name(self) -> str:
         """The most complete form the text writes (a known fair's usual name is its series); a lower-case
         form ("il salone degli stili di vita") describes the fair the capitalised one names."""
-        return max(self.names, key=lambda n: (not n[:1].islower(), len(_words(n)), -self.names.index(n)))
+        name = max(self.names, key=lambda n: (not n[:1].islower(), len(_words(n)), -self.names.index(n)))
+        return name[:1].upper() + name[1:]  # "salon du cuir de Marrakech" opening a title
 
 
 def _words(name: str) -> frozenset[str]:
@@ -222,11 +223,17 @@ def _held_as_event(mention: NameMention, text: str) -> bool:
 _ARABIC_VENUE_BEFORE = re.compile(r"(?<![^\W\d_])[وب]?(?:قصر|أرض|ارض|فضاء|مركز|ساحة|قاعة|رواق|مدينة)\s+$")
 
 
+_VENUE_WORD_AFTER = re.compile(r"\s+(?:Centre|Center|Centrum|Halls?|Grounds|Fairgrounds|Complex|Park|Palace|Pavilion|Building"
+                               r"|Hotel|Arena|Plaza|Square)(?![^\W\d_])")
+
+
 def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: str) -> bool:
     if any(v.begin < mention.end and mention.begin < v.end for v in venues) and not _held_as_event(mention, text):
         return True
     if _ARABIC_VENUE_BEFORE.search(text[max(0, mention.begin - 10):mention.begin]):
         return True
+    if _VENUE_WORD_AFTER.match(text, mention.end):
+        return True  # "the Riverside Exhibition Centre", "Dubai Exhibition Halls": a building, named after its use
     words = _words(mention.name)
     meaningful = words - _GENERIC_WORDS
     if not meaningful:

@@ -1,6 +1,7 @@
 """Event listings in HTML: repeated blocks of a title (heading or link) with one date line."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lxml import html
@@ -14,6 +15,7 @@ _TITLE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _MAX_TITLE_CHARS = 80
 _MAX_BLOCK_CHARS = 400
 _MAX_LEVELS = 3
+_YEAR_AT_END = re.compile(r"\s+(?:19|20)\d\d$")
 
 
 def extract_listing_fairs(tree: html.HtmlElement, languages: Sequence[str]) -> list[TextFair]:
@@ -25,14 +27,15 @@ def extract_listing_fairs(tree: html.HtmlElement, languages: Sequence[str]) -> l
         block = _dated_block(heading, languages)
         if block is None:
             continue
-        text = one_line(block.text_content())
+        # Each element's text apart: "…d'art</h3><p>Du 3 au 6 avril 2025</p><p>Lyon" must not read "2025Lyon".
+        text = one_line(" ".join(block.itertext()))
         spans = [s for s in find_date_spans(text, languages) if s.has_year]
         if len(spans) != 1 or spans[0].end is None:
             continue  # a fair runs over days; a lone date is a news item or a deadline
         start, end = resolve_span(spans[0], None)
         place = PlaceIndex.build(text).near(spans[0].begin, spans[0].finish)
         fairs.append(TextFair(
-            name=title,
+            name=_YEAR_AT_END.sub("", title) or title,  # "Rugs and Textiles Show 2025": the edition's year
             start=start,
             end=end,
             city=place.city.name if place.city else None,

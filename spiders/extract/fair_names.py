@@ -81,7 +81,8 @@ _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&+\-]{1,9}|[A-Z][a-z]+[A-Za-z0-9&+\
 
 # Words that head a fair's name only when written with a capital after an article: lower-case, "le marché" is
 # the market of an economy.
-_CAPITALISED_HEADS = frozenset({"marche", "journees", "festival"})
+_CAPITALISED_HEADS = frozenset({"marche", "journees", "festival", "moussem", "semana", "settimana"})
+_HOLY = frozenset({"santa", "santo", "sainte", "saint"})  # "la Semana Santa": Holy Week, no fair
 _CONTRACTED_ARTICLES = frozenset({"des", "du", "au", "aux"})
 # Not a town ending a sentence ("… à Fès. Spring Fair opens"): an elided or a listed short form.
 _ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "intl", "natl", "int", "nat", "co"})
@@ -101,7 +102,9 @@ def find_fair_names(text: str) -> list[NameMention]:
         elif _EXPO_COMPOUND.match(token.text):
             span = (i, i)
         elif token.folded in _CAPITALISED_HEADS and token.is_capitalised and i > 0 \
-                and tokens[i - 1].folded in _LEADING_ARTICLES | _CONTRACTED_ARTICLES:
+                and tokens[i - 1].folded in _LEADING_ARTICLES | _CONTRACTED_ARTICLES \
+                and not (i + 1 < len(tokens) and tokens[i + 1].folded in _HOLY) \
+                or token.folded == "marche" and [t.folded for t in tokens[i + 1:i + 3]] == ["de", "noel"]:
             span = _extend_right(tokens, i, text)  # "le Marché de Noël", "l'édition des Journées du patrimoine"
         elif token.folded in HEAD_KEYWORDS:
             span = _extend_right(tokens, i, text)
@@ -117,6 +120,8 @@ def find_fair_names(text: str) -> list[NameMention]:
         first, last = span
         while first < last and tokens[first].folded in _LEADING_ARTICLES:
             first += 1
+        if _common_noun_before_name(tokens, first, last, text):
+            first += 1  # "au salon Marrakech Design Week", "la feria Bienal Ibérica": the name is what follows
         begin, end = tokens[first].begin, tokens[last].end
         name = text[begin:end]
         if tokens[first].is_arabic:
@@ -135,6 +140,16 @@ def find_fair_names(text: str) -> list[NameMention]:
 
 _EDITION_WORDS = frozenset({"edicion", "edition", "edizione", "edicao", "ausgabe", "session"})
 _EDITION_LINKS = frozenset({"de", "la", "del", "della", "di", "du", "de", "of", "the", "l", "da", "do", "der"})
+
+
+def _common_noun_before_name(tokens: list[Token], first: int, last: int, text: str) -> bool:
+    if first >= last or tokens[first].is_capitalised or tokens[first].folded not in HEAD_KEYWORDS:
+        return False
+    rest = tokens[first + 1:last + 1]
+    words = [t for t in rest if t.is_word]
+    if not words or not words[0].is_capitalised or words[0] is not rest[0] or not _same_line(text, tokens[first], rest[0]):
+        return False
+    return city_by_name(text[rest[0].begin:rest[-1].end]) is None  # "le salon Marrakech": the town's salon
 
 
 def _after_ordinal(tokens: list[Token], i: int) -> bool:
@@ -296,7 +311,8 @@ def _arabic_name(tokens: list[Token], start: int, text: str) -> tuple[int, int] 
         start + 2 < len(tokens) and tokens[start + 1].is_arabic and following not in _ARABIC_STOPS
         and _placed_or_dated(tokens, start + 2) and _same_line(text, tokens[start], tokens[start + 2]))
     # "معرض هدايا دبي": the head, an indefinite noun and a town (the town's gift fair).
-    if start + 2 < len(tokens) and tokens[start + 1].is_arabic and tokens[start + 1].is_word \
+    if start + 2 < len(tokens) and not tokens[start].text.startswith("ال") and tokens[start + 1].is_arabic \
+            and tokens[start + 1].is_word \
             and following not in _ARABIC_STOPS and following not in _INDEFINITE_ADJECTIVES \
             and not following.startswith(("ال", "لل", "ب", "و")) and city_by_name(tokens[start + 2].text) is not None \
             and _same_line(text, tokens[start], tokens[start + 2]):

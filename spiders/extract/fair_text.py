@@ -85,7 +85,14 @@ def extract_text_fairs(
 
 def _names_a_fair(span: DateSpan, groups: Sequence[FairGroup], text: str) -> bool:
     line_start, line_end = line_around(text, span.begin, span.finish)
-    return any(line_start <= begin and end <= line_end for g in groups for begin, end in g.positions)
+    if any(line_start <= begin and end <= line_end for g in groups for begin, end in g.positions):
+        return True
+    # "Yorkshire Textile Fair" alone on the line above: an event's heading and its date, not a news dateline.
+    if line_start == 0:
+        return False
+    above_start, above_end = line_around(text, line_start - 1, line_start - 1)
+    above = text[above_start:above_end].strip()
+    return bool(above) and any(text[begin:end].strip() == above for g in groups for begin, end in g.positions)
 
 
 # --- dates ---------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w&+’'\-.]*[\w&+])?|\d+(?:[.,]\d+)*|\S", re.
 HEAD_KEYWORDS = frozenset({
     "salon", "foire", "feria", "fiera", "salone", "semaine", "exposition", "mostra", "expo",
     "biennale", "mercado", "mercato", "exposicion", "esposizione", "muestra", "rassegna", "exposicao",
-    "mercatino", "mercatini", "mercadillo", "feira",
+    "mercatino", "mercatini", "mercadillo", "feira", "mostra-mercato",
 })
 # Keywords that close a name and take the capitalised words before them ("Spring Fair").
 TAIL_KEYWORDS = frozenset({

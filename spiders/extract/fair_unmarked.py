@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spiders.extract.dates import find_date_spans
+from spiders.extract.dates import calendar_words, find_date_spans
 from spiders.extract.fair_tokens import NameMention, Token
 from spiders.extract.fair_vocab import city_by_name
 from spiders.extract.textutil import line_around
@@ -82,6 +82,8 @@ def _name_start(tokens: list[Token], last: int, text: str) -> int | None:
         return None
     if any(t.folded in NOT_NAMES for t in tokens[first:last + 1] if t.is_word):
         return None
+    if all(t.folded in calendar_words() for t in tokens[first:last + 1] if t.is_word):
+        return None  # "opened on Tuesday (28 May)": a day, not a fair
     return first
 
 

@@ -171,11 +171,16 @@ def _languages(text: str, language: str | None) -> list[str]:
     return list(dict.fromkeys(([detected] if detected else []) + list(DEFAULT_LANGUAGES)))
 
 
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+
+
 def _merge(fairs: list[TextFair]) -> list[TextFair]:
     """One record per (name, start): markup first, then listings, then free text."""
     merged: dict[tuple[str, date | None], TextFair] = {}
     for fair in fairs:
-        key = (" ".join(re.findall(r"\w+", fold(fair.series or fair.name))), fair.start)
+        # "Rugs and Textiles Show 2025" from a heading, "Rugs and Textiles Show" in the text: one edition.
+        key = (" ".join(w for w in re.findall(r"\w+", fold(fair.series or fair.name)) if not _YEAR_WORD.fullmatch(w)),
+               fair.start)
         if key not in merged:
             merged[key] = fair
             continue

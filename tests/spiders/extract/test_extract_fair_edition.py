@@ -131,3 +131,11 @@ def test_first_before_a_name_and_an_arabic_ordinal_after_it_number_the_edition()
     assert arabic.edition == 3
     (ranked,) = extract_fairs("The Leeds Basket Fair, the first fair to ban plastic, runs 3-6 May 2027.", language="en")
     assert ranked.edition is None
+
+
+def test_put_off_then_dated_again_is_rescheduled() -> None:
+    (moussem,) = extract_fairs("Reporté en raison des intempéries, le Moussem des potiers de Safi aura finalement lieu "
+                               "du 2 au 5 mai 2027.", language="fr")
+    assert (moussem.name, moussem.status, moussem.city) == ("Moussem des potiers de Safi", "rescheduled", "Safi")
+    (craftex,) = extract_fairs("Postponed in March, Craftex will now take place on 3-5 June 2027 in Leeds.", language="en")
+    assert (craftex.name, craftex.status) == ("Craftex", "rescheduled")

@@ -45,7 +45,7 @@ def test_lower_case_head_takes_only_a_genitive() -> None:
     text = "Ogni bottega mostra la propria arte. La foire pour rendre hommage aux potiers n'a pas de date."
     assert extract_fairs(text, None, "it") == []
     (fair,) = extract_fairs("La foire du tapis de Taznakht ouvre le 2 mars 2027.", None, "fr")
-    assert fair.name == "foire du tapis de Taznakht"
+    assert fair.name == "Foire du tapis de Taznakht"
 
 
 def test_accented_verb_ends_a_name_and_a_preposition_opens_none() -> None:
@@ -350,7 +350,7 @@ def test_a_lower_case_fair_phrase_in_apposition_gives_way_to_the_name_it_explain
     assert fair.name == "Artexa"
     (opener,) = extract_fairs("Demain, le salon des métiers d'art ouvrira ses portes du 3 au 6 avril 2027 à Lyon.",
                               language="fr")
-    assert opener.name == "salon des métiers d'art"
+    assert opener.name == "Salon des métiers d'art"
 
 
 def test_a_known_fair_is_named_by_its_capitalised_form_not_its_description() -> None:
@@ -383,9 +383,9 @@ def test_a_capitalised_festival_after_an_article_is_named() -> None:
 def test_an_edition_number_makes_a_lower_case_fair_a_name() -> None:
     (spanish,) = extract_fairs("El recinto ferial acoge la 27ª edición de la feria regional hasta el 6 de noviembre de 2027.",
                                language="es")
-    assert (spanish.name, spanish.edition, spanish.start_date, spanish.end_date) == ("feria regional", 27, None, date(2027, 11, 6))
+    assert (spanish.name, spanish.edition, spanish.start_date, spanish.end_date) == ("Feria regional", 27, None, date(2027, 11, 6))
     (french,) = extract_fairs("La 5e foire régionale se tiendra du 3 au 6 mai 2027.", language="fr")
-    assert (french.name, french.edition, french.start_date) == ("foire régionale", 5, date(2027, 5, 3))
+    assert (french.name, french.edition, french.start_date) == ("Foire régionale", 5, date(2027, 5, 3))
 
 
 def test_an_arabic_fair_with_a_foreign_name_before_its_city_or_dates() -> None:
@@ -457,3 +457,40 @@ def test_an_arabic_head_an_indefinite_noun_and_a_town() -> None:
     (fair,) = extract_fairs("يقام معرض هدايا دبي في الفترة من 12 إلى 14 نوفمبر 2027.", language="ar")
     assert (fair.name, fair.start_date, fair.city) == ("معرض هدايا دبي", date(2027, 11, 12), "Dubai")
     assert extract_fairs("ينطلق معرض كبير دبي من 12 إلى 14 نوفمبر 2027.", language="ar") == []
+
+
+def test_an_exhibition_centre_is_a_building_not_a_fair() -> None:
+    text = "The Atlas Weavers Expo has been postponed to 12-15 June 2027 at the Mohammed VI Exhibition Centre in El Jadida."
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.name, fair.venue, fair.city) == ("Atlas Weavers Expo", "Mohammed VI Exhibition Centre", "El Jadida")
+
+
+def test_a_common_fair_noun_before_a_capitalised_name_is_left_out() -> None:
+    (fair,) = extract_fairs("Les artisans iront au salon Artexa Design Week du 3 au 6 avril 2027 à Lyon.", language="fr")
+    assert fair.name == "Artexa Design Week"
+    (town,) = extract_fairs("Le salon Marrakech aura lieu du 3 au 6 avril 2027.", language="fr")
+    assert town.name == "Salon Marrakech"
+
+
+def test_a_name_with_its_genitives_before_a_relative_hosting_clause() -> None:
+    (fair,) = extract_fairs("Más de 200 artesanos participarán en Artesanía de Galicia, que se celebra entre el 5 y el 8 "
+                            "de diciembre de 2027 en el recinto ferial de Silleda.", language="es")
+    assert (fair.name, fair.start_date, fair.end_date) == ("Artesanía de Galicia", date(2027, 12, 5), date(2027, 12, 8))
+    (moussem,) = extract_fairs("Le Moussem de Tan-Tan se tiendra du 2 au 5 mai 2027.", language="fr")
+    assert moussem.name == "Moussem de Tan-Tan"
+
+
+def test_a_weekday_before_bracketed_dates_is_no_fair() -> None:
+    assert extract_fairs("The Riverside show opened on Tuesday (28 May 2027) at the hall.", language="en") == []
+
+
+def test_weeks_moussems_christmas_markets_and_hyphenated_heads() -> None:
+    (week,) = extract_fairs("La Semana de la Artesanía de Lanzarote, del lunes 10 al domingo 16 de marzo de 2027, "
+                            "ofrecerá talleres.", language="es")
+    assert (week.name, week.start_date) == ("Semana de la Artesanía de Lanzarote", date(2027, 3, 10))
+    assert extract_fairs("La Semana Santa de Sevilla se celebra del 21 al 28 de marzo de 2027.", language="es") == []
+    (market,) = extract_fairs("Le marché de Noël artisanal de Colmar se tient du 22 novembre au 24 décembre 2027.",
+                              language="fr")
+    assert market.name == "Marché de Noël artisanal de Colmar"
+    (alpine,) = extract_fairs("Dal 3 al 5 maggio 2027 a Bolzano la mostra-mercato Artigianato Alpino.", language="it")
+    assert alpine.name == "Artigianato Alpino"

@@ -114,3 +114,21 @@ def test_edition_number_named_away_from_the_dates() -> None:
     text = ("Le Salon national du tapis ouvre le 4 mai 2027 à Rabat.\n"
             "Cent tisserandes y exposent.\nCette 12e édition met à l'honneur les tapis de l'Atlas.")
     assert extract_fairs(text, language="fr")[0].edition == 12
+
+
+def test_listing_cards_keep_each_lines_place_and_a_headings_year_is_the_editions() -> None:
+    page = ("<html><body><h1>Agenda</h1>"
+            "<div><h3>Salon des potiers</h3><p>Du 3 au 6 avril 2027</p><p>Lyon, France</p></div>"
+            "<div><h3>Foire de la faïence</h3><p>Du 10 au 12 mai 2027</p><p>Vallauris, France</p></div>"
+            "<div><h3>Artexpo</h3><p>Du 20 au 22 juin 2027</p><p>Nantes, France</p></div></body></html>")
+    assert [(f.name, f.city) for f in extract_fairs(page.encode())] == [
+        ("Salon des potiers", "Lyon"), ("Foire de la faïence", "Vallauris"), ("Artexpo", "Nantes")]
+    single = ("<html><body><h1>Atlas Rug Show 2027</h1><dl><dt>Dates</dt><dd>12-15 June 2027</dd>"
+              "<dt>Venue</dt><dd>Olympia London</dd></dl><p>The Atlas Rug Show gathers weavers.</p></body></html>")
+    (fair,) = extract_fairs(single.encode())
+    assert (fair.name, fair.start_date, fair.venue) == ("Atlas Rug Show", date(2027, 6, 12), "Olympia London")
+
+
+def test_a_date_under_a_line_that_is_only_the_fairs_name_is_the_fairs() -> None:
+    (fair,) = extract_fairs("Yorkshire Weavers Fair\nMay 10, 2027\nHarrogate", language="en")
+    assert fair.start_date == date(2027, 5, 10)
