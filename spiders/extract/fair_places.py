@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spiders.extract.fair_vocab import City, Mention, Venue, city_by_name, find_cities, find_venues, fold
 from spiders.extract.textutil import line_around
+from spiders.extract.world_places import find_world_towns
 
 # Venues not in the gazetteer, written out: "Parc des expositions du Kram", "Pier 36", "فضاء OLM السويسي".
 _VENUE_PATTERN = re.compile(
@@ -120,7 +121,9 @@ class PlaceIndex:
         hosts = [_hosts(text, v) for v in venues]
         hosting = [v for v, ok in zip(venues, hosts) if ok]
         credited = [v for v, ok in zip(venues, hosts) if not ok]
-        cities = [c for c in find_cities(text, folded) if not _ORIGIN_CUE.search(folded[max(0, c.begin - _ORIGIN_LOOKBEHIND):c.begin])]
+        known = find_cities(text, folded)
+        known += [t for t in find_world_towns(text) if not any(c.begin < t.end and t.begin < c.end for c in known)]
+        cities = [c for c in known if not _ORIGIN_CUE.search(folded[max(0, c.begin - _ORIGIN_LOOKBEHIND):c.begin])]
         return cls(text, folded, cities, hosting, written, credited)
 
     def venue_candidates(self) -> list[VenueCandidate]:

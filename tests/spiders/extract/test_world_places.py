@@ -1,0 +1,29 @@
+"""Towns outside the fair gazetteer, written with their country or US state."""
+from __future__ import annotations
+
+from datetime import date
+
+from spiders.extract.fair_vocab import City
+from spiders.extract.fairs import extract_fairs
+from spiders.extract.world_places import country_codes, find_world_towns
+
+
+def test_country_names_in_the_announcement_languages() -> None:
+    codes = country_codes()
+    assert (codes["allemagne"], codes["alemania"], codes["germany"], codes["المانيا"]) == ("DE", "DE", "DE", "DE")
+    assert (codes["north carolina"], codes["uk"]) == ("US", "GB")
+
+
+def test_a_town_written_with_its_country() -> None:
+    assert [m.entry for m in find_world_towns("the market in Asheville, North Carolina, in May")] == [City("Asheville", "US")]
+    assert [m.entry for m in find_world_towns("Bamberg (Allemagne)")] == [City("Bamberg", "DE")]
+    assert [m.entry for m in find_world_towns("بمدينة بامبرغ، ألمانيا")] == [City("Bamberg", "DE")]
+    assert find_world_towns("Lyon, France") == []  # the gazetteer's own
+    assert find_world_towns("John Smith, UK, said") == []
+    assert find_world_towns("Meeting Hall, Germany") == []
+
+
+def test_a_fair_in_a_town_the_gazetteer_does_not_list() -> None:
+    (fair,) = extract_fairs("The Blue Ridge Pottery Festival will be held March 7 through 9, 2027, in Asheville, "
+                            "North Carolina.", language="en")
+    assert (fair.start_date, fair.city, fair.country) == (date(2027, 3, 7), "Asheville", "US")
