@@ -14,7 +14,8 @@ PRICE_MAX = Decimal("1e9")
 EARLIEST_YEAR = 1990
 YEARS_AHEAD = 10
 """Fairs are announced a few years ahead at most; an edition further away is a typo or a trap."""
-FAIR_MAX_DAYS = 62
+FAIR_MAX_DAYS = 190
+"""A biennale or a selling exhibition runs a season ("du 5 juillet au 2 novembre"); longer is two dates misread."""
 PUBLISHED_AHEAD = timedelta(days=366)
 """Published dates: machine timestamps a little ahead (time zones, scheduled posts) are tolerated."""
 

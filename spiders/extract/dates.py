@@ -173,6 +173,14 @@ def _digit_day_words(folded: str) -> str:
     return _DAY_WORDS.sub(lambda m: "1".ljust(len(m.group(0))), folded)
 
 
+_MAX_DAYS = 62
+# "du 5 juillet au 2 novembre": a from-word before the range makes a long exhibition one span, where a bare
+# "5 juillet - 2 novembre" may be two dates of a list.
+_FRAMED_MAX_DAYS = 190
+_FROM_WORD = re.compile(r"(?<![^\W\d_])(?:du|from|vom|von|dal|dall['’]|del|desde|de|entre|between|من)\s+(?:the\s+|el\s+|le\s+)?$")
+_FROM_LOOKBEHIND = 14
+
+
 def find_date_spans(text: str, languages: Sequence[str] | None = None) -> list[DateSpan]:
     """Every date and date range in the text, in order, without overlaps (longest wins)."""
     langs = tuple(dict.fromkeys(languages or DEFAULT_LANGUAGES))
@@ -181,7 +189,9 @@ def find_date_spans(text: str, languages: Sequence[str] | None = None) -> list[D
     found: list[DateSpan] = []
     for name, pattern in _patterns(langs):
         for match in pattern.finditer(folded):
-            span = _build(name, match.groups(), months, match.start(), match.end())
+            framed = _FROM_WORD.search(folded, max(0, match.start() - _FROM_LOOKBEHIND), match.start()) is not None
+            span = _build(name, match.groups(), months, match.start(), match.end(),
+                          _FRAMED_MAX_DAYS if framed else _MAX_DAYS)
             if span is not None:
                 found.append(span)
     found.sort(key=lambda s: (s.begin, -(s.finish - s.begin)))
@@ -207,45 +217,46 @@ def _year(token: str | None) -> int | None:
     return value + 2000 if value < 100 else value
 
 
-def _build(name: str, g: tuple[str | None, ...], months: dict[str, int], begin: int, finish: int) -> DateSpan | None:
+def _build(name: str, g: tuple[str | None, ...], months: dict[str, int], begin: int, finish: int,
+           max_days: int = 62) -> DateSpan | None:
     if name == "day_first_range":
         d1, m1, y1, d2, m2, y2 = g
         month2 = _month(m2, months)
         month1 = _month(m1, months) or month2
         if month1 is None or month2 is None:
             return None
-        return _range(int(d1), month1, _year(y1), int(d2), month2, _year(y2), begin, finish)
+        return _range(int(d1), month1, _year(y1), int(d2), month2, _year(y2), begin, finish, max_days)
     if name == "same_month_range":
         d1, m1, y1, d2 = g
         month1 = _month(m1, months)
         if month1 is None:
             return None
-        return _range(int(d1), month1, _year(y1), int(d2), month1, _year(y1), begin, finish)
+        return _range(int(d1), month1, _year(y1), int(d2), month1, _year(y1), begin, finish, max_days)
     if name == "month_first_range":
         m1, d1, y1, m2, d2, y2 = g
         month1 = _month(m1, months)
         month2 = _month(m2, months) or month1
         if month1 is None or month2 is None:
             return None
-        return _range(int(d1), month1, _year(y1), int(d2), month2, _year(y2), begin, finish)
+        return _range(int(d1), month1, _year(y1), int(d2), month2, _year(y2), begin, finish, max_days)
     if name == "month_year_days":
         m, y, d1, d2 = g
         month = _month(m, months)
-        return _range(int(d1), month, _year(y), int(d2), month, _year(y), begin, finish) if month else None
+        return _range(int(d1), month, _year(y), int(d2), month, _year(y), begin, finish, max_days) if month else None
     if name == "month_first_list":
         m1, d1, d2, y = g
         month1 = _month(m1, months)
         if month1 is None or int(d2) <= int(d1):
             return None
-        return _range(int(d1), month1, _year(y), int(d2), month1, _year(y), begin, finish)
+        return _range(int(d1), month1, _year(y), int(d2), month1, _year(y), begin, finish, max_days)
     if name == "numeric_range":
         d1, m1, y1, d2, m2, y2 = g
         month2 = int(m2)
         month1 = int(m1) if m1 else month2
-        return _range(int(d1), month1, _year(y1), int(d2), month2, _year(y2), begin, finish)
+        return _range(int(d1), month1, _year(y1), int(d2), month2, _year(y2), begin, finish, max_days)
     if name == "iso_range":
         y1, m1, d1, y2, m2, d2 = g
-        return _range(int(d1), int(m1), int(y1), int(d2), int(m2), int(y2), begin, finish)
+        return _range(int(d1), int(m1), int(y1), int(d2), int(m2), int(y2), begin, finish, max_days)
     if name == "day_first":
         d, m, y = g
         month = _month(m, months)
@@ -276,7 +287,7 @@ def _single(day: int, month: int, year: int | None, begin: int, finish: int) -> 
 
 
 def _range(
-    d1: int, m1: int, y1: int | None, d2: int, m2: int, y2: int | None, begin: int, finish: int
+    d1: int, m1: int, y1: int | None, d2: int, m2: int, y2: int | None, begin: int, finish: int, max_days: int = 62
 ) -> DateSpan | None:
     if y1 is None and y2 is not None:
         # "28 décembre - 3 janvier 2026": the start belongs to the year before.
@@ -286,7 +297,7 @@ def _range(
     start, end = PartialDate(d1, m1, y1), PartialDate(d2, m2, y2)
     if y1 is not None and y2 is not None:
         first, last = date(y1, m1, d1), date(y2, m2, d2)
-        if not timedelta(0) <= last - first <= timedelta(days=62):
+        if not timedelta(0) <= last - first <= timedelta(days=max_days):
             return None  # not one event: two unrelated dates
     elif (m1, d1) > (m2, d2) and (m2 - m1) % 12 > 2:  # "17 décembre - 5 janvier" wraps one month
         return None

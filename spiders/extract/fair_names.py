@@ -321,6 +321,13 @@ def _arabic_name(tokens: list[Token], start: int, text: str) -> tuple[int, int] 
                 and _same_line(text, tokens[last], tokens[last + 1]):
             last += 1
         return start, last
+    # "معرض ميزون أوبجي بباريس من …": a foreign name of two words, then "in" its city.
+    if not city_first and start + 3 < len(tokens) and all(
+            t.is_arabic and t.is_word and t.text not in _ARABIC_STOPS and not t.text.startswith(("ال", "لل", "و"))
+            and t.text not in _INDEFINITE_ADJECTIVES for t in tokens[start + 1:start + 3]) \
+            and tokens[start + 3].text.startswith("ب") and city_by_name(tokens[start + 3].text[1:]) is not None \
+            and _same_line(text, tokens[start], tokens[start + 3]):
+        return start, start + 2
     if not (following.startswith(_ARABIC_NAME_STARTS) or following in _ARABIC_ADJECTIVES or city_first):
         # "مهرجان كلنا الخفجي" in the headline and again in the text: a proper name, whatever its first word.
         if _recurs_after_head(tokens, start, text):

@@ -37,15 +37,37 @@ def pair_dates(groups: Sequence[DatedFair], spans: Sequence[DateSpan], text: str
             _take_from_neighbour(group, groups, choices)
 
 
+# "Bisutex, Intergift y MadridJoya se celebrarán del 4 al 8 de febrero": fairs listed as one plural subject.
+_LIST_JOINT = re.compile(r"\s*(?:,|&|\band\b|\bet\b|\by\b|\be\b|\bund\b)\s*$")
+_PLURAL_VERB = re.compile(
+    # the list's last name may be one the text gives no fair word to: "… y Madrid Joya se celebrarán"
+    r"(?:\s*(?:,|&|\band\b|\bet\b|\by\b|\be\b|\bund\b)\s*(?:[A-Z][\w&'’\-]*\s*){1,3}?)?"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:se\s+celebrar[áa]n|se\s+celebran|tendr[áa]n\s+lugar|se\s+tiendront|se\s+tiennent"
+    r"|auront\s+lieu|ont\s+lieu|se\s+d[ée]rouleront|se\s+d[ée]roulent|will\s+(?:both\s+|all\s+)?(?:take\s+place|be\s+held|run)"
+    r"|take\s+place|are\s+held|run\s+(?:from|together|alongside)|finden\b|laufen\b|si\s+terranno|si\s+svolgeranno)",
+    re.IGNORECASE)
+
+
 def _joined_to(winner: DatedFair, mentions: Sequence[tuple[Span, DatedFair]], text: str) -> list[DatedFair]:
-    joined = []
-    for (begin, _), group in mentions:
+    joined: list[DatedFair] = []
+    ordered = sorted(mentions, key=lambda m: m[0])
+    for index, ((begin, end), group) in enumerate(ordered):
         if group is not winner:
             continue
         for (_, other_end), other in mentions:
             if other is not winner and other_end <= begin and text[other_end:begin].strip() == "/" \
                     and not any(o is other for o in joined):
                 joined.append(other)
+        if not _PLURAL_VERB.match(text, end):
+            continue
+        position = index
+        while position > 0:
+            (_, before_end), before = ordered[position - 1]
+            if before is winner or not _LIST_JOINT.fullmatch(text[before_end:ordered[position][0][0]]):
+                break
+            if not any(o is before for o in joined):
+                joined.append(before)
+            position -= 1
     return joined
 
 

@@ -22,7 +22,7 @@ _AROUND_MENTION = 80
 _TODAY = r"today|aujourd'hui|hoy|oggi|heute|اليوم"
 _TOMORROW = r"tomorrow|demain|manana|domani|morgen|غدا"
 _THIS = r"ce|this|este|questo|diesen|am|le|el|il|on|يوم|اليوم"
-_YESTERDAY = r"yesterday|hier|ayer|ieri|gestern|أمس|البارحة"
+_YESTERDAY = r"yesterday|hier|ayer|ieri|gestern|أمس|امس|البارحة"  # the window is folded: "أمس" reads "امس"
 _THIS_COMING = re.compile(r"(?:ce|this|este|questo|diesen)\s", re.IGNORECASE)
 # "a ouvert ses portes mardi", "ouvre ses portes jeudi": a weekday right after the opening itself.
 _OPENING_BEFORE_WEEKDAY = r"(?:ses\s+portes|its\s+doors|sus\s+puertas|i\s+battenti|seine\s+tore|ihre\s+tore)\s"

@@ -158,7 +158,10 @@ def _fairs_of(
         # "prendra place jusqu'au 11 avril 2010": the end is known, the start is not.
         last, _, basis = resolve_fair_span(closing[0], group.positions, text, reference)
         anchor = (min(group.positions)[0], closing[0].finish)
-        return [record(None, last, anchor, (closing[0].begin, closing[0].finish), basis if last else "none")]
+        # "انطلقت أمس السبت … إلى غاية 9 مارس": opened the day before the dateline, open until the 9th.
+        first = relative_start(text, group.positions, reference) if dated_page and reference else None
+        first = first if first is not None and last is not None and first <= last else None
+        return [record(first, last, anchor, (closing[0].begin, closing[0].finish), basis if last else "none")]
     ranked = sorted(opening, key=lambda s: (s.end is None, not s.has_year, s.begin))
     best = ranked[0]
     start, end, basis = resolve_fair_span(best, group.positions, text, reference)

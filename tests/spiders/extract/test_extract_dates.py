@@ -107,3 +107,9 @@ def test_an_arrow_between_two_days_is_a_range() -> None:
     assert (arrow.start.day, arrow.end.day if arrow.end else None) == (3, 6)
     (crumbs,) = find_date_spans("Accueil > Agenda > 12 mars 2027", ("fr",))
     assert crumbs.end is None
+
+
+def test_a_range_framed_by_from_and_to_may_last_a_season() -> None:
+    (span,) = find_date_spans("la biennale aura lieu du 5 juillet au 2 novembre 2027.", ["fr"])
+    assert (span.start.month, span.end.month) == (7, 11)
+    assert len(find_date_spans("Dates : 5 juillet - 2 novembre 2027", ["fr"])) == 2  # a bare dash: maybe two dates

@@ -494,3 +494,18 @@ def test_weeks_moussems_christmas_markets_and_hyphenated_heads() -> None:
     assert market.name == "Marché de Noël artisanal de Colmar"
     (alpine,) = extract_fairs("Dal 3 al 5 maggio 2027 a Bolzano la mostra-mercato Artigianato Alpino.", language="it")
     assert alpine.name == "Artigianato Alpino"
+
+
+def test_fairs_listed_as_one_plural_subject_share_their_dates() -> None:
+    text = "Bisutex, Intergift y Madrid Joya se celebrarán simultáneamente del 4 al 8 de febrero de 2027 en IFEMA Madrid."
+    dated = {f.name: f.start_date for f in extract_fairs(text, language="es")}
+    assert dated["Bisutex"] == dated["Intergift"] == date(2027, 2, 4)
+    (alone,) = extract_fairs("Visitors of Spring Fair, and Top Drawer will take place from 2 to 5 February 2027.", language="en")
+    assert alone.name == "Top Drawer"
+
+
+def test_an_arabic_foreign_name_of_two_words_before_its_city() -> None:
+    text = "يشارك المغرب في معرض ميزون أوبجي بباريس من 16 إلى 20 يناير 2027، وفي معرض أمبيانتي بفرانكفورت من 7 إلى 11 فبراير 2027."
+    dated = {f.city: f.start_date for f in extract_fairs(text, language="ar")}
+    assert dated == {"Paris": date(2027, 1, 16), "Frankfurt": date(2027, 2, 7)}
+    assert extract_fairs("افتتح معرض كبير جدا بالرباط من 16 إلى 20 يناير 2027.", language="ar") == []

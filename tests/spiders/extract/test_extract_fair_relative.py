@@ -91,3 +91,10 @@ def test_this_weekday_is_to_come_whatever_else_was_opened() -> None:
     text = "12 April 2027 — Registrations opened last month; the Leeds Basket Fair opens this Friday at the Corn Exchange."
     (fair,) = extract_fairs(text, language="en")
     assert fair.start_date == date(2027, 4, 16)
+
+
+def test_an_arabic_opening_yesterday_dates_a_fair_known_only_by_its_closing_day() -> None:
+    text = (" date 2027-03-07\nانطلقت، أمس السبت، بساحة المسيرة ببني ملال، فعاليات الدورة السابعة للمعرض الجهوي "
+            "للصناعة التقليدية، الذي يتواصل إلى غاية 14 مارس الجاري.")
+    (fair,) = extract_fairs(text, language="ar")
+    assert (fair.start_date, fair.end_date) == (date(2027, 3, 6), date(2027, 3, 14))
