@@ -14,8 +14,10 @@ from spiders.extract.fair_unmarked import (
 )
 from spiders.extract.fair_quoted import extended_by_quotes, quoted_names
 from spiders.extract.fair_tokens import (
-    ARABIC_HEADS, HEAD_KEYWORDS, TAIL_KEYWORDS, NameMention, Token, is_arabic_head, strip_proclitic, tokens_of,
+    ARABIC_HEADS, HEAD_KEYWORDS, TAIL_KEYWORDS, NameMention, Token, is_arabic_head, same_line, strip_proclitic,
+    tokens_of,
 )
+from spiders.extract.fair_arabic_names import arabic_name
 from spiders.extract.fair_vocab import city_by_name
 
 # Lower-case words that may continue a name without a connector ("Salon national", "feria internacional").
@@ -30,24 +32,10 @@ _NAME_ADJECTIVES = frozenset({
     "artisanales", "artisanaux", "africaines", "mondiales", "internacionales", "nacionales", "artesanales",
 })
 _LEADING_ARTICLES = frozenset({"the", "la", "le", "les", "el", "il", "lo", "die", "der", "das", "l", "i"})
-_ARABIC_NAME_STARTS = ("ال", "لل", "ل")
 _LOCATIVE_PROCLITICS = ("ب",)
-_ARABIC_ADJECTIVES = frozenset({"دولي", "وطني", "جهوي", "إقليمي", "دولية", "وطنية", "جهوية", "إقليمية", "محلي"})
-_DEFINITE_ADJECTIVES = frozenset("ال" + a for a in _ARABIC_ADJECTIVES)
 _GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$")
 # "Expoartesano", "Expohogar": one-word names; "Exposición", "Expositores", "Exportación" are common nouns.
 _EXPO_COMPOUND = re.compile(r"^Expo(?!s|rt|n|r)[^\W\d_]{4,}$")
-# Sectors a name may name after 'في' (in): "صالون الابتكار في الصناعات التقليدية".
-_ARABIC_SECTORS = frozenset({
-    "الصناعة", "الصناعات", "الحرف", "الفنون", "التصميم", "الديكور", "الزربية", "الخزف", "الفخار", "النسيج",
-})
-_MAX_ARABIC_TOKENS = 14
-_ARABIC_STOPS = frozenset({
-    "في", "من", "خلال", "الذي", "التي", "والذي", "والتي", "وذلك", "على", "إلى", "الى", "ما", "بين", "حيث",
-    "يوم", "عن", "مع", "تحت", "بمدينة", "بمشاركة", "هذا", "هذه", "وهو", "وهي", "الذى", "ضمن", "قد", "لقد",
-    "أن", "ان", "إن", "منذ", "بعد", "قبل", "حتى", "أمس", "اليوم", "غدا", "يومي", "أيام", "بحضور", "المنظم",
-    "المنظمة", "والمنظم", "ينظم", "تنظم", "بمقر", "بفضاء", "بساحة", "بقصر", "بالرباط", "بمراكش", "بالدار",
-})
 _CONNECTORS = frozenset({
     "de", "du", "des", "del", "della", "delle", "dei", "di", "der", "für", "fur", "of", "the", "and", "&", "+",
     "et", "y", "e", "und", "in", "la", "le", "l", "d", "da", "do", "dos", "das", "al", "a", "pour", "for",
@@ -96,7 +84,7 @@ def find_fair_names(text: str) -> list[NameMention]:
             continue
         span = None
         if token.is_arabic and is_arabic_head(token.text):
-            span = _arabic_name(tokens, i, text)
+            span = arabic_name(tokens, i, text)
         elif _GERMAN_COMPOUND.match(token.text) and len(token.text) > 7:
             span = _german_name(tokens, i, text)
         elif _EXPO_COMPOUND.match(token.text):
@@ -147,7 +135,7 @@ def _common_noun_before_name(tokens: list[Token], first: int, last: int, text: s
         return False
     rest = tokens[first + 1:last + 1]
     words = [t for t in rest if t.is_word]
-    if not words or not words[0].is_capitalised or words[0] is not rest[0] or not _same_line(text, tokens[first], rest[0]):
+    if not words or not words[0].is_capitalised or words[0] is not rest[0] or not same_line(text, tokens[first], rest[0]):
         return False
     return city_by_name(text[rest[0].begin:rest[-1].end]) is None  # "le salon Marrakech": the town's salon
 
@@ -178,10 +166,6 @@ def _ordinal_ends_at(tokens: list[Token], k: int) -> bool:
         and tokens[k - 1].end == tokens[k].begin
 
 
-def _same_line(text: str, left: Token, right: Token) -> bool:
-    return "\n" not in text[left.end:right.begin]
-
-
 def _extend_right(tokens: list[Token], start: int, text: str) -> tuple[int, int]:
     """Words after a head keyword: capitalised words, known adjectives, and words after a connector."""
     last = start
@@ -189,7 +173,7 @@ def _extend_right(tokens: list[Token], start: int, text: str) -> tuple[int, int]
     after_connector = purpose = False
     connectors = 0
     lower_head = not tokens[start].is_capitalised
-    while j < len(tokens) and j - start < _MAX_TOKENS and _same_line(text, tokens[j - 1], tokens[j]):
+    while j < len(tokens) and j - start < _MAX_TOKENS and same_line(text, tokens[j - 1], tokens[j]):
         token = tokens[j]
         if not token.is_word:
             if token.text in ("’", "'", "&", "+", "-"):
@@ -229,7 +213,7 @@ def _extend_left(tokens: list[Token], first: int, last: int, text: str) -> tuple
     """Capitalised words before a tail keyword ("Las Vegas Market", "Artigiano in Fiera")."""
     i = first - 1
     start = first
-    while i >= 0 and first - i < _MAX_TOKENS and _same_line(text, tokens[i], tokens[i + 1]):
+    while i >= 0 and first - i < _MAX_TOKENS and same_line(text, tokens[i], tokens[i + 1]):
         token = tokens[i]
         if token.is_word and (token.is_capitalised or token.text.isupper()) and token.folded not in _STOP_WORDS:
             start = i
@@ -254,7 +238,7 @@ def _abbreviation(word: str) -> bool:
 def _german_name(tokens: list[Token], i: int, text: str) -> tuple[int, int]:
     """'Internationale Handwerksmesse', 'Frankfurter Herbstmesse', 'Weihnachtsmesse der Kunsthandwerker'."""
     first = i
-    while first - 1 >= 0 and i - first < 2 and _same_line(text, tokens[first - 1], tokens[first]):
+    while first - 1 >= 0 and i - first < 2 and same_line(text, tokens[first - 1], tokens[first]):
         previous = tokens[first - 1]
         if previous.is_word and previous.is_capitalised and previous.folded.endswith(("e", "en", "er", "es")) \
                 and previous.folded not in _LEADING_ARTICLES and previous.folded not in ("den", "dem", "des", "eine", "einer"):
@@ -263,12 +247,12 @@ def _german_name(tokens: list[Token], i: int, text: str) -> tuple[int, int]:
             break
     last = i
     if i + 2 < len(tokens) and tokens[i + 1].folded in ("der", "des", "fur", "für") and tokens[i + 2].is_capitalised \
-            and _same_line(text, tokens[i], tokens[i + 2]):
+            and same_line(text, tokens[i], tokens[i + 2]):
         last = i + 2
     elif first == i and tokens[i].folded not in _TYPE_NOUNS:
         last = _place_after(tokens, i, text)
         if last == i and i + 2 < len(tokens) and tokens[i + 1].folded == "in" and tokens[i + 2].is_capitalised \
-                and city_by_name(tokens[i + 2].text) is not None and _same_line(text, tokens[i], tokens[i + 2]):
+                and city_by_name(tokens[i + 2].text) is not None and same_line(text, tokens[i], tokens[i + 2]):
             last = i + 2  # "die Keramikmesse in Bamberg findet …": the town's fair, named by its town
     return first, last
 
@@ -285,115 +269,13 @@ def _place_after(tokens: list[Token], i: int, text: str) -> int:
         words = tokens[i + 1:after]
         if len(words) < size or not all(w.is_word and w.is_capitalised and w.folded not in _STOP_WORDS for w in words):
             return i
-        if not _same_line(text, tokens[i], words[-1]):
+        if not same_line(text, tokens[i], words[-1]):
             return i
         following = tokens[after].text if after < len(tokens) else ""
         # German nouns are capitalised: a lower-case word after the town is the verb or a preposition.
         if not following or following[0].islower() or following in ",.;:(":
             return i + size
     return i
-
-
-def _arabic_name(tokens: list[Token], start: int, text: str) -> tuple[int, int] | None:
-    if start + 1 >= len(tokens):
-        return None
-    following = tokens[start + 1].text
-    # "مهرجان تونس للخزف", "معرض الرياض للكتاب": a city's name may follow the head.
-    city_first = city_by_name(following) is not None and start + 2 < len(tokens) \
-        and tokens[start + 2].text.startswith(("لل", "ال"))
-    # "معرض ديارنا للحرف اليدوية", "مهرجان قطر الدولي للحرف": a proper word, then "for the …" or "the international".
-    city_first = city_first or (
-        start + 2 < len(tokens) and tokens[start + 1].is_arabic and following not in _ARABIC_STOPS
-        and (tokens[start + 2].text.startswith("لل") or tokens[start + 2].text in _DEFINITE_ADJECTIVES)
-        and _same_line(text, tokens[start], tokens[start + 2]))
-    # "معرض أمبيانتي بفرانكفورت", "معرض ديكوريا من 7 إلى 11 فبراير": a foreign name, then its city or its dates.
-    city_first = city_first or (
-        start + 2 < len(tokens) and tokens[start + 1].is_arabic and following not in _ARABIC_STOPS
-        and _placed_or_dated(tokens, start + 2) and _same_line(text, tokens[start], tokens[start + 2]))
-    # "معرض هدايا دبي": the head, an indefinite noun and a town (the town's gift fair).
-    if start + 2 < len(tokens) and not tokens[start].text.startswith("ال") and tokens[start + 1].is_arabic \
-            and tokens[start + 1].is_word \
-            and following not in _ARABIC_STOPS and following not in _INDEFINITE_ADJECTIVES \
-            and not following.startswith(("ال", "لل", "ب", "و")) and city_by_name(tokens[start + 2].text) is not None \
-            and _same_line(text, tokens[start], tokens[start + 2]):
-        last = start + 2
-        if last + 1 < len(tokens) and tokens[last + 1].text in _DEFINITE_ADJECTIVES \
-                and _same_line(text, tokens[last], tokens[last + 1]):
-            last += 1
-        return start, last
-    # "معرض ميزون أوبجي بباريس من …": a foreign name of two words, then "in" its city.
-    if not city_first and start + 3 < len(tokens) and all(
-            t.is_arabic and t.is_word and t.text not in _ARABIC_STOPS and not t.text.startswith(("ال", "لل", "و"))
-            and t.text not in _INDEFINITE_ADJECTIVES for t in tokens[start + 1:start + 3]) \
-            and tokens[start + 3].text.startswith("ب") and city_by_name(tokens[start + 3].text[1:]) is not None \
-            and _same_line(text, tokens[start], tokens[start + 3]):
-        return start, start + 2
-    if not (following.startswith(_ARABIC_NAME_STARTS) or following in _ARABIC_ADJECTIVES or city_first):
-        # "مهرجان كلنا الخفجي" in the headline and again in the text: a proper name, whatever its first word.
-        if _recurs_after_head(tokens, start, text):
-            return start, start + 2
-        return None  # "المعرض يمثل ...": the word after is a verb, not part of a name
-    last = start
-    j = start + 1
-    while j < len(tokens) and j - start < _MAX_ARABIC_TOKENS and _same_line(text, tokens[j - 1], tokens[j]):
-        token = tokens[j]
-        joined = _arabic_continuation(tokens, j) if j > start + 1 else 0
-        if joined:
-            # "للأثاث و الهندسة", "و تزيين المنازل", "في الصناعات التقليدية": one more member of the name.
-            last = j + joined
-            j += joined + 1
-            continue
-        if not token.is_word or not token.is_arabic or token.text in _ARABIC_STOPS:
-            break
-        if token.text.startswith(("بال", "وبال", "فال")) and j > start + 1:
-            break  # "بالدارالبيضاء": a place follows the name
-        if j > start + 1 and not token.text.startswith(("ال", "لل", "وال", "ل")) and not (city_first and j == start + 1):
-            break  # past the head and its adjective a name goes on only with genitives
-        last = j
-        j += 1
-    return (start, last) if last > start else None
-
-
-# Indefinite adjectives: "معرض كبير بالرباط" is a big exhibition, not one called "كبير".
-_INDEFINITE_ADJECTIVES = frozenset({
-    "كبير", "كبيرا", "ضخم", "ضخما", "جديد", "جديدا", "خاص", "خاصا", "مهم", "مهما", "متميز", "متميزا", "دائم", "دائما",
-    "مفتوح", "متنقل", "مؤقت", "فني", "فنيا", "تقليدي", "تقليديا", "تجاري", "تجاريا", "سنوي", "سنويا", "مماثل", "آخر",
-    "أول", "ثان", "ثاني", "افتراضي", "افتراضيا", "جماعي", "جماعيا",
-})
-
-
-def _placed_or_dated(tokens: list[Token], i: int) -> bool:
-    if tokens[i - 1].text in _INDEFINITE_ADJECTIVES:
-        return False
-    token = tokens[i].text
-    if token.startswith("ب") and len(token) > 3 and city_by_name(token[1:]) is not None:
-        return True
-    return token in ("من", "في") and i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit()
-
-
-def _recurs_after_head(tokens: list[Token], start: int, text: str) -> bool:
-    """The two words after the head are written again after another mention of a head."""
-    if start + 2 >= len(tokens) or not all(t.is_arabic and t.is_word for t in tokens[start + 1:start + 3]):
-        return False
-    if not _same_line(text, tokens[start], tokens[start + 2]) or tokens[start + 1].text in _ARABIC_STOPS:
-        return False
-    phrase = text[tokens[start + 1].begin:tokens[start + 2].end]
-    return sum(1 for i, t in enumerate(tokens[:-2]) if i != start and is_arabic_head(t.text)
-               and text[tokens[i + 1].begin:tokens[i + 2].end] == phrase) >= 1
-
-
-def _arabic_continuation(tokens: list[Token], j: int) -> int:
-    """How many words after a lone 'و' (and) or a 'في' (in) join the name: a definite noun, a noun and its
-    definite genitive, or a craft sector; 0 when the name ends here."""
-    if j + 1 >= len(tokens) or not tokens[j + 1].is_arabic:
-        return 0
-    word, following = tokens[j].text, tokens[j + 1].text
-    if word == "و":
-        if following.startswith("ال"):
-            return 1
-        genitive = j + 2 < len(tokens) and tokens[j + 2].is_arabic and tokens[j + 2].text.startswith("ال")
-        return 2 if genitive and following not in _ARABIC_STOPS else 0
-    return 1 if word == "في" and following in _ARABIC_SECTORS else 0
 
 
 def _is_generic(tokens: list[Token]) -> bool:

@@ -87,3 +87,7 @@ def is_head(token: Token) -> bool:
         # "معرضا" (accusative, "an exhibition") is a head too when a name follows in quotes.
         return is_arabic_head(token.text) or (token.text.endswith("ا") and is_arabic_head(token.text[:-1]))
     return token.folded in HEAD_KEYWORDS or token.folded in TAIL_KEYWORDS
+
+
+def same_line(text: str, left: Token, right: Token) -> bool:
+    return "\n" not in text[left.end:right.begin]
