@@ -60,3 +60,27 @@ def bare_closing_day(text: str, after: int) -> int | None:
         return None
     day = int(match.group(1))
     return day if 1 <= day <= 31 else None
+
+
+_NUMBER_WORDS = {
+    word: number for number, words in (
+        (2, ("deux", "two", "dos", "due", "zwei", "dois")), (3, ("trois", "three", "tres", "tre", "drei", "tres")),
+        (4, ("quatre", "four", "cuatro", "quattro", "vier", "quatro")), (5, ("cinq", "five", "cinco", "cinque", "funf")),
+        (6, ("six", "seis", "sei", "sechs")), (7, ("sept", "seven", "siete", "sette", "sieben", "sete")),
+        (8, ("huit", "eight", "ocho", "otto", "acht", "oito")), (9, ("neuf", "nine", "nueve", "nove", "neun")),
+        (10, ("dix", "ten", "diez", "dieci", "zehn", "dez")),
+    ) for word in words
+}
+# "ouvre ses portes le 5 septembre pour cinq jours", "opens on 3 May for four days": the length, not the last day.
+_FOR_DAYS = re.compile(
+    r"^[^.!?;,\n]{0,16}?\b(?:pour|pendant|durant|for|over|durante|por|per|fur)\s+(\d{1,2}|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s+(?:jours|days|dias|giorni|tage|journees)\b")
+
+
+def days_after(text: str, after: int) -> int | None:
+    """How many days a fair lasts, said right after its opening day; None when the text does not say."""
+    match = _FOR_DAYS.match(fold_same_length(text[after:after + _MAX_CLOSING_GAP]))
+    if match is None:
+        return None
+    number = int(match.group(1)) if match.group(1).isdigit() else _NUMBER_WORDS[match.group(1)]
+    return number if 2 <= number <= 31 else None

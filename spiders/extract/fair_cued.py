@@ -33,6 +33,7 @@ _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "it", "this", "that", "whic
                        "el", "ella", "esta", "este", "esto", "questa", "questo", "cette", "ce", "celle", "celui", "on",
                        "event", "fair", "show", "salon", "feria", "fiera", "exhibition", "expo", "edition", "édition"})
 _SENTENCE_CHARS = 200
+_PLACE_BEFORE = re.compile(r"(?<![^\W\d_])(?:at|in|à|au|en|a|im|nel|nella|alla|al)\s+$", re.IGNORECASE)
 # Not the full stop of a German ordinal day ("vom 11. bis 13. Januar").
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?]\s|\n")
 
@@ -69,8 +70,9 @@ def _dated_names(pattern: re.Pattern[str], text: str, words_of: Callable[[list[s
     found = []
     for match in pattern.finditer(text):
         words = words_of(match.group(1).split())
-        if not words:
-            continue
+        if not words or _PLACE_BEFORE.search(text, max(0, match.start(1) - 6), match.start(1)) \
+                and "," not in text[match.end(1):match.end()]:
+            continue  # "the Craft Fair at Hatfield House will be held": where, not what ("en X, que se celebra": what)
         rest = text[match.end():match.end() + _SENTENCE_CHARS]
         sentence = _SENTENCE_END.split(rest, maxsplit=1)[0]
         if not any(c.isdigit() for c in sentence) or not find_date_spans(sentence):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spiders.extract.dates import DateSpan, find_date_spans, resolve_span
-from spiders.extract.fair_closing import bare_closing_day, closes_only
+from spiders.extract.fair_closing import bare_closing_day, closes_only, days_after
 from spiders.extract.fair_teasers import mask_teasers
 from spiders.extract.fair_relative import dateline_spans, relative_start, wire_dateline
 from spiders.extract.fair_edition import edition_after, edition_before, first_before
@@ -172,6 +172,8 @@ def _fairs_of(
             start, end = _opened_the_year_before(start, closing)
     if end is None and start is not None and best.end is None:
         end = _closing_day(start, bare_closing_day(text, best.finish))
+        lasts = days_after(text, best.finish) if end is None else None
+        end = start + timedelta(days=lasts - 1) if lasts else end
     anchor = (min(group.positions)[0], best.finish)
     records = [record(start, end, anchor, (best.begin, best.finish), basis)]
     # Next year's dates, not the same days restated ("se celebrará el año que viene … del 1 al 5 de mayo").

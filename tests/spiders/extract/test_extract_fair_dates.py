@@ -184,3 +184,10 @@ def test_a_city_inside_another_fairs_name_is_that_fairs() -> None:
             "Cerámica de Puente del Arzobispo (del 5 al 8 de septiembre de 2027).")
     cities = {f.name: f.city for f in extract_fairs(text, language="es")}
     assert cities == {"Feria de Artesanía de Zamora": "Zamora", "Muestra de Cerámica de Puente del Arzobispo": None}
+
+
+def test_a_fair_said_to_last_n_days_ends_on_its_last_one() -> None:
+    (fair,) = extract_fairs("Le salon Artexa ouvre ses portes à Lyon le 5 septembre 2027 pour cinq jours.", language="fr")
+    assert (fair.start_date, fair.end_date) == (date(2027, 9, 5), date(2027, 9, 9))
+    (other,) = extract_fairs("Craftex will take place on 3 May 2027 in Leeds; tickets for two days cost £10.", language="en")
+    assert other.end_date is None

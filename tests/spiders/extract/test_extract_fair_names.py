@@ -509,3 +509,9 @@ def test_an_arabic_foreign_name_of_two_words_before_its_city() -> None:
     dated = {f.city: f.start_date for f in extract_fairs(text, language="ar")}
     assert dated == {"Paris": date(2027, 1, 16), "Frankfurt": date(2027, 2, 7)}
     assert extract_fairs("افتتح معرض كبير جدا بالرباط من 16 إلى 20 يناير 2027.", language="ar") == []
+
+
+def test_the_place_a_fair_is_held_at_is_not_named_by_the_hosting_verb() -> None:
+    (fair,) = extract_fairs("This year's Craft & Design Fair at Hatfield House will be held from Friday 9th to Sunday 11th "
+                            "May 2027.", language="en")
+    assert (fair.name, fair.start_date) == ("Craft & Design Fair", date(2027, 5, 9))
