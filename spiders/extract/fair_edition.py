@@ -85,13 +85,34 @@ _LEADING_EDITION = re.compile(
 _ARABIC_ORDINAL_WORD = re.compile(r"(?<![^\W\d_])(ال(?:أول|اول|أولى|اولى|ثاني|ثانية|ثالث|ثالثة|رابع|رابعة|خامس|خامسة|سادس|سادسة|سابع|سابعة|ثامن|ثامنة|تاسع|تاسعة|عاشر|عاشرة))(?![^\W\d_])")
 
 
-def edition_status(text: str) -> str:
-    """schema.org eventStatus in lower case; 'scheduled' when the text says nothing else."""
+# "Après l'annulation de l'édition 2020, …": a cue that names another edition's year.
+_OTHER_EDITION_YEAR = re.compile(
+    r"\W{0,3}(?:\w+\W+){0,3}?(?:(?:de\s+|of\s+)?(?:l'|la\s+|the\s+)?(?:edition|edicion|edizione|ausgabe)\s+(?:de\s+|del\s+)?"
+    r"((?:19|20)\d\d)|((?:19|20)\d\d)\s+edition)\b")
+_OTHER_EDITION_CHARS = 40
+# "initialement prévu du 12 au 18 mai, est annulé": the plan it was moved from, not a move when it is called off.
+_PLANNED_BEFORE = re.compile(r"initialement|originally|inicialmente|originariamente|urspr")
+
+
+def edition_status(text: str, year: int | None = None) -> str:
+    """schema.org eventStatus in lower case; 'scheduled' when the text says nothing else. `year`: the edition's,
+    so that a cue about another year's edition is left aside."""
     folded = fold_same_length(text)
+    found = []
+    for rank, (status, cue) in enumerate(_STATUS_CUES):
+        for match in cue.finditer(folded):
+            other = _OTHER_EDITION_YEAR.match(folded, match.end(), match.end() + _OTHER_EDITION_CHARS)
+            if year is not None and other is not None and int(other.group(1) or other.group(2)) != year:
+                continue
+            found.append((match.start(), rank, status, _PLANNED_BEFORE.match(match.group(0)) is not None))
+            break
+    if not found:
+        return "scheduled"
     # The cue nearest the fair's own sentence wins: a neighbour's cancellation later on says nothing of this fair.
-    found = [(match.start(), rank, status) for rank, (status, cue) in enumerate(_STATUS_CUES)
-             if (match := cue.search(folded))]
-    return min(found)[2] if found else "scheduled"
+    first = min(found)
+    if first[3] and any(status == "cancelled" for _, _, status, _ in found):
+        return "cancelled"
+    return first[2]
 
 
 def edition_number(text: str) -> int | None:

@@ -65,7 +65,7 @@ def resolve_fair_span(span: DateSpan, positions: Sequence[tuple[int, int]], text
         return Resolved(*resolve_span(span, None), "explicit")
     for year, basis in (
         (_year_in_sentence(span, text), "explicit"),
-        (_year_next_to_name(positions, text) or _edition_year(text), "context"),
+        (_list_heading_year(span, text) or _year_next_to_name(positions, text) or _edition_year(text), "context"),
     ):
         start = span.start.with_year(year) if year is not None else None
         if start is not None:
@@ -118,6 +118,24 @@ def _year_in_sentence(span: DateSpan, text: str) -> int | None:
     years = [(abs(m.start() - span.begin), int(m.group(0))) for m in _YEAR.finditer(text, begin, end)
              if not _SINCE.search(text, max(begin, m.start() - 12), m.start())]
     return min(years)[1] if years else None
+
+
+_LIST_ITEM = re.compile(r"^\s*[-•*·▪►–]")
+_MAX_LIST_LINES = 40
+
+
+def _list_heading_year(span: DateSpan, text: str) -> int | None:
+    """"Calendrier 2025 :" over "• Oujda : du 10 au 16 mars": the one year of the heading a list item is under."""
+    line_start = text.rfind("\n", 0, span.begin) + 1
+    if not _LIST_ITEM.match(text[line_start:line_start + 8]):
+        return None
+    above = text[:line_start].rstrip("\n").split("\n")[::-1][:_MAX_LIST_LINES]
+    for line in above:
+        if _LIST_ITEM.match(line) or not line.strip():
+            continue
+        years = {int(y) for y in _YEAR.findall(line)}
+        return years.pop() if line.rstrip().endswith(":") and len(years) == 1 else None
+    return None
 
 
 def _only_year(text: str) -> int | None:

@@ -197,8 +197,9 @@ def _merge(fairs: list[TextFair]) -> list[TextFair]:
 def _own_status(fair: TextFair) -> str:
     """ "Paperworld has been cancelled, while Top Drawer … have been postponed": what follows the fair's name
     in its sentence speaks of it before what precedes it."""
-    after = edition_status(fair.own_clause)
-    return after if after != "scheduled" else edition_status(fair.description or "")
+    year = fair.start.year if fair.start else None
+    after = edition_status(fair.own_clause, year)
+    return after if after != "scheduled" else edition_status(fair.description or "", year)
 
 
 def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> ExtractedFair:
@@ -208,7 +209,8 @@ def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> Ext
     status = _own_status(fair)
     if status == "scheduled" and whole:
         # "Intergift, Bisutex y MadridJoya cambian de fechas": a headline says what the fair's sentence does not.
-        status = edition_status("\n".join(whole.lstrip().split("\n")[:_HEADLINE_LINES]))
+        status = edition_status("\n".join(whole.lstrip().split("\n")[:_HEADLINE_LINES]),
+                                fair.start.year if fair.start else None)
     # An edition held online has no hall: a fairground named beside it is the cancelled or the next physical one's.
     online = status == "online"
     return ExtractedFair(

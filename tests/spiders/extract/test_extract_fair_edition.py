@@ -139,3 +139,13 @@ def test_put_off_then_dated_again_is_rescheduled() -> None:
     assert (moussem.name, moussem.status, moussem.city) == ("Moussem des potiers de Safi", "rescheduled", "Safi")
     (craftex,) = extract_fairs("Postponed in March, Craftex will now take place on 3-5 June 2027 in Leeds.", language="en")
     assert (craftex.name, craftex.status) == ("Craftex", "rescheduled")
+
+
+def test_a_cue_about_another_years_edition_and_a_plan_called_off() -> None:
+    (back,) = extract_fairs("Après l'annulation de l'édition 2026, le Salon de l'artisanat de Fès revient du 3 au 9 "
+                            "octobre 2027.", language="fr")
+    assert back.status == "scheduled"
+    (off,) = extract_fairs("Le Salon régional de l'artisanat de Guelmim, initialement prévu du 12 au 18 mai 2027, est annulé.",
+                           language="fr")
+    assert off.status == "cancelled"
+    assert edition_status("Le salon, initialement prévu en mars, aura lieu du 3 au 9 octobre.") == "rescheduled"

@@ -23,3 +23,10 @@ def test_a_listed_line_may_end_with_its_venue() -> None:
     text = "Next shows\n• Potterama — 3-5 June 2027, ExCeL London\n• Craftex — 12-14 July 2027, Leeds"
     fairs = {f.name: (f.start_date, f.venue) for f in extract_fairs(text, language="en")}
     assert fairs == {"Potterama": (date(2027, 6, 3), "ExCeL London"), "Craftex": (date(2027, 7, 12), None)}
+
+
+def test_list_items_take_the_year_of_the_heading_they_are_under() -> None:
+    text = ("برنامج المعارض الجهوية لسنة 2027:\n- المعرض الجهوي للصناعة التقليدية بوجدة: من 10 إلى 16 مارس\n"
+            "- معرض الصناعة التقليدية ببركان: من 1 إلى 7 يوليوز")
+    assert {f.city: f.start_date for f in extract_fairs(text, language="ar", page_date=date(2026, 10, 1))} == {
+        "Oujda": date(2027, 3, 10), "Berkane": date(2027, 7, 1)}
