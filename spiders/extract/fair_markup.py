@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from spiders.extract.fair_text import TextFair
-from spiders.extract.fair_vocab import city_by_name
+from spiders.extract.fair_vocab import City, city_by_name, fold
 from spiders.extract.structured import Thing, first_text, type_names
 from spiders.extract.textutil import one_line
 from spiders.extract.timeparse import parse_timestamp
+from spiders.extract.world_places import country_codes, find_world_towns
 
 _EVENT_TYPES = frozenset({"Event", "ExhibitionEvent", "BusinessEvent", "Festival", "SaleEvent", "EducationEvent", "SocialEvent", "VisualArtsEvent", "EventSeries"})
 _COUNTRY_NAMES = {
@@ -34,8 +35,14 @@ def markup_fairs(things: Sequence[Thing]) -> list[TextFair]:
         location = thing.get("location")
         venue, city_name, country = _location(location)
         city = city_by_name(city_name)
+        if city is None and city_name and "," in city_name:
+            # "12 High St, Bath, UK": an address written out; its town is one of its parts
+            city, country = _town_of_address(city_name, country)
+            city_name = city.name if city else None
+        if city is None and venue and city_by_name(venue) is not None:
+            city, venue = city_by_name(venue), None  # "location": "Leeds" names a town, not a hall
         fairs.append(TextFair(
-            name=name,
+            name=_YEAR_AT_END.sub("", name) or name,
             start=start,
             end=_day(thing.get("endDate")),
             city=city.name if city else (one_line(city_name) or None),
@@ -43,8 +50,44 @@ def markup_fairs(things: Sequence[Thing]) -> list[TextFair]:
             venue=venue,
             description=one_line(first_text(thing.get("description")))[:500],
             website=_website(thing),
+            declared_status=_status(thing.get("eventStatus")),
+            declared_organizer=one_line(first_text(_named(thing.get("organizer")))) or None,
         ))
     return fairs
+
+
+_YEAR_AT_END = re.compile(r"\s+(?:19|20)\d\d$")
+_STATUSES = {"eventscheduled": "scheduled", "eventpostponed": "postponed", "eventcancelled": "cancelled",
+             "eventrescheduled": "rescheduled", "eventmovedonline": "online"}
+
+
+def _status(value: object) -> str | None:
+    text = first_text(value) if value is not None else ""
+    return _STATUSES.get(text.rstrip("/").rsplit("/", 1)[-1].lower()) if text else None
+
+
+def _named(value: object) -> object:
+    """An organizer written as an Organization (its name) or as a bare string."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value.get("name") if isinstance(value, dict) else value
+
+
+def _town_of_address(address: str, country: str | None) -> tuple[City | None, str | None]:
+    parts = [p.strip() for p in address.split(",") if p.strip()]
+    code = _country(country) or (_country(parts[-1]) if parts else None)
+    for part in reversed(parts):
+        words = re.sub(r"^\d[\w-]*\s+|\s+\d[\w-]*$", "", part)  # a postcode before or after the town
+        known = city_by_name(words)
+        if known is not None:
+            return known, code or known.country
+    if code is not None and len(parts) >= 2:
+        towns = find_world_towns(f"{parts[-2]}, {parts[-1]}")
+        if towns:
+            town = towns[0].entry
+            assert isinstance(town, City)
+            return town, town.country
+    return None, code
 
 
 def _website(thing: Thing) -> str | None:
@@ -88,4 +131,4 @@ def _country(value: str | None) -> str | None:
     text = value.strip()
     if len(text) == 2 and text.isalpha():
         return _COUNTRY_CODE_FIXES.get(text.upper(), text.upper())
-    return _COUNTRY_NAMES.get(text.lower())
+    return _COUNTRY_NAMES.get(text.lower()) or country_codes().get(fold(text))

@@ -25,7 +25,12 @@ def pair_dates(groups: Sequence[DatedFair], spans: Sequence[DateSpan], text: str
     before its name too ("el 9 de diciembre, la Feria A, y del 17 al 20, la Feria B")."""
     mentions = sorted(((pos, group) for group in groups for pos in group.positions), key=lambda m: m[0])
     choices: dict[int, list[tuple[float, DatedFair]]] = {}
+    headed = _dates_heading_names(mentions, spans, text)
+    for span, group in headed.items():
+        group.spans.append(span)
     for span in spans:
+        if span in headed:
+            continue
         valid = sorted(_candidates(span, mentions, text), key=lambda c: c[0])
         choices[id(span)] = valid
         if valid:
@@ -35,6 +40,32 @@ def pair_dates(groups: Sequence[DatedFair], spans: Sequence[DateSpan], text: str
     for group in groups:
         if not group.spans:
             _take_from_neighbour(group, groups, choices)
+
+
+_MIN_HEADED = 2
+
+
+def _dates_heading_names(mentions: Sequence[tuple[Span, DatedFair]], spans: Sequence[DateSpan],
+                         text: str) -> dict[DateSpan, DatedFair]:
+    """"07 Feb - 11 Feb 2027" over "Ambiente" over "Frankfurt, Germany", and so on down a directory: when the
+    text opens its first fair with a date line and does so again, each date line is the fair's on the line below."""
+    alone: dict[int, DateSpan] = {}
+    for span in spans:
+        start = text.rfind("\n", 0, span.begin) + 1
+        stop = text.find("\n", span.finish)
+        if text[start:stop if stop >= 0 else len(text)].strip() == text[span.begin:span.finish].strip():
+            alone[stop if stop >= 0 else len(text)] = span  # keyed by the newline that ends its line
+    headed: dict[DateSpan, DatedFair] = {}
+    first = True
+    for (begin, _), group in mentions:
+        line_start = text.rfind("\n", 0, begin) + 1
+        above = alone.get(line_start - 1) if text[line_start:begin].strip(" \t-•*") == "" else None
+        if first and above is None:
+            return {}
+        first = False
+        if above is not None and above not in headed:
+            headed[above] = group
+    return headed if len(headed) >= _MIN_HEADED else {}
 
 
 # "Bisutex, Intergift y MadridJoya se celebrarán del 4 al 8 de febrero": fairs listed as one plural subject.

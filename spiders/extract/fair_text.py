@@ -49,6 +49,9 @@ class TextFair:
     """The fair's sentence from its name on: what it says of this fair rather than of a neighbour before it."""
     opens_series: bool = False
     """Written "the first …" ("le premier salon africain de la céramique"): edition 1 unless a number says otherwise."""
+    declared_status: str | None = None
+    """The source's own schema.org eventStatus (markup), which beats what the text's words suggest."""
+    declared_organizer: str | None = None
 
 
 def extract_text_fairs(

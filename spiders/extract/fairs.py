@@ -190,8 +190,12 @@ def _merge(fairs: list[TextFair]) -> list[TextFair]:
             kept.venue or fair.venue, kept.description or fair.description, kept.series or fair.series,
             kept.year_basis, kept.website or fair.website, kept.edition or fair.edition,
             opens_series=kept.opens_series or fair.opens_series,
+            declared_status=kept.declared_status or fair.declared_status,
+            declared_organizer=kept.declared_organizer or fair.declared_organizer,
         )
-    return list(merged.values())
+    # A page's markup dates its event; the heading that names it again, undated, is the same fair.
+    dated = {name for name, start in merged if start is not None}
+    return [fair for (name, start), fair in merged.items() if start is not None or name not in dated]
 
 
 def _own_status(fair: TextFair) -> str:
@@ -206,8 +210,8 @@ def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> Ext
     # What the fair's own sentence does not say, an announcement often says elsewhere; a listing's entries do not share it.
     whole = text if whole_text else ""
     leading, series = split_leading_edition(fair.name)
-    status = _own_status(fair)
-    if status == "scheduled" and whole:
+    status = fair.declared_status or _own_status(fair)
+    if status == "scheduled" and whole and not fair.declared_status:
         # "Intergift, Bisutex y MadridJoya cambian de fechas": a headline says what the fair's sentence does not.
         status = edition_status("\n".join(whole.lstrip().split("\n")[:_HEADLINE_LINES]),
                                 fair.start.year if fair.start else None)
@@ -220,7 +224,7 @@ def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> Ext
         city=None if online else fair.city,
         country=None if online else fair.country,
         venue=None if online else fair.venue,
-        organizer=fair_organizer(fair.description, whole),
+        organizer=fair.declared_organizer or fair_organizer(fair.description, whole),
         registration_deadline=_deadline(fair.description, fair.start) or _deadline(whole, fair.start),
         crafts=tuple(tag_crafts(fair.name, fair.description)),
         url=url,

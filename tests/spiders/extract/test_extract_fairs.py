@@ -132,3 +132,30 @@ def test_listing_cards_keep_each_lines_place_and_a_headings_year_is_the_editions
 def test_a_date_under_a_line_that_is_only_the_fairs_name_is_the_fairs() -> None:
     (fair,) = extract_fairs("Yorkshire Weavers Fair\nMay 10, 2027\nHarrogate", language="en")
     assert fair.start_date == date(2027, 5, 10)
+
+
+def test_markup_declares_status_organiser_and_an_address_written_out() -> None:
+    page = ('<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"ExhibitionEvent",'
+            '"name":"Salon du Cuir 2027","startDate":"2027-03-12","endDate":"2027-03-14",'
+            '"eventStatus":"https://schema.org/EventPostponed","location":{"@type":"Place","name":"Palais des Congrès",'
+            '"address":{"@type":"PostalAddress","addressLocality":"Marrakech","addressCountry":"MA"}},'
+            '"organizer":{"@type":"Organization","name":"Maison de l\'Artisan"}}</script></head>'
+            '<body><h1>Salon du Cuir 2027</h1></body></html>')
+    (fair,) = extract_fairs(page.encode())
+    assert (fair.name, fair.status, fair.organizer, fair.city) == ("Salon du Cuir", "postponed", "Maison de l'Artisan", "Marrakech")
+    graph = ('<html><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+             '{"@type":"Event","name":"Pottery Days","startDate":"2027-05-01","location":{"@type":"Place",'
+             '"name":"Town Hall","address":"12 High St, Bath, UK"}},'
+             '{"@type":"Event","name":"Weavers Market","startDate":"2027-06-10","location":"Leeds"}]}</script></head></html>')
+    assert [(f.city, f.country, f.venue) for f in extract_fairs(graph.encode())] == [
+        ("Bath", "GB", "Town Hall"), ("Leeds", "GB", None)]
+
+
+def test_a_directory_whose_date_lines_head_each_fair() -> None:
+    page = ("<html><body><h1>Fairs</h1><table>"
+            "<tr><td>07 Feb - 11 Feb 2027</td><td><a href='/a'>Potterama Fair</a><br><small>Leeds, United Kingdom</small></td></tr>"
+            "<tr><td>16 Jan - 20 Jan 2027</td><td><a href='/b'>Maison&amp;Objet</a><br><small>Paris, France</small></td></tr>"
+            "<tr><td>12 Mar - 15 Mar 2027</td><td><a href='/c'>Deco Atlas Expo</a><br><small>Casablanca, Morocco</small></td></tr>"
+            "</table></body></html>")
+    dated = {f.city: f.start_date for f in extract_fairs(page.encode())}
+    assert dated == {"Leeds": date(2027, 2, 7), "Paris": date(2027, 1, 16), "Casablanca": date(2027, 3, 12)}
