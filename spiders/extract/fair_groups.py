@@ -26,6 +26,9 @@ _DESCRIPTOR_WORDS = _GENERIC_WORDS | frozenset({
     "food", "products", "product", "industry", "international", "interior", "leading", "largest", "annual",
     "edition", "consumer", "goods", "for", "and", "of", "in", "world", "global", "new",
     "one", "two", "three", "four", "five", "six", "seven", "day", "days", "week", "big", "great",
+    # "the European Market rose", "Stock Exchange Show": an economy or an exchange described, no fair's name
+    "european", "domestic", "local", "stock", "exchange", "single", "common", "internal", "export", "exports",
+    "emerging", "financial", "housing", "labour", "labor", "property", "black", "free", "open", "live", "tv", "radio",
 })
 
 

@@ -71,6 +71,9 @@ _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&+\-]{1,9}|[A-Z][a-z]+[A-Za-z0-9&+\
 # the market of an economy.
 _CAPITALISED_HEADS = frozenset({"marche", "journees", "festival", "moussem", "semana", "settimana"})
 _HOLY = frozenset({"santa", "santo", "sainte", "saint"})  # "la Semana Santa": Holy Week, no fair
+_NOT_FAIR_SALONS = frozenset({"coiffure", "the", "beaute", "esthetique", "massage", "manucure", "jardin", "reception",
+                              "lecture", "musique", "discussion", "passage"})
+_TRADE_NOUNS = frozenset({"mercado", "mercato"})
 _CONTRACTED_ARTICLES = frozenset({"des", "du", "au", "aux"})
 # Not a town ending a sentence ("… à Fès. Spring Fair opens"): an elided or a listed short form.
 _ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "intl", "natl", "int", "nat", "co"})
@@ -99,6 +102,12 @@ def find_fair_names(text: str) -> list[NameMention]:
             if not token.is_capitalised and all(t.folded in _NAME_ADJECTIVES for t in tokens[i + 1:span[1] + 1]) \
                     and not _after_ordinal(tokens, i):
                 span = None  # a bare "salon", "la foire", "el mercado nacional": a reference, not a name
+            elif token.folded == "salon" and i + 2 < len(tokens) and tokens[i + 1].folded in ("de", "d") \
+                    and tokens[i + 2].folded in _NOT_FAIR_SALONS:
+                span = None  # "salon de coiffure", "salon de thé": a shop, not a fair
+            elif token.folded in _TRADE_NOUNS and not token.is_capitalised \
+                    and not any(t.is_capitalised for t in tokens[i + 1:span[1] + 1]):
+                span = None  # "el mercado de la cerámica creció": the trade, not a market held somewhere
             elif token.folded in TAIL_KEYWORDS:
                 span = _extend_left(tokens, span[0], span[1], text)
         elif token.folded in TAIL_KEYWORDS and token.is_capitalised:

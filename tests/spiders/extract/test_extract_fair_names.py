@@ -515,3 +515,15 @@ def test_the_place_a_fair_is_held_at_is_not_named_by_the_hosting_verb() -> None:
     (fair,) = extract_fairs("This year's Craft & Design Fair at Hatfield House will be held from Friday 9th to Sunday 11th "
                             "May 2027.", language="en")
     assert (fair.name, fair.start_date) == ("Craft & Design Fair", date(2027, 5, 9))
+
+
+def test_economic_markets_hair_salons_and_exchanges_are_no_fairs() -> None:
+    for language, text in (
+        ("en", "Exports to the European Market rose from 3 to 6 March 2027 after the new agreement."),
+        ("en", "The Stock Exchange Show on 3 March 2027 discussed inflation."),
+        ("fr", "Le Salon de coiffure de Mme Benali a ouvert le 3 mars 2027 à Rabat."),
+        ("es", "El mercado de la cerámica creció del 1 de enero al 31 de marzo de 2027."),
+    ):
+        assert extract_fairs(text, language=language) == [], text
+    (fair,) = extract_fairs("El mercado de artesanía de Alicante se celebra del 19 al 21 de abril de 2027.", language="es")
+    assert fair.name == "Mercado de artesanía de Alicante"
