@@ -73,6 +73,7 @@ _CAPITALISED_HEADS = frozenset({"marche", "journees", "festival", "moussem", "se
 _HOLY = frozenset({"santa", "santo", "sainte", "saint"})  # "la Semana Santa": Holy Week, no fair
 _NOT_FAIR_SALONS = frozenset({"coiffure", "the", "beaute", "esthetique", "massage", "manucure", "jardin", "reception",
                               "lecture", "musique", "discussion", "passage"})
+_FRENCH_ADJECTIVE = re.compile(r"(?:aires?|eres?|elles?|iens?|iennes?|iques?|oises?|aines?|ales?|aux|ives?|ieres?|uels?|uelles?)$")
 _TRADE_NOUNS = frozenset({"mercado", "mercato"})
 _CONTRACTED_ARTICLES = frozenset({"des", "du", "au", "aux"})
 # Not a town ending a sentence ("… à Fès. Spring Fair opens"): an elided or a listed short form.
@@ -208,7 +209,11 @@ def _extend_right(tokens: list[Token], start: int, text: str) -> tuple[int, int]
         elided = token.folded.startswith(_ELISIONS) and "'" in token.folded[:-1]  # "d'Essaouira", "dell'Artigianato"
         # "Mostra mercato", "Foire exposition": two fair words make one head.
         compound_head = j == start + 1 and token.folded in HEAD_KEYWORDS
-        acceptable = token.is_capitalised or after_connector or elided or compound_head or token.folded in _NAME_ADJECTIVES
+        # "Salon du tapis berbère", "Festival des arts populaires": an adjective after the genitive's noun
+        adjective = last > start and tokens[last].folded not in _CONNECTORS and j == last + 1 \
+            and _FRENCH_ADJECTIVE.search(token.folded) is not None
+        acceptable = token.is_capitalised or after_connector or elided or compound_head or adjective \
+            or token.folded in _NAME_ADJECTIVES
         if not acceptable or (purpose and not token.is_capitalised and not elided):
             break  # "Salon pour découvrir les tapis": a purpose, not the rest of the name
         last = j

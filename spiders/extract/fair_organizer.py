@@ -16,6 +16,8 @@ _ORGANIZER = re.compile(
 _ORGANIZER_END = re.compile(
     r"\s+(?:en partenariat|in partnership|in collaboration|en collaboration|avec|with|with the|sous|under|pour|for|qui|which"
     r"|in|at|à|au|from|du|le|on|con|en|el|bei|im|am|vom|بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|ب)\b.*$"
+    # "organisée par la commune aura lieu du …": the sentence's own verb follows the organiser
+    r"|\s+(?:aura|auront|se|sera|seront|will|takes|tendr[áa]|findet|si|ouvre|opens|runs|returns|revient|torna|vuelve)\s.*$"
     r"|\s+و?(?:بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|وذلك|إلى|الى)(?:\s.*)?$"
     # "… وميدلت من 2 إلى 5 يوليوز": the dates follow
     r"|\s+(?:من|ما\s+بين|بين)\s+\d.*$"

@@ -527,3 +527,14 @@ def test_economic_markets_hair_salons_and_exchanges_are_no_fairs() -> None:
         assert extract_fairs(text, language=language) == [], text
     (fair,) = extract_fairs("El mercado de artesanía de Alicante se celebra del 19 al 21 de abril de 2027.", language="es")
     assert fair.name == "Mercado de artesanía de Alicante"
+
+
+def test_an_adjective_after_the_genitives_noun_stays_in_the_name() -> None:
+    (rug,) = extract_fairs("Ouverture du 1er Salon du tapis berbère, du 12 au 16 mars 2027, à Marrakech.", language="fr")
+    assert rug.name == "Salon du tapis berbère"
+    (arts,) = extract_fairs("Le Festival national des arts populaires de Marrakech se tiendra du 4 au 8 juillet 2027.",
+                            language="fr")
+    assert arts.name == "Festival national des arts populaires de Marrakech"
+    (pots,) = extract_fairs("La foire de la poterie traditionnelle organisée par la commune aura lieu du 4 au 8 juillet 2027.",
+                            language="fr")
+    assert (pots.name, pots.organizer) == ("Foire de la poterie traditionnelle", "la commune")
