@@ -17,6 +17,11 @@ _RETURNS_TO = re.compile(
     r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+(?:(?:on|of|in|and|by|for|the|de|du)\s+)?){0,4}[A-Z][\w&+'’\-]*)\s+"
     r"(?:[Dd]ebuts|[Rr]eturns|[Cc]omes\s+back)\s+(?:at|to|in)\b"
 )
+# "Fatto a Mano torna a Bologna dal 3 al 5 ottobre", "Artexa revient à Lyon du …", "Expoartesanías vuelve a …"
+_RETURNS_TO_ROMANCE = re.compile(
+    r"(?<![\w&+'’\-])(?<![Ll]e )(?<![Ll]a )(?<![Ll]es )(?<![Ee]l )(?<![Ll]os )(?<![Ll]as )(?<![Ii]l )(?<![Ll]o )(?<![Ll]')((?:[A-Z][\w&+'’\-]*\s+(?:(?:a|di|de|del|du|des|et|e|y)\s+)?){0,3}[A-Z][\w&+'’\-]*)[»”\"]?\s+"
+    r"(?:torna|revient|vuelve|regresa|volta)\s+(?:a|à|au|en|in|ad|al|alla|nel|nella)\b"
+)
 # "Artesanía de Galicia, que se celebra entre el 5 y el 8 de diciembre": genitive links, a relative clause.
 _LINKED_NAME = r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+(?:(?:de|del|di|du|des|of)\s+)?){0,3}[A-Z][\w&+'’\-]*)"
 _BEFORE_HOSTING_VERB = re.compile(
@@ -48,7 +53,15 @@ def named_before_edition(text: str) -> list[NameMention]:
 
 
 def named_before_return(text: str) -> list[NameMention]:
-    return _dated_names(_RETURNS_TO, text, lambda words: _without_leading(words, _NOT_NAMES))
+    def words_of(words: list[str]) -> list[str]:
+        if words and words[0].lower() in _ARTICLES:
+            return []  # "Le Président revient à Rabat": after an article, a common noun
+        words = _without_leading(words, _NOT_NAMES | SENTENCE_OPENERS)
+        if any(w.lower() in _PRONOUNS for w in words) or (words and city_by_name(" ".join(words)) is not None):
+            return []
+        return words
+    return _dated_names(_RETURNS_TO, text, lambda words: _without_leading(words, _NOT_NAMES)) \
+        + _dated_names(_RETURNS_TO_ROMANCE, text, words_of, ranged=True)
 
 
 def named_before_hosting_verb(text: str) -> list[NameMention]:
@@ -66,7 +79,9 @@ def _without_leading(words: list[str], skipped: frozenset[str]) -> list[str]:
     return words
 
 
-def _dated_names(pattern: re.Pattern[str], text: str, words_of: Callable[[list[str]], list[str]]) -> list[NameMention]:
+def _dated_names(pattern: re.Pattern[str], text: str, words_of: Callable[[list[str]], list[str]],
+                 ranged: bool = False) -> list[NameMention]:
+    """`ranged`: the sentence must give a range of days, as a fair runs over several."""
     found = []
     for match in pattern.finditer(text):
         words = words_of(match.group(1).split())
@@ -75,7 +90,8 @@ def _dated_names(pattern: re.Pattern[str], text: str, words_of: Callable[[list[s
             continue  # "the Craft Fair at Hatfield House will be held": where, not what ("en X, que se celebra": what)
         rest = text[match.end():match.end() + _SENTENCE_CHARS]
         sentence = _SENTENCE_END.split(rest, maxsplit=1)[0]
-        if not any(c.isdigit() for c in sentence) or not find_date_spans(sentence):
+        spans = find_date_spans(sentence) if any(c.isdigit() for c in sentence) else []
+        if not spans or ranged and all(span.end is None for span in spans):
             continue  # dated in the same sentence, as a fair is
         name = " ".join(words)
         begin = match.start(1) + match.group(1).index(words[0])

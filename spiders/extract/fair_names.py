@@ -18,6 +18,7 @@ from spiders.extract.fair_tokens import (
     tokens_of,
 )
 from spiders.extract.fair_arabic_names import arabic_name
+from spiders.extract.dates import calendar_words
 from spiders.extract.fair_vocab import city_by_name
 
 # Lower-case words that may continue a name without a connector ("Salon national", "feria internacional").
@@ -61,7 +62,7 @@ _STOP_WORDS = frozenset({
     "ist", "wird", "findet", "hat", "mit", "im", "am", "auf", "bei", "vom", "zum", "zur", "ab", "bis", "öffnet",
     "dédiée", "dédié", "consacré", "consacrée", "organisé", "organisée", "prévu", "prévue", "lancé", "lancée",
 })
-_GENERIC_ONLY = frozenset({"journees", "marche", "salon", "foire", "fair", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "feira", "mercatino", "mercadillo", "salone", "semaine", "festival", "mostra", "exposition", "exposicion", "esposizione", "muestra", "rassegna", "exposicao"})
+_GENERIC_ONLY = frozenset({"journees", "marche", "mercado", "mercato", "markt", "moussem", "semana", "settimana", "salon", "foire", "fair", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "feira", "mercatino", "mercadillo", "salone", "semaine", "festival", "mostra", "exposition", "exposicion", "esposizione", "muestra", "rassegna", "exposicao"})
 _MAX_TOKENS = 10
 _ORDINAL = re.compile(r"^(?:[IVXLC]{2,8}|\d{1,3}(?:e|è|ème|eme|er|ère|st|nd|rd|th|ª|º|a|o|°|\.))$")
 _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&+\-]{1,9}|[A-Z][a-z]+[A-Za-z0-9&+\-]{1,20})\s*\)")
@@ -294,6 +295,8 @@ def _place_after(tokens: list[Token], i: int, text: str) -> int:
 
 def _is_generic(tokens: list[Token]) -> bool:
     words = [t.folded for t in tokens if t.is_word and t.folded not in _CONNECTORS]
+    if words and all(w in _GENERIC_ONLY or w in calendar_words() for w in words):
+        return True  # "Sábado Show", "Mercado": a day's programme or a menu's section, no fair's name
     return len(words) < 2 and (not words or words[0] in _GENERIC_ONLY)
 
 

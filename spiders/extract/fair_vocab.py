@@ -135,6 +135,8 @@ def _find(text: str, folded: str, pattern: re.Pattern[str], table: dict[str, obj
         surface = text[match.start(1):match.end(1)]
         if _needs_case(entry, match.group(1)) and not surface.isupper():
             continue  # acronyms like "LA", "NEC", "INDEX" only count in capitals
+        if isinstance(entry, KnownFair) and surface[:1].islower() and " " not in surface.strip():
+            continue  # "un buen ambiente para los negocios": a common word; a fair's one-word name is capitalised
         found.append(Mention(text[match.start(1):match.end(1)], match.start(1), match.end(1), entry))  # type: ignore[arg-type]
     return found
 

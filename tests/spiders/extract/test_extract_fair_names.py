@@ -538,3 +538,19 @@ def test_an_adjective_after_the_genitives_noun_stays_in_the_name() -> None:
     (pots,) = extract_fairs("La foire de la poterie traditionnelle organisée par la commune aura lieu du 4 au 8 juillet 2027.",
                             language="fr")
     assert (pots.name, pots.organizer) == ("Foire de la poterie traditionnelle", "la commune")
+
+
+def test_a_name_that_returns_to_its_town_on_a_range_of_days() -> None:
+    (fair,) = extract_fairs('"Fatto a Mano" torna a Bologna dal 3 al 5 ottobre 2027 presso il Palazzo Re Enzo.', language="it")
+    assert (fair.name, fair.start_date, fair.city) == ("Fatto a Mano", date(2027, 10, 3), "Bologna")
+    (artexa,) = extract_fairs("Artexa revient à Lyon du 3 au 6 avril 2027.", language="fr")
+    assert artexa.name == "Artexa"
+    assert extract_fairs("Le Président revient à Rabat du 3 au 5 avril 2027.", language="fr") == []
+    assert extract_fairs("Messi vuelve a Madrid el 3 de abril de 2027.", language="es") == []
+
+
+def test_a_known_fairs_one_word_name_written_as_a_common_word_and_a_menus_sections() -> None:
+    assert extract_fairs("Miami ofrece un buen ambiente para los negocios desde el 3 de marzo de 2027.", language="es") == []
+    assert extract_fairs("Secciones: Economía y Mercado. Sábado Show. El Cultural.", language="es") == []
+    (fair,) = extract_fairs("Ambiente abre del 7 al 11 de febrero de 2027 en Fráncfort.", language="es")
+    assert fair.name == "Ambiente"
