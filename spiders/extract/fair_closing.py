@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import timedelta
 
 from spiders.extract.datefold import fold_same_length
 from spiders.extract.dates import DateSpan
@@ -84,3 +86,35 @@ def days_after(text: str, after: int) -> int | None:
         return None
     number = int(match.group(1)) if match.group(1).isdigit() else _NUMBER_WORDS[match.group(1)]
     return number if 2 <= number <= 31 else None
+
+
+_RUN_GAP_CHARS = 40
+_RUN_BREAK = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+
+
+def merge_day_runs(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
+    """Opening hours day by day ("Friday 9 May: 10am-5pm / Saturday 10 May: …"): one range from the first day to
+    the last, each day the next of the one before and only a few characters (its hours) between them."""
+    merged: list[DateSpan] = []
+    run: list[DateSpan] = []
+    for span in list(spans) + [None]:  # type: ignore[list-item]
+        if span is not None and run and _next_day(run[-1], span) \
+                and len(text[run[-1].finish:span.begin]) <= _RUN_GAP_CHARS and not _RUN_BREAK.search(text[run[-1].finish:span.begin]):
+            run.append(span)
+            continue
+        if len(run) >= 2:
+            merged.append(DateSpan(run[0].start, run[-1].start, run[0].begin, run[-1].finish))
+        else:
+            merged.extend(run)
+        run = [span] if span is not None and span.end is None else []
+        if span is not None and span.end is not None:
+            merged.append(span)
+    return merged
+
+
+def _next_day(before: DateSpan, after: DateSpan) -> bool:
+    if after.end is not None or before.end is not None or before.start.year != after.start.year:
+        return False
+    year = before.start.year or 2000  # a year-less run: any leap year tells the next day
+    first, second = before.start.with_year(year), after.start.with_year(year)
+    return first is not None and second is not None and second - first == timedelta(days=1)

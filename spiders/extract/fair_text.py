@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spiders.extract.dates import DateSpan, find_date_spans, resolve_span
-from spiders.extract.fair_closing import bare_closing_day, closes_only, days_after
+from spiders.extract.fair_closing import bare_closing_day, closes_only, days_after, merge_day_runs
 from spiders.extract.fair_teasers import mask_teasers
 from spiders.extract.fair_relative import dateline_spans, relative_start, wire_dateline
 from spiders.extract.fair_edition import edition_after, edition_before, first_before
@@ -59,7 +59,7 @@ def extract_text_fairs(
 ) -> list[TextFair]:
     languages = tuple(dict.fromkeys(([language] if language else []) + list(DATE_LANGUAGES)))
     text = mask_teasers(text)
-    spans = find_date_spans(text, languages)
+    spans = merge_day_runs(find_date_spans(text, languages), text)
     groups = group_mentions(text)
     if not groups:
         return []

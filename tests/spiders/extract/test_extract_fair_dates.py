@@ -191,3 +191,12 @@ def test_a_fair_said_to_last_n_days_ends_on_its_last_one() -> None:
     assert (fair.start_date, fair.end_date) == (date(2027, 9, 5), date(2027, 9, 9))
     (other,) = extract_fairs("Craftex will take place on 3 May 2027 in Leeds; tickets for two days cost £10.", language="en")
     assert other.end_date is None
+
+
+def test_opening_hours_day_by_day_make_one_range() -> None:
+    text = ("Harrogate Weavers Fair\nOpening times:\nFriday 9 May 2027: 10am - 5pm\nSaturday 10 May 2027: 10am - 5pm\n"
+            "Sunday 11 May 2027: 10am - 4pm\nVenue: Great Yorkshire Showground")
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.start_date, fair.end_date) == (date(2027, 5, 9), date(2027, 5, 11))
+    apart = "La Foire de Safi ouvre le 9 mai 2027. Le lendemain, 10 mai 2027, la presse est invitée."
+    assert [f.end_date for f in extract_fairs(apart, language="fr")] == [None]
