@@ -95,21 +95,15 @@ _RUN_BREAK = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 def merge_day_runs(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
     """Opening hours day by day ("Friday 9 May: 10am-5pm / Saturday 10 May: …"): one range from the first day to
     the last, each day the next of the one before and only a few characters (its hours) between them."""
-    merged: list[DateSpan] = []
-    run: list[DateSpan] = []
-    for span in list(spans) + [None]:  # type: ignore[list-item]
-        if span is not None and run and _next_day(run[-1], span) \
-                and len(text[run[-1].finish:span.begin]) <= _RUN_GAP_CHARS and not _RUN_BREAK.search(text[run[-1].finish:span.begin]):
-            run.append(span)
-            continue
-        if len(run) >= 2:
-            merged.append(DateSpan(run[0].start, run[-1].start, run[0].begin, run[-1].finish))
+    runs: list[list[DateSpan]] = []
+    for span in spans:
+        last = runs[-1][-1] if runs else None
+        between = text[last.finish:span.begin] if last is not None else ""
+        if last is not None and _next_day(last, span) and len(between) <= _RUN_GAP_CHARS and not _RUN_BREAK.search(between):
+            runs[-1].append(span)
         else:
-            merged.extend(run)
-        run = [span] if span is not None and span.end is None else []
-        if span is not None and span.end is not None:
-            merged.append(span)
-    return merged
+            runs.append([span])
+    return [DateSpan(run[0].start, run[-1].start, run[0].begin, run[-1].finish) if len(run) > 1 else run[0] for run in runs]
 
 
 def _next_day(before: DateSpan, after: DateSpan) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from spiders.extract.dates import find_date_spans
-from spiders.extract.fair_tokens import NameMention
+from spiders.extract.fair_tokens import HOLY_WORDS, NameMention
 from spiders.extract.fair_unmarked import SENTENCE_OPENERS
 from spiders.extract.fair_vocab import city_by_name
 
@@ -32,7 +32,6 @@ _BEFORE_HOSTING_VERB = re.compile(
 _NOT_NAMES = frozenset({"the", "this", "that", "next", "last", "first", "new", "special", "limited", "latest",
                         "previous", "upcoming", "digital", "online", "physical", "print"})
 _ARTICLES = frozenset({"le", "la", "les", "l'", "el", "los", "las", "il", "lo", "der", "die", "das"})
-_HOLY = frozenset({"santa", "santo", "sainte"})  # "la Semana Santa de Sevilla se celebra …": Holy Week
 _SEASONS = frozenset({"summer", "winter", "spring", "autumn", "fall"})
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "it", "this", "that", "which", "he", "she", "they", "we", "lo", "la",
                        "el", "ella", "esta", "este", "esto", "questa", "questo", "cette", "ce", "celle", "celui", "on",
@@ -56,21 +55,22 @@ def named_before_return(text: str) -> list[NameMention]:
     def words_of(words: list[str]) -> list[str]:
         if words and words[0].lower() in _ARTICLES:
             return []  # "Le Président revient à Rabat": after an article, a common noun
-        words = _without_leading(words, _NOT_NAMES | SENTENCE_OPENERS)
-        if any(w.lower() in _PRONOUNS for w in words) or (words and city_by_name(" ".join(words)) is not None):
-            return []
-        return words
+        return _a_name(_without_leading(words, _NOT_NAMES | SENTENCE_OPENERS), _PRONOUNS)
     return _dated_names(_RETURNS_TO, text, lambda words: _without_leading(words, _NOT_NAMES)) \
         + _dated_names(_RETURNS_TO_ROMANCE, text, words_of, ranged=True)
 
 
 def named_before_hosting_verb(text: str) -> list[NameMention]:
     def words_of(words: list[str]) -> list[str]:
-        words = _without_leading(words, _NOT_NAMES | SENTENCE_OPENERS | _ARTICLES)
-        if any(w.lower() in _PRONOUNS or w.lower() in _HOLY for w in words) or (words and city_by_name(" ".join(words)) is not None):
-            return []
-        return words
+        return _a_name(_without_leading(words, _NOT_NAMES | SENTENCE_OPENERS | _ARTICLES), _PRONOUNS | HOLY_WORDS)
     return _dated_names(_BEFORE_HOSTING_VERB, text, words_of)
+
+
+def _a_name(words: list[str], refused: frozenset[str]) -> list[str]:
+    """The words, unless one of them is refused (a pronoun: "Il se tiendra …") or all of them name a town."""
+    if any(w.lower() in refused for w in words) or (words and city_by_name(" ".join(words)) is not None):
+        return []
+    return words
 
 
 def _without_leading(words: list[str], skipped: frozenset[str]) -> list[str]:

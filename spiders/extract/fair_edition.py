@@ -115,6 +115,14 @@ def edition_status(text: str, year: int | None = None) -> str:
     return first[2]
 
 
+_YEAR_IN_NAME = re.compile(r"(?:^|\s)(?:19|20)\d\d(?:/\d{2,4})?(?=\s|$)")
+
+
+def without_year(name: str) -> str:
+    """The name without the year of its edition: 'Riverside Pottery Fair 2027' -> 'Riverside Pottery Fair'."""
+    return _YEAR_IN_NAME.sub("", name).strip(" -–,") or name
+
+
 def edition_number(text: str) -> int | None:
     folded = fold_same_length(text).replace("ª", "a")
     match = _EDITION.search(folded)

@@ -1,12 +1,12 @@
 """Event listings in HTML: repeated blocks of a title (heading or link) with one date line."""
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from lxml import html
 
 from spiders.extract.dates import find_date_spans, resolve_span
+from spiders.extract.fair_edition import without_year
 from spiders.extract.fair_places import PlaceIndex
 from spiders.extract.fair_text import TextFair
 from spiders.extract.textutil import one_line
@@ -15,7 +15,6 @@ _TITLE_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _MAX_TITLE_CHARS = 80
 _MAX_BLOCK_CHARS = 400
 _MAX_LEVELS = 3
-_YEAR_AT_END = re.compile(r"\s+(?:19|20)\d\d$")
 
 
 def extract_listing_fairs(tree: html.HtmlElement, languages: Sequence[str]) -> list[TextFair]:
@@ -35,7 +34,7 @@ def extract_listing_fairs(tree: html.HtmlElement, languages: Sequence[str]) -> l
         start, end = resolve_span(spans[0], None)
         place = PlaceIndex.build(text).near(spans[0].begin, spans[0].finish)
         fairs.append(TextFair(
-            name=_YEAR_AT_END.sub("", title) or title,  # "Rugs and Textiles Show 2025": the edition's year
+            name=without_year(title),  # "Rugs and Textiles Show 2025": the edition's year
             start=start,
             end=end,
             city=place.city.name if place.city else None,

@@ -5,6 +5,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from spiders.extract.fair_edition import without_year
 from spiders.extract.fair_text import TextFair
 from spiders.extract.fair_vocab import City, city_by_name, fold
 from spiders.extract.structured import Thing, first_text, type_names
@@ -13,11 +14,6 @@ from spiders.extract.timeparse import parse_timestamp
 from spiders.extract.world_places import country_codes, find_world_towns
 
 _EVENT_TYPES = frozenset({"Event", "ExhibitionEvent", "BusinessEvent", "Festival", "SaleEvent", "EducationEvent", "SocialEvent", "VisualArtsEvent", "EventSeries"})
-_COUNTRY_NAMES = {
-    "morocco": "MA", "maroc": "MA", "المغرب": "MA", "france": "FR", "germany": "DE", "deutschland": "DE",
-    "spain": "ES", "españa": "ES", "italy": "IT", "italia": "IT", "united states": "US", "usa": "US",
-    "united kingdom": "GB", "uk": "GB", "great britain": "GB",
-}
 _SOCIAL = re.compile(r"(?:facebook|instagram|twitter|x|linkedin|youtube|tiktok|pinterest|wikipedia)\.(?:com|org)", re.IGNORECASE)
 # Codes people write that are not ISO 3166 alpha-2.
 _COUNTRY_CODE_FIXES = {"UK": "GB", "EL": "GR"}
@@ -42,7 +38,7 @@ def markup_fairs(things: Sequence[Thing]) -> list[TextFair]:
         if city is None and venue and city_by_name(venue) is not None:
             city, venue = city_by_name(venue), None  # "location": "Leeds" names a town, not a hall
         fairs.append(TextFair(
-            name=_YEAR_AT_END.sub("", name) or name,
+            name=without_year(name),
             start=start,
             end=_day(thing.get("endDate")),
             city=city.name if city else (one_line(city_name) or None),
@@ -56,7 +52,6 @@ def markup_fairs(things: Sequence[Thing]) -> list[TextFair]:
     return fairs
 
 
-_YEAR_AT_END = re.compile(r"\s+(?:19|20)\d\d$")
 _STATUSES = {"eventscheduled": "scheduled", "eventpostponed": "postponed", "eventcancelled": "cancelled",
              "eventrescheduled": "rescheduled", "eventmovedonline": "online"}
 
@@ -131,4 +126,4 @@ def _country(value: str | None) -> str | None:
     text = value.strip()
     if len(text) == 2 and text.isalpha():
         return _COUNTRY_CODE_FIXES.get(text.upper(), text.upper())
-    return _COUNTRY_NAMES.get(text.lower()) or country_codes().get(fold(text))
+    return country_codes().get(fold(text))

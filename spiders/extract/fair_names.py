@@ -14,8 +14,8 @@ from spiders.extract.fair_unmarked import (
 )
 from spiders.extract.fair_quoted import extended_by_quotes, quoted_names
 from spiders.extract.fair_tokens import (
-    ARABIC_HEADS, HEAD_KEYWORDS, TAIL_KEYWORDS, NameMention, Token, is_arabic_head, same_line, strip_proclitic,
-    tokens_of,
+    ARABIC_HEADS, HEAD_KEYWORDS, HOLY_WORDS, TAIL_KEYWORDS, NameMention, Token, is_arabic_head, same_line,
+    strip_proclitic, tokens_of,
 )
 from spiders.extract.fair_arabic_names import arabic_name
 from spiders.extract.dates import calendar_words
@@ -71,7 +71,7 @@ _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&+\-]{1,9}|[A-Z][a-z]+[A-Za-z0-9&+\
 # Words that head a fair's name only when written with a capital after an article: lower-case, "le marché" is
 # the market of an economy.
 _CAPITALISED_HEADS = frozenset({"marche", "journees", "festival", "moussem", "semana", "settimana"})
-_HOLY = frozenset({"santa", "santo", "sainte", "saint"})  # "la Semana Santa": Holy Week, no fair
+_HOLY = HOLY_WORDS | {"saint"}
 _NOT_FAIR_SALONS = frozenset({"coiffure", "the", "beaute", "esthetique", "massage", "manucure", "jardin", "reception",
                               "lecture", "musique", "discussion", "passage"})
 _FRENCH_ADJECTIVE = re.compile(r"(?:aires?|eres?|elles?|iens?|iennes?|iques?|oises?|aines?|ales?|aux|ives?|ieres?|uels?|uelles?)$")

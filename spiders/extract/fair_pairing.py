@@ -80,9 +80,9 @@ _PLURAL_VERB = re.compile(
 
 
 def _joined_to(winner: DatedFair, mentions: Sequence[tuple[Span, DatedFair]], text: str) -> list[DatedFair]:
+    """`mentions` in text order, as `pair_dates` sorts them."""
     joined: list[DatedFair] = []
-    ordered = sorted(mentions, key=lambda m: m[0])
-    for index, ((begin, end), group) in enumerate(ordered):
+    for index, ((begin, end), group) in enumerate(mentions):
         if group is not winner:
             continue
         for (_, other_end), other in mentions:
@@ -93,8 +93,8 @@ def _joined_to(winner: DatedFair, mentions: Sequence[tuple[Span, DatedFair]], te
             continue
         position = index
         while position > 0:
-            (_, before_end), before = ordered[position - 1]
-            if before is winner or not _LIST_JOINT.fullmatch(text[before_end:ordered[position][0][0]]):
+            (_, before_end), before = mentions[position - 1]
+            if before is winner or not _LIST_JOINT.fullmatch(text[before_end:mentions[position][0][0]]):
                 break
             if not any(o is before for o in joined):
                 joined.append(before)

@@ -182,10 +182,9 @@ def _hosts(text: str, venue: Mention) -> bool:
 
 
 # "Venue: Bristol Harbourside", "Lieu : Espace Riad": a listing's own field names the place.
-_VENUE_LABEL = re.compile(r"(?:^|\n)[ \t]*\W?[ \t]*(?:venue|location|where|lieu|ort|veranstaltungsort|lugar|luogo|sede|local"
-                          r"|المكان)[ \t]*:[ \t]*$", re.IGNORECASE)
-_LABELLED_VENUE = re.compile(r"^[ \t]*\W?[ \t]*(?:venue|location|where|lieu|ort|veranstaltungsort|lugar|luogo|sede|local"
-                             r"|المكان)[ \t]*:[ \t]*([^\n]{5,80}?)[ \t.]*$", re.IGNORECASE | re.MULTILINE)
+_VENUE_LABEL_WORDS = r"[ \t]*\W?[ \t]*(?:venue|location|where|lieu|ort|veranstaltungsort|lugar|luogo|sede|local|المكان)[ \t]*:[ \t]*"
+_VENUE_LABEL = re.compile(r"(?:^|\n)" + _VENUE_LABEL_WORDS + "$", re.IGNORECASE)
+_LABELLED_VENUE = re.compile("^" + _VENUE_LABEL_WORDS + r"([^\n]{5,80}?)[ \t.]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def _labelled_venues(text: str) -> list[tuple[int, int, str]]:
@@ -193,8 +192,7 @@ def _labelled_venues(text: str) -> list[tuple[int, int, str]]:
     for match in _LABELLED_VENUE.finditer(text):
         value = match.group(1)
         place = value.split(",")[0].strip()
-        if city_by_name(place) is not None or any(ch.isdigit() for ch in place[:1]) or not place[:1].isupper() \
-                and not place[:1] >= "\u0600":
+        if city_by_name(place) is not None or place[:1].isdigit() or not place[:1].isupper() and place[:1] < "\u0600":
             continue  # a town alone, a street number, a sentence: no venue's name
         found.append((match.start(1), match.start(1) + len(place), place))
     return found

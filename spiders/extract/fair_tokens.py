@@ -18,6 +18,8 @@ TAIL_KEYWORDS = frozenset({
     "fair", "show", "market", "exhibition", "expo", "messe", "fiera", "feria", "markt", "mugė", "biennale",
     "salone",
 })
+# "la Semana Santa de Sevilla se celebra …": Holy Week, no fair
+HOLY_WORDS = frozenset({"santa", "santo", "sainte"})
 ARABIC_HEADS = frozenset({"أيام", "الأيام", "معرض", "المعرض", "صالون", "الصالون", "الأسبوع", "أسبوع", "الاسبوع", "اسبوع", "ملتقى", "الملتقى", "سوق", "مهرجان", "المهرجان", "معارض", "المعارض"})
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from indexing.plausibility import fair_problem, year_problem
 from indexing.taxonomy import tag_crafts
 from spiders.extract.dates import DEFAULT_LANGUAGES, find_date_spans, resolve_span
-from spiders.extract.fair_edition import edition_number, edition_status, split_leading_edition
+from spiders.extract.fair_edition import edition_number, edition_status, split_leading_edition, without_year
 from spiders.extract.fair_listing import extract_listing_fairs
 from spiders.extract.fair_markup import markup_fairs
 from spiders.extract.fair_organizer import fair_organizer
@@ -42,7 +42,6 @@ _CLOSING_CUE = re.compile(
 _DEADLINE_LOOKBEHIND = 140
 _WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"'«»]+|\bwww\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/[^\s<>\"'«»]*)?", re.IGNORECASE)
 _SOCIAL_SITE = re.compile(r"(?:facebook|instagram|twitter|linkedin|youtube|tiktok|pinterest)\.com", re.IGNORECASE)
-_EDITION_YEAR = re.compile(r"(?:^|\s)(?:19|20)\d\d(?:/\d{2,4})?(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -230,7 +229,7 @@ def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> Ext
         url=url,
         description=fair.description or None,
         website=fair.website or _website(fair.description, url),
-        series=fair.series or _series(series),
+        series=fair.series or without_year(series),
         edition=leading or fair.edition or edition_number(fair.description or "") or edition_number(whole)
         or (1 if fair.opens_series else None),
         status=status,
@@ -249,9 +248,6 @@ def _website(description: str, page_url: str | None) -> str | None:
     return None
 
 
-def _series(name: str) -> str:
-    """The name without the year of its edition: 'Riverside Pottery Fair 2027' -> 'Riverside Pottery Fair'."""
-    return _EDITION_YEAR.sub("", name).strip(" -–,") or name
 
 
 def _deadline(description: str, start: date | None) -> date | None:

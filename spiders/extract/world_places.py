@@ -11,7 +11,7 @@ from spiders.extract.fair_vocab import City, Mention, city_by_name, fold
 _LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl", "ar")
 # Short forms CLDR does not give as a territory's name.
 _EXTRA_COUNTRIES = {
-    "uk": "GB", "u.k.": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "uk": "GB", "u.k.": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
     "usa": "US", "u.s.": "US", "u.s.a.": "US", "us": "US", "uae": "AE", "eau": "AE",
     "angleterre": "GB", "ecosse": "GB", "inglaterra": "GB", "escocia": "GB", "inghilterra": "GB", "scozia": "GB",
 }
