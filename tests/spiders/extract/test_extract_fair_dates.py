@@ -200,3 +200,12 @@ def test_opening_hours_day_by_day_make_one_range() -> None:
     assert (fair.start_date, fair.end_date) == (date(2027, 5, 9), date(2027, 5, 11))
     apart = "La Foire de Safi ouvre le 9 mai 2027. Le lendemain, 10 mai 2027, la presse est invitée."
     assert [f.end_date for f in extract_fairs(apart, language="fr")] == [None]
+
+
+def test_a_month_whose_full_stop_ends_the_sentence_keeps_its_dates_off_the_next_fair() -> None:
+    text = ("La comarca acoge cuatro ferias. La Feria del Esparto de Cieza será del 3 al 5 de abril de 2027. "
+            "La Feria del Encaje, del 8 al 9 de mayo. La Feria del Vidrio Soplado, en Lorca, del 10 al 12 de julio. "
+            "La Feria de la Forja, del 18 al 20 de septiembre en Totana.")
+    starts = {f.name: f.start_date for f in extract_fairs(text, language="es")}
+    assert starts == {"Feria del Esparto de Cieza": date(2027, 4, 3), "Feria del Encaje": date(2027, 5, 8),
+                      "Feria del Vidrio Soplado": date(2027, 7, 10), "Feria de la Forja": date(2027, 9, 18)}
