@@ -18,6 +18,8 @@ _VENUE_PATTERN = re.compile(
     r"|congress (?:center|centre)|expo (?:center|centre)|esplanade|pier \d+|museum|musee|museo"
     r"|plaza(?=\s+(?:de|del|mayor)\b)|messengelande|messegelaende"
     r"|espace|palais|palazzo|palacio|fortezza|complexe|complejo|pabellon|padiglione|pavillon|piazza|avenida"
+    r"|centre culturel|centro cultural|centro culturale|salle des fetes|centre|centro|salle|halle|chateau|castello"
+    r"|castillo|abbaye|teatro|theatre"
     r"|boulevard|bd|place|paseo|(?:hall|village|arena|dar)(?![^\W\d_])"
     # German venues are compounds: "Stadthalle", "Kongresszentrum", "Kulturforum"
     r"|(?<![^\W\d_])[a-z]{3,}(?:halle|zentrum|forum)(?![^\W\d_]))"
@@ -53,6 +55,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+")
 _NAMED_HEADS = frozenset({
     "espace", "palais", "palazzo", "palacio", "fortezza", "complexe", "complejo", "pabellon", "padiglione",
     "pavillon", "piazza", "avenida", "boulevard", "bd", "place", "paseo", "plaza",
+    "centre culturel", "centro cultural", "centro culturale", "salle des fetes", "centre", "centro", "salle", "halle",
+    "chateau", "castello", "castillo", "abbaye", "teatro", "theatre",
     "dar",  # "Dar Souiri", "Dar Si Saïd": a Moroccan house of culture; "Dar es Salaam" is none
 })
 # English word order, the name before the venue word: "Riverside Exhibition Centre", "Mohammed V Boulevard".
@@ -211,6 +215,8 @@ def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | No
         proper = _latin_tail(tail)
         if fold(head) in _NAMED_HEADS and not _name_before(text, match.start()) and not re.match(r"\s+(?:(?:de|du|des|di|dei|degli|del|della|delle|dello|da|do|dos|d'|l'|la|los|las)\s*)*[A-Z0-9]", proper):
             return None  # "un espace réservé", "l'hôtel de ville": a common noun unless a proper name follows
+        if fold(head) in ("centre", "centro") and not re.match(r"\s+[A-Z0-9]", proper) and not _name_before(text, match.start()):
+            return None  # "au centre de Marrakech" is the town's middle; "au centre Saint-Exupéry" is a venue
         surface = _DATE_AFTER_VENUE.sub("", head + proper)
     surface = surface.strip(" -–,")
     # "l'esplanade de la municipalité": the written name stops at a lower-case word, its connectors left dangling.

@@ -180,3 +180,22 @@ def test_an_event_blocks_labelled_date_and_place_are_the_fairs() -> None:
     assert (fair.start_date, fair.city, fair.venue) == (date(2027, 4, 5), "Bristol", "Bristol Harbourside")
     (town,) = extract_fairs("Salon du tapis de Taznakht\nDates : du 18 au 22 septembre 2027\nLieu : Taznakht", language="fr")
     assert (town.city, town.venue) == ("Taznakht", None)
+
+
+def test_a_cultural_centre_or_a_hall_named_after_someone_is_the_venue() -> None:
+    texts = {
+        "Le Salon de la vannerie de Saumur aura lieu du 6 au 8 mai 2027 au centre culturel Pierre-Loti.":
+            "centre culturel Pierre-Loti",
+        "La Foire aux potiers de Bandol se tient les 5 et 6 juin 2027 à la salle des fêtes Jean-Moulin.":
+            "salle des fêtes Jean-Moulin",
+        "Rendez-vous du 9 au 11 avril 2027 au centre Saint-Roch pour le Salon du cuir de Millau.": "centre Saint-Roch",
+    }
+    for text, venue in texts.items():
+        (fair,) = extract_fairs(text, language="fr")
+        assert fair.venue == venue, text
+
+
+def test_a_towns_centre_is_no_venue() -> None:
+    text = "Le Salon régional du tapis se tiendra du 3 au 7 mars 2027 au centre de Marrakech."
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.city, fair.venue) == ("Marrakech", None)
