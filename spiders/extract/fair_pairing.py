@@ -111,7 +111,8 @@ def _candidates(span: DateSpan, mentions: Sequence[tuple[Span, DatedFair]], text
         elif begin >= span.finish:
             gap = (begin - span.finish) * _DATE_BEFORE_NAME_PENALTY
             # a month written "julio." keeps the sentence's full stop inside the span
-            if _CLAUSE_BREAK.search(text[span.finish - 1 if text[span.finish - 1:span.finish] == "." else span.finish:begin]):
+            after = span.finish - 1 if text.endswith(".", 0, span.finish) else span.finish
+            if _CLAUSE_BREAK.search(text[after:begin]):
                 gap += 250  # "..., and Shoppe Object": the date belongs to the clause before
             between = [m for m in mentions if span.finish <= m[0][0] and m[0][1] <= begin and m[1] is not group]
         else:

@@ -9,6 +9,13 @@ from spiders.extract.fair_vocab import City, Mention, Venue, city_by_name, find_
 from spiders.extract.textutil import line_around
 from spiders.extract.world_places import find_world_towns
 
+# Venue words that make a venue only with a proper name after them ("espace Souissi", "centre culturel Pierre-Loti").
+_NAMED_HEAD_WORDS = (
+    "espace", "palais", "palazzo", "palacio", "fortezza", "complexe", "complejo", "pabellon", "padiglione",
+    "pavillon", "piazza", "avenida", "boulevard", "bd", "place", "paseo",
+    "centre culturel", "centro cultural", "centro culturale", "salle des fetes", "centre", "centro", "salle", "halle",
+    "chateau", "castello", "castillo", "abbaye", "teatro", "theatre",
+)
 # Venues not in the gazetteer, written out: "Parc des expositions du Kram", "Pier 36", "فضاء OLM السويسي".
 _VENUE_PATTERN = re.compile(
     r"((?<![^\W\d_])(?:parc des expositions|parc des expos|palais des congres|palais des expositions|palais de la culture"
@@ -17,10 +24,7 @@ _VENUE_PATTERN = re.compile(
     r"|convention (?:center|centre)|exhibition (?:center|centre)"
     r"|congress (?:center|centre)|expo (?:center|centre)|esplanade|pier \d+|museum|musee|museo"
     r"|plaza(?=\s+(?:de|del|mayor)\b)|messengelande|messegelaende"
-    r"|espace|palais|palazzo|palacio|fortezza|complexe|complejo|pabellon|padiglione|pavillon|piazza|avenida"
-    r"|centre culturel|centro cultural|centro culturale|salle des fetes|centre|centro|salle|halle|chateau|castello"
-    r"|castillo|abbaye|teatro|theatre"
-    r"|boulevard|bd|place|paseo|(?:hall|village|arena|dar)(?![^\W\d_])"
+    r"|" + "|".join(sorted(_NAMED_HEAD_WORDS, key=len, reverse=True)) + r"|(?:hall|village|arena|dar)(?![^\W\d_])"
     # German venues are compounds: "Stadthalle", "Kongresszentrum", "Kulturforum"
     r"|(?<![^\W\d_])[a-z]{3,}(?:halle|zentrum|forum)(?![^\W\d_]))"
     # "مقررا" (scheduled) is no "مقر" (seat)
@@ -51,14 +55,10 @@ _ORGANISER_CUE = re.compile(
 )
 _ORGANISER_LOOKBEHIND = 30
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+")
-# Venue words that make a venue only with a proper name after them ("espace Souissi", "Palazzo Vecchio").
-_NAMED_HEADS = frozenset({
-    "espace", "palais", "palazzo", "palacio", "fortezza", "complexe", "complejo", "pabellon", "padiglione",
-    "pavillon", "piazza", "avenida", "boulevard", "bd", "place", "paseo", "plaza",
-    "centre culturel", "centro cultural", "centro culturale", "salle des fetes", "centre", "centro", "salle", "halle",
-    "chateau", "castello", "castillo", "abbaye", "teatro", "theatre",
+_NAMED_HEADS = frozenset(_NAMED_HEAD_WORDS) | {
+    "plaza",
     "dar",  # "Dar Souiri", "Dar Si Saïd": a Moroccan house of culture; "Dar es Salaam" is none
-})
+}
 # English word order, the name before the venue word: "Riverside Exhibition Centre", "Mohammed V Boulevard".
 _NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:(?:[A-Z][\w’'\-]*|[IVX]+)\s+){1,4})$")
 # Words a venue's own name does not hold; in a title-case headline they end it ("… Opens At Riverside Hall").
