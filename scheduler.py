@@ -302,21 +302,32 @@ def heartbeat(settings: Settings, stop: threading.Event) -> None:
 
 
 def run_daemon(settings: Settings) -> int:
+    from apscheduler.events import EVENT_SCHEDULER_STARTED
     scheduler = build_scheduler(settings, blocking=True)
     stop = threading.Event()
-    threading.Thread(target=heartbeat, args=(settings, stop), daemon=True).start()
-    threading.Thread(target=watch_catalogue, args=(scheduler, settings, stop), daemon=True).start()
 
     def shutdown(signum: int, _frame: Any) -> None:
         log.info("signal %d: stopping; running crawls get SIGTERM and finish cleanly", signum)
         stop.set()
         _running.terminate_all()
-        scheduler.shutdown(wait=True)
+        # A signal that lands while start() is still writing jobs to the job store cannot shut the
+        # scheduler down yet (APScheduler raises); the start listener below does it once it runs.
+        if scheduler.running:
+            scheduler.shutdown(wait=True)
+
+    def stop_if_asked(_event: Any) -> None:
+        if stop.is_set() and scheduler.running:
+            scheduler.shutdown(wait=True)
 
     signal.signal(signal.SIGTERM, shutdown)
     signal.signal(signal.SIGINT, shutdown)
-    log.info("scheduler started (%s)", settings.timezone)
-    scheduler.start()
+    scheduler.add_listener(stop_if_asked, EVENT_SCHEDULER_STARTED)
+    threading.Thread(target=heartbeat, args=(settings, stop), daemon=True).start()
+    threading.Thread(target=watch_catalogue, args=(scheduler, settings, stop), daemon=True).start()
+    log.info("scheduler starting (%s)", settings.timezone)
+    if not stop.is_set():
+        scheduler.start()
+    log.info("scheduler stopped")
     return 0
 
 

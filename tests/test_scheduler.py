@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from string import Template
@@ -181,3 +182,24 @@ def test_jobs_follow_the_backend_catalogue_and_its_edits(tmp_path: Path, monkeyp
     finally:
         live.shutdown(wait=False)
     backend.close()
+
+
+def test_sigterm_while_the_scheduler_is_still_starting_stops_cleanly(tmp_path: Path) -> None:
+    """SIGTERM as soon as the daemon says it is starting lands while APScheduler writes its jobs to the job store."""
+    proc = subprocess.Popen([sys.executable, "-m", "cli", "schedule"], cwd=ROOT, env=env_for(tmp_path),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    # A daemon that never logs the line would keep the loop reading forever.
+    watchdog = threading.Timer(60, proc.kill)
+    watchdog.start()
+    seen: list[str] = []
+    for line in proc.stderr:
+        seen.append(line)
+        if "scheduler starting" in line:
+            proc.send_signal(signal.SIGTERM)
+            break
+    rest = proc.communicate(timeout=60)[1]
+    watchdog.cancel()
+    output = "".join(seen) + rest
+    assert proc.returncode == 0, output[-3000:]
+    assert "Traceback" not in output and "scheduler stopped" in output
