@@ -33,6 +33,8 @@ _NAME_ADJECTIVES = frozenset({
     "artisanales", "artisanaux", "africaines", "mondiales", "internacionales", "nacionales", "artesanales",
 })
 _LEADING_ARTICLES = frozenset({"the", "la", "le", "les", "el", "il", "lo", "die", "der", "das", "l", "i"})
+# "Una feria de artesanía", "un mercatino di Natale", "ein Markt": a fair the text has not named yet.
+_INDEFINITE_ARTICLES = frozenset({"a", "an", "un", "une", "una", "uno", "um", "uma", "ein", "eine", "einen", "einem", "einer"})
 _LOCATIVE_PROCLITICS = ("ب",)
 _GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$")
 # "Expoartesano", "Expohogar": one-word names; "Exposición", "Expositores", "Exportación" are common nouns.
@@ -119,6 +121,8 @@ def find_fair_names(text: str) -> list[NameMention]:
         first, last = span
         while first < last and tokens[first].folded in _LEADING_ARTICLES:
             first += 1
+        if first < last and tokens[first].folded in _INDEFINITE_ARTICLES and tokens[first].text[0].isupper():
+            first += 1  # "An Art Fair", "Una Feria Internacional de Artesanía": the article is not part of the name
         if _common_noun_before_name(tokens, first, last, text):
             first += 1  # "au salon Marrakech Design Week", "la feria Bienal Ibérica": the name is what follows
         begin, end = tokens[first].begin, tokens[last].end

@@ -554,3 +554,10 @@ def test_a_known_fairs_one_word_name_written_as_a_common_word_and_a_menus_sectio
     assert extract_fairs("Secciones: Economía y Mercado. Sábado Show. El Cultural.", language="es") == []
     (fair,) = extract_fairs("Ambiente abre del 7 al 11 de febrero de 2027 en Fráncfort.", language="es")
     assert fair.name == "Ambiente"
+
+
+def test_an_indefinite_article_is_not_part_of_the_name() -> None:
+    (fair,) = extract_fairs("Una Feria Internacional de Artesanía abre del 3 al 6 de junio de 2027 en Toledo.", language="es")
+    assert (fair.name, fair.start_date, fair.city) == ("Feria Internacional de Artesanía", date(2027, 6, 3), "Toledo")
+    (show,) = extract_fairs("An Art Fair opens in Bath on 4 June 2027.", language="en")
+    assert show.name == "Art Fair"
