@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from spiders.extract.datefold import fold_same_length
+from spiders.extract.ordinal_words import ORDINAL_WORDS
 
 # At the same place, the first kind listed wins.
 _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -70,13 +71,19 @@ _WORD_ORDINALS |= {word: number for number, words in (
     (40, ("quarantieme", "fortieth", "cuadragesima", "quarantesima", "vierzigste", "vierzigsten")),
     (50, ("cinquantieme", "fiftieth", "quincuagesima", "cinquantesima", "funfzigste", "funfzigsten")),
 ) for word in words}
+_EDITION_WORD = re.compile(rf"(?<![^\W\d_]){_EDITION_WORDS}\b", re.IGNORECASE)
+_ARABIC_TENS = {"العشرين": 20, "العشرون": 20, "الثلاثين": 30, "الثلاثون": 30, "الأربعين": 40, "الاربعين": 40,
+                "الأربعون": 40, "الاربعون": 40, "الخمسين": 50, "الخمسون": 50}
 _WORD_EDITION = re.compile(
-    rf"(?<![^\W\d_])({'|'.join(sorted(_WORD_ORDINALS, key=len, reverse=True))})\s+{_EDITION_WORDS}\b"
-    r"|(?:الدورة|النسخة|الطبعة|دورتها|دورته|طبعتها|طبعته|نسختها|نسخته)\s+(ال[^\W\d_]+)(?:\s+(عشرة?))?"
+    r"(?:الدورة|النسخة|الطبعة|دورتها|دورته|طبعتها|طبعته|نسختها|نسخته)\s+(ال[^\W\d_]+)(?:\s+(عشرة?)|\s+و(ال[^\W\d_]+))?"
     # "findet zum 25. Mal statt", "zum zehnten Mal": the how-many-th time is the edition
-    rf"|\bzum\s+(?:(\d{{1,3}})\.|({'|'.join(sorted(_WORD_ORDINALS, key=len, reverse=True))}))\s+mal\b",
+    rf"|\bzum\s+(?:(\d{{1,3}})\.|([^\W\d_]+))\s+mal\b",
     re.IGNORECASE,
 )
+_ALL_WORD_ORDINALS = {**ORDINAL_WORDS, **_WORD_ORDINALS}
+_WORDS_BEFORE = 48
+
+
 # An ordinal or a Roman numeral that opens a fair's name: "XXVIII Feria...", "35ª Feria", "122nd Canton Fair".
 _LEADING_EDITION = re.compile(
     r"^\s*(?:(\d{1,3})\s?(?:e|eme|er|ere|th|st|nd|rd|a|ª|º|°|o|\.)|([IVXLC]{1,7}))\s+(?=[^\W\d_])"
@@ -146,17 +153,41 @@ def _roman(numeral: str) -> int | None:
 
 
 def _word_edition(folded: str) -> int | None:
-    match = _WORD_EDITION.search(folded)
-    if match is None:
-        return None
-    if match.group(1):
-        return _WORD_ORDINALS.get(match.group(1).lower())
+    found: list[tuple[int, int]] = []
+    for edition in _EDITION_WORD.finditer(folded):
+        number = _ordinal_before(folded, edition.start())
+        if number is not None:
+            found.append((edition.start(), number))
+            break
+    for match in _WORD_EDITION.finditer(folded):
+        number = _cued_number(match)
+        if number is not None:
+            found.append((match.start(), number))
+            break
+    return min(found)[1] if found else None
+
+
+def _ordinal_before(folded: str, at: int) -> int | None:
+    """"la vigesima cuarta edicion", "the twenty-first edition", "la ventisettesima edizione": the longest
+    run of up to three words right before the edition word that spells an ordinal."""
+    words = folded[max(0, at - _WORDS_BEFORE):at].lower().split()[-3:]
+    for size in range(len(words), 0, -1):
+        number = _ALL_WORD_ORDINALS.get(" ".join(words[-size:]))
+        if number is not None:
+            return number
+    return None
+
+
+def _cued_number(match: re.Match[str]) -> int | None:
     if match.group(4) or match.group(5):
-        return int(match.group(4)) if match.group(4) else _WORD_ORDINALS.get(match.group(5).lower())
-    unit = _WORD_ORDINALS.get(match.group(2))
+        return int(match.group(4)) if match.group(4) else _ALL_WORD_ORDINALS.get(match.group(5).lower())
+    unit = _WORD_ORDINALS.get(match.group(1))
     if unit is None:
         return None
-    return unit + 10 if match.group(3) else unit  # "الحادية عشرة" is not covered; "الثانية عشرة" is 12
+    if match.group(3):
+        tens = _ARABIC_TENS.get(match.group(3))
+        return unit + tens if tens else None  # "الدورة الرابعة والعشرين" is the 24th
+    return unit + 10 if match.group(2) else unit  # "الحادية عشرة" is not covered; "الثانية عشرة" is 12
 
 
 def split_leading_edition(name: str) -> tuple[int | None, str]:

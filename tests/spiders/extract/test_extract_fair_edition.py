@@ -149,3 +149,20 @@ def test_a_cue_about_another_years_edition_and_a_plan_called_off() -> None:
                            language="fr")
     assert off.status == "cancelled"
     assert edition_status("Le salon, initialement prévu en mars, aura lieu du 3 au 9 octobre.") == "rescheduled"
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Ha arrancado la vigésima cuarta edición de la feria de cerámica", 24),
+    ("la décima tercera edición", 13),
+    ("giunta alla ventisettesima edizione, la mostra", 27),
+    ("la trentaduesima edizione della fiera", 32),
+    ("la vingt-septième édition du salon", 27),
+    ("la vingt et unième édition", 21),
+    ("the twenty-first edition of the fair", 21),
+    ("die siebenundzwanzigste Ausgabe der Messe", 27),
+    ("الدورة الرابعة والعشرين للمعرض", 24),
+    ("la cuarta edición", 4),
+    ("the new edition", None),
+])
+def test_compound_ordinals_in_words_number_the_edition(text: str, number: int | None) -> None:
+    assert edition_number(text) == number
