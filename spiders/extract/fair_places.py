@@ -44,6 +44,7 @@ _ARABIC_VENUE_END = re.compile(
     # "… وبتنسيق مع المديرية", "… بشراكة مع": a partner follows the place
     r"|و?(?:بتنسيق|بشراكة|بتعاون|بدعم|تحت|مع|بإشراف|باشراف))(?:\s.*)?$")
 # Lower-case words that may go on inside a venue's name ("Parc des expositions de l'OFEC").
+_ARTICLES = frozenset({"la", "le", "les", "l", "il", "lo", "el", "los", "las", "the", "der", "die", "das"})
 _VENUE_CONNECTORS = frozenset({
     "de", "des", "du", "d", "la", "le", "l", "les", "di", "del", "della", "dello", "dei", "delle", "da", "do", "dos",
     "der", "die", "das", "of", "the", "y", "e", "los", "las",
@@ -60,7 +61,8 @@ _NAMED_HEADS = frozenset(_NAMED_HEAD_WORDS) | {
     "dar",  # "Dar Souiri", "Dar Si Saïd": a Moroccan house of culture; "Dar es Salaam" is none
 }
 # English word order, the name before the venue word: "Riverside Exhibition Centre", "Mohammed V Boulevard".
-_NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:(?:[A-Z][\w’'\-]*|[IVX]+)\s+){1,4})$")
+# "Arts and Culture Centre", "Exhibition & Convention Centre": a coordinator between two capitalised words.
+_NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:(?:[A-Z][\w’'\-]*|[IVX]+)\s+(?:(?:and|&)\s+(?=[A-Z]))?){1,4})$")
 # Words a venue's own name does not hold; in a title-case headline they end it ("… Opens At Riverside Hall").
 _NOT_IN_NAME = frozenset({"the", "le", "la", "les", "el", "il", "der", "die", "das", "at", "in", "on", "a", "an", "and",
                           "for", "with", "to", "from", "au", "aux", "et", "opens", "returns", "comes", "moves"})
@@ -250,6 +252,8 @@ def _name_before(text: str, begin: int) -> tuple[int, str] | None:
     start = window + found.start(1)
     first = None
     for word in re.finditer(r"\S+", found.group(1)):
+        if first is not None and word.group(0) in ("and", "&"):
+            continue
         if fold(word.group(0)) in _NOT_IN_NAME:
             first = None
         elif first is None:
@@ -264,8 +268,12 @@ def _arabic_venue_words(surface: str) -> str:
 
 def _latin_tail(tail: str) -> str:
     """The words after a venue word up to the first lower-case word that is not a connector: a verb or a clause."""
+    previous = ""
     for word in _WORD.finditer(tail):
         token = word.group(0)
+        if token[0].isdigit() and previous in _ARTICLES:
+            return tail[:word.start()].rstrip()  # "polo fieristico di Rho la 22ª edizione": an edition, not a hall number
+        previous = fold(token)
         if token[0].islower() and fold(token).split("'")[0].split("’")[0] not in _VENUE_CONNECTORS \
                 and not fold(token).startswith(("d'", "l'", "dell'")):
             return tail[:word.start()].rstrip()

@@ -199,3 +199,12 @@ def test_a_towns_centre_is_no_venue() -> None:
     text = "Le Salon régional du tapis se tiendra du 3 au 7 mars 2027 au centre de Marrakech."
     (fair,) = extract_fairs(text, language="fr")
     assert (fair.city, fair.venue) == ("Marrakech", None)
+
+
+def test_a_venue_named_with_a_coordinator_and_one_cut_before_an_edition_number() -> None:
+    (quilts,) = extract_fairs("The Harbour Quilt Fair runs from 4 to 8 May 2027 at the Arts and Culture Centre in Halifax.",
+                              language="en")
+    assert quilts.venue == "Arts and Culture Centre"
+    (mostra,) = extract_fairs("Dal 3 al 6 giugno 2027 apre presso il quartiere fieristico di Forlì la 31ª edizione della "
+                              "Fiera del Rame.", language="it")
+    assert mostra.venue == "quartiere fieristico di Forlì"
