@@ -63,6 +63,16 @@ _STOP_WORDS = frozenset({
     "è", "sarà", "che", "nel", "nella", "presso", "ha", "apre", "ospiterà",
     "ist", "wird", "findet", "hat", "mit", "im", "am", "auf", "bei", "vom", "zum", "zur", "ab", "bis", "öffnet",
     "dédiée", "dédié", "consacré", "consacrée", "organisé", "organisée", "prévu", "prévue", "lancé", "lancée",
+    # verbs that open a headline before the fair's name: "Llega Feria Artesanal a …", "Torna Fiera del Rame"
+    "llega", "vuelve", "regresa", "arranca", "inaugura", "torna", "arriva", "riapre", "presenta", "revient", "ouvre",
+    "chega", "volta", "abrirá", "tendrá", "habrá", "podrá", "llegará", "volverá", "regresará", "arrancará",
+    "tornerà", "arriverà", "aprirà", "terrà",
+})
+# Capitalised at a headline's start, before a tail word ("Llegará Feria Artesanal"): compared folded.
+_HEADLINE_VERBS = frozenset({
+    "llega", "llegara", "vuelve", "volvera", "regresa", "regresara", "arranca", "arrancara", "abrira", "inaugura",
+    "torna", "tornera", "arriva", "arrivera", "riapre", "aprira", "presenta", "revient", "ouvre", "chega", "celebra",
+    "celebrara", "abre", "apre", "sera",
 })
 _GENERIC_ONLY = frozenset({"journees", "marche", "mercado", "mercato", "markt", "moussem", "semana", "settimana", "salon", "foire", "fair", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "feira", "mercatino", "mercadillo", "salone", "semaine", "festival", "mostra", "exposition", "exposicion", "esposizione", "muestra", "rassegna", "exposicao"})
 _MAX_TOKENS = 10
@@ -234,7 +244,8 @@ def _extend_left(tokens: list[Token], first: int, last: int, text: str) -> tuple
     start = first
     while i >= 0 and first - i < _MAX_TOKENS and same_line(text, tokens[i], tokens[i + 1]):
         token = tokens[i]
-        if token.is_word and (token.is_capitalised or token.text.isupper()) and token.folded not in _STOP_WORDS:
+        if token.is_word and (token.is_capitalised or token.text.isupper()) and token.folded not in _STOP_WORDS \
+                and token.folded not in _HEADLINE_VERBS:
             start = i
             i -= 1
             continue

@@ -561,3 +561,10 @@ def test_an_indefinite_article_is_not_part_of_the_name() -> None:
     assert (fair.name, fair.start_date, fair.city) == ("Feria Internacional de Artesanía", date(2027, 6, 3), "Toledo")
     (show,) = extract_fairs("An Art Fair opens in Bath on 4 June 2027.", language="en")
     assert show.name == "Art Fair"
+
+
+def test_a_headline_verb_before_the_fair_word_is_not_part_of_the_name() -> None:
+    (fair,) = extract_fairs("Llegará Feria del Barro a la plaza mayor del 2 al 4 de julio de 2027", language="es")
+    assert fair.name == "Feria del Barro"
+    (fiera,) = extract_fairs("Torna Fiera del Rame a Lamezia dal 3 al 5 ottobre 2027", language="it")
+    assert fiera.name == "Fiera del Rame"
