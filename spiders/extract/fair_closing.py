@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import timedelta
 
 from spiders.extract.datefold import fold_same_length
@@ -103,12 +104,19 @@ def merge_day_runs(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
             runs[-1].append(span)
         else:
             runs.append([span])
-    return [DateSpan(run[0].start, run[-1].start, run[0].begin, run[-1].finish) if len(run) > 1 else run[0] for run in runs]
+    return [_run_span(run) if len(run) > 1 else run[0] for run in runs]
+
+
+def _run_span(run: list[DateSpan]) -> DateSpan:
+    year = next((s.start.year for s in run if s.start.year is not None), None)
+    return DateSpan(replace(run[0].start, year=year), replace(run[-1].start, year=year), run[0].begin, run[-1].finish)
 
 
 def _next_day(before: DateSpan, after: DateSpan) -> bool:
-    if after.end is not None or before.end is not None or before.start.year != after.start.year:
+    # "Samstag, 12. Juni 2027, 10-18 Uhr, Sonntag, 13. Juni": one of the days may go without its year.
+    years = {before.start.year, after.start.year} - {None}
+    if after.end is not None or before.end is not None or len(years) > 1:
         return False
-    year = before.start.year or 2000  # a year-less run: any leap year tells the next day
+    year = next(iter(years), 2000)  # a year-less run: any leap year tells the next day
     first, second = before.start.with_year(year), after.start.with_year(year)
     return first is not None and second is not None and second - first == timedelta(days=1)

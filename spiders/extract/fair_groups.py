@@ -52,6 +52,8 @@ class FairGroup:
     spans: list[DateSpan] = field(default_factory=list)
     region: tuple[City | None, str | None] | None = None
     """A regional edition's own city and country ("INDEX Saudi Arabia": none, SA), not the text's nearest."""
+    kind_only: bool = False
+    """Named only by a kind of fair ("der Kunsthandwerkermarkt"): a fair only where the text also places it."""
 
     @property
     def display_name(self) -> str:
@@ -70,6 +72,8 @@ def group_mentions(text: str) -> list[FairGroup]:
     known = find_known_fairs(text, folded)
     venues = find_venues(text, folded)
     patterns = [m for m in find_fair_names(text) if not _is_venue_or_generic(m, venues, text)]
+    lone = [m for m in patterns if _lone_compound(m)]
+    patterns = [m for m in patterns if m not in lone]
     groups: dict[str, FairGroup] = {}
     regional = regional_editions(known, text)
     known = [k for k in known if not any(r.begin == k.begin for r, _ in regional)]
@@ -107,6 +111,12 @@ def group_mentions(text: str) -> list[FairGroup]:
         # beside another fair, "بمعرض الدار البيضاء الدولي" is the fairground where it is held.
         for mention in locatives:
             _add_named(groups, _merge_key(mention, groups), mention)
+    if not groups:
+        # "der Kunsthandwerkermarkt … am 8. und 9. Juni": a lone compound is the fair when the text names no other.
+        for mention in lone:
+            key = _merge_key(mention, groups)
+            _add_named(groups, key, mention)
+            groups[key].kind_only = True
     for mention in descriptors:
         nearest = _nearest_group(mention, groups.values())
         if nearest is not None:
@@ -248,4 +258,10 @@ def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: 
     possessive = re.match(r"^(.+?)[’']s\s+(.+)$", mention.name)
     if possessive and city_by_name(possessive.group(1)) and not (_words(possessive.group(2)) - _DESCRIPTOR_WORDS):
         return True  # "Malaga's trade fair", "Frankfurt's international fair": the city's fair, described
-    return len(words) == 1 and fold(mention.name).endswith(("messe", "schau", "markt")) and not mention.name.isupper()
+    return False
+
+
+def _lone_compound(mention: NameMention) -> bool:
+    """"Kunsthandwerkermarkt", "Weihnachtsmarkt", a lone "Fachmesse": a kind of fair, unless the text names no other."""
+    return len(_words(mention.name)) == 1 and fold(mention.name).endswith(("messe", "schau", "markt")) \
+        and not mention.name.isupper()

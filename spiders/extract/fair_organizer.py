@@ -59,9 +59,33 @@ def fair_organizer(description: str | None, text: str | None) -> str | None:
         institution = _search(_INSTITUTION, description, text)
         return (institution.group(1) or institution.group(2)).strip() if institution else None
     name = _ORGANIZER_END.sub("", match.group(1).strip()).strip(" -–:٬")
+    if match.group(0)[:12].lower().startswith("veranstalter") and not match.group(0).rstrip().endswith(":"):
+        return _german_name(name, match)
     name = re.sub(r"^[^\W\d_]\s+", "", name)  # a letter left of a glued pronoun: "ا غرفة …"
     name = _LEADING_ARTICLE.sub("", name)  # "organisé par la Chambre d'artisanat": the Chambre
     return name if len(name) >= 3 else None
+
+
+# German nouns are capitalised: after "Veranstalter" a name is capitalised words up to a lower-case one, and
+# "die Veranstalter Eintrittsgeld kassieren" (plural) names no one.
+_GERMAN_NAME_LINKS = frozenset({"und", "für", "fur", "von", "der", "des", "e.", "v.", "e.v.", "&", "-"})
+_GERMAN_ORGANISATIONS = re.compile(r"\b(?:GmbH|AG|e\.\s?V\.|KG|Verein|Messe|Stadt|Gemeinde|Verband|Kulturhof|Markt\w*)\b")
+
+
+def _german_name(words: str, match: re.Match[str]) -> str | None:
+    if match.string[max(0, match.start() - 5):match.start()].lower().endswith("die "):
+        return None
+    kept: list[str] = []
+    for word in words.split():
+        if word[0].islower() and word.lower() not in _GERMAN_NAME_LINKS:
+            break
+        kept.append(word)
+    while kept and kept[-1].lower() in _GERMAN_NAME_LINKS:
+        kept.pop()
+    name = " ".join(kept)
+    if len(kept) >= 2 or _GERMAN_ORGANISATIONS.search(name):
+        return name
+    return None
 
 
 # "Foto: GHM", "© Messe Frankfurt / Pietro Sutera": the company took the picture, it is not named as organiser.

@@ -14,7 +14,7 @@ _NAMED_HEAD_WORDS = (
     "espace", "palais", "palazzo", "palacio", "fortezza", "complexe", "complejo", "pabellon", "padiglione",
     "pavillon", "piazza", "avenida", "boulevard", "bd", "place", "paseo",
     "centre culturel", "centro cultural", "centro culturale", "salle des fetes", "centre", "centro", "salle", "halle",
-    "chateau", "castello", "castillo", "abbaye", "teatro", "theatre",
+    "chateau", "castello", "castillo", "abbaye", "teatro", "theatre", "schloss",
 )
 # Venues not in the gazetteer, written out: "Parc des expositions du Kram", "Pier 36", "فضاء OLM السويسي".
 _VENUE_PATTERN = re.compile(
@@ -45,6 +45,11 @@ _ARABIC_VENUE_END = re.compile(
     r"|و?(?:بتنسيق|بشراكة|بتعاون|بدعم|تحت|مع|بإشراف|باشراف))(?:\s.*)?$")
 # Lower-case words that may go on inside a venue's name ("Parc des expositions de l'OFEC").
 _ARTICLES = frozenset({"la", "le", "les", "l", "il", "lo", "el", "los", "las", "the", "der", "die", "das"})
+# What a number right after a venue counts: exhibitors, stands, visitors.
+_COUNTED = re.compile(
+    r"\s+(?:aussteller|händler|haendler|stände|staende|stand(?:s|en)?\b|exhibitors?|exposants?|expositores|espositori"
+    r"|artisans?|artesanos|artigiani|craftspeople|makers|brands?|marques|marcas|visitors?|visiteurs|visitantes|visitatori"
+    r"|besucher|m²|m2|sq)", re.IGNORECASE)
 _VENUE_CONNECTORS = frozenset({
     "de", "des", "du", "d", "la", "le", "l", "les", "di", "del", "della", "dello", "dei", "delle", "da", "do", "dos",
     "der", "die", "das", "of", "the", "y", "e", "los", "las",
@@ -271,8 +276,9 @@ def _latin_tail(tail: str) -> str:
     previous = ""
     for word in _WORD.finditer(tail):
         token = word.group(0)
-        if token[0].isdigit() and previous in _ARTICLES:
-            return tail[:word.start()].rstrip()  # "polo fieristico di Rho la 22ª edizione": an edition, not a hall number
+        if token[0].isdigit() and (previous in _ARTICLES or _COUNTED.match(tail, word.end())):
+            # "polo fieristico di Rho la 22ª edizione", "Schulturnhalle 30 Aussteller": no hall number
+            return tail[:word.start()].rstrip()
         previous = fold(token)
         if token[0].islower() and fold(token).split("'")[0].split("’")[0] not in _VENUE_CONNECTORS \
                 and not fold(token).startswith(("d'", "l'", "dell'")):

@@ -141,10 +141,17 @@ def weekday_of_span(text: str, span: DateSpan) -> int | None:
     digit = next((i for i in range(span.begin, span.finish) if text[i].isdigit()), span.finish)
     before = fold_same_length(text[max(0, span.begin - _WEEKDAY_LOOKBEHIND):digit]).lower()
     words = re.findall(r"[^\W\d_]+", before)
-    for word in reversed(words[-3:]):
-        if (index := _weekday_index(word)) is not None:
+    for position in range(len(words) - 1, max(-1, len(words) - 4), -1):
+        if (index := _weekday_index(words[position])) is not None:
+            # "Samstag und Sonntag, 23. und 24. März": two weekdays for the two days, the first is the start's.
+            if position >= 2 and words[position - 1] in _DAY_PAIR_LINKS \
+                    and (first := _weekday_index(words[position - 2])) is not None:
+                return first
             return index
     return None
+
+
+_DAY_PAIR_LINKS = frozenset({"und", "et", "and", "y", "e", "au", "to", "bis", "al", "ou", "or", "o"})
 
 
 def _weekday_index(word: str) -> int | None:

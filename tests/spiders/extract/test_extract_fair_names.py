@@ -568,3 +568,12 @@ def test_a_headline_verb_before_the_fair_word_is_not_part_of_the_name() -> None:
     assert fair.name == "Feria del Barro"
     (fiera,) = extract_fairs("Torna Fiera del Rame a Lamezia dal 3 al 5 ottobre 2027", language="it")
     assert fiera.name == "Fiera del Rame"
+
+
+def test_a_lone_german_compound_is_the_fair_when_the_text_names_no_other() -> None:
+    text = ("Der Töpfermarkt lockt mit neuen Ständen.\nAm Samstag, 12. Juni 2027, von 10 bis 18 Uhr und am Sonntag, "
+            "13. Juni, präsentieren sich 40 Aussteller im Schloss Neuenburg.")
+    (fair,) = extract_fairs(text, language="de")
+    assert (fair.name, fair.start_date, fair.end_date, fair.venue) == (
+        "Töpfermarkt", date(2027, 6, 12), date(2027, 6, 13), "Schloss Neuenburg")
+    assert extract_fairs("Der Töpfermarkt findet am 12. Juni 2027 statt.", language="de") == []  # nowhere to go

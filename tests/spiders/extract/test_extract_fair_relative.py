@@ -98,3 +98,10 @@ def test_an_arabic_opening_yesterday_dates_a_fair_known_only_by_its_closing_day(
             "للصناعة التقليدية، الذي يتواصل إلى غاية 14 مارس الجاري.")
     (fair,) = extract_fairs(text, language="ar")
     assert (fair.start_date, fair.end_date) == (date(2027, 3, 6), date(2027, 3, 14))
+
+
+def test_two_weekdays_for_two_days_give_the_start_its_own_weekday() -> None:
+    # 20 and 21 March 2027 are a Saturday and a Sunday; read against a page of March 2027.
+    (fair,) = extract_fairs("Töpfermarkt Lauf\nAm Samstag und Sonntag, 20. und 21. März, öffnet der Töpfermarkt Lauf "
+                            "in der Stadthalle.", language="de", page_date=date(2027, 3, 2))
+    assert (fair.start_date, fair.end_date) == (date(2027, 3, 20), date(2027, 3, 21))

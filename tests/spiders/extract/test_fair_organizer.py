@@ -54,3 +54,9 @@ def test_an_organiser_named_by_its_role_or_a_public_body_named_in_the_text() -> 
     assert fair_organizer(None, "El Cabildo de Lanzarote ha aprobado hoy el convenio de la feria.") == "Cabildo de Lanzarote"
     assert fair_organizer(None, "ووضعت غرفة الصناعة التقليدية بجهة فاس، خياما مجهزة") == "غرفة الصناعة التقليدية بجهة فاس"
     assert fair_organizer(None, "Le salon accueille 200 artisans venus de tout le pays.") is None
+
+
+def test_a_german_organiser_is_the_capitalised_words_after_veranstalter() -> None:
+    assert fair_organizer(None, "Veranstalter Karl Weber erklärt, warum der Markt umzieht.") == "Karl Weber"
+    assert fair_organizer(None, "Veranstalter: Stadtmarketing Lauf") == "Stadtmarketing Lauf"
+    assert fair_organizer(None, "Geöffnet hat der Markt, für den die Veranstalter Eintritt verlangen, am Samstag.") is None
