@@ -267,8 +267,16 @@ def _name_before(text: str, begin: int) -> tuple[int, str] | None:
 
 
 def _arabic_venue_words(surface: str) -> str:
-    """A venue's name is a few words; a longer run has gone on into the sentence."""
-    return " ".join(surface.split()[:_ARABIC_VENUE_MAX_WORDS])
+    """A venue's name is a few words; a longer run has gone on into the sentence, and "in <town>" ends it
+    ("فضاء طورو بالعنق بالدار البيضاء": the space is in Casablanca, the town is not in its name)."""
+    words = surface.split()[:_ARABIC_VENUE_MAX_WORDS]
+    for i, word in enumerate(words[1:], start=1):
+        town = [word[1:], *words[i + 1:i + 3]]
+        if town[0] == "مدينة":  # "بمدينة أكادير": in the city of Agadir
+            town = town[1:]
+        if word.startswith("ب") and any(city_by_name(" ".join(town[:size])) is not None for size in (1, 2)):
+            return " ".join(words[:i])
+    return " ".join(words)
 
 
 def _latin_tail(tail: str) -> str:
