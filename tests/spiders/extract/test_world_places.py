@@ -1,11 +1,11 @@
-"""Towns outside the fair gazetteer, written with their country or US state."""
+"""Towns outside the fair gazetteer, written with their country or US state, or in Arabic after "in"."""
 from __future__ import annotations
 
 from datetime import date
 
 from spiders.extract.fair_vocab import City
 from spiders.extract.fairs import extract_fairs
-from spiders.extract.world_places import country_codes, find_world_towns
+from spiders.extract.world_places import country_codes, find_arabic_towns, find_world_towns
 
 
 def test_country_names_in_the_announcement_languages() -> None:
@@ -27,3 +27,10 @@ def test_a_fair_in_a_town_the_gazetteer_does_not_list() -> None:
     (fair,) = extract_fairs("The Blue Ridge Pottery Festival will be held March 7 through 9, 2027, in Asheville, "
                             "North Carolina.", language="en")
     assert (fair.start_date, fair.city, fair.country) == (date(2027, 3, 7), "Asheville", "US")
+
+
+def test_a_town_of_an_arabic_speaking_country_after_in() -> None:
+    (fair,) = extract_fairs("افتتح المعرض الجهوي للنسيج بدار الثقافة بسعيدة من 3 إلى 9 ماي 2027.", language="ar")
+    assert (fair.city, fair.country) == ("Saïda", "DZ")
+    assert [(m.entry.name, m.entry.country) for m in find_arabic_towns("في مدينة الفيوم")] == [("Al Fayyum", "EG")]
+    assert find_arabic_towns("ليلة سعيدة للجميع") == []  # "happy": no town without "in"
