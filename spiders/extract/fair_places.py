@@ -44,6 +44,8 @@ _ARABIC_VENUE_END = re.compile(
     # "… وبتنسيق مع المديرية", "… بشراكة مع": a partner follows the place
     r"|و?(?:بتنسيق|بشراكة|بتعاون|بدعم|تحت|مع|بإشراف|باشراف))(?:\s.*)?$")
 # Lower-case words that may go on inside a venue's name ("Parc des expositions de l'OFEC").
+# A capitalised word and a genitive right before a venue word: the venue word completes that other name.
+_INSIDE_A_NAME = re.compile(r"(?<![\w'’])[A-ZÀ-Ý][\w'’\-]+\s+(?:de|del|of|di|du|des|der|dei|della)\s+$")
 _ARTICLES = frozenset({"la", "le", "les", "l", "il", "lo", "el", "los", "las", "the", "der", "die", "das"})
 # What a number right after a venue counts: exhibitors, stands, visitors.
 _COUNTED = re.compile(
@@ -214,6 +216,8 @@ def _labelled_venues(text: str) -> list[tuple[int, int, str]]:
 def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | None:
     head = text[match.start(1):match.end(1)]
     tail = text[match.start(2):match.end(2)]
+    if _INSIDE_A_NAME.search(text[max(0, match.start() - 40):match.start()]):
+        return None  # "Festival Internacional de Teatro Clásico", "Museum of Modern Art Week": another name's complement
     if head[0] >= "\u0600":
         if _indefinite(tail):
             return None  # "فضاء مخصصا لـ...", "ساحة تقدر بـ...": a space described, not a named venue

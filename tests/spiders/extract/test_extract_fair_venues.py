@@ -214,3 +214,10 @@ def test_an_arabic_venue_ends_where_its_town_follows() -> None:
     text = "افتتح يوم 4 ماي 2027 المعرض الجهوي للزربية الذي يحتضنه فضاء النخيل بالحي الحسني بالدار البيضاء إلى غاية 9 ماي 2027."
     (fair,) = extract_fairs(text, language="ar")
     assert (fair.city, fair.venue) == ("Casablanca", "فضاء النخيل بالحي الحسني")
+
+
+def test_a_venue_word_inside_another_events_name_is_no_venue() -> None:
+    text = ("La XII Feria de Alfarería abre el viernes 2 de julio de 2027 en Almagro, coincidiendo con el Festival "
+            "Internacional de Teatro Clásico.")
+    (fair,) = extract_fairs(text, language="es")
+    assert (fair.series, fair.edition, fair.venue) == ("Feria de Alfarería", 12, None)
