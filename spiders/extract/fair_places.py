@@ -14,7 +14,7 @@ _NAMED_HEAD_WORDS = (
     "espace", "palais", "palazzo", "palacio", "fortezza", "complexe", "complejo", "pabellon", "padiglione",
     "pavillon", "piazza", "avenida", "boulevard", "bd", "place", "paseo",
     "centre culturel", "centro cultural", "centro culturale", "salle des fetes", "centre", "centro", "salle", "halle",
-    "chateau", "castello", "castillo", "abbaye", "teatro", "theatre", "schloss",
+    "chateau", "castello", "castillo", "abbaye", "teatro", "theatre", "schloss", "parque", "parc", "parco",
 )
 # Venues not in the gazetteer, written out: "Parc des expositions du Kram", "Pier 36", "فضاء OLM السويسي".
 _VENUE_PATTERN = re.compile(

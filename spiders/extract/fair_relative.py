@@ -40,6 +40,14 @@ _EVENT_FIELD_LABEL = re.compile(r"^\W*(?:venue|location|where|place|lieu|adresse
 _FIELD_LINES = 2
 
 
+_STORE_DATE = re.compile(r"\s*date\s+$")
+
+
+def store_dateline(text: str, span: DateSpan) -> bool:
+    """" date 2026-01-02 El Mercado …": the date the text's store gives the page, even glued to its first paragraph."""
+    return span.end is None and _STORE_DATE.match(text[:span.begin]) is not None
+
+
 def dateline_spans(text: str, spans: Sequence[DateSpan]) -> list[DateSpan]:
     """Single dates alone (or nearly) on the first lines, with a year or not ("MADRID 25 Ago. (EUROPA PRESS)"),
     and a date right after a publication label anywhere ("Publié le 12/04/2023 à 18h30")."""
@@ -52,6 +60,9 @@ def dateline_spans(text: str, spans: Sequence[DateSpan]) -> list[DateSpan]:
         if span.begin >= limit:
             if _labelled(text, span):
                 found.append(span)
+            continue
+        if store_dateline(text, span):
+            found.append(span)
             continue
         line_start, line_end = line_around(text, span.begin, span.finish)
         if _event_field(text, line_start, line_end, span.begin):

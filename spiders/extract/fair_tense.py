@@ -49,13 +49,34 @@ def _tensed_occurrence(span: DateSpan, text: str, nearest: date) -> date | None:
     """`nearest` moved a year on (announced as to come) or back (reported as past) when its sentence says so."""
     begin, end = sentence_around(text, span.begin, span.finish)
     sentence = fold_same_length(text[begin:end])
-    future, past = _FUTURE.search(sentence) is not None, _PAST.search(sentence) is not None
+    own = _own_tense(text, span)
+    if own is not None:
+        future, past = own, not own
+    else:
+        future, past = _FUTURE.search(sentence) is not None, _PAST.search(sentence) is not None
     if future == past:
         return None
     try:
         return nearest.replace(year=nearest.year + (1 if future else -1))
     except ValueError:  # 29 February
         return None
+
+
+# "el pasado 28 de noviembre", "lo scorso 3 maggio", "le 12 mars dernier", "last 3 May": the date's own word says
+# which side of the page it lies, whatever else the sentence tells ("… y permanecerá abierto hasta el próximo lunes").
+_PAST_BEFORE = re.compile(r"\b(?:el\s+pasado|pasado|lo\s+scorso|scorso|scorsa|last|passado|vergangenen)\s+(?:\w+,?\s+)?$")
+_FUTURE_BEFORE = re.compile(r"\b(?:el\s+proximo|proximo|proxima|prossimo|prossima|next|this\s+coming|kommenden|nachsten)\s+(?:\w+,?\s+)?$")
+_PAST_AFTER = re.compile(r"^\s*(?:\d{4}\s+)?(?:dernier|derniere|passe|passee|scorso|scorsa)\b")
+_FUTURE_AFTER = re.compile(r"^\s*(?:\d{4}\s+)?(?:prochain|prochaine)\b")
+
+
+def _own_tense(text: str, span: DateSpan) -> bool | None:
+    """True when the words around the date announce it, False when they report it, else None."""
+    before = fold_same_length(text[max(0, span.begin - 24):span.begin]).lower()
+    after = fold_same_length(text[span.finish:span.finish + 16]).lower()
+    past = _PAST_BEFORE.search(before) is not None or _PAST_AFTER.match(after) is not None
+    future = _FUTURE_BEFORE.search(before) is not None or _FUTURE_AFTER.match(after) is not None
+    return None if past == future else future
 
 
 def reported_as_past(text: str, begin: int, end: int) -> bool:

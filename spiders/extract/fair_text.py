@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from spiders.extract.dates import DateSpan, find_date_spans, resolve_span
 from spiders.extract.fair_closing import bare_closing_day, closes_only, days_after, merge_day_runs
 from spiders.extract.fair_teasers import mask_teasers
-from spiders.extract.fair_relative import dateline_spans, relative_start, wire_dateline
+from spiders.extract.fair_relative import dateline_spans, relative_start, store_dateline, wire_dateline
 from spiders.extract.fair_edition import edition_after, edition_before, first_before
 from spiders.extract.fair_years import Resolved, following_year, reference_date, resolve_fair_span
 from spiders.extract.fair_pairing import pair_dates
@@ -66,7 +66,8 @@ def extract_text_fairs(
         return []
     # The page's dateline dates the page, not a fair; it still anchors year-less and relative days. A year-less
     # one ("MADRID 25 Ago. (EUROPA PRESS)") is the page's too; a date beside a fair's name on its line is the fair's.
-    page_lines = [s for s in dateline_spans(text, spans) if wire_dateline(text, s) or not _names_a_fair(s, groups, text)]
+    page_lines = [s for s in dateline_spans(text, spans)
+                  if wire_dateline(text, s) or store_dateline(text, s) or not _names_a_fair(s, groups, text)]
     own_date = next((s for s in page_lines if s.has_year), None)
     page_days = {id(s) for s in page_lines}
     fair_spans = [s for s in spans if id(s) not in page_days]
@@ -280,7 +281,7 @@ def _record(
     place = places.near(*anchor, others)
     # A city in the fair's own name, else a listed fairground's own city, beat the city the text names nearest.
     city = (group.known.city if group.known else None) or name_city or (venue.city if venue else None) or place.city \
-        or town_ending_name(group.display_name)
+        or town_ending_name(group.display_name) or (town_ending_name(venue.surface) if venue else None)
     country = city.country if city else (group.known.country if group.known else None)
     if group.region is not None:
         city, country = group.region

@@ -105,3 +105,11 @@ def test_two_weekdays_for_two_days_give_the_start_its_own_weekday() -> None:
     (fair,) = extract_fairs("Töpfermarkt Lauf\nAm Samstag und Sonntag, 20. und 21. März, öffnet der Töpfermarkt Lauf "
                             "in der Stadthalle.", language="de", page_date=date(2027, 3, 2))
     assert (fair.start_date, fair.end_date) == (date(2027, 3, 20), date(2027, 3, 21))
+
+
+def test_the_stores_date_glued_to_the_first_paragraph_dates_the_page_and_pasado_looks_back() -> None:
+    text = (" date 2027-01-03 El Mercado Navideño de Cerámica abrió sus puertas el pasado 27 de noviembre en el Parque "
+            "de la Isla de Mérida y permanecerá abierto hasta el próximo lunes, 4 de enero.")
+    (fair,) = extract_fairs(text, language="es")
+    assert (fair.start_date, fair.end_date) == (date(2026, 11, 27), date(2027, 1, 4))
+    assert (fair.venue, fair.city) == ("Parque de la Isla de Mérida", "Mérida")
