@@ -237,7 +237,7 @@ _ARABIC_VENUE_BEFORE = re.compile(r"(?<![^\W\d_])[وب]?(?:قصر|أرض|ارض|
 
 
 _VENUE_WORD_AFTER = re.compile(r"\s+(?:Centre|Center|Centrum|Halls?|Grounds|Fairgrounds|Complex|Park|Palace|Pavilion|Building"
-                               r"|Hotel|Arena|Plaza|Square)(?![^\W\d_])")
+                               r"|Hotel|Arena|Plaza|Square|Place|Street|Cross)(?![^\W\d_])")
 
 
 def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: str) -> bool:

@@ -21,12 +21,18 @@ _ORGANIZER_END = re.compile(
     r"|\s+و?(?:بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|وذلك|إلى|الى)(?:\s.*)?$"
     # "… وميدلت من 2 إلى 5 يوليوز": the dates follow
     r"|\s+(?:من|ما\s+بين|بين)\s+\d.*$"
+    # "organise par le biais de la Maison de l'artisan la Semaine de la poterie": the fair follows its organiser
+    r"|\s+(?:la|le|les|l['’]|the|el|la|il|lo|die|der|das)\s*(?:\d+\S*\s+)?(?:semaine|salon|foire|festival|fair|show|feria"
+    r"|fiera|mostra|journees|journées|rencontres|exposition|expo|messe|markt|mercado|mercato|edition|édition|edizione|edicion"
+    r"|edición)\b.*$"
     # "تنظم غرفة … المعرض الجهوي …": the fair itself follows its organiser
     r"|\s+(?:ال)?(?:معرض|صالون|مهرجان|ملتقى|أسبوع|أيام|سوق|دورة)(?:\s.*)?$",
     re.IGNORECASE,
 )
 
 
+_THROUGH = re.compile(r"^(?:le\s+biais\s+(?:de\s+|du\s+|des\s+|d['’])|l['’]interm[ée]diaire\s+(?:de\s+|du\s+|des\s+|d['’])"
+                      r"|way\s+of\s+|means\s+of\s+|medio\s+de\s+)", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:(?:[Ll]a|[Ll]e|[Ee]l|[Ii]l|[Ll]o|[Tt]he|[Dd]er|[Dd]ie|[Dd]as|[Dd]em)\s+|[Ll]['’])(?=[A-ZÀ-Ý])")
 # Companies whose trade is organising fairs: named in a text about a fair, they are its organiser.
 _ORGANISING_COMPANIES = re.compile(
@@ -58,7 +64,8 @@ def fair_organizer(description: str | None, text: str | None) -> str | None:
             return role.group(1)
         institution = _search(_INSTITUTION, description, text)
         return (institution.group(1) or institution.group(2)).strip() if institution else None
-    name = _ORGANIZER_END.sub("", match.group(1).strip()).strip(" -–:٬")
+    # "organise par le biais de la Maison de l'artisan": through that body, which runs it.
+    name = _ORGANIZER_END.sub("", _THROUGH.sub("", match.group(1).strip())).strip(" -–:٬")
     if match.group(0)[:12].lower().startswith("veranstalter") and not match.group(0).rstrip().endswith(":"):
         return _german_name(name, match)
     name = re.sub(r"^[^\W\d_]\s+", "", name)  # a letter left of a glued pronoun: "ا غرفة …"

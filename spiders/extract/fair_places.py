@@ -72,6 +72,7 @@ _NAMED_HEADS = frozenset(_NAMED_HEAD_WORDS) | {
 _NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:(?:[A-Z][\w’'\-]*|[IVX]+)\s+(?:(?:and|&)\s+(?=[A-Z]))?){1,4})$")
 # Words a venue's own name does not hold; in a title-case headline they end it ("… Opens At Riverside Hall").
 _NOT_IN_NAME = frozenset({"the", "le", "la", "les", "el", "il", "der", "die", "das", "at", "in", "on", "a", "an", "and",
+                          "un", "une", "una", "uno", "ein", "eine",
                           "for", "with", "to", "from", "au", "aux", "et", "opens", "returns", "comes", "moves"})
 _NAME_FIRST_HEADS = frozenset({"hall", "village", "arena"})
 _GERMAN_HEADS = ("messegelande", "messezentrum", "messengelande")

@@ -221,3 +221,10 @@ def test_a_venue_word_inside_another_events_name_is_no_venue() -> None:
             "Internacional de Teatro Clásico.")
     (fair,) = extract_fairs(text, language="es")
     assert (fair.series, fair.edition, fair.venue) == ("Feria de Alfarería", 12, None)
+
+
+def test_an_article_is_no_proper_name_before_a_venue_word_and_a_market_place_is_no_fair() -> None:
+    (fair,) = extract_fairs("Salon du cuir de Safi : Un espace pour les jeunes artisans\nOrganisé du 3 au 9 mai 2027, le "
+                            "Salon du cuir de Safi réunit 80 artisans.", language="fr")
+    assert fair.venue is None
+    assert extract_fairs("Stalls fill the Kingsbridge Market Place on 4 June 2027.", language="en") == []

@@ -60,3 +60,8 @@ def test_a_german_organiser_is_the_capitalised_words_after_veranstalter() -> Non
     assert fair_organizer(None, "Veranstalter Karl Weber erklärt, warum der Markt umzieht.") == "Karl Weber"
     assert fair_organizer(None, "Veranstalter: Stadtmarketing Lauf") == "Stadtmarketing Lauf"
     assert fair_organizer(None, "Geöffnet hat der Markt, für den die Veranstalter Eintritt verlangen, am Samstag.") is None
+
+
+def test_an_organiser_named_through_the_body_that_runs_it() -> None:
+    text = "Le ministère organise par le biais de la Maison de l'artisan la Semaine de la poterie du 3 au 9 mai 2027."
+    assert fair_organizer(None, text) == "Maison de l'artisan"
