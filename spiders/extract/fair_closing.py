@@ -24,7 +24,10 @@ _ARABIC_UNTIL = re.compile(r"(?:حتى|غاية|لغاية|إلى|الى)(?:\s+�
 _CLOSING_WORDS = (
     r"(?:\bclos(?:es|ing)|\bends?\b|\bwraps?\s+up|\bfermer\w*|\bferme\b|\bclotur\w*|\bse\s+termin\w*|\bs'acheve\w*"
     r"|\bprend(?:ra)?\s+fin|\bcerrar\w*|\bcierra\w*|\bfinaliza\w*|\bconclu\w*|\bchiud\w*|\btermin\w*|\bendet\b"
-    r"|\bschlie(?:ss|ß)t|يختتم|تختتم|اختتام|تسدل|يسدل)"
+    r"|\bschlie(?:ss|ß)t|يختتم|تختتم|اختتام|تسدل|يسدل"
+    # told after the fact: "s'est achevé ce dimanche 5 mai", "closed on 5 May", "se clausuró el"
+    r"|\bs'est\s+(?:achev|termin|clotur|clos)\w*|\ba\s+ferme\b|\bclosed\b|\bended\b|\bse\s+clausur\w*|\bcerro\b"
+    r"|\bsi\s+e\s+(?:chius|conclus)\w*|\bwurde\s+beendet)"
 )
 _CLOSING_VERB = re.compile(
     _CLOSING_WORDS + r"(?:\s+[^\W\d_]{1,8}){0,3}\s*$",

@@ -69,6 +69,9 @@ def resolve_fair_span(span: DateSpan, positions: Sequence[tuple[int, int]], text
     ):
         start = span.start.with_year(year) if year is not None else None
         if start is not None:
+            if basis == "context":
+                # "ce dimanche 5 mai" in a text that names "l'édition 2018": the Sunday next to that year (2019).
+                start = _weekday_year(span, text, start) or start
             return Resolved(*resolve_span(span, start), basis)
     if reference is not None:
         return Resolved(*resolve_span(span, _weekday_year(span, text, reference) or _tensed(span, text, reference)), "context")

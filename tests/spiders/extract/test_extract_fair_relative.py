@@ -113,3 +113,11 @@ def test_the_stores_date_glued_to_the_first_paragraph_dates_the_page_and_pasado_
     (fair,) = extract_fairs(text, language="es")
     assert (fair.start_date, fair.end_date) == (date(2026, 11, 27), date(2027, 1, 4))
     assert (fair.venue, fair.city) == ("Parque de la Isla de Mérida", "Mérida")
+
+
+def test_a_weekday_moves_a_context_year_and_a_past_closing_verb_ends_the_fair() -> None:
+    # "l'édition 2026" is the one compared; Sunday 9 May falls in 2027.
+    text = ("Le Salon de la vannerie s'est achevé ce dimanche 9 mai, avec 300 exposants. "
+            "Un chiffre supérieur à celui de l'édition 2026.")
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.start_date, fair.end_date) == (None, date(2027, 5, 9))
