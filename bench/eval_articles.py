@@ -148,7 +148,9 @@ def _small_sets(root: Path, part: Part | None) -> tuple[list[Job], list[Callable
         rd_entries = [e for e in index if not e.get("likely_synthetic") and in_part(page_family(e["name"]), part)]
         rd_names = [e["name"] for e in rd_entries]
         rd_metas = [json.loads((readability / "test-pages" / n / "expected-metadata.json").read_text(encoding="utf-8")) for n in rd_names]
-        rd_bodies = [lxml_html.fromstring(read_bytes(readability / "test-pages" / n / "expected.html.gz")).text_content() for n in rd_names]
+        # Decoded first: lxml reads undeclared bytes as Latin-1, and the goldens are UTF-8 without a charset.
+        rd_bodies = [lxml_html.fromstring(read_bytes(readability / "test-pages" / n / "expected.html.gz").decode("utf-8", "replace"))
+                     .text_content() for n in rd_names]
         rd_langs = [e.get("lang") for e in rd_entries]
 
         def check_readability(results: list[dict[str, Any]]) -> list[Score]:
