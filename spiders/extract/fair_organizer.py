@@ -18,7 +18,7 @@ _ORGANIZER_END = re.compile(
     r"|in|at|à|au|from|du|le|on|con|en|el|bei|im|am|vom|بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|ب)\b.*$"
     # "organisée par la commune aura lieu du …": the sentence's own verb follows the organiser
     r"|\s+(?:aura|auront|se|sera|seront|will|takes|tendr[áa]|findet|si|ouvre|opens|runs|returns|revient|torna|vuelve)\s.*$"
-    r"|\s+و?(?:بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|وذلك|إلى|الى)(?:\s.*)?$"
+    r"|\s+و?(?:بشراكة|بتنسيق|بتعاون|بدعم|تحت|بمشاركة|بمناسبة|في|خلال|وذلك|إلى|الى|تزامنا|بالتزامن|تزامن)(?:\s.*)?$"
     # "… وميدلت من 2 إلى 5 يوليوز": the dates follow
     r"|\s+(?:من|ما\s+بين|بين)\s+\d.*$"
     # "organise par le biais de la Maison de l'artisan la Semaine de la poterie": the fair follows its organiser

@@ -121,3 +121,9 @@ def test_a_weekday_moves_a_context_year_and_a_past_closing_verb_ends_the_fair() 
             "Un chiffre supérieur à celui de l'édition 2026.")
     (fair,) = extract_fairs(text, language="fr")
     assert (fair.start_date, fair.end_date) == (None, date(2027, 5, 9))
+
+
+def test_bis_einschliesslich_closes_the_fair() -> None:
+    (fair,) = extract_fairs("Die Keramikmesse Bamberg wurde eröffnet. Bis einschließlich Dienstag, 16. Februar 2027, "
+                            "zeigen 80 Aussteller ihre Arbeiten.", language="de")
+    assert (fair.start_date, fair.end_date) == (None, date(2027, 2, 16))

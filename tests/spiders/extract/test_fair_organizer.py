@@ -65,3 +65,8 @@ def test_a_german_organiser_is_the_capitalised_words_after_veranstalter() -> Non
 def test_an_organiser_named_through_the_body_that_runs_it() -> None:
     text = "Le ministère organise par le biais de la Maison de l'artisan la Semaine de la poterie du 3 au 9 mai 2027."
     assert fair_organizer(None, text) == "Maison de l'artisan"
+
+
+def test_an_arabic_organiser_ends_where_coinciding_with_follows() -> None:
+    text = "ويأتي المعرض بتنظيم من غرفة الصناعة التقليدية تزامنا مع عيد العرش."
+    assert fair_organizer(None, text) == "غرفة الصناعة التقليدية"
