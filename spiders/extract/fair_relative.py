@@ -12,7 +12,7 @@ from spiders.extract.fair_tense import told_as_past
 from spiders.extract.labelled_date import PUBLICATION_LABEL
 from spiders.extract.textutil import line_around
 
-_DATELINE_LINES = 3
+_DATELINE_LINES = 5
 _DATELINE_SLACK = 30
 _WEEKDAY_LOOKBEHIND = 16
 # "Au Fait Maroc (June 4, 2013) — The 4th edition…", "RABAT, 3 mai 2027 (MAP) -": a wire story's dateline.

@@ -127,3 +127,10 @@ def test_bis_einschliesslich_closes_the_fair() -> None:
     (fair,) = extract_fairs("Die Keramikmesse Bamberg wurde eröffnet. Bis einschließlich Dienstag, 16. Februar 2027, "
                             "zeigen 80 Aussteller ihre Arbeiten.", language="de")
     assert (fair.start_date, fair.end_date) == (None, date(2027, 2, 16))
+
+
+def test_a_dateline_alone_on_the_fourth_line_dates_the_page() -> None:
+    text = ("FERIAS\n\nLa cerámica vuelve a Talavera\n\nLa Feria de la Cerámica abrió sus puertas el pasado 7 de diciembre en el "
+            "recinto ferial.\n\n12 de febrero de 2027\n\nLa feria reunió a 200 ceramistas.")
+    (fair,) = extract_fairs(text, language="es")
+    assert fair.start_date == date(2026, 12, 7)
