@@ -35,7 +35,7 @@ _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|موعد\s+جديد|مواعيد\s+جديدة")),
 )
 _ROMAN = r"(?:[IVXLC]{1,7})"
-_EDITION_WORDS = r"(?:edition|editie|edizione|edicion|edicao|ausgabe|auflage|session|sesion|sessione)"
+_EDITION_WORDS = r"(?:edition|editie|edizione|edicion|edicao|ausgabe|auflage|session|sesion|sessione|version)"
 _EDITION = re.compile(
     rf"\b(\d{{1,3}})\s?(?:e|eme|er|ere|th|st|nd|rd|a|ª|º|°|o|\^|\.|sima|esima|ma)?\s+{_EDITION_WORDS}\b"
     rf"|\b{_EDITION_WORDS}\s+(?:n[°o.]?\s*|numero\s+|number\s+)?(\d{{1,3}})\b(?!\s*(?:de\s+)?\d)"

@@ -162,6 +162,7 @@ def test_a_cue_about_another_years_edition_and_a_plan_called_off() -> None:
     ("die siebenundzwanzigste Ausgabe der Messe", 27),
     ("الدورة الرابعة والعشرين للمعرض", 24),
     ("la cuarta edición", 4),
+    ("se lleva a cabo la versión número 19 de la Feria de Artesanías", 19),
     ("the new edition", None),
 ])
 def test_compound_ordinals_in_words_number_the_edition(text: str, number: int | None) -> None:
