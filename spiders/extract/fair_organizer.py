@@ -22,7 +22,7 @@ _ORGANIZER_END = re.compile(
     # "… وميدلت من 2 إلى 5 يوليوز": the dates follow
     r"|\s+(?:من|ما\s+بين|بين)\s+\d.*$"
     # "organise par le biais de la Maison de l'artisan la Semaine de la poterie": the fair follows its organiser
-    r"|\s+(?:la|le|les|l['’]|the|el|la|il|lo|die|der|das)\s*(?:\d+\S*\s+)?(?:semaine|salon|foire|festival|fair|show|feria"
+    r"|\s+(?:la|le|les|l['’]|the|el|il|lo|die|der|das)\s*(?:\d+\S*\s+)?(?:semaine|salon|foire|festival|fair|show|feria"
     r"|fiera|mostra|journees|journées|rencontres|exposition|expo|messe|markt|mercado|mercato|edition|édition|edizione|edicion"
     r"|edición)\b.*$"
     # "تنظم غرفة … المعرض الجهوي …": the fair itself follows its organiser
