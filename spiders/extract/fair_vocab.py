@@ -133,8 +133,8 @@ def _find(text: str, folded: str, pattern: re.Pattern[str], table: dict[str, obj
         if entry is None:
             continue
         surface = text[match.start(1):match.end(1)]
-        if _needs_case(entry, match.group(1)) and not surface.isupper():
-            continue  # acronyms like "LA", "NEC", "INDEX" only count in capitals
+        if _needs_case(entry, match.group(1)) and not surface.isupper() and surface not in _written_surfaces():
+            continue  # acronyms like "LA", "NEC", "INDEX" only count in capitals, or as our data writes them ("HoMi")
         if isinstance(entry, KnownFair) and surface[:1].islower() and " " not in surface.strip():
             continue  # "un buen ambiente para los negocios": a common word; a fair's one-word name is capitalised
         found.append(Mention(text[match.start(1):match.end(1)], match.start(1), match.end(1), entry))  # type: ignore[arg-type]
@@ -142,15 +142,21 @@ def _find(text: str, folded: str, pattern: re.Pattern[str], table: dict[str, obj
 
 
 @lru_cache(maxsize=1)
-def _acronyms() -> frozenset[str]:
-    """Folded forms of the surfaces written in capitals in our data (LA, NEC, SIEL, INDEX...)."""
+def _written_surfaces() -> frozenset[str]:
+    """Every surface exactly as our data writes it."""
     raw_cities = yaml.safe_load((DATA_DIR / "cities.yaml").read_text(encoding="utf-8"))
     surfaces: list[str] = []
     for name, entry in raw_cities.items():
         surfaces += [name, *(entry.get("names") or []), *(entry.get("venues") or [])]
     for fair in known_fairs():
         surfaces += [fair.name, *fair.aliases]
-    return frozenset(fold(s) for s in map(str, surfaces) if s.isupper() and len(s) <= 6)
+    return frozenset(map(str, surfaces))
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> frozenset[str]:
+    """Folded forms of the surfaces written in capitals in our data (LA, NEC, SIEL, INDEX...)."""
+    return frozenset(fold(s) for s in _written_surfaces() if s.isupper() and len(s) <= 6)
 
 
 def _needs_case(entry: object, folded_surface: str) -> bool:

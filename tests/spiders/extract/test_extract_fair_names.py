@@ -577,3 +577,10 @@ def test_a_lone_german_compound_is_the_fair_when_the_text_names_no_other() -> No
     assert (fair.name, fair.start_date, fair.end_date, fair.venue) == (
         "Töpfermarkt", date(2027, 6, 12), date(2027, 6, 13), "Schloss Neuenburg")
     assert extract_fairs("Der Töpfermarkt findet am 12. Juni 2027 statt.", language="de") == []  # nowhere to go
+
+
+def test_a_known_acronym_counts_as_the_gazetteer_writes_it_too() -> None:
+    (fair,) = extract_fairs("La settima edizione di «HoMi» si terrà a Rho Fiera Milano dal 16 al 19 settembre 2027.",
+                            language="it")
+    assert (fair.series, fair.city, fair.start_date) == ("HOMI", "Milan", date(2027, 9, 16))
+    assert extract_fairs("Homi, a small word, was said on 16 September 2027.", language="en") == []
