@@ -91,7 +91,8 @@ def group_mentions(text: str) -> list[FairGroup]:
         overlapping = _overlapping_known(mention, known) or _apposed_to(mention, groups.values(), text)
         if overlapping is not None:
             group = groups[overlapping]
-            group.positions.append((mention.begin, mention.end))
+            if (mention.begin, mention.end) not in group.positions:  # the gazetteer found this very mention
+                group.positions.append((mention.begin, mention.end))
             if mention.acronym and mention.acronym.isupper() and group.known is not None \
                     and fold(group.known.name) == fold(mention.acronym):
                 # "Feria de Artesanía de Castilla-La Mancha (FARCAMA)": an acronym's words written out name it

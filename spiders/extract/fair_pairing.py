@@ -112,8 +112,10 @@ def _candidates(span: DateSpan, mentions: Sequence[tuple[Span, DatedFair]], text
             gap = (begin - span.finish) * _DATE_BEFORE_NAME_PENALTY
             # a month written "julio." keeps the sentence's full stop inside the span
             after = span.finish - 1 if text.endswith(".", 0, span.finish) else span.finish
-            if _CLAUSE_BREAK.search(text[after:begin]):
-                gap += 250  # "..., and Shoppe Object": the date belongs to the clause before
+            if _CLAUSE_BREAK.search(text[after:begin]) or _bracketed(span, text):
+                # "..., and Shoppe Object", "Spring Fair got off to a start (Sunday 5 February) with Autumn Fair's
+                # director": the date belongs to the clause before
+                gap += 250
             between = [m for m in mentions if span.finish <= m[0][0] and m[0][1] <= begin and m[1] is not group]
         else:
             gap, between = 0.0, []
@@ -122,6 +124,10 @@ def _candidates(span: DateSpan, mentions: Sequence[tuple[Span, DatedFair]], text
         if id(group) not in found or gap < found[id(group)][0]:
             found[id(group)] = (gap, group)
     return list(found.values())
+
+
+def _bracketed(span: DateSpan, text: str) -> bool:
+    return text[max(0, span.begin - 4):span.begin].rstrip().endswith("(") and text[span.finish:span.finish + 3].lstrip().startswith(")")
 
 
 def _take_from_neighbour(group: DatedFair, groups: Sequence[DatedFair], choices: dict[int, list[tuple[float, DatedFair]]]) -> None:

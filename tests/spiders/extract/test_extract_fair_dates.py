@@ -209,3 +209,18 @@ def test_a_month_whose_full_stop_ends_the_sentence_keeps_its_dates_off_the_next_
     starts = {f.name: f.start_date for f in extract_fairs(text, language="es")}
     assert starts == {"Feria del Esparto de Cieza": date(2027, 4, 3), "Feria del Encaje": date(2027, 5, 8),
                       "Feria del Vidrio Soplado": date(2027, 7, 10), "Feria de la Forja": date(2027, 9, 18)}
+
+
+def test_a_bracketed_date_belongs_to_the_clause_before_it() -> None:
+    text = ("The Leeds Basket Fair got off to a busy start yesterday (Sunday 7 March 2027) with Spring Fair's director "
+            "among the visitors.")
+    fairs = {f.name: f for f in extract_fairs(text, language="en")}
+    assert fairs["Leeds Basket Fair"].start_date == date(2027, 3, 7)
+    assert "Spring Fair" not in fairs or fairs["Spring Fair"].start_date is None
+
+
+def test_a_known_fair_found_twice_over_counts_as_one_mention() -> None:
+    from spiders.extract.fair_groups import group_mentions
+
+    (group,) = [g for g in group_mentions("Spring Fair opens. Spring Fair closes.") if g.key == "Spring Fair"]
+    assert len(group.positions) == len(set(group.positions)) == 2
