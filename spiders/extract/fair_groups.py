@@ -74,6 +74,7 @@ def group_mentions(text: str) -> list[FairGroup]:
     patterns = [m for m in find_fair_names(text) if not _is_venue_or_generic(m, venues, text)]
     lone = [m for m in patterns if _lone_compound(m)]
     patterns = [m for m in patterns if m not in lone]
+    lone = [m for m in lone if _craft_compound(m)]
     groups: dict[str, FairGroup] = {}
     regional = regional_editions(known, text)
     known = [k for k in known if not any(r.begin == k.begin for r, _ in regional)]
@@ -266,3 +267,13 @@ def _lone_compound(mention: NameMention) -> bool:
     """"Kunsthandwerkermarkt", "Weihnachtsmarkt", a lone "Fachmesse": a kind of fair, unless the text names no other."""
     return len(_words(mention.name)) == 1 and fold(mention.name).endswith(("messe", "schau", "markt")) \
         and not mention.name.isupper()
+
+
+# The crafts' own kinds of market ("Töpfermarkt", "Kunsthandwerkermarkt", "Weihnachtsmarkt"); an "Energiemarkt",
+# a "Bodenmarkt" or the "Tagesschau" is no fair, even dated and placed.
+_CRAFT_COMPOUND = re.compile(r"^(?:kunst|handwerk|topfer|toepfer|keramik|porzellan|glas|holz|textil|teppich|schmuck|leder"
+                             r"|korb|weihnacht|advent|oster|kreativ|design|mittelalter|hobby|bastel|kunstler|handmade)")
+
+
+def _craft_compound(mention: NameMention) -> bool:
+    return _CRAFT_COMPOUND.match(fold(mention.name)) is not None

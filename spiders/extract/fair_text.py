@@ -84,8 +84,9 @@ def extract_text_fairs(
     for group in groups:
         wanted = group is main or (undated_known and group.known is not None)
         found = _fairs_of(group, text, places, chooser, reference, wanted, own_date is not None or page_date is not None, log)
-        # "Die Keramikmesse findet am 12. April statt": a kind of fair with no place is nothing an artisan can go to.
-        fairs.extend(f for f in found if not group.kind_only or f.venue or f.city)
+        # "Die Keramikmesse findet am 12. April statt": a kind of fair with no place, or no day ("Fleischmarkt 1,
+        # Wien" in a footer), is nothing an artisan can go to.
+        fairs.extend(f for f in found if not group.kind_only or (f.venue or f.city) and (f.start or f.end))
     return _dedupe(fairs)
 
 

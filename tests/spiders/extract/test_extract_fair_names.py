@@ -584,3 +584,8 @@ def test_a_known_acronym_counts_as_the_gazetteer_writes_it_too() -> None:
                             language="it")
     assert (fair.series, fair.city, fair.start_date) == ("HOMI", "Milan", date(2027, 9, 16))
     assert extract_fairs("Homi, a small word, was said on 16 September 2027.", language="en") == []
+
+
+def test_a_lone_compound_that_is_no_crafts_market_stays_out_even_dated_and_placed() -> None:
+    assert extract_fairs("Der Energiemarkt öffnet am 12. Juni 2027 in der Stadthalle Kassel.", language="de") == []
+    assert extract_fairs("Fleischmarkt 1, Wien. Der Fleischmarkt ist eine Straße.", language="de") == []
