@@ -33,10 +33,6 @@ def warm_up() -> None:
     for kind, work in (("news", article_page), ("fairs", fair_page), ("prices", offer_page)):
         source = Source(id="warm-up", kind=kind, name="warm-up", language="fr", start_urls=(url,))
         work(_PAGE, url, source, None, rates)
-    # The page above names a gazetteer city, so the GeoNames towns fair names are read against are loaded here.
-    from spiders.extract.world_places import named_towns
-
-    named_towns()
 
 
 try:
