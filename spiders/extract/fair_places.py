@@ -120,6 +120,8 @@ class PlaceIndex:
     written_venues: list[tuple[int, int, str]]
     credited_venues: list[Mention]
     """Fairgrounds named as an organiser, a partner or a photo credit."""
+    region_cities: list[Mention]
+    """The seat of a region the text names ("لجهة فاس مكناس": Fès), the fair's city only when it names no other town."""
 
     @classmethod
     def build(cls, text: str) -> PlaceIndex:
@@ -140,7 +142,9 @@ class PlaceIndex:
             if not any(c.begin < town.end and town.begin < c.end for c in known):
                 known.append(town)
         cities = [c for c in known if not _ORIGIN_CUE.search(folded[max(0, c.begin - _ORIGIN_LOOKBEHIND):c.begin])]
-        return cls(text, folded, cities, hosting, written, credited)
+        regional = [c for c in cities if _REGION_BEFORE.search(text[max(0, c.begin - _REGION_LOOKBEHIND):c.begin])]
+        seats = [c for c in regional if _REGION_SEAT_BEFORE.search(text[max(0, c.begin - _REGION_LOOKBEHIND):c.begin])]
+        return cls(text, folded, [c for c in cities if c not in regional], hosting, written, credited, seats)
 
     def venue_candidates(self) -> list[VenueCandidate]:
         """Every venue the text names, in text order, each with what is written just before it."""
@@ -167,6 +171,8 @@ class PlaceIndex:
         cities = [c for c in self.cities if not any(b <= c.begin and c.end <= e for b, e in others)]
         city = _nearest(cities, begin, end, windows)
         city = _on_the_line(self.text, cities, begin, city, windows) or city
+        if city is None and not cities:
+            city = _nearest(self.region_cities, begin, end, windows)
         if venue is not None and city is not None and not _overlaps(city, venue) \
                 and isinstance(venue.entry, Venue) and venue.entry.city != city.entry:
             # A city named with this fair beats a venue that belongs to the sentence before.
@@ -188,6 +194,14 @@ _ORIGIN_CUE = re.compile(
     r"|\b(?:venus?|venues?|venant|originaires?|procedentes|provenienti)\s+(?:de|d'|da)|(?:القادمين|الوافدين|القادمات)\s+من)\s*$"
 )
 _ORIGIN_LOOKBEHIND = 40
+# "غرفة الصناعة التقليدية لجهة فاس مكناس", "la Chambre de la région Fès-Meknès": towns that name a region, often two
+# of them, say nothing of where the fair is held.
+_REGION_WORD = (r"(?:(?<![^\W\d_])[لب]?جهة|\b[Rr][ée]gion|\b[Rr]egione|\b[Rr]egión|\b[Rr]egion)\s+"
+                r"(?:(?:de|du|des|d'|of|di|del)\s+)?(?:(?:la|l'|the)\s+)?")
+_REGION_BEFORE = re.compile(_REGION_WORD + r"(?:[^\W\d_][\w'’]*[\s\-]+){0,2}$")
+# The town a region is named after first (Fès-Meknès, Casablanca-Settat) is its seat.
+_REGION_SEAT_BEFORE = re.compile(_REGION_WORD + r"$")
+_REGION_LOOKBEHIND = 40
 
 
 def _hosts(text: str, venue: Mention) -> bool:

@@ -228,3 +228,16 @@ def test_an_article_is_no_proper_name_before_a_venue_word_and_a_market_place_is_
                             "Salon du cuir de Safi réunit 80 artisans.", language="fr")
     assert fair.venue is None
     assert extract_fairs("Stalls fill the Kingsbridge Market Place on 4 June 2027.", language="en") == []
+
+
+def test_towns_that_name_a_region_give_way_to_the_fairs_own_town() -> None:
+    (rugs,) = extract_fairs("تنظم غرفة الصناعة التقليدية لجهة فاس مكناس المعرض الجهوي للزربية من 3 إلى 9 ماي 2027 "
+                            "بساحة باب بوجلود بفاس.", language="ar")
+    assert (rugs.city, rugs.venue) == ("Fès", "ساحة باب بوجلود")
+    # Named by its region only, a fair is placed in the region's seat, the town named first.
+    (cloth,) = extract_fairs("تنظم غرفة الصناعة التقليدية لجهة الدار البيضاء سطات المعرض الجهوي للنسيج من 3 إلى 9 ماي 2027.",
+                             language="ar")
+    assert cloth.city == "Casablanca"
+    (leather,) = extract_fairs("La Chambre de la région Fès-Meknès organise le Salon du cuir du 3 au 9 mai 2027 à Meknès.",
+                               language="fr")
+    assert leather.city == "Meknès"
