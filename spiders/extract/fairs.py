@@ -35,7 +35,7 @@ _REGISTRATION_WORD = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_CUE = re.compile(
-    r"(?:jusqu['’]\s*au|jusqu['’]\s*à|avant\s+le|until|by|before|close[sd]?(?:\s+on)?|end(?:s)?(?:\s+on)?|bis\s+zum|bis"
+    r"(?:jusqu['’]\s*au|jusqu['’]\s*à|avant\s+le|avant|until|by|before|close[sd]?(?:\s+on)?|end(?:s)?(?:\s+on)?|bis\s+zum|bis"
     r"|ist\s+der|hasta\s+el|hasta|entro\s+il|entro|fino\s+al|est\s+fix[ée]e?\s+au|:|هو|قبل|غاية)\s*(?:le\s+|the\s+|el\s+|il\s+)?$",
     re.IGNORECASE,
 )

@@ -320,6 +320,8 @@ def test_registration_deadlines_written_before_their_date() -> None:
         ("de", "Für die Frühjahrsmesse Dresden (12. bis 15. März 2027) gilt: Anmeldeschluss ist der 15. Januar 2027.",
          date(2027, 1, 15)),
         ("fr", "Le Salon du cuir se tient du 3 au 6 avril 2027, avant le Salon de la poterie du 20 au 24 mai 2027.", None),
+        ("fr", "Le 12e Salon du tapis de Taznakht aura lieu du 3 au 6 avril 2027. Inscriptions avant le 15 mars 2027.",
+         date(2027, 3, 15)),  # the date span takes its "le"
     ]
     for language, text, deadline in cases:
         fairs = extract_fairs(text, None, language, date(2026, 11, 29))
