@@ -36,7 +36,9 @@ _REGISTRATION_WORD = re.compile(
 )
 _CLOSING_CUE = re.compile(
     r"(?:jusqu['’]\s*au|jusqu['’]\s*à|avant\s+le|avant|until|by|before|close[sd]?(?:\s+on)?|end(?:s)?(?:\s+on)?|bis\s+zum|bis"
-    r"|ist\s+der|hasta\s+el|hasta|entro\s+il|entro|fino\s+al|est\s+fix[ée]e?\s+au|:|هو|قبل|غاية)\s*(?:le\s+|the\s+|el\s+|il\s+)?$",
+    r"|ist\s+der|hasta\s+el|hasta|entro\s+il|entro|fino\s+al|est\s+fix[ée]e?\s+au|:|هو|قبل|غاية"
+    # "el plazo de inscripción termina el 15 de abril", "le iscrizioni chiudono il", "se termine le"
+    r"|termina|finaliza|acaba|cierra|scade|chiudono|chiude|se\s+termine|expire[s]?|expira)\s*(?:le\s+|the\s+|el\s+|il\s+)?$",
     re.IGNORECASE,
 )
 _DEADLINE_LOOKBEHIND = 140

@@ -322,6 +322,8 @@ def test_registration_deadlines_written_before_their_date() -> None:
         ("fr", "Le Salon du cuir se tient du 3 au 6 avril 2027, avant le Salon de la poterie du 20 au 24 mai 2027.", None),
         ("fr", "Le 12e Salon du tapis de Taznakht aura lieu du 3 au 6 avril 2027. Inscriptions avant le 15 mars 2027.",
          date(2027, 3, 15)),  # the date span takes its "le"
+        ("es", "La Feria de Artesanía de Zamora se celebra del 3 al 6 de junio de 2027. El plazo de inscripción termina "
+               "el 15 de abril de 2027.", date(2027, 4, 15)),
     ]
     for language, text, deadline in cases:
         fairs = extract_fairs(text, None, language, date(2026, 11, 29))
