@@ -10,7 +10,7 @@ from spiders.extract.ordinal_words import ORDINAL_WORDS
 _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(
         r"\b(?:cancel+ed|called\s+off|scrapped|annule[e]?s?|annulation|cancelad[ao]|suspendid[ao]|annullat[ao]|abgesagt|absage"
-        r"|findet\s+nicht\s+statt|f(?:a|ae)llt\s+(?:\w+\s+)?aus)\b"
+        r"|findet\s+(?:\w+\s+){0,3}?nicht\s+statt|f(?:a|ae)llt\s+(?:\w+\s+)?aus)\b"
         r"|إلغاء|ألغي|الغاء")),
     ("postponed", re.compile(
         r"\b(?:postponed|pushed\s+back|put\s+off|delayed\s+(?:to|until)|reporte[e]?s?|aplazad[ao]|se\s+aplaza|pospuest[ao]"
