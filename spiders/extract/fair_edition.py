@@ -10,8 +10,13 @@ from spiders.extract.ordinal_words import ORDINAL_WORDS
 _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(
         r"\b(?:cancel+ed|called\s+off|scrapped|annule[e]?s?|annulation|cancelad[ao]|suspendid[ao]|annullat[ao]|abgesagt|absage"
-        r"|findet\s+(?:\w+\s+){0,3}?nicht\s+statt|f(?:a|ae)llt\s+(?:\w+\s+)?aus)\b"
-        r"|إلغاء|ألغي|الغاء")),
+        r"|findet\s+(?:\w+\s+){0,3}?nicht\s+statt|f(?:a|ae)llt\s+(?:\w+\s+)?aus"
+        # "n'aura pas lieu cette année", "no se celebrará", "will not take place": unless a "but" gives it new dates
+        r"|(?:n['’]aura\s+pas\s+lieu|ne\s+se\s+tiendra\s+pas|no\s+se\s+(?:celebrara|realizara|llevara\s+a\s+cabo)"
+        r"|no\s+tendra\s+lugar|non\s+si\s+(?:terra|svolgera)|non\s+avra\s+luogo"
+        r"|will\s+not\s+(?:take\s+place|go\s+ahead|be\s+held)|won['’]t\s+(?:take\s+place|go\s+ahead|be\s+held)|axed)"
+        r"(?![^.;]{0,60}\b(?:but|mais|sino|pero|ma|sondern|instead|plutot)\b))\b"
+        r"|إلغاء|ألغي|الغاء|لن\s+(?:ينظم|تنظم|يقام|تقام|ينعقد|تنعقد)")),
     ("postponed", re.compile(
         r"\b(?:postponed|pushed\s+back|put\s+off|delayed\s+(?:to|until)|reporte[e]?s?|aplazad[ao]|se\s+aplaza|pospuest[ao]"
         r"|rinviat[ao]|posticipat[ao]|verschoben|verlegt)\b"

@@ -168,3 +168,16 @@ def test_a_cue_about_another_years_edition_and_a_plan_called_off() -> None:
 ])
 def test_compound_ordinals_in_words_number_the_edition(text: str, number: int | None) -> None:
     assert edition_number(text) == number
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Le Salon du cuir de Fès n'aura pas lieu cette année.", "cancelled"),
+    ("La Feria de Cerámica de Talavera no se celebrará en 2027.", "cancelled"),
+    ("La Fiera del Rame non si terrà quest'anno.", "cancelled"),
+    ("The Leeds Basket Fair will not take place this year.", "cancelled"),
+    ("لن ينظم المعرض الجهوي للزربية هذه السنة.", "cancelled"),
+    ("The Leeds Basket Fair will not take place in March but from 3 to 6 May 2027.", "scheduled"),
+])
+def test_a_fair_said_not_to_take_place_is_cancelled_unless_a_but_dates_it(text: str, status: str) -> None:
+    assert edition_status(text) == status
+
