@@ -75,9 +75,11 @@ def salon_matches(subscriptions: Iterable[Subscription], fairs: Iterable[TradeFa
         start = fair.start_date
         matched = FairMatch(fair, "changed" if fair.changed_at else "new")
         reminders = []
-        if fair.registration_deadline and (fair.registration_deadline - today).days == deadline_days:
+        # A cancelled or postponed fair was announced as such; reminding of its old days would send artisans to nothing.
+        reminded = fair.status not in ("cancelled", "postponed")
+        if reminded and fair.registration_deadline and (fair.registration_deadline - today).days == deadline_days:
             reminders.append(FairMatch(fair, "deadline"))
-        if (start - today).days == start_days:
+        if reminded and (start - today).days == start_days:
             reminders.append(FairMatch(fair, "start"))
         for craft in (*fair.crafts, "*"):
             for code in (*fair.countries, "*"):

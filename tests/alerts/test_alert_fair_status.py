@@ -32,3 +32,25 @@ def test_a_cancelled_fair_says_so_in_every_language() -> None:
 def test_a_scheduled_fair_carries_no_status_line() -> None:
     html, text = _bodies("fr")
     assert "Statut" not in html and "Statut" not in text
+
+
+def test_no_reminder_goes_out_for_a_cancelled_or_postponed_fair() -> None:
+    from datetime import timedelta
+
+    from alerts.matching import salon_matches
+
+    today = date(2027, 2, 25)
+    sub = Subscription(kind="salon", email="artisane@example.ma", language="fr", confirmed=True)  # type: ignore[arg-type]
+
+    def reasons(status: str, starts_in: int, deadline_in: int | None) -> list[str]:
+        deadline = today + timedelta(days=deadline_in) if deadline_in is not None else None
+        fair = TradeFair(url=f"https://salons.example.ma/{status}", source="salons", name="Salon du Tapis de Rabat",
+                         start_date=today + timedelta(days=starts_in), city="Rabat", country="MA", status=status,
+                         registration_deadline=deadline)  # type: ignore[arg-type]
+        return [m.reason for found in salon_matches([sub], [fair], today) for m in found.matches]
+
+    # Seven days out is too near for a first announcement: only the start reminder is due; 14 days before a
+    # deadline, the deadline reminder.
+    assert reasons("scheduled", 7, None) == ["start"] and "deadline" in reasons("scheduled", 40, 14)
+    for status in ("cancelled", "postponed"):
+        assert reasons(status, 7, None) == [] and "deadline" not in reasons(status, 40, 14)
