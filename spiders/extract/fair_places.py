@@ -43,7 +43,6 @@ _ARABIC_VENUE_END = re.compile(
     r"|و?(?:يستمر|تستمر|يتواصل|تتواصل|يمتد|تمتد|ينطلق|تنطلق|يختتم|تختتم)"
     # "… وبتنسيق مع المديرية", "… بشراكة مع": a partner follows the place
     r"|و?(?:بتنسيق|بشراكة|بتعاون|بدعم|تحت|مع|بإشراف|باشراف))(?:\s.*)?$")
-# Lower-case words that may go on inside a venue's name ("Parc des expositions de l'OFEC").
 # A capitalised word and a genitive right before a venue word: the venue word completes that other name.
 _INSIDE_A_NAME = re.compile(r"(?<![\w'’])[A-ZÀ-Ý][\w'’\-]+\s+(?:de|del|of|di|du|des|der|dei|della)\s+$")
 _ARTICLES = frozenset({"la", "le", "les", "l", "il", "lo", "el", "los", "las", "the", "der", "die", "das"})
@@ -52,6 +51,7 @@ _COUNTED = re.compile(
     r"\s+(?:aussteller|händler|haendler|stände|staende|stand(?:s|en)?\b|exhibitors?|exposants?|expositores|espositori"
     r"|artisans?|artesanos|artigiani|craftspeople|makers|brands?|marques|marcas|visitors?|visiteurs|visitantes|visitatori"
     r"|besucher|m²|m2|sq)", re.IGNORECASE)
+# Lower-case words that may go on inside a venue's name ("Parc des expositions de l'OFEC").
 _VENUE_CONNECTORS = frozenset({
     "de", "des", "du", "d", "la", "le", "l", "les", "di", "del", "della", "dello", "dei", "delle", "da", "do", "dos",
     "der", "die", "das", "of", "the", "y", "e", "los", "las",
