@@ -53,7 +53,7 @@ class FairGroup:
     region: tuple[City | None, str | None] | None = None
     """A regional edition's own city and country ("INDEX Saudi Arabia": none, SA), not the text's nearest."""
     kind_only: bool = False
-    """Named only by a kind of fair ("der Kunsthandwerkermarkt"): a fair only where the text also places it."""
+    """Named only by a kind of fair ("der Kunsthandwerkermarkt"): a fair only where the text also places and dates it."""
 
     @property
     def display_name(self) -> str:

@@ -33,7 +33,7 @@ _NAME_ADJECTIVES = frozenset({
     "artisanales", "artisanaux", "africaines", "mondiales", "internacionales", "nacionales", "artesanales",
 })
 _LEADING_ARTICLES = frozenset({"the", "la", "le", "les", "el", "il", "lo", "die", "der", "das", "l", "i"})
-# "Una feria de artesanía", "un mercatino di Natale", "ein Markt": a fair the text has not named yet.
+# "An Art Fair", "Una Feria Internacional de Artesanía": an indefinite article before a name is not part of it.
 _INDEFINITE_ARTICLES = frozenset({"a", "an", "un", "une", "una", "uno", "um", "uma", "ein", "eine", "einen", "einem", "einer"})
 _LOCATIVE_PROCLITICS = ("ب",)
 _GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$")
