@@ -257,10 +257,9 @@ def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: 
     # "Foire de Meknès" or "Salon de Tanger" is the town's fair, never a company or a ground.
     if all(city_by_name(w) is not None for w in meaningful) and fold(mention.name).split()[0] not in _TOWN_FAIR_HEADS:
         return True
+    # "Malaga's trade fair", "Frankfurt's international fair": the city's fair, described
     possessive = re.match(r"^(.+?)[’']s\s+(.+)$", mention.name)
-    if possessive and city_by_name(possessive.group(1)) and not (_words(possessive.group(2)) - _DESCRIPTOR_WORDS):
-        return True  # "Malaga's trade fair", "Frankfurt's international fair": the city's fair, described
-    return False
+    return bool(possessive and city_by_name(possessive.group(1)) and not (_words(possessive.group(2)) - _DESCRIPTOR_WORDS))
 
 
 def _lone_compound(mention: NameMention) -> bool:

@@ -40,7 +40,15 @@ _EVENT_FIELD_LABEL = re.compile(r"^\W*(?:venue|location|where|place|lieu|adresse
 _FIELD_LINES = 2
 
 
+# The store's page date opening a text: " date 2026-01-02 El Mercado …".
 _STORE_DATE = re.compile(r"\s*date\s+$")
+_STORE_DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}(?:-\d{2})?(?!\d)")
+
+
+def store_date_end(text: str) -> int:
+    """Where the store's page date that opens the text ends (0 when it has none)."""
+    match = _STORE_DATE_PREFIX.match(text)
+    return match.end() if match else 0
 
 
 def store_dateline(text: str, span: DateSpan) -> bool:

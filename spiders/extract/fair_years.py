@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from spiders.extract.datefold import fold_same_length
 from spiders.extract.dates import DateSpan, nearest_year, resolve_span
-from spiders.extract.fair_relative import weekday_of_span
+from spiders.extract.fair_relative import store_date_end, weekday_of_span
 from spiders.extract.fair_tense import needs_other_year, reported_as_past
 from spiders.extract.textutil import sentence_around
 
@@ -115,14 +115,10 @@ def headline_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-_STORE_DATE_PREFIX = re.compile(r"\s*date\s+\d{4}-\d{2}(?:-\d{2})?(?!\d)")
-
-
 def _year_in_sentence(span: DateSpan, text: str) -> int | None:
     """'Pour l'année 2018 elle se déroule du 27 avril au 8 mai': a year in the same sentence."""
     begin, end = sentence_around(text, span.begin, span.finish)
-    store = _STORE_DATE_PREFIX.match(text)
-    begin = max(begin, store.end()) if store else begin  # the page's date, glued to the first sentence
+    begin = max(begin, store_date_end(text))  # the page's date, glued to the first sentence
     years = [(abs(m.start() - span.begin), int(m.group(0))) for m in _YEAR.finditer(text, begin, end)
              if not _SINCE.search(text, max(begin, m.start() - 12), m.start())]
     return min(years)[1] if years else None

