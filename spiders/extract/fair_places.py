@@ -138,9 +138,15 @@ class PlaceIndex:
         hosting = [v for v, ok in zip(venues, hosts) if ok]
         credited = [v for v, ok in zip(venues, hosts) if not ok]
         known = find_cities(text, folded)
-        for town in find_world_towns(text) + find_arabic_towns(text):
+        for town in find_world_towns(text):
+            # The country written beside the town outranks the gazetteer's town of the same name.
+            known = [c for c in known if not (c.begin < town.end and town.begin < c.end)] + [town]
+        for town in find_arabic_towns(text):
             if not any(c.begin < town.end and town.begin < c.end for c in known):
                 known.append(town)
+        known.sort(key=lambda c: c.begin)
+        known = [c for i, c in enumerate(known) if not (i and c.entry.country == known[i - 1].entry.country
+                                                        and text[known[i - 1].end:c.begin].strip() == "(")]
         cities = [c for c in known if not _ORIGIN_CUE.search(folded[max(0, c.begin - _ORIGIN_LOOKBEHIND):c.begin])]
         regional = [c for c in cities if _REGION_BEFORE.search(text[max(0, c.begin - _REGION_LOOKBEHIND):c.begin])]
         seats = [c for c in regional if _REGION_SEAT_BEFORE.search(text[max(0, c.begin - _REGION_LOOKBEHIND):c.begin])]

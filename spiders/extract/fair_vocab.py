@@ -137,6 +137,8 @@ def _find(text: str, folded: str, pattern: re.Pattern[str], table: dict[str, obj
             continue  # acronyms like "LA", "NEC", "INDEX" only count in capitals, or as our data writes them ("HoMi")
         if isinstance(entry, KnownFair) and surface[:1].islower() and " " not in surface.strip():
             continue  # "un buen ambiente para los negocios": a common word; a fair's one-word name is capitalised
+        if isinstance(entry, City) and surface[:1].islower() and surface[:1].isascii():
+            continue  # "an estate sale" is not Salé: a town's name is capitalised in Latin script
         found.append(Mention(text[match.start(1):match.end(1)], match.start(1), match.end(1), entry))  # type: ignore[arg-type]
     return found
 

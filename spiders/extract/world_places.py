@@ -105,17 +105,41 @@ def named_towns() -> _NamedTowns:
 
 
 def find_world_towns(text: str) -> list[Mention]:
-    """Towns written with their country that the fair gazetteer does not know."""
+    """Towns written with their country or US state that the fair gazetteer does not know, or knows in another
+    country ("Norwich, VT" is not the English Norwich)."""
     found = []
-    for match in _TOWN_THEN_COUNTRY.finditer(text):
+    for match in _town_country_pairs(text):
         town, country = match.group(1), match.group(2).rstrip(".")
+        if fold(town) in country_codes():
+            continue
+        known = city_by_name(town)
+        if _US_STATE.fullmatch(match.group(2)) and text[match.end(2):match.end(2) + 1] != "." \
+                and (known is None or known.country != match.group(2)):
+            found.append(Mention(town, match.start(1), match.end(1), City(known.name if known else town, "US")))
+            continue
         code = country_codes().get(fold(country)) or country_codes().get(fold(match.group(2)))
-        if code is None or city_by_name(town) is not None or fold(town) in country_codes():
+        province = city_by_name(match.group(2)) if code is None and "(" in text[match.end(1):match.start(2)] else None
+        if province is not None and province != known:
+            code = province.country  # "Los Alcázares (Murcia)", "Rho (Milano)": the town, then its province
+        if code is None or (known is not None and known.country == code):
             continue
         name = _spellings().get((fold(town), code))
         if name is not None:
             found.append(Mention(town, match.start(1), match.end(1), City(name, code)))
     return found
+
+
+def _town_country_pairs(text: str) -> Iterable[re.Match[str]]:
+    """Overlapping: in "the Grange, Norwich, VT" the second word pair is the town and its state."""
+    position = 0
+    while (match := _TOWN_THEN_COUNTRY.search(text, position)) is not None:
+        yield match
+        position = match.start(2)
+
+
+# "Norwich, VT", "Secaucus, NJ 07094": a US state's postal code after the town.
+_US_STATE = re.compile(
+    r"A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]")
 
 
 def find_arabic_towns(text: str) -> list[Mention]:

@@ -23,6 +23,24 @@ def test_a_town_written_with_its_country() -> None:
     assert find_world_towns("Meeting Hall, Germany") == []
 
 
+def test_a_us_state_code_or_a_country_overrides_the_gazetteers_town_of_that_name() -> None:
+    assert [m.entry for m in find_world_towns("held at the Grange, Norwich, VT 05055")] == [City("Norwich", "US")]
+    assert [m.entry for m in find_world_towns("la feria de Córdoba, Argentina, abre")] == [City("Córdoba", "AR")]
+    assert find_world_towns("Berlin, DE") == []  # the gazetteer's Berlin is in DE: not Delaware
+
+
+def test_a_town_then_its_province_in_brackets() -> None:
+    (fair,) = extract_fairs("El Mercado de Alfarería se celebrará del 2 al 5 de abril de 2027 en Los Alcázares (Murcia).",
+                            language="es")
+    assert (fair.city, fair.country) == ("Los Alcázares", "ES")
+
+
+def test_a_lowercase_common_word_is_not_a_town() -> None:
+    (fair,) = extract_fairs("The Holly Craft Fair returns on March 7, 2027. My mother found the carolers at an estate sale.",
+                            language="en")
+    assert fair.city is None
+
+
 def test_a_fair_in_a_town_the_gazetteer_does_not_list() -> None:
     (fair,) = extract_fairs("The Blue Ridge Pottery Festival will be held March 7 through 9, 2027, in Asheville, "
                             "North Carolina.", language="en")
