@@ -73,6 +73,10 @@ _HEADLINE_VERBS = frozenset({
     "llega", "llegara", "vuelve", "volvera", "regresa", "regresara", "arranca", "arrancara", "abrira", "inaugura",
     "torna", "tornera", "arriva", "arrivera", "riapre", "aprira", "presenta", "revient", "ouvre", "chega", "celebra",
     "celebrara", "abre", "apre", "sera",
+    # an invitation opening a headline or a sentence: "Join The Rug Show", "Découvrez le Salon …"
+    "join", "visit", "discover", "explore", "attend", "meet", "celebrate", "experience", "enjoy", "shop", "register",
+    "decouvrez", "visitez", "rejoignez", "retrouvez", "besuchen", "entdecken", "erleben", "visita", "descubre",
+    "visite", "scopri", "vieni",
 })
 _GENERIC_ONLY = frozenset({"journees", "marche", "mercado", "mercato", "markt", "moussem", "semana", "settimana", "salon", "foire", "fair", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "feira", "mercatino", "mercadillo", "salone", "semaine", "festival", "mostra", "exposition", "exposicion", "esposizione", "muestra", "rassegna", "exposicao"})
 _MAX_TOKENS = 10
@@ -249,7 +253,8 @@ def _extend_left(tokens: list[Token], first: int, last: int, text: str) -> tuple
             start = i
             i -= 1
             continue
-        if token.text in ("&", "+", "-") or (token.is_word and token.folded in ("and", "in", "de", "du", "des", "der", "für")):
+        # Not across "der": German capitalises every noun ("im Rahmen der Messe", "zum Auftakt der Messe").
+        if token.text in ("&", "+", "-") or (token.is_word and token.folded in ("and", "in", "de", "du", "des", "für")):
             if i - 1 >= 0 and tokens[i - 1].is_word and tokens[i - 1].is_capitalised:
                 i -= 1
                 continue

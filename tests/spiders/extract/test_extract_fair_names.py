@@ -593,3 +593,14 @@ def test_a_known_acronym_counts_as_the_gazetteer_writes_it_too() -> None:
 def test_a_lone_compound_that_is_no_crafts_market_stays_out_even_dated_and_placed() -> None:
     assert extract_fairs("Der Energiemarkt öffnet am 12. Juni 2027 in der Stadthalle Kassel.", language="de") == []
     assert extract_fairs("Fleischmarkt 1, Wien. Der Fleischmarkt ist eine Straße.", language="de") == []
+
+
+def test_an_invitation_verb_before_the_name_is_not_part_of_it() -> None:
+    (fair,) = extract_fairs("Join The Tile Show from 14 to 16 September 2027 at the Harbour Exhibition Center.", language="en")
+    assert fair.name == "Tile Show"
+
+
+def test_a_german_noun_before_der_is_not_part_of_the_name() -> None:
+    (fair,) = extract_fairs("Im Rahmen der Messe „Holz und Ton“ zeigen 40 Künstler vom 3. bis 5. Mai 2027 ihre Arbeiten.",
+                            language="de")
+    assert fair.name == "Messe „Holz und Ton“"
