@@ -66,7 +66,7 @@ def dateline_spans(text: str, spans: Sequence[DateSpan]) -> list[DateSpan]:
         if span.end is not None:
             continue
         if span.begin >= limit:
-            if _labelled(text, span):
+            if _labelled(text, span) or _timestamp(text, span):
                 found.append(span)
             continue
         if store_dateline(text, span):
@@ -81,6 +81,18 @@ def dateline_spans(text: str, spans: Sequence[DateSpan]) -> list[DateSpan]:
                 or wire_dateline(text, span):
             found.append(span)
     return found
+
+
+# "19. November 2013, 05:30 Uhr", "15/11/2024 à 10:40": a dated time stamp on its own line is the page's.
+_STAMP_TIME = re.compile(r"\s*(?:,|à|a|at|um|-|–|\|)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?", re.IGNORECASE)
+
+
+def _timestamp(text: str, span: DateSpan) -> bool:
+    stamp = _STAMP_TIME.match(text, span.finish)
+    if span.start.year is None or stamp is None:
+        return False
+    line_start, line_end = line_around(text, span.begin, span.finish)
+    return len(text[line_start:line_end].strip()) - (stamp.end() - span.begin) <= _DATELINE_SLACK
 
 
 def _event_field(text: str, line_start: int, line_end: int, begin: int) -> bool:

@@ -134,3 +134,14 @@ def test_a_dateline_alone_on_the_fourth_line_dates_the_page() -> None:
             "recinto ferial.\n\n12 de febrero de 2027\n\nLa feria reunió a 200 ceramistas.")
     (fair,) = extract_fairs(text, language="es")
     assert fair.start_date == date(2026, 12, 7)
+
+
+
+def test_a_dated_time_stamp_further_down_is_a_dateline() -> None:
+    from spiders.extract.dates import find_date_spans, month_languages
+    from spiders.extract.fair_relative import dateline_spans
+
+    text = ("Ton für alle\n\nFoto: Redaktion\n\nFoto: Archiv\n\nDer Markt lädt ein.\n\nBild von\n"
+            "Von Jane Roe 4. Dezember 2027, 07:15 Uhr\n\nDer Markt öffnet am 10. Dezember 2027 um 10:00 Uhr im Rathaus, mit 40 Ausstellern.")
+    spans = find_date_spans(text, month_languages())
+    assert [(s.start.day, s.start.month) for s in dateline_spans(text, spans)] == [(4, 12)]
