@@ -122,7 +122,7 @@ _SEP = (
     r"\s*(?:,\s*(?=al\b|all['’]|au\b|to\b|bis\b|hasta\b|until\b|through\b|till\b|jusqu|fino\b))?"
     r"(?:[-–—‑‒―~]+|[>→]|\bhasta(?:\s+el)?\b|\bjusqu'(?:au|a)\b|\bto\b|\bau\b|\ba\b|\bal\b|\bbis\b(?:\s+(?:zum|zur))?|\bthrough\b|\bthru\b|\buntil\b"
     r"|\btill\b|\bthe\b|\bet\b|\band\b|\by\b|\be\b|\bund\b|\bal\b|\bfino\s+al\b|\b(?:fino\s+)?all['’]|\btot\b|\bate\b|\btil\b"
-    r"|إلى|الى|حتى|لغاية|غاية|و)\s*(?:-\s*)?"
+    r"|(?:إلى|الى)\s+(?:غاية|حدود)|إلى|الى|حتى|لغاية|غاية|و)\s*(?:-\s*)?"
 )
 _OF = r"(?:\s*(?:\bde\b|\bdel\b|\bdi\b|\bof\b|,))?\s*"
 _ARTICLE = r"(?:\b(?:le|el|the|den|il|lo|o)\s+)?"

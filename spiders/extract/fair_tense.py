@@ -96,3 +96,20 @@ def needs_other_year(nearest: date, reference: date, span: DateSpan, text: str) 
     if moved < nearest and nearest > reference + _SLACK:
         return moved
     return None
+
+
+# "la précédente édition s'est tenue du …", "l'an dernier", "la edición anterior", "الدورة السابقة … من 23 ماي": the dates
+# of an edition the text looks back on (matched on the folded sentence up to the date).
+_PREVIOUS_EDITION = re.compile(
+    r"\b(?:(?:la\s+)?precedente\s+edition|l'edition\s+precedente|(?:la\s+)?derniere\s+edition|l'an\s+(?:dernier|passe)"
+    r"|(?:the\s+)?(?:previous|last)\s+(?:year's\s+)?edition|last\s+year|la\s+edicion\s+anterior|(?:la\s+)?anterior\s+edicion"
+    r"|el\s+ano\s+pasado|(?:la\s+)?(?:scorsa|passata|precedente)\s+edizione|l'edizione\s+precedente|l'anno\s+scorso"
+    r"|(?:die\s+)?(?:letzte|vorige|vorherige)\s+(?:ausgabe|auflage)|im\s+vorjahr|letztes\s+jahr)\b"
+    r"|(?:الدورة|النسخة|الطبعة)\s+(?:السابقة|الماضية|الفارطة)|العام\s+الماضي|السنة\s+الماضية",
+)
+
+
+def previous_edition(text: str, span: DateSpan) -> bool:
+    """The sentence gives the date as a past edition's, before announcing (or beside) the one to come."""
+    begin, _ = sentence_around(text, span.begin, span.finish)
+    return _PREVIOUS_EDITION.search(fold_same_length(text[begin:span.begin]).lower()) is not None

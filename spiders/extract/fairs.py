@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from indexing.plausibility import fair_problem, year_problem
 from indexing.taxonomy import tag_crafts
 from spiders.extract.dates import DEFAULT_LANGUAGES, find_date_spans, resolve_span
+from spiders.extract.fair_deadline import REGISTRATION_WORD, deadline_before
 from spiders.extract.fair_edition import edition_number, edition_status, split_leading_edition, without_year
 from spiders.extract.fair_listing import extract_listing_fairs
 from spiders.extract.fair_markup import markup_fairs
@@ -27,21 +28,6 @@ _LOG = logging.getLogger(__name__)
 _LISTING_MIN_FAIRS = 3
 _HEADLINE_LINES = 2
 _HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|div|p|article|section|table|span|a)\b", re.IGNORECASE)
-# A registration word, then within a few words a closing cue right before the date: "deadline: 15 March",
-# "les inscriptions … sont ouvertes jusqu'au 15 avril", "applications … close on April 30", "آخر أجل … هو 15 مارس".
-_REGISTRATION_WORD = re.compile(
-    r"deadline|date\s+limite|inscri|candidat|dossier|application|registration|register|apply|submission|anmeld"
-    r"|iscrizion|domande|solicitud|plazo|آخر\s+أجل|آخر\s+موعد|التسجيل|الترشيح",
-    re.IGNORECASE,
-)
-_CLOSING_CUE = re.compile(
-    r"(?:jusqu['’]\s*au|jusqu['’]\s*à|avant\s+le|avant|until|by|before|close[sd]?(?:\s+on)?|end(?:s)?(?:\s+on)?|bis\s+zum|bis"
-    r"|ist\s+der|hasta\s+el|hasta|entro\s+il|entro|fino\s+al|est\s+fix[ée]e?\s+au|:|هو|قبل|غاية"
-    # "el plazo de inscripción termina el 15 de abril", "le iscrizioni chiudono il", "se termine le"
-    r"|termina|finaliza|acaba|cierra|scade|chiudono|chiude|se\s+termine|expire[s]?|expira)\s*(?:le\s+|the\s+|el\s+|il\s+)?$",
-    re.IGNORECASE,
-)
-_DEADLINE_LOOKBEHIND = 140
 _WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"'«»]+|\bwww\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/[^\s<>\"'«»]*)?", re.IGNORECASE)
 _SOCIAL_SITE = re.compile(r"(?:facebook|instagram|twitter|linkedin|youtube|tiktok|pinterest)\.com", re.IGNORECASE)
 
@@ -254,11 +240,10 @@ def _website(description: str, page_url: str | None) -> str | None:
 
 def _deadline(description: str, start: date | None) -> date | None:
     text = description or ""
-    if not _REGISTRATION_WORD.search(text):
+    if not REGISTRATION_WORD.search(text):
         return None  # every deadline has a registration word before it: no need to read the text's dates
     for span in find_date_spans(text):
-        before = text[max(0, span.begin - _DEADLINE_LOOKBEHIND):span.begin]
-        if not _CLOSING_CUE.search(before) or not _REGISTRATION_WORD.search(before):
+        if not deadline_before(text, span):
             continue
         deadline, _ = resolve_span(span, start)
         if deadline and (start is None or deadline < start):

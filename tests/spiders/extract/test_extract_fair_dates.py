@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from spiders.extract.dates import find_date_spans
 from spiders.extract.fairs import extract_fairs
 
 
@@ -224,3 +225,17 @@ def test_a_known_fair_found_twice_over_counts_as_one_mention() -> None:
 
     (group,) = [g for g in group_mentions("Spring Fair opens. Spring Fair closes.") if g.key == "Spring Fair"]
     assert len(group.positions) == len(set(group.positions)) == 2
+
+
+def test_an_arabic_range_until_the_end_day() -> None:
+    (span,) = find_date_spans("ينظم الصالون من 27 مارس إلى غاية 5 أفريل 2027 بقصر المعارض")
+    assert (span.start.day, span.start.month, span.end.day, span.end.month, span.end.year) == (27, 3, 5, 4, 2027)
+
+
+def test_a_registration_deadline_is_not_the_fairs_day_and_a_past_edition_gives_way() -> None:
+    text = ("Salon du cuir : les inscriptions sont prolongées jusqu'au 12 janvier 2027\n\n"
+            "Les artisans peuvent déposer leur dossier d'inscription jusqu'au 12 janvier 2027. Le Salon du cuir se tiendra "
+            "au Palais des expositions de Marrakech du 27 mars au 5 avril 2027. La précédente édition du Salon du cuir "
+            "s'était tenue du 23 mai au 1er juin 2026.")
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.start_date, fair.end_date, fair.registration_deadline) == (date(2027, 3, 27), date(2027, 4, 5), date(2027, 1, 12))
