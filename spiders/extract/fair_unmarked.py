@@ -180,12 +180,15 @@ SENTENCE_OPENERS = frozenset({
 _EXPLANATION_LOOKBEHIND = 60
 
 
+_QUOTE_MARKS = "«»“”\"„"
+
+
 def explained_names(mentions: list[NameMention], text: str) -> list[NameMention]:
     """Each lower-case fair phrase in apposition to a name gives way to that name."""
     named = []
     for mention in mentions:
-        if not mention.name[:1].islower():
-            named.append(mention)
+        if not mention.name[:1].islower() or any(q in mention.name for q in _QUOTE_MARKS):
+            named.append(mention)  # 'le salon "Fait Main"': the quotes hold its own name
             continue
         window = max(0, mention.begin - _EXPLANATION_LOOKBEHIND)
         before = _NAME_BEFORE_EXPLANATION.search(text[window:mention.begin])

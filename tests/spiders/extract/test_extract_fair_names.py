@@ -604,3 +604,9 @@ def test_a_german_noun_before_der_is_not_part_of_the_name() -> None:
     (fair,) = extract_fairs("Im Rahmen der Messe „Holz und Ton“ zeigen 40 Künstler vom 3. bis 5. Mai 2027 ihre Arbeiten.",
                             language="de")
     assert fair.name == "Messe „Holz und Ton“"
+
+
+def test_a_quoted_name_does_not_give_way_to_the_town_before_it() -> None:
+    (fair,) = extract_fairs('Du 2 au 4 juillet 2027 se tiendra au parc des expositions de Saint-Pierre, le salon "Terre Vive".',
+                            language="fr")
+    assert fair.name == 'Salon "Terre Vive"'

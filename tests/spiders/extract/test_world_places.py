@@ -63,3 +63,9 @@ def test_the_town_a_fairs_name_ends_with_in_the_countries_of_its_language() -> N
     # Common words, and a town of another language's countries: none.
     assert town_ending_name("Foire de Printemps") is None and town_ending_name("Salon du Cuir") is None
     assert town_ending_name("Foire de Béré") is None  # a town of Chad only
+
+
+def test_an_italian_castle_is_not_a_spanish_town() -> None:
+    (fair,) = extract_fairs("Il Mercato della Ceramica si terrà dal 7 al 9 maggio 2027 nel cortile del Castello Estense.",
+                            language="it")
+    assert fair.country != "ES"
