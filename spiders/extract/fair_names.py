@@ -19,7 +19,7 @@ from spiders.extract.fair_tokens import (
 )
 from spiders.extract.fair_arabic_names import arabic_name
 from spiders.extract.dates import calendar_words
-from spiders.extract.fair_vocab import city_by_name
+from spiders.extract.fair_vocab import city_by_name, fold
 
 # Lower-case words that may continue a name without a connector ("Salon national", "feria internacional").
 _NAME_ADJECTIVES = frozenset({
@@ -115,7 +115,9 @@ def find_fair_names(text: str) -> list[NameMention]:
                 and not (i + 1 < len(tokens) and tokens[i + 1].folded in _HOLY) \
                 or token.folded == "marche" and [t.folded for t in tokens[i + 1:i + 3]] == ["de", "noel"]:
             span = _extend_right(tokens, i, text)  # "le Marché de Noël", "l'édition des Journées du patrimoine"
-        elif token.folded in HEAD_KEYWORDS:
+        elif token.folded in _WEEK_WORDS and i + 1 < len(tokens) and tokens[i + 1].folded in _HOLY:
+            continue  # "la Semana Santa", "Holy Week": the holiday, not a crafts week
+        elif token.folded in HEAD_KEYWORDS or _hyphenated_head(token):
             span = _extend_right(tokens, i, text)
             if not token.is_capitalised and all(t.folded in _NAME_ADJECTIVES for t in tokens[i + 1:span[1] + 1]) \
                     and not _after_ordinal(tokens, i):
@@ -152,7 +154,34 @@ def find_fair_names(text: str) -> list[NameMention]:
     mentions += bracketed_names(text, tokens) + named_after_hosting_verb(text, tokens) + named_after_edition(text, tokens)
     mentions += named_in_apposition(text) + named_before_edition(text) + named_before_return(text)
     mentions += named_before_hosting_verb(text) + listed_names(text)
+    mentions = [m for m in mentions if fold(m.name).strip() not in _HOLIDAYS]
     return _drop_nested(explained_names(extended_by_quotes(mentions, quoted_names(text, tokens), text), text))
+
+
+# "Al coincidir con la Semana Santa (que culmina el 5 de abril)": a holiday, dated like a fair.
+_HOLIDAYS = frozenset(fold(holiday) for holiday in (
+    "semana santa", "settimana santa", "semaine sainte", "holy week", "karwoche", "navidad", "natale", "noel",
+    "christmas", "weihnachten", "pascua", "pasqua", "paques", "easter", "ostern", "ramadan", "carnaval", "carnevale",
+    "karneval", "fasching", "thanksgiving", "black friday", "رمضان", "عيد الفطر", "عيد الأضحى",
+))
+
+
+_CONJUNCTIONS = frozenset({"e", "et", "y", "and", "und", "&"})
+
+
+def _joins_capitalised(tokens: list[Token], j: int, named: bool) -> bool:
+    """ "il mercatino Arti e Mestieri": "e" between two capitalised words of a name after a lower-case head."""
+    return named and tokens[j].folded in _CONJUNCTIONS and tokens[j - 1].is_capitalised \
+        and j + 1 < len(tokens) and tokens[j + 1].is_word and tokens[j + 1].is_capitalised
+
+
+_WEEK_WORDS = frozenset({"semana", "settimana", "semaine", "week", "woche"})
+
+
+def _hyphenated_head(token: Token) -> bool:
+    """ "il mercatino-fiera Arti e Mestieri", "la foire-exposition": two fair words make one head."""
+    parts = token.folded.split("-")
+    return len(parts) > 1 and all(part in HEAD_KEYWORDS for part in parts)
 
 
 _EDITION_WORDS = frozenset({"edicion", "edition", "edizione", "edicao", "ausgabe", "session"})
@@ -212,7 +241,8 @@ def _extend_right(tokens: list[Token], start: int, text: str) -> tuple[int, int]
         if token.is_arabic or token.text.lower() in _STOP_WORDS:  # before folding: "è" is a verb, "e" joins
             break
         if token.folded in _CONNECTORS:
-            if lower_head and not after_connector and token.folded not in _GENITIVES:
+            if lower_head and not after_connector and token.folded not in _GENITIVES \
+                    and not _joins_capitalised(tokens, j, last > start):
                 break
             connectors += 1
             if connectors > 2:

@@ -610,3 +610,15 @@ def test_a_quoted_name_does_not_give_way_to_the_town_before_it() -> None:
     (fair,) = extract_fairs('Du 2 au 4 juillet 2027 se tiendra au parc des expositions de Saint-Pierre, le salon "Terre Vive".',
                             language="fr")
     assert fair.name == 'Salon "Terre Vive"'
+
+
+def test_a_holiday_dated_like_a_fair_is_not_one() -> None:
+    fairs = extract_fairs("Al coincidir con la Semana Santa (que culmina el 5 de abril de 2027), la Feria de Alfarería de "
+                          "Agost se celebrará del 1 al 4 de abril de 2027.", language="es")
+    assert [f.name for f in fairs] == ["Feria de Alfarería de Agost"]
+
+
+def test_a_hyphenated_head_and_a_name_joined_by_and() -> None:
+    (fair,) = extract_fairs("Torna il mercatino-fiera Cuoio e Rame, in programma dal 4 al 5 dicembre 2027 in piazza Grande.",
+                            language="it")
+    assert fair.name == "Mercatino-fiera Cuoio e Rame"
