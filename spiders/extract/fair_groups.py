@@ -249,6 +249,9 @@ def _is_venue_or_generic(mention: NameMention, venues: Sequence[Mention], text: 
         return True
     if _VENUE_WORD_AFTER.match(text, mention.end):
         return True  # "the Riverside Exhibition Centre", "Dubai Exhibition Halls": a building, named after its use
+    first_word = re.match(r"\S+", mention.name)
+    if first_word and _VENUE_WORD_AFTER.match(mention.name, first_word.end()):
+        return True  # "Exposition Center in Secaucus": the fair word names the building it opens
     words = _words(mention.name)
     meaningful = words - _GENERIC_WORDS
     if not meaningful:

@@ -23,10 +23,12 @@ _VENUE_PATTERN = re.compile(
     r"|recinto ferial|polo fieristico|quartiere fieristico|centro fieristico|messegelande|messezentrum"
     r"|convention (?:center|centre)|exhibition (?:center|centre)"
     r"|congress (?:center|centre)|expo (?:center|centre)|esplanade|pier \d+|museum|musee|museo"
+    r"|exposition (?:center|centre)|trade (?:center|centre)|events? (?:center|centre)|civic (?:center|centre)"
+    r"|community (?:center|centre)|fairgrounds?|showgrounds?|warehouse"
     r"|plaza(?=\s+(?:de|del|mayor)\b)|messengelande|messegelaende"
     r"|" + "|".join(sorted(_NAMED_HEAD_WORDS, key=len, reverse=True)) + r"|(?:hall|village|arena|dar)(?![^\W\d_])"
     # German venues are compounds: "Stadthalle", "Kongresszentrum", "Kulturforum"
-    r"|(?<![^\W\d_])[a-z]{3,}(?:halle|zentrum|forum)(?![^\W\d_]))"
+    r"|(?<![^\W\d_])[a-z]{3,}(?:halle|zentrum|forum|platz)(?![^\W\d_])|platz(?![^\W\d_]))"
     # "مقررا" (scheduled) is no "مقر" (seat)
     r"|(?:ال)?(?:فضاء|قصر|ساحة|مركز|قرية|رواق|مقر(?!ر)|مركب|حديقة|بهو|فندق|قاعة(?=\s+ال)|[أا]رض(?=\s+المعارض))"
     # "بدار الصناعة التقليدية", "دار الثقافة": a house of crafts or culture, not "الدار البيضاء"
@@ -74,7 +76,8 @@ _NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:(?:[A-Z][\w’'\-]*|[IVX]+)\s+(?:(?
 _NOT_IN_NAME = frozenset({"the", "le", "la", "les", "el", "il", "der", "die", "das", "at", "in", "on", "a", "an", "and",
                           "un", "une", "una", "uno", "ein", "eine",
                           "for", "with", "to", "from", "au", "aux", "et", "opens", "returns", "comes", "moves"})
-_NAME_FIRST_HEADS = frozenset({"hall", "village", "arena"})
+_NAME_FIRST_HEADS = frozenset({"hall", "village", "arena", "warehouse", "fairground", "fairgrounds",
+                               "showground", "showgrounds", "platz"})
 _GERMAN_HEADS = ("messegelande", "messezentrum", "messengelande")
 # A preposition of place right before a venue: the fair is held there.
 _HOSTING_CUE = re.compile(
@@ -132,6 +135,8 @@ class PlaceIndex:
             venue = _written_venue(text, match)
             if venue is not None and not any(v.begin <= match.start() < v.end for v in venues):
                 written.append(venue)
+        # "we could see the New World Trade Center": these venue words name a venue only where a fair is held at it.
+        written = [w for w in written if not _CUED_HEADS.search(fold(w[2])) or _hosted_at(text, folded, w[0])]
         written += [v for v in _labelled_venues(text) if not any(m.begin < v[1] and v[0] < m.end for m in venues)
                     and not any(w[0] < v[1] and v[0] < w[1] for w in written)]
         hosts = [_hosts(text, v) for v in venues]
@@ -166,8 +171,7 @@ class PlaceIndex:
         return sorted(found, key=lambda c: c.begin)
 
     def _hosted(self, begin: int) -> bool:
-        return self.text[begin - 1:begin] == "ب" or _HOSTING_CUE.search(self.folded[max(0, begin - 16):begin]) is not None \
-            or _VENUE_LABEL.search(self.text[max(0, begin - 24):begin]) is not None
+        return _hosted_at(self.text, self.folded, begin)
 
     def near(self, begin: int, end: int, others: Sequence[tuple[int, int]] = ()) -> Place:
         """The city and venue nearest a mention; a city inside another fair's name (`others`) is that fair's."""
@@ -190,6 +194,14 @@ class PlaceIndex:
             return Place(venue.entry.city, venue.surface)
         city_entry = city.entry if city is not None and isinstance(city.entry, City) else None
         return Place(city_entry, written[2] if written else None)
+
+
+def _hosted_at(text: str, folded: str, begin: int) -> bool:
+    return text[begin - 1:begin] == "ب" or _HOSTING_CUE.search(folded[max(0, begin - 16):begin]) is not None \
+        or _VENUE_LABEL.search(text[max(0, begin - 24):begin]) is not None
+
+
+_CUED_HEADS = re.compile(r"(?:exposition|trade|events?|civic|community) (?:center|centre)|fairgrounds?|showgrounds?|warehouse")
 
 
 # "Artisans from Fez will exhibit at …", "des exposants venus de Safi": where the exhibitors come from, not where

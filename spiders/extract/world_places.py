@@ -113,8 +113,7 @@ def find_world_towns(text: str) -> list[Mention]:
         if fold(town) in country_codes():
             continue
         known = city_by_name(town)
-        if _US_STATE.fullmatch(match.group(2)) and text[match.end(2):match.end(2) + 1] != "." \
-                and (known is None or known.country != match.group(2)):
+        if _US_STATE.fullmatch(country) and (known is None or known.country != country):
             found.append(Mention(town, match.start(1), match.end(1), City(known.name if known else town, "US")))
             continue
         code = country_codes().get(fold(country)) or country_codes().get(fold(match.group(2)))

@@ -241,3 +241,18 @@ def test_towns_that_name_a_region_give_way_to_the_fairs_own_town() -> None:
     (leather,) = extract_fairs("La Chambre de la région Fès-Meknès organise le Salon du cuir du 3 au 9 mai 2027 à Meknès.",
                                language="fr")
     assert leather.city == "Meknès"
+
+
+def test_more_kinds_of_venue_written_out() -> None:
+    (fair,) = extract_fairs("The Kilim Show returns September 14-16, 2027, at the Harbourside Exposition Center in Secaucus, NJ.",
+                            language="en")
+    assert (fair.venue, fair.city, fair.country) == ("Harbourside Exposition Center", "Secaucus", "US")
+    (fair,) = extract_fairs("Der Weihnachtsmarkt der Töpfer öffnet am 16. November 2027 auf dem Neuen Platz in Klagenfurt.",
+                            language="de")
+    assert fair.venue == "Neuen Platz"
+
+
+def test_a_landmark_seen_is_not_a_venue() -> None:
+    (fair,) = extract_fairs("The Harbour Gift Fair opens on August 19, 2027 in New York. From the bridge we could see the "
+                            "Liberty Trade Center lit up.", language="en")
+    assert fair.venue is None
