@@ -28,8 +28,12 @@ def pair_dates(groups: Sequence[DatedFair], spans: Sequence[DateSpan], text: str
     headed = _dates_heading_names(mentions, spans, text)
     for span, group in headed.items():
         group.spans.append(span)
+    main = _most_mentioned(groups)
     for span in spans:
         if span in headed:
+            continue
+        if main is not None and span.end is not None and _refers_back(span, mentions, text):
+            main.spans.append(span)  # "Für die Schau vom 3. bis 7. Februar": the show the text is about
             continue
         valid = sorted(_candidates(span, mentions, text), key=lambda c: c[0])
         choices[id(span)] = valid
@@ -43,6 +47,26 @@ def pair_dates(groups: Sequence[DatedFair], spans: Sequence[DateSpan], text: str
 
 
 _MIN_HEADED = 2
+# A sentence that dates "the show" without naming it, right at its start: "Für die Schau vom …", "The show runs …".
+_BACK_REFERENCE = re.compile(
+    r"\W*(?:(?:für|fur|auf)\s+)?(?:die\s+(?:schau|messe|veranstaltung)|the\s+(?:show|fair|event)|(?:pour\s+)?le\s+salon"
+    r"|la\s+(?:foire|manifestation)|la\s+(?:feria|muestra|fiera|mostra|rassegna))\b",
+    re.IGNORECASE)
+
+
+def _most_mentioned(groups: Sequence[DatedFair]) -> DatedFair | None:
+    ranked = sorted(groups, key=lambda g: -len(g.positions))
+    if len(ranked) < 2 or len(ranked[0].positions) <= len(ranked[1].positions):
+        return None
+    return ranked[0]
+
+
+def _refers_back(span: DateSpan, mentions: Sequence[tuple[Span, DatedFair]], text: str) -> bool:
+    start = max(text.rfind(mark, 0, span.begin) for mark in (". ", "\n", "! ", "? ")) + 1
+    stop = min((i for i in (text.find(mark, span.finish) for mark in (". ", "\n")) if i >= 0), default=len(text))
+    if any(start <= begin < stop for (begin, _), _ in mentions):
+        return False
+    return _BACK_REFERENCE.match(text, start) is not None
 
 
 def _dates_heading_names(mentions: Sequence[tuple[Span, DatedFair]], spans: Sequence[DateSpan],

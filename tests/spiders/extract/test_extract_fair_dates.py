@@ -239,3 +239,10 @@ def test_a_registration_deadline_is_not_the_fairs_day_and_a_past_edition_gives_w
             "s'était tenue du 23 mai au 1er juin 2026.")
     (fair,) = extract_fairs(text, language="fr")
     assert (fair.start_date, fair.end_date, fair.registration_deadline) == (date(2027, 3, 27), date(2027, 4, 5), date(2027, 1, 12))
+
+
+def test_a_range_for_the_show_goes_to_the_fair_the_text_is_about_not_the_last_one_named() -> None:
+    text = ("Die Tendence lädt wieder nach Frankfurt. Dieses Jahr wird die Tendence um die Veranstaltungen Christmasworld "
+            "und Creativeworld ergänzt. Für die Schau vom 3. bis zum 7. Juli 2027 haben sich 400 Aussteller angemeldet.")
+    fairs = {f.name: f for f in extract_fairs(text, language="de")}
+    assert fairs["Tendence"].start_date == date(2027, 7, 3)
