@@ -137,9 +137,15 @@ def _add_named(groups: dict[str, FairGroup], key: str, mention: NameMention) -> 
     group.positions.append((mention.begin, mention.end))
 
 
+_KIND_OF_FAIR = frozenset({"weltleitmesse", "leitmesse", "fachmesse", "publikumsmesse", "verbrauchermesse", "ordermesse",
+                           "messe", "fachausstellung", "verkaufsmesse"})
+
+
 def _is_descriptor(mention: NameMention) -> bool:
     """'International Trade Fair for Home and Contract Textiles': a description, no proper name."""
     words = [w for w in re.split(r"[^\w]+", mention.name) if w]
+    if len(words) >= 3 and fold(words[0]) in _KIND_OF_FAIR and fold(words[1]) == "fur":
+        return True  # "Weltleitmesse für Teppiche: Domotex startet": what the fair is, before its name
     if mention.numbered or not words or fold(words[-1]) not in _TAIL_WORDS or not words[0].isascii():
         return False  # "Salon de la création", "المعرض الوطني": named by their head word
     proper = [w for w in words[1:] if w[0].isupper() and fold(w) not in _DESCRIPTOR_WORDS]

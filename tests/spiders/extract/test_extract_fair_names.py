@@ -622,3 +622,10 @@ def test_a_hyphenated_head_and_a_name_joined_by_and() -> None:
     (fair,) = extract_fairs("Torna il mercatino-fiera Cuoio e Rame, in programma dal 4 al 5 dicembre 2027 in piazza Grande.",
                             language="it")
     assert fair.name == "Mercatino-fiera Cuoio e Rame"
+
+
+def test_a_german_kind_of_fair_before_the_name_describes_it() -> None:
+    fairs = extract_fairs("Stand: 07.01.2027 08:15 Uhr Leitmesse für Heimtextilien: Heimtextil beginnt in Frankfurt\n\n"
+                          "In Frankfurt startet am Donnerstag die Heimtextil mit 3.000 Ausstellern. Die Heimtextil läuft bis "
+                          "zum 10. Januar.", language="de")
+    assert [(f.name, f.start_date, f.end_date) for f in fairs] == [("Heimtextil", date(2027, 1, 7), date(2027, 1, 10))]
