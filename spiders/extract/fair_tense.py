@@ -113,3 +113,22 @@ def previous_edition(text: str, span: DateSpan) -> bool:
     """The sentence gives the date as a past edition's, before announcing (or beside) the one to come."""
     begin, _ = sentence_around(text, span.begin, span.finish)
     return _PREVIOUS_EDITION.search(fold_same_length(text[begin:span.begin]).lower()) is not None
+
+
+# "was supposed to be April 25-29 but will now run June 12-14", "inizialmente in programma dal 25 aprile": the days a
+# moved edition had (matched on the folded words just before the date).
+_SUPERSEDED = re.compile(
+    r"\b(?:supposed\s+to\s+(?:be|run|take\s+place)|originally\s+(?:scheduled|planned|set|slated)(?:\s+(?:for|to\s+run))?"
+    r"|initially\s+(?:scheduled|planned|set)(?:\s+for)?|was\s+(?:scheduled|planned|set|slated)\s+(?:for|to\s+run)"
+    r"|initialement\s+(?:prevue?s?|programmee?s?)|prevue?s?\s+initialement|inicialmente\s+(?:prevists?[ao]s?|programad[ao]s?)"
+    r"|previst[ao]s?\s+inicialmente|inizialmente\s+(?:in\s+programma|previst[ao]|programmat[ao])|originariamente\s+previst[ao]"
+    r"|urspr(?:u|ue)nglich(?:\s+(?:geplant|vorgesehen|angesetzt))?|statt\s+wie\s+geplant)"
+    r"(?:\s+(?:for|on|from|in|du|le|pour|del|el|para|dal|il|per|vom|am|im|de|da|a|al))*\s*$",
+)
+_SUPERSEDED_REACH = 48
+
+
+def superseded(text: str, span: DateSpan) -> bool:
+    """The words right before the date give it as a moved edition's old days."""
+    before = fold_same_length(text[max(0, span.begin - _SUPERSEDED_REACH):span.begin]).lower()
+    return _SUPERSEDED.search(before) is not None

@@ -10,7 +10,7 @@ from spiders.extract.dates import DateSpan, find_date_spans, resolve_span
 from spiders.extract.fair_deadline import is_deadline_day
 from spiders.extract.fair_closing import bare_closing_day, closes_only, days_after, merge_day_runs
 from spiders.extract.fair_teasers import mask_teasers
-from spiders.extract.fair_tense import previous_edition
+from spiders.extract.fair_tense import previous_edition, superseded
 from spiders.extract.fair_relative import dateline_spans, relative_start, store_dateline, wire_dateline
 from spiders.extract.fair_edition import edition_after, edition_before, first_before
 from spiders.extract.fair_years import Resolved, following_year, reference_date, resolve_fair_span
@@ -73,8 +73,9 @@ def extract_text_fairs(
     own_date = next((s for s in page_lines if s.has_year), None)
     page_days = {id(s) for s in page_lines}
     fair_spans = [s for s in spans if id(s) not in page_days and not is_deadline_day(text, s)]
-    # A past edition's dates go when the text dates another one: they are not the fair an artisan can go to.
-    earlier = [s for s in fair_spans if previous_edition(text, s)]
+    # A past edition's dates, or a moved edition's old days, go when the text dates another range: they are not
+    # the fair an artisan can go to.
+    earlier = [s for s in fair_spans if previous_edition(text, s) or superseded(text, s)]
     if earlier and any(s.end is not None for s in fair_spans if s not in earlier):
         fair_spans = [s for s in fair_spans if s not in earlier]
     pair_dates(groups, fair_spans, text)

@@ -246,3 +246,10 @@ def test_a_range_for_the_show_goes_to_the_fair_the_text_is_about_not_the_last_on
             "und Creativeworld ergänzt. Für die Schau vom 3. bis zum 7. Juli 2027 haben sich 400 Aussteller angemeldet.")
     fairs = {f.name: f for f in extract_fairs(text, language="de")}
     assert fairs["Tendence"].start_date == date(2027, 7, 3)
+
+
+def test_a_moved_editions_old_days_give_way_to_its_new_ones() -> None:
+    text = ("The Spring Pottery Market will be held in June instead of April. The market was supposed to be April 25-29, "
+            "2027 but will now run June 12-14, 2027, the organisers said.")
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.start_date, fair.end_date) == (date(2027, 6, 12), date(2027, 6, 14))
