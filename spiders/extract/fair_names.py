@@ -67,6 +67,8 @@ _STOP_WORDS = frozenset({
     "llega", "vuelve", "regresa", "arranca", "inaugura", "torna", "arriva", "riapre", "presenta", "revient", "ouvre",
     "chega", "volta", "abrirá", "tendrá", "habrá", "podrá", "llegará", "volverá", "regresará", "arrancará",
     "tornerà", "arriverà", "aprirà", "terrà",
+    # "une exposition de plus de 100 artisans": a count follows, not a name
+    "plus", "moins", "more", "less", "más", "menos", "più", "meno", "mehr", "über",
 })
 # Capitalised at a headline's start, before a tail word ("Llegará Feria Artesanal"): compared folded.
 _HEADLINE_VERBS = frozenset({
@@ -77,6 +79,8 @@ _HEADLINE_VERBS = frozenset({
     "join", "visit", "discover", "explore", "attend", "meet", "celebrate", "experience", "enjoy", "shop", "register",
     "decouvrez", "visitez", "rejoignez", "retrouvez", "besuchen", "entdecken", "erleben", "visita", "descubre",
     "visite", "scopri", "vieni",
+    # "Our Fair", "Notre Salon": the organiser's own word for it, no name
+    "our", "your", "my", "notre", "votre", "nuestra", "nuestro", "unser", "unsere", "unseren", "nostra", "nostro",
 })
 _GENERIC_ONLY = frozenset({"journees", "marche", "mercado", "mercato", "markt", "moussem", "semana", "settimana", "salon", "foire", "fair", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "feira", "mercatino", "mercadillo", "salone", "semaine", "festival", "mostra", "exposition", "exposicion", "esposizione", "muestra", "rassegna", "exposicao"})
 _MAX_TOKENS = 10

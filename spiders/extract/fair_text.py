@@ -73,12 +73,16 @@ def extract_text_fairs(
     own_date = next((s for s in page_lines if s.has_year), None)
     page_days = {id(s) for s in page_lines}
     fair_spans = [s for s in spans if id(s) not in page_days and not is_deadline_day(text, s)]
-    # A past edition's dates, or a moved edition's old days, go when the text dates another range: they are not
-    # the fair an artisan can go to.
-    earlier = [s for s in fair_spans if previous_edition(text, s) or superseded(text, s)]
+    # A past edition's dates go when the text dates another range: they are not the fair an artisan can go to.
+    earlier = [s for s in fair_spans if previous_edition(text, s)]
     if earlier and any(s.end is not None for s in fair_spans if s not in earlier):
         fair_spans = [s for s in fair_spans if s not in earlier]
     pair_dates(groups, fair_spans, text)
+    for group in groups:
+        # A moved edition's old days give way to the new range given for the same fair; a cancelled one keeps its own.
+        old = [s for s in group.spans if superseded(text, s)]
+        if old and any(s.end is not None for s in group.spans if s not in old):
+            group.spans = [s for s in group.spans if s not in old]
     _give_orphan_range_to_main_fair(groups, fair_spans, text)
     places = PlaceIndex.build(text)
     chooser = VenueChooser(places, [g.positions for g in groups])

@@ -253,3 +253,10 @@ def test_a_moved_editions_old_days_give_way_to_its_new_ones() -> None:
             "2027 but will now run June 12-14, 2027, the organisers said.")
     (fair,) = extract_fairs(text, language="en")
     assert (fair.start_date, fair.end_date) == (date(2027, 6, 12), date(2027, 6, 14))
+
+
+def test_a_cancelled_editions_original_days_stay_when_another_fair_has_the_other_range() -> None:
+    text = ("The organisers of the Harbour Gift Fair have decided to cancel next year's fair. Originally scheduled for "
+            "7 to 10 February 2027, it gives way to the Harbour Digital Market, online from 28 January to 3 February 2027.")
+    fairs = {f.name: f for f in extract_fairs(text, language="en")}
+    assert fairs["Harbour Gift Fair"].start_date == date(2027, 2, 7)

@@ -629,3 +629,10 @@ def test_a_german_kind_of_fair_before_the_name_describes_it() -> None:
                           "In Frankfurt startet am Donnerstag die Heimtextil mit 3.000 Ausstellern. Die Heimtextil läuft bis "
                           "zum 10. Januar.", language="de")
     assert [(f.name, f.start_date, f.end_date) for f in fairs] == [("Heimtextil", date(2027, 1, 7), date(2027, 1, 10))]
+
+
+def test_a_possessive_or_a_count_is_not_part_of_a_name() -> None:
+    assert [f.name for f in extract_fairs("Our Fair returns on 4 and 5 February 2027: book a table!", language="en")] == []
+    fairs = extract_fairs("Le Salon du tapis de Rabat se tiendra du 5 au 11 décembre 2027, une exposition de plus de 100 "
+                          "artisans.", language="fr")
+    assert [f.name for f in fairs] == ["Salon du tapis de Rabat"]
