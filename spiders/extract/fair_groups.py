@@ -79,6 +79,7 @@ def group_mentions(text: str) -> list[FairGroup]:
     regional = regional_editions(known, text)
     known = [k for k in known if not any(r.begin == k.begin for r, _ in regional)]
     patterns += [mention for mention, _ in regional]
+    known = [k for k in known if not any(_extends_known(m, k, text) for m in patterns)]
     patterns = [_after_known_and(m, known, text) for m in patterns]
     for mention in known:
         fair = mention.entry
@@ -124,6 +125,7 @@ def group_mentions(text: str) -> list[FairGroup]:
         if nearest is not None:
             nearest.positions.append((mention.begin, mention.end))
     _add_short_references(groups, text)
+    _add_repeated_names(groups, text)
     for mention, region in regional:
         for group in groups.values():
             if (mention.begin, mention.end) in group.positions:
@@ -188,6 +190,20 @@ def _overlapping_known(mention: NameMention, known: Sequence[Mention]) -> str | 
 _SHORT_REFERENCE = re.compile(r"\b[Tt]he ((?:[A-Z][\w'’&-]*\s+){1,3})(?:show|fair|expo|exhibition)\b")
 
 
+def _add_repeated_names(groups: dict[str, FairGroup], text: str) -> None:
+    """"a Expo casa, dal 4 marzo" … "Expo Casa": the same name written in another case is the same fair."""
+    folded = fold(text)
+    for group in groups.values():
+        for name in {fold(n) for n in group.names if len(n.split()) >= 2 and len(n) >= _MIN_REPEATED_CHARS}:
+            for match in re.finditer(r"(?<![^\W_])" + re.escape(name) + r"(?![^\W_])", folded):
+                if not any(b < match.end() and match.start() < e for g in groups.values() for b, e in g.positions):
+                    group.positions.append((match.start(), match.end()))
+        group.positions.sort()
+
+
+_MIN_REPEATED_CHARS = 6
+
+
 def _add_short_references(groups: dict[str, FairGroup], text: str) -> None:
     for match in _SHORT_REFERENCE.finditer(text):
         words = _words(match.group(1)) - _GENERIC_WORDS
@@ -197,6 +213,14 @@ def _add_short_references(groups: dict[str, FairGroup], text: str) -> None:
 
 
 _AND = re.compile(r"\s*(?:,|and|et|y|und|e|&)\s+", re.IGNORECASE)
+
+
+# "Salone del mobile e del complemento d'arredo" (in Bergamo): a longer name that opens with a known fair's words.
+_AND_OF = re.compile(r"\s+(?:e|et|y|and|und)\s+(?:del|della|dei|de|du|des|of|the|der|di)\s", re.IGNORECASE)
+
+
+def _extends_known(mention: NameMention, known: Mention, text: str) -> bool:
+    return mention.begin == known.begin and known.end < mention.end and _AND_OF.match(text, known.end) is not None
 
 
 def _after_known_and(mention: NameMention, known: Sequence[Mention], text: str) -> NameMention:

@@ -69,6 +69,7 @@ _STOP_WORDS = frozenset({
     "tornerà", "arriverà", "aprirà", "terrà",
     # "une exposition de plus de 100 artisans": a count follows, not a name
     "plus", "moins", "more", "less", "más", "menos", "più", "meno", "mehr", "über",
+    "notre", "nos", "nostra", "nostro", "nostri", "nuestra", "nuestro", "our",
 })
 # Capitalised at a headline's start, before a tail word ("Llegará Feria Artesanal"): compared folded.
 _HEADLINE_VERBS = frozenset({

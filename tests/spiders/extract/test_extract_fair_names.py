@@ -636,3 +636,16 @@ def test_a_possessive_or_a_count_is_not_part_of_a_name() -> None:
     fairs = extract_fairs("Le Salon du tapis de Rabat se tiendra du 5 au 11 décembre 2027, une exposition de plus de 100 "
                           "artisans.", language="fr")
     assert [f.name for f in fairs] == ["Salon du tapis de Rabat"]
+
+
+def test_a_name_written_again_in_another_case_is_the_same_fair() -> None:
+    text = ("Gli artigiani saranno a Expo legno, dal 4 marzo 2027 al centro fieristico di Bastia Umbra.\n\n"
+            "Saranno 30 le opere esposte. All'interno di Expo Legno ci sarà anche un laboratorio.")
+    (fair,) = extract_fairs(text, language="it")
+    assert (fair.name, fair.start_date) == ("Expo Legno", date(2027, 3, 4))
+
+
+def test_a_longer_name_that_opens_with_a_known_fairs_words_is_its_own_fair() -> None:
+    (fair,) = extract_fairs("La quarta edizione del Salone del mobile e del complemento d'arredo si svolge a Bergamo dal 18 "
+                            "al 26 novembre 2027.", language="it")
+    assert (fair.name, fair.city) == ("Salone del mobile e del complemento d'arredo", "Bergamo")
