@@ -135,6 +135,8 @@ def _find(text: str, folded: str, pattern: re.Pattern[str], table: dict[str, obj
         surface = text[match.start(1):match.end(1)]
         if _needs_case(entry, match.group(1)) and not surface.isupper() and surface not in _written_surfaces():
             continue  # acronyms like "LA", "NEC", "INDEX" only count in capitals, or as our data writes them ("HoMi")
+        if isinstance(entry, City) and _needs_case(entry, match.group(1)) and _in_capitals(text, match.start(1), match.end(1)):
+            continue  # "24E ÉDITION DE LA FIARA": a heading in capitals, its "LA" an article
         if isinstance(entry, KnownFair) and surface[:1].islower() and " " not in surface.strip():
             continue  # "un buen ambiente para los negocios": a common word; a fair's one-word name is capitalised
         if isinstance(entry, City) and surface[:1].islower() and surface[:1].isascii():
@@ -159,6 +161,15 @@ def _written_surfaces() -> frozenset[str]:
 def _acronyms() -> frozenset[str]:
     """Folded forms of the surfaces written in capitals in our data (LA, NEC, SIEL, INDEX...)."""
     return frozenset(fold(s) for s in _written_surfaces() if s.isupper() and len(s) <= 6)
+
+
+_CAPITAL_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _in_capitals(text: str, begin: int, end: int) -> bool:
+    before = _CAPITAL_WORD.findall(text[max(0, begin - 20):begin])[-1:]
+    after = _CAPITAL_WORD.findall(text[end:end + 20])[:1]
+    return any(word.isupper() for word in before + after)
 
 
 def _needs_case(entry: object, folded_surface: str) -> bool:

@@ -69,3 +69,10 @@ def test_an_italian_castle_is_not_a_spanish_town() -> None:
     (fair,) = extract_fairs("Il Mercato della Ceramica si terrà dal 7 al 9 maggio 2027 nel cortile del Castello Estense.",
                             language="it")
     assert fair.country != "ES"
+
+
+def test_la_in_a_heading_written_in_capitals_is_an_article() -> None:
+    from spiders.extract.fair_places import PlaceIndex
+
+    assert PlaceIndex.build("5E ÉDITION DE LA FOIRE DU CUIR").cities == []
+    assert [c.entry.name for c in PlaceIndex.build("the LA Leather Show opens").cities] == ["Los Angeles"]
