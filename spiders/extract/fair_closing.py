@@ -12,7 +12,7 @@ from spiders.extract.dates import DateSpan
 # An "until" word, then at most an article or a weekday-sized word, right before the date.
 _UNTIL_WORDS = (
     r"(?:\bjusqu\W{0,2}(?:au|a|à|le)|\buntil|\btill|\bthrough|\bfino\s+al?l?|\bhasta(?:\s+el)?|\bbis(?:\s+zu[mr])?(?:\s+(?:einschlie(?:ss|ß)lich|inklusive))?"
-    r"|\btot\s+en\s+met|\bate\s+(?:ao|a)|حتى|غاية|لغاية)"
+    r"|\btot\s+en\s+met|\bate(?:\s+(?:ao|a|o\s+dia|dia))?|حتى|غاية|لغاية)"
 )
 _UNTIL = re.compile(
     _UNTIL_WORDS + r"(?:\s+(?:le|el|the|il|den|dem|o|a))?(?:\s+[^\W\d_]{2,12}[.,]?)?\s*$",

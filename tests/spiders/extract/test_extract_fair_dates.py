@@ -260,3 +260,8 @@ def test_a_cancelled_editions_original_days_stay_when_another_fair_has_the_other
             "7 to 10 February 2027, it gives way to the Harbour Digital Market, online from 28 January to 3 February 2027.")
     fairs = {f.name: f for f in extract_fairs(text, language="en")}
     assert fairs["Harbour Gift Fair"].start_date == date(2027, 2, 7)
+
+
+def test_portuguese_until_makes_a_closing_day() -> None:
+    (fair,) = extract_fairs("A Feira do Artesanato de Belém decorre até 11 de setembro de 2027 no Hangar.", language="pt")
+    assert (fair.start_date, fair.end_date) == (None, date(2027, 9, 11))
