@@ -205,7 +205,7 @@ def _finish(fair: TextFair, text: str, url: str | None, whole_text: bool) -> Ext
     # An edition held online has no hall: a fairground named beside it is the cancelled or the next physical one's.
     online = status == "online"
     return ExtractedFair(
-        name=fair.name,
+        name=series if leading else fair.name,  # "XXVI Feria …": the ordinal is the edition, not the name
         start_date=fair.start,
         end_date=fair.end,
         city=None if online else fair.city,
