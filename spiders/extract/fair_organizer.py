@@ -113,6 +113,9 @@ def _organising_company(text: str | None) -> str | None:
 # "Promoting the fair was a key consideration for Index organiser dmg this year": the organiser named by its role.
 _ROLE_THEN_NAME = re.compile(
     r"\b(?:organi[sz]er|organisateur|organizador|organizzatore)\s+(?!of\b|de\b|du\b|del\b|di\b)"
+    # "the organizer and the participants believe": a word of the sentence, no name
+    r"(?!(?:and|or|the|a|an|has|have|had|is|was|were|are|will|would|can|could|said|says|also|in|to|for|with|who"
+    r"|which|that|et|y|e|und|est|es|ha|hat|ist)\b)"
     r"((?:[A-Za-z][\w&.\-]*)(?:\s+[A-Z][\w&.\-]*){0,4})"
 )
 # Public bodies that hold the fairs of their town or region, named in a text that gives no organiser cue.

@@ -70,3 +70,8 @@ def test_an_organiser_named_through_the_body_that_runs_it() -> None:
 def test_an_arabic_organiser_ends_where_coinciding_with_follows() -> None:
     text = "ويأتي المعرض بتنظيم من غرفة الصناعة التقليدية تزامنا مع عيد العرش."
     assert fair_organizer(None, text) == "غرفة الصناعة التقليدية"
+
+
+def test_a_word_after_the_role_is_no_organiser() -> None:
+    assert fair_organizer("Dealers are sceptical, but the organizer and the exhibitors believe in the show.", None) is None
+    assert fair_organizer("Promoting the fair was key for Index organiser dmg this year.", None) == "dmg"
