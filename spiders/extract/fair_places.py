@@ -284,7 +284,13 @@ def _written_venue(text: str, match: re.Match[str]) -> tuple[int, int, str] | No
             return None  # "the hall", "a village": a common noun
     if len(surface) <= 4:
         return None
+    named = _BRACKETED_NAME.match(text, begin + len(surface)) if head[0] >= "\u0600" and len(surface.split()) <= 3 else None
+    if named is not None:
+        surface += named.group(0)  # "دار الثقافة (عبد القادر علولة)": a house of culture and the name it bears
     return begin, begin + len(surface), surface
+
+
+_BRACKETED_NAME = re.compile(r"\s*\([\u0600-\u06ff\s]{3,40}\)")
 
 
 def _name_before(text: str, begin: int) -> tuple[int, str] | None:

@@ -256,3 +256,8 @@ def test_a_landmark_seen_is_not_a_venue() -> None:
     (fair,) = extract_fairs("The Harbour Gift Fair opens on August 19, 2027 in New York. From the bridge we could see the "
                             "Liberty Trade Center lit up.", language="en")
     assert fair.venue is None
+
+
+def test_an_arabic_venue_keeps_the_name_it_bears_in_brackets() -> None:
+    (fair,) = extract_fairs("افتتح المعرض الوطني للفخار بدار الثقافة (محمد ديب) بتلمسان من 3 إلى 9 ماي 2027.", language="ar")
+    assert fair.venue == "دار الثقافة (محمد ديب)"
