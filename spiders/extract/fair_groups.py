@@ -54,6 +54,8 @@ class FairGroup:
     """A regional edition's own city and country ("INDEX Saudi Arabia": none, SA), not the text's nearest."""
     kind_only: bool = False
     """Named only by a kind of fair ("der Kunsthandwerkermarkt"): a fair only where the text also places and dates it."""
+    acronyms: list[str] = field(default_factory=list)
+    """"New York International Carpet Show (NYICS)": the short form the text goes on to use."""
 
     @property
     def display_name(self) -> str:
@@ -137,6 +139,11 @@ def _add_named(groups: dict[str, FairGroup], key: str, mention: NameMention) -> 
     group = groups.setdefault(key, FairGroup(key, [], []))
     group.names.append(mention.name)
     group.positions.append((mention.begin, mention.end))
+    if mention.acronym and mention.acronym.isupper() and len(mention.acronym) >= _MIN_ACRONYM_CHARS:
+        group.acronyms.append(mention.acronym)
+
+
+_MIN_ACRONYM_CHARS = 3
 
 
 _KIND_OF_FAIR = frozenset({"weltleitmesse", "leitmesse", "fachmesse", "publikumsmesse", "verbrauchermesse", "ordermesse",
@@ -191,13 +198,16 @@ _SHORT_REFERENCE = re.compile(r"\b[Tt]he ((?:[A-Z][\w'’&-]*\s+){1,3})(?:show|f
 
 
 def _add_repeated_names(groups: dict[str, FairGroup], text: str) -> None:
-    """"a Expo casa, dal 4 marzo" … "Expo Casa": the same name written in another case is the same fair."""
+    """"a Expo casa, dal 4 marzo" … "Expo Casa": the same name written in another case, or its acronym, is the same fair."""
     folded = fold(text)
     for group in groups.values():
-        for name in {fold(n) for n in group.names if len(n.split()) >= 2 and len(n) >= _MIN_REPEATED_CHARS}:
-            for match in re.finditer(r"(?<![^\W_])" + re.escape(name) + r"(?![^\W_])", folded):
-                if not any(b < match.end() and match.start() < e for g in groups.values() for b, e in g.positions):
-                    group.positions.append((match.start(), match.end()))
+        names = [re.escape(n) for n in {fold(n) for n in group.names if len(n.split()) >= 2 and len(n) >= _MIN_REPEATED_CHARS}]
+        found = [m for name in names for m in re.finditer(r"(?<![^\W_])" + name + r"(?![^\W_])", folded)]
+        # "11-13 September 2016 for NYICS": the acronym, as written, names the fair again
+        found += [m for a in set(group.acronyms) for m in re.finditer(r"(?<![\w(])" + re.escape(a) + r"(?![\w)])", text)]
+        for match in found:
+            if not any(b < match.end() and match.start() < e for g in groups.values() for b, e in g.positions):
+                group.positions.append((match.start(), match.end()))
         group.positions.sort()
 
 

@@ -265,3 +265,12 @@ def test_a_cancelled_editions_original_days_stay_when_another_fair_has_the_other
 def test_portuguese_until_makes_a_closing_day() -> None:
     (fair,) = extract_fairs("A Feira do Artesanato de Belém decorre até 11 de setembro de 2027 no Hangar.", language="pt")
     assert (fair.start_date, fair.end_date) == (None, date(2027, 9, 11))
+
+
+def test_dates_given_for_a_fairs_acronym_are_that_fairs() -> None:
+    text = ("With the news the Boston International Kilim Show (BIKS) and The Harbour Carpet Fair will run concurrently, "
+            "buyers can visit both: 11-13 September 2027 for BIKS (at Pier 4) and 11-14 September 2027 for The Harbour "
+            "Carpet Fair (at the Seaport Center).")
+    fairs = {f.name: (f.start_date, f.end_date) for f in extract_fairs(text, language="en")}
+    assert fairs == {"Boston International Kilim Show": (date(2027, 9, 11), date(2027, 9, 13)),
+                     "Harbour Carpet Fair": (date(2027, 9, 11), date(2027, 9, 14))}
