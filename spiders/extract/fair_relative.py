@@ -123,6 +123,11 @@ def relative_start(text: str, positions: Sequence[tuple[int, int]], base: date) 
         match = pattern.search(window)
         if match is None:
             continue
+        if match.group("since_weekday"):
+            # "accueille depuis jeudi", "seit Donnerstag": the opening day, on or before the page's
+            wanted = _weekday_index(match.group("since_weekday"))
+            if wanted is not None:
+                return base - timedelta(days=(base.weekday() - wanted) % 7)
         weekday = match.group("weekday") or match.group("bare_weekday")
         if weekday:
             wanted = _weekday_index(weekday)
@@ -145,7 +150,8 @@ def _relative_pattern() -> re.Pattern[str]:
     weekdays = "|".join(sorted(_weekday_indexes(), key=len, reverse=True))
     return re.compile(
         rf"(?<![^\W\d_])(?:(?:{_THIS})\s+(?P<weekday>{weekdays})|(?P<tomorrow>{_TOMORROW})|(?P<yesterday>{_YESTERDAY})"
-        rf"|(?P<today>{_TODAY})|{_OPENING_BEFORE_WEEKDAY}(?P<bare_weekday>{weekdays}))(?![^\W\d_])",
+        rf"|(?P<today>{_TODAY})|{_OPENING_BEFORE_WEEKDAY}(?P<bare_weekday>{weekdays})"
+        rf"|(?:depuis|since|desde\s+el|dal|seit|منذ\s+يوم|منذ)\s+(?P<since_weekday>{weekdays}))(?![^\W\d_])",
         re.IGNORECASE,
     )
 

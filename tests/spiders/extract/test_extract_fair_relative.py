@@ -145,3 +145,10 @@ def test_a_dated_time_stamp_further_down_is_a_dateline() -> None:
             "Von Jane Roe 4. Dezember 2027, 07:15 Uhr\n\nDer Markt öffnet am 10. Dezember 2027 um 10:00 Uhr im Rathaus, mit 40 Ausstellern.")
     spans = find_date_spans(text, month_languages())
     assert [(s.start.day, s.start.month) for s in dateline_spans(text, spans)] == [(4, 12)]
+
+
+def test_open_since_a_weekday_is_that_day_before_the_dateline() -> None:
+    text = ("Le Palais des expositions accueille depuis jeudi la 12e édition du Salon national du cuivre.\n"
+            "Posté le lundi 5 juillet 2027.")
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.start_date, fair.year_basis) == (date(2027, 7, 1), "context")
