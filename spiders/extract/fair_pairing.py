@@ -29,13 +29,16 @@ def pair_dates(groups: Sequence[DatedFair], spans: Sequence[DateSpan], text: str
     for span, group in headed.items():
         group.spans.append(span)
     main = _most_mentioned(groups)
+    # The festival a fair is held for is named beside it but never takes its dates, nor stands between them.
+    eligible = [m for m in mentions if not _OCCASION.search(text[max(0, m[0][0] - _OCCASION_LOOKBEHIND):m[0][0]])] \
+        if len({id(group) for group in groups}) > 1 else list(mentions)
     for span in spans:
         if span in headed:
             continue
         if main is not None and span.end is not None and _refers_back(span, mentions, text):
             main.spans.append(span)  # "Für die Schau vom 3. bis 7. Februar": the show the text is about
             continue
-        valid = sorted(_candidates(span, mentions, text), key=lambda c: c[0])
+        valid = sorted(_candidates(span, eligible, text), key=lambda c: c[0])
         choices[id(span)] = valid
         if valid:
             valid[0][1].spans.append(span)
@@ -124,6 +127,15 @@ def _joined_to(winner: DatedFair, mentions: Sequence[tuple[Span, DatedFair]], te
                 joined.append(before)
             position -= 1
     return joined
+
+
+# "… الذي ينظمه الديوان بمناسبة مهرجان الواحات": the festival it is held for, not the fair the dates belong to.
+_OCCASION = re.compile(r"(?:بمناسبة|على\s+هامش|\bà\s+l['’]occasion\s+(?:de|du|des)|\bon\s+the\s+occasion\s+of|\bin\s+occasione\s+(?:di|del|della)"
+                       r"|\bcon\s+motivo\s+(?:de|del)|\banl(?:ä|ae)sslich\s+(?:der|des)|\bas\s+part\s+of)\s*(?:the\s+|la\s+|le\s+|l['’]|el\s+)?$",
+                       re.IGNORECASE)
+
+
+_OCCASION_LOOKBEHIND = 30
 
 
 def _candidates(span: DateSpan, mentions: Sequence[tuple[Span, DatedFair]], text: str) -> list[tuple[float, DatedFair]]:

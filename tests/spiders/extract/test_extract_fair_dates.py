@@ -274,3 +274,10 @@ def test_dates_given_for_a_fairs_acronym_are_that_fairs() -> None:
     fairs = {f.name: (f.start_date, f.end_date) for f in extract_fairs(text, language="en")}
     assert fairs == {"Boston International Kilim Show": (date(2027, 9, 11), date(2027, 9, 13)),
                      "Harbour Carpet Fair": (date(2027, 9, 11), date(2027, 9, 14))}
+
+
+def test_the_festival_a_fair_is_held_for_does_not_take_its_dates() -> None:
+    text = ("Le Salon du tissage de Tozeur, organisé à l'occasion du Festival des oasis, se tient du 20 au 29 décembre "
+            "2027 au Palais des expositions de Tozeur.")
+    fairs = {f.name: f.start_date for f in extract_fairs(text, language="fr")}
+    assert fairs.get("Salon du tissage de Tozeur") == date(2027, 12, 20)
