@@ -649,3 +649,9 @@ def test_a_longer_name_that_opens_with_a_known_fairs_words_is_its_own_fair() -> 
     (fair,) = extract_fairs("La quarta edizione del Salone del mobile e del complemento d'arredo si svolge a Bergamo dal 18 "
                             "al 26 novembre 2027.", language="it")
     assert (fair.name, fair.city) == ("Salone del mobile e del complemento d'arredo", "Bergamo")
+
+
+def test_a_quoted_name_then_the_kind_of_fair_it_is() -> None:
+    (fair,) = extract_fairs("Tutto pronto per la terza edizione di “Terre di Faenza”, la mostra mercato visitabile a Faenza "
+                            "il 4 e il 5 settembre 2027.", language="it")
+    assert (fair.name, fair.start_date, fair.city) == ("Terre di Faenza", date(2027, 9, 4), "Faenza")
