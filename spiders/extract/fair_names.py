@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from indexing.taxonomy import tag_crafts
 from spiders.extract.fair_cued import named_before_edition, named_before_hosting_verb, named_before_return
 from spiders.extract.fair_listed import listed_names
 from spiders.extract.fair_unmarked import (
@@ -122,6 +123,10 @@ def find_fair_names(text: str) -> list[NameMention]:
             span = _extend_right(tokens, i, text)  # "le Marché de Noël", "l'édition des Journées du patrimoine"
         elif token.folded in _WEEK_WORDS and i + 1 < len(tokens) and tokens[i + 1].folded in _HOLY:
             continue  # "la Semana Santa", "Holy Week": the holiday, not a crafts week
+        elif token.folded in _FEAST_WORDS and token.is_capitalised:
+            span = _extend_right(tokens, i, text)  # "la Festa della ceramica": a crafts' feast is a fair
+            if not tag_crafts(text[token.begin:tokens[span[1]].end], ""):
+                span = None  # "la Festa della Repubblica": a holiday
         elif token.folded in HEAD_KEYWORDS or _hyphenated_head(token):
             span = _extend_right(tokens, i, text)
             if not token.is_capitalised and all(t.folded in _NAME_ADJECTIVES for t in tokens[i + 1:span[1] + 1]) \
@@ -180,6 +185,7 @@ def _joins_capitalised(tokens: list[Token], j: int, named: bool) -> bool:
         and j + 1 < len(tokens) and tokens[j + 1].is_word and tokens[j + 1].is_capitalised
 
 
+_FEAST_WORDS = frozenset({"festa", "fete", "fiesta"})
 _WEEK_WORDS = frozenset({"semana", "settimana", "semaine", "week", "woche"})
 
 

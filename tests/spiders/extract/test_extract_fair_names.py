@@ -655,3 +655,10 @@ def test_a_quoted_name_then_the_kind_of_fair_it_is() -> None:
     (fair,) = extract_fairs("Tutto pronto per la terza edizione di “Terre di Faenza”, la mostra mercato visitabile a Faenza "
                             "il 4 e il 5 settembre 2027.", language="it")
     assert (fair.name, fair.start_date, fair.city) == ("Terre di Faenza", date(2027, 9, 4), "Faenza")
+
+
+def test_a_crafts_feast_is_a_fair_and_a_national_holiday_is_not() -> None:
+    (fair,) = extract_fairs("La Festa della ceramica si svolgerà sabato 2 e domenica 3 giugno 2027 in piazza Grande a "
+                            "Lucca.", language="it")
+    assert (fair.name, fair.start_date) == ("Festa della ceramica", date(2027, 6, 2))
+    assert extract_fairs("La Festa della Repubblica si celebra il 2 giugno 2027 a Roma.", language="it") == []
