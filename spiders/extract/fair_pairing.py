@@ -136,6 +136,10 @@ _OCCASION = re.compile(r"(?:بمناسبة|على\s+هامش|\bà\s+l['’]occas
 
 
 _OCCASION_LOOKBEHIND = 30
+# "sera célébré du 22 au 31 décembre, lors de la semaine nationale": the days, then the fair they are the days of.
+_DURING = re.compile(r"\s*,?\s*(?:lors\s+d[eu]|pendant|durant|au\s+cours\s+d[eu]|during|at|durante|en\s+el\s+marco\s+de"
+                     r"|nel\s+corso\s+(?:di|del|della)|in\s+occasione\s+(?:di|del|della)|w(?:ä|ae)hrend)"
+                     r"\s*(?:la\s+|le\s+|les\s+|l['’]|the\s+|el\s+|il\s+|der\s+|des\s+)?", re.IGNORECASE)
 
 
 def _candidates(span: DateSpan, mentions: Sequence[tuple[Span, DatedFair]], text: str) -> list[tuple[float, DatedFair]]:
@@ -148,7 +152,7 @@ def _candidates(span: DateSpan, mentions: Sequence[tuple[Span, DatedFair]], text
             gap = (begin - span.finish) * _DATE_BEFORE_NAME_PENALTY
             # a month written "julio." keeps the sentence's full stop inside the span
             after = span.finish - 1 if text.endswith(".", 0, span.finish) else span.finish
-            if _CLAUSE_BREAK.search(text[after:begin]) or _bracketed(span, text):
+            if (_CLAUSE_BREAK.search(text[after:begin]) and not _DURING.fullmatch(text[after:begin])) or _bracketed(span, text):
                 # "..., and Shoppe Object", "Spring Fair got off to a start (Sunday 5 February) with Autumn Fair's
                 # director": the date belongs to the clause before
                 gap += 250

@@ -281,3 +281,10 @@ def test_the_festival_a_fair_is_held_for_does_not_take_its_dates() -> None:
             "2027 au Palais des expositions de Tozeur.")
     fairs = {f.name: f.start_date for f in extract_fairs(text, language="fr")}
     assert fairs.get("Salon du tissage de Tozeur") == date(2027, 12, 20)
+
+
+def test_days_then_during_the_fair_belong_to_that_fair() -> None:
+    text = ("Après le salon international du cuir de Dakar en novembre dernier, l'artisanat sera célébré du 22 au 31 "
+            "décembre 2027, lors de la semaine régionale du tapis.")
+    fairs = {f.name: f.start_date for f in extract_fairs(text, language="fr")}
+    assert fairs.get("Semaine régionale du tapis") == date(2027, 12, 22)
