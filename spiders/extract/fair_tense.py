@@ -31,7 +31,9 @@ _PAST = re.compile(
 _OPENED = re.compile(
     r"\b(?:opened|kicked\s+off|got\s+under\s?way|a\s+ouvert|ont\s+ouvert|s'est\s+ouvert\w*|a\s+ete\s+(?:inaugure|lance|donne)\w*"
     r"|a\s+debute|abrio|inauguro|arranco|comenzo|ha\s+aperto|si\s+e\s+apert\w*|e\s+stat[oa]\s+inaugurat\w*"
-    r"|eroffnete|wurde\s+eroffnet|hat\s+eroffnet)\b"
+    r"|eroffnete|wurde\s+eroffnet|hat\s+eroffnet"
+    # "se tient jusqu'au 18 mars après avoir ouvert ses portes mercredi": opened before the page
+    r"|avoir\s+ouvert|having\s+opened|tras\s+abrir|despues\s+de\s+abrir|dopo\s+aver\s+aperto)\b"
     r"|(?:افتتح|افتتحت|انطلقت|انطلق|اختتمت)",
 )
 

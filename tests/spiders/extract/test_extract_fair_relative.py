@@ -152,3 +152,10 @@ def test_open_since_a_weekday_is_that_day_before_the_dateline() -> None:
             "Posté le lundi 5 juillet 2027.")
     (fair,) = extract_fairs(text, language="fr")
     assert (fair.start_date, fair.year_basis) == (date(2027, 7, 1), "context")
+
+
+def test_having_opened_on_a_weekday_is_the_weekday_before_the_dateline() -> None:
+    text = ("Publié le 7 mai 2027\n\nLa Foire du cuir de Dakar se tient jusqu'au 18 mai prochain après avoir ouvert "
+            "ses portes mercredi.")
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.start_date, fair.end_date) == (date(2027, 5, 5), date(2027, 5, 18))
