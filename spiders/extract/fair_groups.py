@@ -103,8 +103,8 @@ def group_mentions(text: str) -> list[FairGroup]:
                 # better; "Salón Internacional del Regalo (Intergift)" describes a fair known by its name.
                 group.names.append(mention.name)
             continue
-        if _is_descriptor(mention):
-            descriptors.append(mention)
+        if _is_descriptor(mention) or (mention.name[:1].islower() and _SUPERLATIVE_BEFORE.search(text[max(0, mention.begin - 24):mention.begin])):
+            descriptors.append(mention)  # "A maior feira de artesanato da Península Ibérica … a FIA Lisboa": described
             continue
         key = _merge_key(mention, groups)
         if mention.locative and key not in groups:
@@ -146,6 +146,9 @@ def _add_named(groups: dict[str, FairGroup], key: str, mention: NameMention) -> 
 _MIN_ACRONYM_CHARS = 3
 
 
+_SUPERLATIVE_BEFORE = re.compile(
+    r"(?:\b(?:largest|biggest|greatest|leading|maior|mayor|más\s+grande|plus\s+grand(?:e|s|es)?|più\s+grande|grösste|größte)"
+    r"|أكبر)\s*$", re.IGNORECASE)
 _KIND_OF_FAIR = frozenset({"weltleitmesse", "leitmesse", "fachmesse", "publikumsmesse", "verbrauchermesse", "ordermesse",
                            "messe", "fachausstellung", "verkaufsmesse"})
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from spiders.extract.dates import calendar_words, find_date_spans
-from spiders.extract.fair_tokens import NameMention, Token
+from spiders.extract.fair_tokens import NameMention, Token, is_head
 from spiders.extract.fair_vocab import city_by_name
 from spiders.extract.textutil import line_around
 
@@ -130,9 +130,33 @@ _EDITION_OF = re.compile(
 _ENGLISH_TAILS = frozenset({"exposition", "exhibition", "fair", "show", "expo", "market", "festival", "week", "salon"})
 
 
-def named_after_edition(text: str, tokens: list[Token]) -> list[NameMention]:
+# "a 35ª edição da FIA Lisboa realiza-se", "la 12e édition de Artexa": the edition names a fair with no fair word.
+_EDITION_OF_NAME = re.compile(
+    r"\b\d{1,3}\s?(?:ª|º|°|a|o|e|è|ème|eme)?\s+(?:edição|edicao|edición|edicion|edizione|édition|edition)\s+"
+    r"(?:da|do|de|del|della|dello|di|du|dell['’]|d['’])\s*(?=[A-Z])"
+)
+_MAX_EDITION_NAME_WORDS = 4
+
+
+def _named_by_edition_number(text: str, tokens: list[Token], starts: dict[int, int]) -> list[NameMention]:
     found = []
+    for match in _EDITION_OF_NAME.finditer(text):
+        first = starts.get(match.end())
+        if first is None or is_head(tokens[first]):
+            continue  # "la 12e édition du Salon …": the fair word finds it
+        last = first
+        while last + 1 < len(tokens) and last + 1 - first < _MAX_EDITION_NAME_WORDS and tokens[last + 1].is_word \
+                and tokens[last + 1].is_capitalised and "\n" not in text[tokens[last].end:tokens[last + 1].begin]:
+            last += 1
+        name = text[tokens[first].begin:tokens[last].end]
+        if last > first and city_by_name(name) is None and any(t.text.isupper() for t in tokens[first:last + 1]):
+            found.append(NameMention(name, tokens[first].begin, tokens[last].end, numbered=True))
+    return found
+
+
+def named_after_edition(text: str, tokens: list[Token]) -> list[NameMention]:
     starts = {t.begin: i for i, t in enumerate(tokens)}
+    found = _named_by_edition_number(text, tokens, starts)
     for match in _EDITION_OF.finditer(text):
         first = starts.get(match.end())
         if first is None:

@@ -662,3 +662,10 @@ def test_a_crafts_feast_is_a_fair_and_a_national_holiday_is_not() -> None:
                             "Lucca.", language="it")
     assert (fair.name, fair.start_date) == ("Festa della ceramica", date(2027, 6, 2))
     assert extract_fairs("La Festa della Repubblica si celebra il 2 giugno 2027 a Roma.", language="it") == []
+
+
+def test_an_edition_number_names_a_fair_with_no_fair_word_and_a_superlative_describes_it() -> None:
+    text = ("A maior feira de cerâmica do Alentejo está de volta a Évora de 24 de junho a 2 de julho de 2027.\n\n"
+            "A 12ª edição da FCA Évora realiza-se no Pavilhão Multiusos durante nove dias.")
+    (fair,) = extract_fairs(text, language="pt")
+    assert (fair.name, fair.start_date, fair.edition) == ("FCA Évora", date(2027, 6, 24), 12)
