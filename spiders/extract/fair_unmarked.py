@@ -36,10 +36,29 @@ def bracketed_names(text: str, tokens: list[Token]) -> list[NameMention]:
         if last is None:
             continue
         first = _name_start(tokens, last, text)
+        if first is None and _CITY_THEN_DATE.match(inside) and city_by_name(_CITY_THEN_DATE.match(inside).group(1)):
+            first = _sentence_case_start(tokens, last, text)  # "si può visitare Abitare il tempo (Verona, 21-25 settembre)"
         if first is None or _byline(text, tokens[first].begin, match.end()):
             continue
         found += _co_located(text, tokens[first].begin, tokens[last].end)
     return found
+
+
+_CITY_THEN_DATE = re.compile(r"([A-ZÀ-Ý][\w'’\- ]{1,30}?)\s*,\s*\d")
+_MAX_SENTENCE_CASE_WORDS = 4
+
+
+def _sentence_case_start(tokens: list[Token], last: int, text: str) -> int | None:
+    """A name written in sentence case before "(Town, dates)": a capitalised word, then a few lower-case ones."""
+    for first in range(last - 1, max(-1, last - _MAX_SENTENCE_CASE_WORDS), -1):
+        token = tokens[first]
+        if not token.is_word or "\n" in text[token.end:tokens[first + 1].begin]:
+            return None
+        if token.is_capitalised:
+            before = tokens[first - 1] if first > 0 else None
+            starts_sentence = before is None or not before.is_word
+            return None if starts_sentence or token.folded in NOT_NAMES else first
+    return None
 
 
 def _co_located(text: str, begin: int, end: int) -> list[NameMention]:

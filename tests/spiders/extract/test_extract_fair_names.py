@@ -669,3 +669,9 @@ def test_an_edition_number_names_a_fair_with_no_fair_word_and_a_superlative_desc
             "A 12ª edição da FCA Évora realiza-se no Pavilhão Multiusos durante nove dias.")
     (fair,) = extract_fairs(text, language="pt")
     assert (fair.name, fair.start_date, fair.edition) == ("FCA Évora", date(2027, 6, 24), 12)
+
+
+def test_a_sentence_case_name_before_its_town_and_dates_in_brackets() -> None:
+    fairs = extract_fairs("In Veneto si può visitare Abitare la terra (Verona, 21-25 settembre 2027), con ambientazioni.",
+                          language="it")
+    assert [(f.name, f.city, f.start_date) for f in fairs] == [("Abitare la terra", "Verona", date(2027, 9, 21))]
