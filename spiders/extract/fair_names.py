@@ -68,7 +68,7 @@ _STOP_WORDS = frozenset({
     "llega", "vuelve", "regresa", "arranca", "inaugura", "torna", "arriva", "riapre", "presenta", "revient", "ouvre",
     "chega", "volta", "abrirá", "tendrá", "habrá", "podrá", "llegará", "volverá", "regresará", "arrancará",
     "tornerà", "arriverà", "aprirà", "terrà",
-    # "une exposition de plus de 100 artisans": a count follows, not a name
+    # "une exposition de plus de 100 artisans": a count follows, not a name; "Expo Casa per la nostra": a possessive
     "plus", "moins", "more", "less", "más", "menos", "più", "meno", "mehr", "über",
     "notre", "nos", "nostra", "nostro", "nostri", "nuestra", "nuestro", "our",
 })
@@ -81,8 +81,8 @@ _HEADLINE_VERBS = frozenset({
     "join", "visit", "discover", "explore", "attend", "meet", "celebrate", "experience", "enjoy", "shop", "register",
     "decouvrez", "visitez", "rejoignez", "retrouvez", "besuchen", "entdecken", "erleben", "visita", "descubre",
     "visite", "scopri", "vieni",
-    # "Our Fair", "Notre Salon": the organiser's own word for it, no name
-    "our", "your", "my", "notre", "votre", "nuestra", "nuestro", "unser", "unsere", "unseren", "nostra", "nostro",
+    # "Your Fair", "Unser Markt": the organiser's own word for it, no name (the stop words hold "our", "notre"…)
+    "your", "my", "votre", "unser", "unsere", "unseren",
 })
 _GENERIC_ONLY = frozenset({"journees", "marche", "mercado", "mercato", "markt", "moussem", "semana", "settimana", "salon", "foire", "fair", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "feira", "mercatino", "mercadillo", "salone", "semaine", "festival", "mostra", "exposition", "exposicion", "esposizione", "muestra", "rassegna", "exposicao"})
 _MAX_TOKENS = 10

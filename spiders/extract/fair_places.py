@@ -16,6 +16,8 @@ _NAMED_HEAD_WORDS = (
     "centre culturel", "centro cultural", "centro culturale", "salle des fetes", "centre", "centro", "salle", "halle",
     "chateau", "castello", "castillo", "abbaye", "teatro", "theatre", "schloss", "parque", "parc", "parco",
 )
+# Venue words that name a venue only where a fair is held at it ("we could see the New World Trade Center").
+_CUED_HEAD_WORDS = r"(?:exposition|trade|events?|civic|community) (?:center|centre)|fairgrounds?|showgrounds?|warehouse"
 # Venues not in the gazetteer, written out: "Parc des expositions du Kram", "Pier 36", "فضاء OLM السويسي".
 _VENUE_PATTERN = re.compile(
     r"((?<![^\W\d_])(?:parc des expositions|parc des expos|palais des congres|palais des expositions|palais de la culture"
@@ -23,8 +25,7 @@ _VENUE_PATTERN = re.compile(
     r"|recinto ferial|polo fieristico|quartiere fieristico|centro fieristico|messegelande|messezentrum"
     r"|convention (?:center|centre)|exhibition (?:center|centre)"
     r"|congress (?:center|centre)|expo (?:center|centre)|esplanade|pier \d+|museum|musee|museo"
-    r"|exposition (?:center|centre)|trade (?:center|centre)|events? (?:center|centre)|civic (?:center|centre)"
-    r"|community (?:center|centre)|fairgrounds?|showgrounds?|warehouse"
+    r"|" + _CUED_HEAD_WORDS +
     r"|plaza(?=\s+(?:de|del|mayor)\b)|messengelande|messegelaende"
     r"|" + "|".join(sorted(_NAMED_HEAD_WORDS, key=len, reverse=True)) + r"|(?:hall|village|arena|dar)(?![^\W\d_])"
     # German venues are compounds: "Stadthalle", "Kongresszentrum", "Kulturforum"
@@ -135,7 +136,6 @@ class PlaceIndex:
             venue = _written_venue(text, match)
             if venue is not None and not any(v.begin <= match.start() < v.end for v in venues):
                 written.append(venue)
-        # "we could see the New World Trade Center": these venue words name a venue only where a fair is held at it.
         written = [w for w in written if not _CUED_HEADS.search(fold(w[2])) or _hosted_at(text, folded, w[0])]
         written += [v for v in _labelled_venues(text) if not any(m.begin < v[1] and v[0] < m.end for m in venues)
                     and not any(w[0] < v[1] and v[0] < w[1] for w in written)]
@@ -201,7 +201,7 @@ def _hosted_at(text: str, folded: str, begin: int) -> bool:
         or _VENUE_LABEL.search(text[max(0, begin - 24):begin]) is not None
 
 
-_CUED_HEADS = re.compile(r"(?:exposition|trade|events?|civic|community) (?:center|centre)|fairgrounds?|showgrounds?|warehouse")
+_CUED_HEADS = re.compile(_CUED_HEAD_WORDS)
 
 
 # "Artisans from Fez will exhibit at …", "des exposants venus de Safi": where the exhibitors come from, not where

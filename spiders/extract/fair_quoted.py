@@ -19,6 +19,8 @@ def extended_by_quotes(mentions: list[NameMention], quoted: list[NameMention], t
 
 _OPEN_QUOTES = "«“\"‘„‹"
 _CLOSE_QUOTES = "»”\"’“›"
+QUOTE_MARKS = "«»“”\"„"
+"""The double quotes a name is set in (single ones are apostrophes too)."""
 _QUOTED = re.compile(r"[«“\"‘„‹]\s*([^«»“”\"‘’„‹›\n]{2,80}?)\s*[»”\"’“›]")
 _MAX_QUOTED_WORDS = 8
 _NAMING_CUE = re.compile(

