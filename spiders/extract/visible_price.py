@@ -74,6 +74,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _NEAR_ELEMENTS = 400
 _CENTS = re.compile(r"^\d{2}$")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 # Words that name the regular price a reduction is taken from (a subset of _BAD_WORDS).
@@ -204,7 +205,7 @@ def _candidates(elements: list[tuple[int, html.HtmlElement]]) -> list[_Candidate
 def _price_text(element: html.HtmlElement) -> str:
     """The element's text, with cents set apart in their own element read as cents: "$229<sup>99</sup>" is 229.99."""
     text = element.text_content()
-    if len(element) == 0 or len(text) > 2 * _MAX_PRICE_TEXT:
+    if len(element) == 0 or (len(text) > 2 * _MAX_PRICE_TEXT and len(one_line(text)) > 2 * _MAX_PRICE_TEXT):
         return one_line(text)
     parts: list[str] = []
     _append_text(element, parts, top=True)
@@ -217,10 +218,15 @@ def _append_text(node: html.HtmlElement, parts: list[str], top: bool = False) ->
     if node.text:
         parts.append(node.text)
     for child in node:
-        if isinstance(child.tag, str):
+        if isinstance(child.tag, str) and not _hidden(child):
             _append_text(child, parts)
         if child.tail:
             parts.append(child.tail)
+
+
+def _hidden(element: html.HtmlElement) -> bool:
+    """Shown to no shopper: a copy of the price kept for machines ("<span style='display:none'>1679</span>")."""
+    return element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 
 
 def _scan(root: html.HtmlElement) -> tuple[list[tuple[int, html.HtmlElement]], dict[html.HtmlElement, int]]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import lxml.html
+
 from spiders.extract.offers import extract_offer
+from spiders.extract.visible_price import find_visible_price
 
 
 def _page(product: dict | None, body: str) -> str:
@@ -77,3 +80,12 @@ def test_the_twitter_product_card_price() -> None:
     head = '<meta name="twitter:label1" content="Price"><meta name="twitter:data1" content="$60">'
     page = f"<html><head><title>Planche</title>{head}</head><body><h1>Planche vintage</h1><p>Très bon état.</p></body></html>"
     assert extract_offer(page).price == Decimal("60")
+
+
+def test_a_hidden_copy_of_the_amount_inside_an_indented_price_box_is_not_read() -> None:
+    indent = "\n" + " " * 60
+    body = (f'<h1>Tapis Beni Ouarain</h1><div class="product-price">{indent}<div class="price-new">{indent}'
+            f'<span>seulement</span>{indent}<span>1,679</span>{indent}'
+            f'<span class="copy" style="display:none;">1679</span>{indent}<span>€</span>{indent}</div>{indent}</div>')
+    shown = find_visible_price(lxml.html.fromstring(_page(None, body)))
+    assert shown is not None and (shown.raw, shown.amount) == ("seulement 1,679 €", Decimal("1679"))
