@@ -364,6 +364,7 @@ def _score(c: _Candidate, heading: int | None, repeats: int) -> float:
     if len(c.text) <= 25:
         score += 1
     in_link = False
+    named_near = _price_named(attrs)
     for depth, ancestor in enumerate(c.element.iterancestors()):
         if ancestor.tag in _CROSSED_TAGS:
             return -10
@@ -379,6 +380,9 @@ def _score(c: _Candidate, heading: int | None, repeats: int) -> float:
             break
         if depth < 3 and ancestor_words & _BAD_WORDS and _price_named(_attr_words(ancestor)):
             score -= 2
+        elif depth < 2 and not named_near and _price_named(_attr_words(ancestor)):
+            named_near = True
+            score += 2  # "<p class='deal_price_sell'><strong>30,000원</strong>": the box names the price
     if c.element.tag in _CROSSED_TAGS:
         return -10
     if _large_font(c.element):

@@ -89,3 +89,11 @@ def test_a_hidden_copy_of_the_amount_inside_an_indented_price_box_is_not_read() 
             f'<span class="copy" style="display:none;">1679</span>{indent}<span>€</span>{indent}</div>{indent}</div>')
     shown = find_visible_price(lxml.html.fromstring(_page(None, body)))
     assert shown is not None and (shown.raw, shown.amount) == ("seulement 1,679 €", Decimal("1679"))
+
+
+def test_a_bare_amount_inside_a_box_named_as_the_price_is_the_price() -> None:
+    body = ('<section class="center_grid"><h1>Pouf en cuir de Fès</h1><div class="deal"><p class="deal_price_sell">'
+            '<strong class="number_unit">890<sub>DH</sub></strong><span class="count">29 achats, note 4,5 sur 5</span></p></div>'
+            '</section><ul class="others"><li><span>450 DH</span></li></ul>')
+    shown = find_visible_price(lxml.html.fromstring(_page(None, body)))
+    assert shown is not None and shown.amount == Decimal("890")
