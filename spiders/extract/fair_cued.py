@@ -27,7 +27,8 @@ _LINKED_NAME = r"(?<![\w&+'’\-])((?:[A-Z][\w&+'’\-]*\s+(?:(?:de|del|di|du|de
 _BEFORE_HOSTING_VERB = re.compile(
     _LINKED_NAME + r"(?:\s+(?:19|20)\d\d)?(?:\s*,\s*(?:que|qui|che))?\s+"
     r"(?:se\s+celebrar[áa]|se\s+celebra|tendr[áa]\s+lugar|se\s+tiendra|se\s+tient|aura\s+lieu|se\s+d[ée]roulera"
-    r"|will\s+(?:now\s+|finally\s+|also\s+|again\s+)?(?:take\s+place|be\s+held)|takes\s+place|is\s+held|si\s+terr[àa]|si\s+svolger[àa]|avr[àa]\s+luogo)\b"
+    r"|will\s+(?:now\s+|finally\s+|also\s+|again\s+)?(?:take\s+place|be\s+held)|takes\s+place|is\s+held|si\s+terr[àa]|si\s+svolger[àa]|avr[àa]\s+luogo"
+    r"|find(?:et|en)(?=(?:[^.\n]|(?<=\d)\.){0,160}\bstatt\b))\b"
 )
 _NOT_NAMES = frozenset({"the", "this", "that", "next", "last", "first", "new", "special", "limited", "latest",
                         "previous", "upcoming", "digital", "online", "physical", "print"})
@@ -35,7 +36,11 @@ _ARTICLES = frozenset({"le", "la", "les", "l'", "el", "los", "las", "il", "lo", 
 _SEASONS = frozenset({"summer", "winter", "spring", "autumn", "fall"})
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "it", "this", "that", "which", "he", "she", "they", "we", "lo", "la",
                        "el", "ella", "esta", "este", "esto", "questa", "questo", "cette", "ce", "celle", "celui", "on",
-                       "event", "fair", "show", "salon", "feria", "fiera", "exhibition", "expo", "edition", "édition"})
+                       "sie", "er", "es", "diese", "dieser", "dieses", "man", "event", "fair", "show", "salon",
+                       "feria", "fiera", "exhibition", "expo", "edition", "édition", "messe", "ausstellung",
+                       "veranstaltung", "markt"})
+# German capitalises every noun: "Die Eröffnung findet am Freitag statt" names a part of the fair, not one.
+_ABSTRACT_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|nis)$")
 _SENTENCE_CHARS = 200
 _PLACE_BEFORE = re.compile(r"(?<![^\W\d_])(?:at|in|à|au|en|a|im|nel|nella|alla|al)\s+$", re.IGNORECASE)
 # Not the full stop of a German ordinal day ("vom 11. bis 13. Januar").
@@ -62,7 +67,8 @@ def named_before_return(text: str) -> list[NameMention]:
 
 def named_before_hosting_verb(text: str) -> list[NameMention]:
     def words_of(words: list[str]) -> list[str]:
-        return _a_name(_without_leading(words, _NOT_NAMES | SENTENCE_OPENERS | _ARTICLES), _PRONOUNS | HOLY_WORDS)
+        words = _a_name(_without_leading(words, _NOT_NAMES | SENTENCE_OPENERS | _ARTICLES), _PRONOUNS | HOLY_WORDS)
+        return [] if len(words) == 1 and _ABSTRACT_NOUN.search(words[0]) else words
     return _dated_names(_BEFORE_HOSTING_VERB, text, words_of)
 
 
