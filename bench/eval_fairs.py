@@ -89,7 +89,9 @@ def score_announcement(
     for exp, pred in matched:
         _field(tally, "end_date", _dates_equal(pred.end, exp["end_date"], exp.get("end_md"), lenient))
         cities = {name_tokens(c) for c in [exp.get("city"), *(exp.get("city_alternatives") or [])] if c}
-        _field(tally, "city", (not cities and not pred.city) or name_tokens(pred.city) in cities)
+        # README: a null city with alternatives accepts both no city and any listed alternative.
+        no_city_ok = not exp.get("city")
+        _field(tally, "city", (no_city_ok and not pred.city) or name_tokens(pred.city) in cities)
         _field(tally, "country", pred.country == exp.get("country"))
         venues = [name_tokens(v) for v in [exp.get("venue"), *(exp.get("venue_alternatives") or [])] if v]
         if not pred.venue:
