@@ -24,7 +24,10 @@ _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("online", re.compile(
         # "register online" says nothing about the fair: only an edition, a fair or a move that is online.
         r"\b(?:online[- ](?:only|edition|event|fair|show|format)|(?:goes|go|went|moved?|held|takes\s+place|runs?|ran)\s+online"
-        r"|virtual\s+(?:edition|fair|show|event)|go(?:es)?\s+virtual|went\s+virtual|edition\s+virtuelle|salon\s+virtuel|en\s+ligne"
+        r"|virtual\s+(?:edition|fair|show|event)|go(?:es)?\s+virtual|went\s+virtual|edition\s+virtuelle|salon\s+virtuel"
+        # "archives en ligne", "billetterie en ligne": only a fair, an edition or a move is online
+        r"|(?:edition|salon|foire|evenement|marche)\s+(?:\w+\s+){0,2}?en\s+ligne|(?:100\s?%|entierement|totalement|uniquement)\s+en\s+ligne"
+        r"|(?:se\s+tiendra|se\s+tient|aura\s+lieu|a\s+lieu|se\s+deroulera|se\s+deroule|passe|bascule)\s+en\s+ligne"
         r"|(?:findet|fand)\s+(?:\S+\s+){0,7}?(?:digital|online|virtuell)\s+statt"
         r"|edizione\s+digitale|fiera\s+(?:e\s+)?digitale|edicion\s+virtual|formato\s+virtual|digitale\s+messe)\b"
         r"|افتراضي|افتراضية|عن\s+بعد")),

@@ -108,6 +108,10 @@ def test_a_headline_gives_the_status_the_fairs_sentence_does_not() -> None:
     ("Die Kasseler Keramikmesse findet vom 3. bis 6. Mai 2027 digital statt.", "online"),
     ("ينظم المعرض الجهوي للصناعة التقليدية بآسفي عن بعد من 3 إلى 6 ماي 2027.", "online"),
     ("Le Salon du cuir de Fès, initialement prévu en mars, aura finalement lieu du 3 au 6 mai 2027.", "rescheduled"),
+    ("Le Salon du cuir de Fès se tiendra en ligne du 3 au 6 mai 2027.", "online"),
+    ("Le Salon du cuir de Fès, édition 100 % en ligne, du 3 au 6 mai 2027.", "online"),
+    ("Le Salon du cuir de Fès se tient du 3 au 6 mai 2027 (billetterie en ligne).", "scheduled"),
+    ("Cet article fait partie des archives en ligne. Le Salon du cuir de Fès ouvre le 3 mai 2027.", "scheduled"),
 ])
 def test_more_ways_of_saying_an_edition_moved_stopped_or_went_online(text: str, status: str) -> None:
     (fair,) = extract_fairs(text)
