@@ -17,6 +17,10 @@ _ISSUE_LINE = re.compile(r"^(?:[^\W\d_]{3,12}\.?\s+)?((?:19[5-9]|20\d)\d)$")
 _ISSUE_LINES = 8
 # "seit 1949", "depuis 1987", "since 1949": a founding year, not the year of these dates.
 _SINCE = re.compile(r"(?:\bseit|\bdepuis|\bsince|\bdesde|\bdal|\bdall'|\bfin\s+dal|منذ)\s*(?:l'an\s+|el\s+año\s+|dem\s+jahr\s+)?$", re.IGNORECASE)
+# "Le roi Mohammed V a fondé l'organisation en 1957", "founded in 1982": the organiser's year, not the fair's.
+_FOUNDED = re.compile(r"(?:\bfond[ée]e?s?|\bcr[ée]{2}e?s?|\bfounded|\bestablished|\bgegr[üu]ndet|\bfundad[ao]s?|\bfondat[ao]"
+                      r"|تأسست|تأسس|أسست|أسس|أنشئت|أنشئ)\b[^.\n]*$", re.IGNORECASE)
+_FOUNDED_CHARS = 40
 _EDITION_YEAR = re.compile(
     r"\b(?:edizione|edición|edicion|édition|edition|ausgabe|auflage|edição)\s+(?:de\s+|di\s+|del\s+)?((?:19|20)\d\d)\b"
     r"|\b((?:19|20)\d\d)\s+(?:edition|edizione|ausgabe)\b"
@@ -144,7 +148,8 @@ def _list_heading_year(span: DateSpan, text: str) -> int | None:
 
 def _only_year(text: str) -> int | None:
     """The one year a whole text names (a caption's "mostra artigianato 2023"), founding years aside."""
-    years = {int(m.group(0)) for m in _YEAR.finditer(text) if not _SINCE.search(text, max(0, m.start() - 12), m.start())}
+    years = {int(m.group(0)) for m in _YEAR.finditer(text) if not _SINCE.search(text, max(0, m.start() - 12), m.start())
+             and not _FOUNDED.search(text, max(0, m.start() - _FOUNDED_CHARS), m.start())}
     return years.pop() if len(years) == 1 else None
 
 

@@ -50,6 +50,13 @@ def test_the_one_year_a_text_names_dates_a_year_less_range() -> None:
     assert (fair.start_date, fair.end_date, fair.year_basis) == (date(2027, 3, 12), date(2027, 3, 14), "context")
 
 
+def test_the_year_an_organiser_was_founded_dates_no_fair() -> None:
+    text = ("La Semaine nationale de l'artisanat s'ouvre à Marrakech le lundi 13 janvier.\n\n"
+            "La Maison de l'Artisan, qui l'organise, a été fondée en 1957.")
+    (fair,) = extract_fairs(text, language="fr")
+    assert (fair.name, fair.start_date, fair.city) == ("Semaine nationale de l'artisanat", None, "Marrakech")
+
+
 def test_comma_before_until_word_and_a_range_over_new_year() -> None:
     text = "La Feria del Juguete de Madera de Soria abrirá del 18 de diciembre, al 6 de enero de 2028 en la plaza Mayor."
     (fair,) = extract_fairs(text, language="es")
