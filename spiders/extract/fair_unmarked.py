@@ -155,8 +155,11 @@ _ENGLISH_TAILS = frozenset({"exposition", "exhibition", "fair", "show", "expo", 
 _EDITION_OF_NAME = re.compile(
     r"\b\d{1,3}\s?(?:ª|º|°|a|o|e|è|ème|eme)?\s+(?:edição|edicao|edición|edicion|edizione|édition|edition)\s+"
     r"(?:da|do|de|del|della|dello|di|du|dell['’]|d['’])\s*(?=[A-Z])"
+    # "the 22nd edition of Dubai Customs Carpet & Art Oasis starts on 29th December"
+    r"|\b\d{1,3}(?:st|nd|rd|th)\s+edition\s+of\s+(?=[A-Z])"
 )
-_MAX_EDITION_NAME_WORDS = 4
+_MAX_EDITION_NAME_WORDS = 6
+_NAME_JOINERS = frozenset({"&", "and", "+"})
 
 
 def _named_by_edition_number(text: str, tokens: list[Token], starts: dict[int, int]) -> list[NameMention]:
@@ -166,11 +169,16 @@ def _named_by_edition_number(text: str, tokens: list[Token], starts: dict[int, i
         if first is None or is_head(tokens[first]):
             continue  # "la 12e édition du Salon …": the fair word finds it
         last = first
-        while last + 1 < len(tokens) and last + 1 - first < _MAX_EDITION_NAME_WORDS and tokens[last + 1].is_word \
-                and tokens[last + 1].is_capitalised and "\n" not in text[tokens[last].end:tokens[last + 1].begin]:
-            last += 1
+        while last + 1 < len(tokens) and last + 1 - first < _MAX_EDITION_NAME_WORDS and "\n" not in text[tokens[last].end:tokens[last + 1].begin]:
+            step = 2 if tokens[last + 1].text in _NAME_JOINERS and last + 2 < len(tokens) else 1
+            if not (tokens[last + step].is_word and tokens[last + step].is_capitalised):
+                break
+            last += step
         name = text[tokens[first].begin:tokens[last].end]
-        if last > first and city_by_name(name) is None and any(t.text.isupper() for t in tokens[first:last + 1]):
+        english = text[match.start():match.end()].rstrip().endswith(" of")
+        # An English ordinal edition names its fair plainly; elsewhere a name in capitals is asked for.
+        if last > first and city_by_name(name) is None and (english and tokens[first].folded != "the"
+                                                            or any(t.text.isupper() for t in tokens[first:last + 1])):
             found.append(NameMention(name, tokens[first].begin, tokens[last].end, numbered=True))
     return found
 

@@ -15,3 +15,15 @@ def test_a_german_brand_name_before_findet_statt_is_a_fair() -> None:
 def test_a_pronoun_or_an_abstract_noun_before_findet_statt_is_no_fair() -> None:
     text = "Die Eröffnung findet am Freitag, dem 29. November 2027 statt. Sie findet vom 3. bis 5. Mai 2027 statt."
     assert extract_fairs(text, language="de") == []
+
+
+def test_an_english_ordinal_edition_names_a_fair_with_no_fair_word() -> None:
+    text = ("The 9th edition of Fes Leather & Copper Days starts on 29th December 2027."
+            " Its doors stay open from 10am to 10pm up until 15th January.")
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.name, fair.edition, fair.start_date, fair.end_date) == (
+        "Fes Leather & Copper Days", 9, date(2027, 12, 29), date(2028, 1, 15))
+
+
+def test_an_ordinal_edition_of_the_previous_sentence_names_nothing() -> None:
+    assert extract_fairs("The 9th edition of The Times Guide came out on 29 December 2027.", language="en") == []
