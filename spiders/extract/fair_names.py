@@ -142,6 +142,9 @@ def find_fair_names(text: str) -> list[NameMention]:
                 span = _extend_left(tokens, span[0], span[1], text)
         elif token.folded in TAIL_KEYWORDS and token.is_capitalised:
             span = _extend_left(tokens, i, i, text)
+        elif (token.folded in _LOWER_TAILS or token.folded == "festival" and token.is_capitalised) and i > 0 \
+                and tokens[i - 1].is_capitalised:
+            span = _named_before_lower_tail(tokens, i, text)
         if span is None:
             continue
         first, last = span
@@ -177,6 +180,23 @@ _HOLIDAYS = frozenset(fold(holiday) for holiday in (
 
 
 _CONJUNCTIONS = frozenset({"e", "et", "y", "and", "und", "&"})
+
+
+# "the Emirates Jewels exhibition", "the Marrakech Carpet show": a name before a fair noun in lower case;
+# "the Carolina Pottery Festival" (a lower-case festival is mostly a feast: "the Hindu festival").
+_LOWER_TAILS = frozenset({"fair", "show", "exhibition", "expo"})
+
+
+def _named_before_lower_tail(tokens: list[Token], i: int, text: str) -> tuple[int, int] | None:
+    first, _ = _extend_left(tokens, i - 1, i - 1, text)
+    if tokens[first].folded == "the":
+        first += 1
+    elif not (first > 0 and tokens[first - 1].folded == "the"):
+        return None  # "Moroccan crafts fair", "Last year's show": no name announced
+    words = tokens[first:i]
+    if not words or all(city_by_name(w.text) or w.folded in calendar_words() for w in words):
+        return None  # "the Dubai fair", "the December show": a town's or a month's fair, described
+    return first, i
 
 
 def _joins_capitalised(tokens: list[Token], j: int, named: bool) -> bool:

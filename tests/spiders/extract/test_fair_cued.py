@@ -1,4 +1,4 @@
-"""Names written without a fair word, known by the verb of being held that follows them."""
+"""Names written without a capitalised fair word: cued by a verb of being held, an edition number, a lower-case fair noun."""
 from __future__ import annotations
 
 from datetime import date
@@ -27,3 +27,20 @@ def test_an_english_ordinal_edition_names_a_fair_with_no_fair_word() -> None:
 
 def test_an_ordinal_edition_of_the_previous_sentence_names_nothing() -> None:
     assert extract_fairs("The 9th edition of The Times Guide came out on 29 December 2027.", language="en") == []
+
+
+def test_a_name_before_a_lower_case_fair_noun_is_a_fair() -> None:
+    text = "The Fes Leather Days exhibition will run from June 30 to July 3, 2027 at the Palais des congrès."
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.name, fair.start_date, fair.end_date) == ("Fes Leather Days exhibition", date(2027, 6, 30), date(2027, 7, 3))
+
+
+def test_a_town_or_a_month_before_a_lower_case_fair_noun_describes_it() -> None:
+    assert extract_fairs("The Dubai fair will run from June 30 to July 3, 2027.", language="en") == []
+    assert extract_fairs("The December show will run from 3 to 6 December 2027.", language="en") == []
+
+
+def test_a_capitalised_festival_after_the_is_a_fair_and_a_feast_is_none() -> None:
+    (fair,) = extract_fairs("I will be at the Safi Pottery Festival on Nov 16, 2027.", language="en")
+    assert fair.name == "Safi Pottery Festival"
+    assert extract_fairs("Prices rose before the Hindu festival on 16 November 2027.", language="en") == []
