@@ -18,7 +18,7 @@ _STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?![^.;]{0,60}\b(?:but|mais|sino|pero|ma|sondern|instead|plutot)\b))\b"
         r"|إلغاء|ألغي|الغاء|لن\s+(?:ينظم|تنظم|يقام|تقام|ينعقد|تنعقد)")),
     ("postponed", re.compile(
-        r"\b(?:postponed|pushed\s+back|put\s+off|delayed\s+(?:to|until)|reporte[e]?s?|aplazad[ao]|se\s+aplaza|pospuest[ao]"
+        r"\b(?:postponed|postponement|pushed\s+back|put\s+off|delayed\s+(?:to|until)|reporte[e]?s?|aplazad[ao]|se\s+aplaza|pospuest[ao]"
         r"|rinviat[ao]|posticipat[ao]|verschoben|verlegt)\b"
         r"|تأجيل|تاجيل|أرجئ|تأجل")),
     ("online", re.compile(

@@ -158,8 +158,8 @@ def find_fair_names(text: str) -> list[NameMention]:
         name = text[begin:end]
         if tokens[first].is_arabic:
             name = strip_proclitic(tokens[first].text) + text[tokens[first].end:end]
-        if _is_generic(tokens[first:last + 1]):
-            continue
+        if _is_generic(tokens[first:last + 1]) or tokens[last].folded in _VENUE_TAILS:
+            continue  # "the Sharjah Expo Center wishes …": the hall, not a fair
         acronym = _acronym_after(text, end)
         locative = tokens[first].is_arabic and tokens[first].text.startswith(_LOCATIVE_PROCLITICS) \
             and tokens[first].text not in ARABIC_HEADS
@@ -175,8 +175,9 @@ def find_fair_names(text: str) -> list[NameMention]:
 _HOLIDAYS = frozenset(fold(holiday) for holiday in (
     "semana santa", "settimana santa", "semaine sainte", "holy week", "karwoche", "navidad", "natale", "noel",
     "christmas", "weihnachten", "pascua", "pasqua", "paques", "easter", "ostern", "ramadan", "carnaval", "carnevale",
-    "karneval", "fasching", "thanksgiving", "black friday", "رمضان", "عيد الفطر", "عيد الأضحى",
+    "karneval", "fasching", "thanksgiving", "black friday", "رمضان", "عيد الفطر", "عيد الأضحى", "أيام العيد",
 ))
+_VENUE_TAILS = frozenset({"center", "centre", "hall", "halls", "grounds", "fairgrounds", "arena", "stadium"})
 
 
 _CONJUNCTIONS = frozenset({"e", "et", "y", "and", "und", "&"})

@@ -30,6 +30,7 @@ _NAMING_CUE = re.compile(
     re.IGNORECASE,
 )
 _NAMING_REACH = 100
+_SPACE = re.compile(r"[ \t]+")
 _APPOSED_ARTICLE = re.compile(r"\s*,\s*(?:(?:the|a|an|la|le|il|el|lo|una|un|une|die|der|das|eine|ein)\s+|l['’]\s*)?", re.IGNORECASE)
 # Last words that make a quoted, capitalised phrase a fair's name, beside the fair words themselves.
 _QUOTED_TAILS = frozenset({"week", "days", "festival", "fest", "woche", "tage", "semana", "settimana", "giornate"})
@@ -60,10 +61,10 @@ def quoted_names(text: str, tokens: list[Token]) -> list[NameMention]:
             # "un salon baptisé « Terre et Feu »", "معرضا اختارت له اسم «دار المعلمة»": the quotes hold the name.
             found.append(NameMention(inner, match.start(1), match.end(1)))
             continue
-        following = _APPOSED_ARTICLE.match(text, match.end())
+        following = _APPOSED_ARTICLE.match(text, match.end()) or _SPACE.match(text, match.end())
         after = starts.get(following.end()) if following else None
         if after is not None and is_head(tokens[after]) and inner[:1].isupper() and len(inner.split()) > 1:
-            # "“Made in Italy”, la mostra mercato …": a quoted name, then the kind of fair it is
+            # "“Made in Italy”, la mostra mercato …", "the “Emirates Jewels” exhibition": a quoted name, then its kind
             found.append(NameMention(inner, match.start(1), match.end(1)))
             continue
         head = _head_just_before(tokens, match.start())

@@ -44,3 +44,19 @@ def test_a_capitalised_festival_after_the_is_a_fair_and_a_feast_is_none() -> Non
     (fair,) = extract_fairs("I will be at the Safi Pottery Festival on Nov 16, 2027.", language="en")
     assert fair.name == "Safi Pottery Festival"
     assert extract_fairs("Prices rose before the Hindu festival on 16 November 2027.", language="en") == []
+
+
+def test_a_quoted_name_right_before_its_kind_is_a_fair() -> None:
+    text = "The postponement of the “Fes Leather Days” exhibition, now from 3 to 6 May 2027, was announced."
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.name, fair.start_date, fair.status) == ("Fes Leather Days", date(2027, 5, 3), "postponed")
+
+
+def test_a_hall_named_like_a_fair_is_none() -> None:
+    text = "The Sharjah Expo Center wishes to continue its growth, its director said on 3 May 2027."
+    assert extract_fairs(text, language="en") == []
+
+
+def test_the_days_of_eid_are_a_holiday() -> None:
+    text = "يقبل السياح على الصناعات اليدوية طيلة أيام العيد من 3 إلى 6 مايو 2027 بسوق واقف."
+    assert [f.name for f in extract_fairs(text, language="ar")] == []
