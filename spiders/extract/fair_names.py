@@ -185,7 +185,7 @@ _CONJUNCTIONS = frozenset({"e", "et", "y", "and", "und", "&"})
 
 # "the Emirates Jewels exhibition", "the Marrakech Carpet show": a name before a fair noun in lower case;
 # "the Carolina Pottery Festival" (a lower-case festival is mostly a feast: "the Hindu festival").
-_LOWER_TAILS = frozenset({"fair", "show", "exhibition", "expo"})
+_LOWER_TAILS = frozenset({"fair", "exhibition", "expo"})
 
 
 def _named_before_lower_tail(tokens: list[Token], i: int, text: str) -> tuple[int, int] | None:

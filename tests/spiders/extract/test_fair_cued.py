@@ -37,7 +37,7 @@ def test_a_name_before_a_lower_case_fair_noun_is_a_fair() -> None:
 
 def test_a_town_or_a_month_before_a_lower_case_fair_noun_describes_it() -> None:
     assert extract_fairs("The Dubai fair will run from June 30 to July 3, 2027.", language="en") == []
-    assert extract_fairs("The December show will run from 3 to 6 December 2027.", language="en") == []
+    assert extract_fairs("The December fair will run from 3 to 6 December 2027.", language="en") == []
 
 
 def test_a_capitalised_festival_after_the_is_a_fair_and_a_feast_is_none() -> None:
