@@ -15,7 +15,7 @@ from spiders.extract.fair_unmarked import (
 )
 from spiders.extract.fair_quoted import extended_by_quotes, quoted_names
 from spiders.extract.fair_tokens import (
-    ARABIC_HEADS, HEAD_KEYWORDS, HOLY_WORDS, TAIL_KEYWORDS, NameMention, Token, is_arabic_head, same_line,
+    ARABIC_HEADS, HEAD_KEYWORDS, HOLY_WORDS, TAIL_KEYWORDS, NameMention, Token, is_arabic_head, is_head, same_line,
     strip_proclitic, tokens_of,
 )
 from spiders.extract.fair_arabic_names import arabic_name
@@ -189,6 +189,8 @@ _LOWER_TAILS = frozenset({"fair", "exhibition", "expo"})
 
 
 def _named_before_lower_tail(tokens: list[Token], i: int, text: str) -> tuple[int, int] | None:
+    if is_head(tokens[i - 1]):
+        return None  # "the Licensing Show exhibition": the name already ends in its fair word
     first, _ = _extend_left(tokens, i - 1, i - 1, text)
     if tokens[first].folded == "the":
         first += 1

@@ -124,7 +124,11 @@ _SUPERSEDED = re.compile(
     r"|initially\s+(?:scheduled|planned|set)(?:\s+for)?|was\s+(?:scheduled|planned|set|slated)\s+(?:for|to\s+run)"
     r"|initialement\s+(?:prevue?s?|programmee?s?)|prevue?s?\s+initialement|inicialmente\s+(?:prevists?[ao]s?|programad[ao]s?)"
     r"|previst[ao]s?\s+inicialmente|inizialmente\s+(?:in\s+programma|previst[ao]|programmat[ao])|originariamente\s+previst[ao]"
-    r"|urspr(?:u|ue)nglich(?:\s+(?:geplant|vorgesehen|angesetzt))?|statt\s+wie\s+geplant)"
+    r"|urspr(?:u|ue)nglich(?:\s+(?:geplant|vorgesehen|angesetzt))?|statt\s+wie\s+geplant"
+    # "avrebbe dovuto essere dal 21 al 26 aprile", "devait se tenir du …", "was due to run …", "debía celebrarse …"
+    r"|(?:avrebbe\s+dovuto|doveva)\s+(?:essere|svolgersi|tenersi|aprire)|devait\s+(?:avoir\s+lieu|se\s+tenir|se\s+derouler)"
+    r"|was\s+due\s+to\s+(?:run|take\s+place|be\s+held|open)|had\s+been\s+(?:scheduled|planned|set)(?:\s+to\s+run)?"
+    r"|(?:debia|iba\s+a)\s+(?:celebrarse|realizarse|tener\s+lugar)|sollte\s+(?:eigentlich\s+)?(?:stattfinden\s+)?)"
     r"(?:\s+(?:for|on|from|in|du|le|pour|del|el|para|dal|il|per|vom|am|im|de|da|a|al))*\s*$",
 )
 _SUPERSEDED_REACH = 48

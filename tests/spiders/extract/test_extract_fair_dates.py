@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from spiders.extract.dates import find_date_spans
 from spiders.extract.fairs import extract_fairs
 
@@ -260,6 +262,17 @@ def test_a_moved_editions_old_days_give_way_to_its_new_ones() -> None:
             "2027 but will now run June 12-14, 2027, the organisers said.")
     (fair,) = extract_fairs(text, language="en")
     assert (fair.start_date, fair.end_date) == (date(2027, 6, 12), date(2027, 6, 14))
+
+
+@pytest.mark.parametrize("text", [
+    "La Mostra della ceramica è stata rinviata. Avrebbe dovuto essere dal 21 al 26 aprile 2027, invece si terrà dal 16 al 21 giugno 2027.",
+    "Le Salon du cuir de Fès devait se tenir du 21 au 26 avril 2027 ; il aura lieu du 16 au 21 juin 2027.",
+    "The Leeds Basket Fair was due to run 21-26 April 2027; it will now run 16-21 June 2027.",
+    "La Feria de Cerámica debía celebrarse del 21 al 26 de abril de 2027 y se celebrará del 16 al 21 de junio de 2027.",
+])
+def test_the_days_a_moved_edition_should_have_had_give_way(text: str) -> None:
+    (fair,) = extract_fairs(text)
+    assert (fair.start_date, fair.end_date) == (date(2027, 6, 16), date(2027, 6, 21))
 
 
 def test_a_cancelled_editions_original_days_stay_when_another_fair_has_the_other_range() -> None:
