@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from indexing.taxonomy import tag_crafts
+from spiders.extract.fair_generic import HOLIDAYS, PLURAL_HEADS, VENUE_TAILS, generic_name
 from spiders.extract.fair_cued import named_before_edition, named_before_hosting_verb, named_before_return
 from spiders.extract.fair_listed import listed_names
 from spiders.extract.fair_unmarked import (
@@ -84,7 +85,6 @@ _HEADLINE_VERBS = frozenset({
     # "Your Fair", "Unser Markt": the organiser's own word for it, no name (the stop words hold "our", "notre"…)
     "your", "my", "votre", "unser", "unsere", "unseren",
 })
-_GENERIC_ONLY = frozenset({"journees", "marche", "mercado", "mercato", "markt", "moussem", "semana", "settimana", "salon", "foire", "fair", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "feira", "mercatino", "mercadillo", "salone", "semaine", "festival", "mostra", "exposition", "exposicion", "esposizione", "muestra", "rassegna", "exposicao"})
 _MAX_TOKENS = 10
 _ORDINAL = re.compile(r"^(?:[IVXLC]{2,8}|\d{1,3}(?:e|è|ème|eme|er|ère|st|nd|rd|th|ª|º|a|o|°|\.))$")
 _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&+\-]{1,9}|[A-Z][a-z]+[A-Za-z0-9&+\-]{1,20})\s*\)")
@@ -158,7 +158,7 @@ def find_fair_names(text: str) -> list[NameMention]:
         name = text[begin:end]
         if tokens[first].is_arabic:
             name = strip_proclitic(tokens[first].text) + text[tokens[first].end:end]
-        if _is_generic(tokens[first:last + 1]) or tokens[last].folded in _VENUE_TAILS:
+        if _is_generic(tokens[first:last + 1]) or tokens[last].folded in VENUE_TAILS:
             continue  # "the Sharjah Expo Center wishes …": the hall, not a fair
         acronym = _acronym_after(text, end)
         locative = tokens[first].is_arabic and tokens[first].text.startswith(_LOCATIVE_PROCLITICS) \
@@ -167,17 +167,10 @@ def find_fair_names(text: str) -> list[NameMention]:
     mentions += bracketed_names(text, tokens) + named_after_hosting_verb(text, tokens) + named_after_edition(text, tokens)
     mentions += named_in_apposition(text) + named_before_edition(text) + named_before_return(text)
     mentions += named_before_hosting_verb(text) + listed_names(text)
-    mentions = [m for m in mentions if fold(m.name).strip() not in _HOLIDAYS]
+    mentions = [m for m in mentions if fold(m.name).strip() not in HOLIDAYS]
     return _drop_nested(explained_names(extended_by_quotes(mentions, quoted_names(text, tokens), text), text))
 
 
-# "Al coincidir con la Semana Santa (que culmina el 5 de abril)": a holiday, dated like a fair.
-_HOLIDAYS = frozenset(fold(holiday) for holiday in (
-    "semana santa", "settimana santa", "semaine sainte", "holy week", "karwoche", "navidad", "natale", "noel",
-    "christmas", "weihnachten", "pascua", "pasqua", "paques", "easter", "ostern", "ramadan", "carnaval", "carnevale",
-    "karneval", "fasching", "thanksgiving", "black friday", "رمضان", "عيد الفطر", "عيد الأضحى", "أيام العيد",
-))
-_VENUE_TAILS = frozenset({"center", "centre", "hall", "halls", "grounds", "fairgrounds", "arena", "stadium"})
 
 
 _CONJUNCTIONS = frozenset({"e", "et", "y", "and", "und", "&"})
@@ -379,9 +372,9 @@ def _place_after(tokens: list[Token], i: int, text: str) -> int:
 
 def _is_generic(tokens: list[Token]) -> bool:
     words = [t.folded for t in tokens if t.is_word and t.folded not in _CONNECTORS]
-    if words and all(w in _GENERIC_ONLY or w in calendar_words() for w in words):
-        return True  # "Sábado Show", "Mercado": a day's programme or a menu's section, no fair's name
-    return len(words) < 2 and (not words or words[0] in _GENERIC_ONLY)
+    named = [t.folded for t in tokens
+             if t.is_word and (t.is_capitalised or t.folded in PLURAL_HEADS) and t.folded not in _CONNECTORS]
+    return generic_name(words, named)
 
 
 def _acronym_after(text: str, end: int) -> str | None:

@@ -60,3 +60,9 @@ def test_a_hall_named_like_a_fair_is_none() -> None:
 def test_the_days_of_eid_are_a_holiday() -> None:
     text = "يقبل السياح على الصناعات اليدوية طيلة أيام العيد من 3 إلى 6 مايو 2027 بسوق واقف."
     assert [f.name for f in extract_fairs(text, language="ar")] == []
+
+
+def test_a_headline_naming_a_kind_of_fair_in_the_plural_names_none() -> None:
+    text = ("Mercatini di Natale da non perdere\n\nL'8 dicembre 2027 si inaugurano molti mercatini.\n\n"
+            "Il Mercatino di Natale di Torino apre dal 4 al 23 dicembre 2027.")
+    assert [f.name for f in extract_fairs(text, language="it")] == ["Mercatino di Natale di Torino"]
