@@ -21,7 +21,7 @@ from spiders.extract.fair_log import ExtractionLog
 from spiders.extract.fair_venue_choice import VenueChooser, VenueRow
 from spiders.extract.fair_vocab import City, fold
 from spiders.extract.textutil import line_around, one_line, sentence_around
-from spiders.extract.world_places import town_ending_name
+from spiders.extract.world_places import names_a_region, town_ending_name
 
 DATE_LANGUAGES = ("fr", "en", "es", "de", "it", "ar", "pt", "nl", "da")
 # An opening verb, then at most a few short words ("débute ce", "opens on", "ينطلق يوم") before a date.
@@ -321,8 +321,17 @@ def _dedupe(fairs: list[TextFair]) -> list[TextFair]:
     seen: set[tuple[str, date | None]] = set()
     unique = []
     for fair in fairs:
+        if fair.start is not None and any(_regional_edition_of(other, fair) for other in fairs):
+            continue  # "DOMOTEX Middle East … April 23-25": the days are the regional edition's, not the brand's
         key = (fold(fair.name), fair.start)
         if key not in seen:
             seen.add(key)
             unique.append(fair)
     return unique
+
+
+def _regional_edition_of(edition: TextFair, brand: TextFair) -> bool:
+    if (edition.start, edition.end) != (brand.start, brand.end) or edition is brand:
+        return False
+    name, longer = one_line(brand.name), one_line(edition.name)
+    return longer.lower().startswith(name.lower() + " ") and names_a_region(longer[len(name):])

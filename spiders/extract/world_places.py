@@ -182,3 +182,13 @@ def town_ending_name(name: str) -> City | None:
     countries = _GENITIVE_COUNTRIES.get(match.group(1).lower().replace("’", "'"), ())
     found = [(people, city) for people, city in named_towns().main_names.get(fold(match.group(2)), []) if city.country in countries]
     return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+# "DOMOTEX Middle East", "INDEX Saudi Arabia": the words a regional edition adds to its brand's name.
+_WORLD_REGIONS = frozenset({"middle east", "asia", "asia pacific", "africa", "europe", "americas", "latin america", "gulf",
+                            "arabia", "north africa", "west africa", "east africa", "mena", "india"})
+
+
+def names_a_region(words: str) -> bool:
+    folded = fold(words).strip()
+    return bool(folded) and (folded in _WORLD_REGIONS or folded in country_codes() or city_by_name(words) is not None)

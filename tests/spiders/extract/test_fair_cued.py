@@ -66,3 +66,10 @@ def test_a_headline_naming_a_kind_of_fair_in_the_plural_names_none() -> None:
     text = ("Mercatini di Natale da non perdere\n\nL'8 dicembre 2027 si inaugurano molti mercatini.\n\n"
             "Il Mercatino di Natale di Torino apre dal 4 al 23 dicembre 2027.")
     assert [f.name for f in extract_fairs(text, language="it")] == ["Mercatino di Natale di Torino"]
+
+
+def test_a_regional_editions_days_are_not_also_its_brands() -> None:
+    text = ("Deutsche Messe, organiser of DOMOTEX, will organise DOMOTEX Middle East in Dubai between April 23 – 25, 2027."
+            " DOMOTEX Middle East will join the other DOMOTEX editions.")
+    assert [(f.name, f.start_date) for f in extract_fairs(text, language="en")] == [
+        ("DOMOTEX Middle East", date(2027, 4, 23))]
