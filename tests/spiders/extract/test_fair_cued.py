@@ -69,7 +69,8 @@ def test_a_headline_naming_a_kind_of_fair_in_the_plural_names_none() -> None:
 
 
 def test_a_regional_editions_days_are_not_also_its_brands() -> None:
-    text = ("Deutsche Messe, organiser of DOMOTEX, will organise DOMOTEX Middle East in Dubai between April 23 – 25, 2027."
-            " DOMOTEX Middle East will join the other DOMOTEX editions.")
+    text = ("To be held at the hall from April 23-25, 2027, this marks the start of the annual platform\n\n"
+            "Deutsche Messe, organiser of DOMOTEX, will organise DOMOTEX Middle East in Dubai between April 23 and 25."
+            " Bringing DOMOTEX to the region is part of its plans, says the head of the DOMOTEX events.")
     assert [(f.name, f.start_date) for f in extract_fairs(text, language="en")] == [
         ("DOMOTEX Middle East", date(2027, 4, 23))]
