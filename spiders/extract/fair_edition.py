@@ -229,12 +229,17 @@ def first_before(text: str, begin: int) -> bool:
     return _FIRST_BEFORE.search(fold_same_length(text[max(0, begin - 16):begin])) is not None
 
 
+_DAY_BEFORE = re.compile(r"(?:\d{1,2}|[a-z]{3,})\s*(?:[-–—]|to|au|al|bis|and|et|y|e|und)\s*$", re.IGNORECASE)
+
+
 def edition_before(text: str, begin: int) -> int | None:
     """The edition an ordinal just before a fair's mention at `begin` gives."""
     before = fold_same_length(text[max(0, begin - 16):begin])
     match = _ORDINAL_BEFORE.search(before)
     if match is None:
         return None
+    if match.group(1) and _DAY_BEFORE.search(fold_same_length(text[max(0, begin - 40):begin - len(before) + match.start(1)])):
+        return None  # "between April 23 – 25. DOMOTEX": the last day of a range, not the 25th edition
     if match.group(1):
         number: int | None = int(match.group(1))
     elif match.group(2):

@@ -186,3 +186,11 @@ def test_a_fair_said_not_to_take_place_is_cancelled_unless_a_but_dates_it(text: 
     assert edition_status(text) == status
 
 
+
+
+def test_the_last_day_of_a_range_before_a_name_is_no_edition() -> None:
+    (fair,) = extract_fairs("Messe Dubai hosts it between April 23 – 25. Heimtextil Middle East opens its doors then, 2027.",
+                            language="en")
+    assert fair.edition is None
+    (german,) = extract_fairs("Die 25. Heimtextil findet vom 9. bis 12. Januar 2027 in Frankfurt statt.", language="de")
+    assert german.edition == 25
