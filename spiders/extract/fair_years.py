@@ -121,7 +121,9 @@ def headline_year(text: str) -> int | None:
 
 def _year_in_sentence(span: DateSpan, text: str) -> int | None:
     """'Pour l'année 2018 elle se déroule du 27 avril au 8 mai': a year in the same sentence."""
-    begin, end = sentence_around(text, span.begin, span.finish)
+    # "between March 26 and April 6. The city, ranked second in 2009": a day's full stop may end the sentence too
+    finish = span.finish - 1 if text[span.finish - 1:span.finish] == "." else span.finish
+    begin, end = sentence_around(text, span.begin, finish)
     begin = max(begin, store_date_end(text))  # the page's date, glued to the first sentence
     years = [(abs(m.start() - span.begin), int(m.group(0))) for m in _YEAR.finditer(text, begin, end)
              if not _SINCE.search(text, max(begin, m.start() - 12), m.start())]

@@ -308,3 +308,10 @@ def test_days_then_during_the_fair_belong_to_that_fair() -> None:
             "décembre 2027, lors de la semaine régionale du tapis.")
     fairs = {f.name: f.start_date for f in extract_fairs(text, language="fr")}
     assert fairs.get("Semaine régionale du tapis") == date(2027, 12, 22)
+
+
+def test_a_year_after_a_days_full_stop_is_the_next_sentences() -> None:
+    text = ("Wednesday 24 March 2027 01:00 GMT\n\nFez is ready to welcome visitors to its Leather Fair between March 26 "
+            "and April 6. The city, ranked second among craft cities in 2026, has many other events.")
+    (fair,) = extract_fairs(text, language="en")
+    assert (fair.start_date, fair.end_date) == (date(2027, 3, 26), date(2027, 4, 6))
