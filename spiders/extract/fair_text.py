@@ -21,7 +21,7 @@ from spiders.extract.fair_log import ExtractionLog
 from spiders.extract.fair_venue_choice import VenueChooser, VenueRow
 from spiders.extract.fair_vocab import City, fold
 from spiders.extract.textutil import line_around, one_line, sentence_around
-from spiders.extract.world_places import names_a_region, town_ending_name
+from spiders.extract.world_places import names_a_region, town_after_name, town_ending_name
 
 DATE_LANGUAGES = ("fr", "en", "es", "de", "it", "ar", "pt", "nl", "da")
 # An opening verb, then at most a few short words ("débute ce", "opens on", "ينطلق يوم") before a date.
@@ -292,7 +292,9 @@ def _record(
 ) -> TextFair:
     place = places.near(*anchor, others)
     # A city in the fair's own name, else a listed fairground's own city, beat the city the text names nearest.
-    city = (group.known.city if group.known else None) or name_city or (venue.city if venue else None) or place.city \
+    city = (group.known.city if group.known else None) or name_city \
+        or next((t for _, end in sorted(group.positions) if (t := town_after_name(text, end))), None) \
+        or (venue.city if venue else None) or place.city \
         or town_ending_name(group.display_name) or (town_ending_name(venue.surface) if venue else None)
     country = city.country if city else (group.known.country if group.known else None)
     if group.region is not None:

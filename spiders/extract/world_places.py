@@ -192,3 +192,29 @@ _WORLD_REGIONS = frozenset({"middle east", "asia", "asia pacific", "africa", "eu
 def names_a_region(words: str) -> bool:
     folded = fold(words).strip()
     return bool(folded) and (folded in _WORLD_REGIONS or folded in country_codes() or city_by_name(words) is not None)
+
+
+_LOCATIVE_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "em": _PORTUGUESE_SPEAKING, "no": _PORTUGUESE_SPEAKING, "na": _PORTUGUESE_SPEAKING,
+    "à": _FRENCH_SPEAKING, "au": _FRENCH_SPEAKING, "en": _FRENCH_SPEAKING + _SPANISH_SPEAKING,
+    "a": _ITALIAN_SPEAKING, "nel": _ITALIAN_SPEAKING, "in": _ENGLISH_SPEAKING + _GERMAN_SPEAKING + _ITALIAN_SPEAKING,
+}
+# "Feira Nacional de Artesanato em Vila do Conde", "the Pottery Fair in Asheville": the town right after the name.
+_TOWN_AFTER_NAME = re.compile(
+    r"[ \t]+(em|no|na|à|au|en|a|nel|in)[ \t]+([A-ZÀ-Ý][\w'’]+(?:[ \-](?:[A-ZÀ-Ý][\w'’]+|de|do|da|del|di|sur|upon)){0,3})")
+
+
+def town_after_name(text: str, end: int) -> City | None:
+    """The town a locative right after a fair's name gives, among the towns of the locative's languages."""
+    match = _TOWN_AFTER_NAME.match(text, end)
+    if match is None:
+        return None
+    countries = _LOCATIVE_COUNTRIES.get(match.group(1).lower(), ())
+    words = match.group(2).split()
+    while words:
+        town = " ".join(words)
+        found = [(people, city) for people, city in named_towns().main_names.get(fold(town), []) if city.country in countries]
+        if found:
+            return max(found, key=lambda pair: pair[0])[1]
+        words = words[:-1]
+    return None

@@ -261,3 +261,10 @@ def test_a_landmark_seen_is_not_a_venue() -> None:
 def test_an_arabic_venue_keeps_the_name_it_bears_in_brackets() -> None:
     (fair,) = extract_fairs("افتتح المعرض الوطني للفخار بدار الثقافة (محمد ديب) بتلمسان من 3 إلى 9 ماي 2027.", language="ar")
     assert fair.venue == "دار الثقافة (محمد ديب)"
+
+
+def test_the_town_right_after_the_name_beats_a_town_named_later() -> None:
+    text = ("Este ano há Feira de Cerâmica em Vila do Conde, de 24 de julho a 8 de agosto de 2027."
+            " O tema foi inspirado numa conferência em Lisboa.")
+    (fair,) = extract_fairs(text, language="pt")
+    assert (fair.city, fair.country) == ("Vila do Conde", "PT")
