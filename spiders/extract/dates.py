@@ -119,7 +119,7 @@ _ORDINAL = r"(?:\s?(?:st|nd|rd|th)(?![^\W\d_])|er|re|o|a|\.|°)?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SEP = (
     # A comma may stand before an explicit "until" word: "del 17 de diciembre, al 5 de enero".
-    r"\s*(?:,\s*(?=al\b|all['’]|au\b|to\b|bis\b|hasta\b|until\b|through\b|till\b|jusqu|fino\b))?"
+    r"\s*(?:,\s*(?=al\b|all['’]|au\b|to\b|bis\b|hasta\b|until\b|through\b|till\b|jusqu|fino\b|und\b|and\b|et\b))?"
     r"(?:[-–—‑‒―~]+|[>→]|\bhasta(?:\s+el)?\b|\bjusqu'(?:au|a)\b|\bto\b|\bau\b|\ba\b|\bal\b|\bbis\b(?:\s+(?:zum|zur))?|\bthrough\b|\bthru\b|\buntil\b"
     r"|\btill\b|\bthe\b|\bet\b|\band\b|\by\b|\be\b|\bund\b|\bal\b|\bfino\s+al\b|\b(?:fino\s+)?all['’]|\btot\b|\bate\b|\btil\b"
     r"|(?:إلى|الى)\s+(?:غاية|حدود)|إلى|الى|حتى|لغاية|غاية|و)\s*(?:-\s*)?"

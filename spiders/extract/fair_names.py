@@ -38,7 +38,9 @@ _LEADING_ARTICLES = frozenset({"the", "la", "le", "les", "el", "il", "lo", "die"
 # "An Art Fair", "Una Feria Internacional de Artesanía": an indefinite article before a name is not part of it.
 _INDEFINITE_ARTICLES = frozenset({"a", "an", "un", "une", "una", "uno", "um", "uma", "ein", "eine", "einen", "einem", "einer"})
 _LOCATIVE_PROCLITICS = ("ب",)
-_GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$")
+_GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$|^[A-ZÄÖÜ][a-zäöüß]+markte?s$")
+# "die 39. Ausgabe des Neuburger Töpfermarktes": the genitive's ending is not the name's.
+_GENITIVE_MARKET = re.compile(r"(?<=markt)e?s$")
 # "Expoartesano", "Expohogar": one-word names; "Exposición", "Expositores", "Exportación" are common nouns.
 _EXPO_COMPOUND = re.compile(r"^Expo(?!s|rt|n|r)[^\W\d_]{4,}$")
 _CONNECTORS = frozenset({
@@ -158,6 +160,8 @@ def find_fair_names(text: str) -> list[NameMention]:
         name = text[begin:end]
         if tokens[first].is_arabic:
             name = strip_proclitic(tokens[first].text) + text[tokens[first].end:end]
+        elif tokens[last].folded.endswith(("marktes", "markts")):
+            name = _GENITIVE_MARKET.sub("", name)
         if _is_generic(tokens[first:last + 1]) or tokens[last].folded in VENUE_TAILS:
             continue  # "the Sharjah Expo Center wishes …": the hall, not a fair
         acronym = _acronym_after(text, end)

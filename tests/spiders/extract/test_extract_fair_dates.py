@@ -315,3 +315,11 @@ def test_a_year_after_a_days_full_stop_is_the_next_sentences() -> None:
             "and April 6. The city, ranked second among craft cities in 2026, has many other events.")
     (fair,) = extract_fairs(text, language="en")
     assert (fair.start_date, fair.end_date) == (date(2027, 3, 26), date(2027, 4, 6))
+
+
+def test_a_comma_before_und_in_a_german_pair_of_days_and_a_market_named_in_the_genitive() -> None:
+    text = ("Wenn am Samstag, 15., und Sonntag, 16. September 2027, die 39. Ausgabe des Neuburger Töpfermarktes "
+            "stattfindet, freuen sich die Sammler.")
+    (fair,) = extract_fairs(text, language="de")
+    assert (fair.name, fair.start_date, fair.end_date, fair.edition) == (
+        "Neuburger Töpfermarkt", date(2027, 9, 15), date(2027, 9, 16), 39)
