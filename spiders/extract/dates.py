@@ -147,6 +147,8 @@ def _patterns(languages: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
         "month_first_range": rf"{weekday}({month})\s*{day}(?:,?\s*{year})?{_SEP}{weekday}(?:({month})\s*)?{day}(?:,?\s*{year})?",
         # "a gennaio 2021, dal 22 al 26", "en janvier 2027, du 22 au 26": the month and year first, then the days
         "month_year_days": rf"({month})\s+{year}\s*,?\s*(?:\b(?:dal|du|from|vom|von|del|de|desde|entre|between)\b|من)\s*(?:the\s+)?{day}{_SEP}(?:the\s+)?{day}(?![\d])",
+        # "slitta a giugno, nella seconda settimana dal 7 al 12": a month, then a range of its days without it
+        "month_then_days": rf"(?<![^\W\d_])({months})(?![^\W\d_])[^.\n\d]{{0,40}}?\b(?:dal|du|del|desde\s+el)\s+{day}\s*(?:al|au|a|hasta\s+el)\s+{day}(?![\d])(?!\s*(?:%|per\b|pour\b|por\b|{months}|[^\W\d_]+\s+(?:{months})))",
         # "March 23, 24, 25, 2027", "May 3, 4 and 5", "May 3 and 4": one month, then its days ("May 3, 5 stands" is none)
         "month_first_list": rf"{weekday}({month})\s*{day}(?:(?:\s*,\s*{_DAY}{_ORDINAL}(?!\d))+\s*(?:,|\band\b|&)|\s*(?:\band\b|&))\s*({_DAY}){_ORDINAL}(?![\d:])(?!\s*(?:{_YEAR}|{months}|[ap]\.?m\b|h\b))(?:,?\s*{year})?",
         # 16.01.-20.01.2026 / 16/01 - 20/01/2026 / 16-20/01/2026
@@ -190,8 +192,9 @@ def find_date_spans(text: str, languages: Sequence[str] | None = None) -> list[D
     for name, pattern in _patterns(langs):
         for match in pattern.finditer(folded):
             framed = _FROM_WORD.search(folded, max(0, match.start() - _FROM_LOOKBEHIND), match.start()) is not None
-            span = _build(name, match.groups(), months, match.start(), match.end(),
-                          _FRAMED_MAX_DAYS if framed else _MAX_DAYS)
+            # A month read from before the days: the span is the days', so the words before them still tell of them.
+            begin = match.start(2) if name == "month_then_days" else match.start()
+            span = _build(name, match.groups(), months, begin, match.end(), _FRAMED_MAX_DAYS if framed else _MAX_DAYS)
             if span is not None:
                 found.append(span)
     found.sort(key=lambda s: (s.begin, -(s.finish - s.begin)))
@@ -239,6 +242,10 @@ def _build(name: str, g: tuple[str | None, ...], months: dict[str, int], begin: 
         if month1 is None or month2 is None:
             return None
         return _range(int(d1), month1, _year(y1), int(d2), month2, _year(y2), begin, finish, max_days)
+    if name == "month_then_days":
+        m, d1, d2 = g
+        month = _month(m, months)
+        return _range(int(d1), month, None, int(d2), month, None, begin, finish, max_days) if month and int(d2) > int(d1) else None
     if name == "month_year_days":
         m, y, d1, d2 = g
         month = _month(m, months)

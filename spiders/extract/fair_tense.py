@@ -126,6 +126,7 @@ _SUPERSEDED = re.compile(
     r"|previst[ao]s?\s+inicialmente|inizialmente\s+(?:in\s+programma|previst[ao]|programmat[ao])|originariamente\s+previst[ao]"
     r"|urspr(?:u|ue)nglich(?:\s+(?:geplant|vorgesehen|angesetzt))?|statt\s+wie\s+geplant"
     # "avrebbe dovuto essere dal 21 al 26 aprile", "devait se tenir du …", "was due to run …", "debía celebrarse …"
+    r"|era\s+in\s+programma|etait\s+prevue?|estaba\s+prevista?|was\s+(?:due|planned)"
     r"|(?:avrebbe\s+dovuto|doveva)\s+(?:essere|svolgersi|tenersi|aprire)|devait\s+(?:avoir\s+lieu|se\s+tenir|se\s+derouler)"
     r"|was\s+due\s+to\s+(?:run|take\s+place|be\s+held|open)|had\s+been\s+(?:scheduled|planned|set)(?:\s+to\s+run)?"
     r"|(?:debia|iba\s+a)\s+(?:celebrarse|realizarse|tener\s+lugar)|sollte\s+(?:eigentlich\s+)?(?:stattfinden\s+)?)"

@@ -323,3 +323,12 @@ def test_a_comma_before_und_in_a_german_pair_of_days_and_a_market_named_in_the_g
     (fair,) = extract_fairs(text, language="de")
     assert (fair.name, fair.start_date, fair.end_date, fair.edition) == (
         "Neuburger Töpfermarkt", date(2027, 9, 15), date(2027, 9, 16), 39)
+
+
+def test_a_range_of_days_after_its_month_and_the_old_days_a_moved_fair_was_planned_for() -> None:
+    text = ("La Mostra della ceramica di Faenza slitta da aprile (era in programma dal 5 al 10) a giugno, nella seconda "
+            "settimana dal 7 al 12. L'edizione 2027 sarà la sessantesima.")
+    (fair,) = extract_fairs(text, language="it")
+    assert (fair.start_date, fair.end_date) == (date(2027, 6, 7), date(2027, 6, 12))
+    spans = find_date_spans("In aprile i prezzi sono saliti dal 5 al 10 per cento.")
+    assert spans == []
