@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 _ORGANIZER = re.compile(
-    r"(?:organi[sz]ed by|organis[ée]e? par|à l['’]initiative (?:de l['’]|des|d[eu]|d['’])|organizado por|organizzat[ao] da|veranstaltet von"
+    r"(?:organi[sz]ed by|organis[ée]e?s? (?:pour la \S+ fois )?par|à l['’]initiative (?:de l['’]|des|d[eu]|d['’])"
+    r"|organizad[ao]s? (?:em parceria )?(?:por|pel[ao])|organizzat[ao] da|veranstaltet von"
     r"|veranstalter(?::|\s+(?=(?-i:[A-ZÄÖÜ])))|ausgerichtet von|hosted by|تنظمه|تنظمها|ينظمه|ينظمها|من تنظيم|بتنظيم من|المنظم من طرف"
     r"|المنظمة من طرف|المنظم من قبل|المنظمة من قبل|من طرف"
     # "تنظم غرفة الصناعة التقليدية …", "نظمت جمعية …": the verb comes first, then the institution

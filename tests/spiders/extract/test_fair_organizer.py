@@ -1,6 +1,8 @@
 """Who organises a fair, as its text says it."""
 from __future__ import annotations
 
+import pytest
+
 from spiders.extract.fair_organizer import fair_organizer
 
 
@@ -75,3 +77,12 @@ def test_an_arabic_organiser_ends_where_coinciding_with_follows() -> None:
 def test_a_word_after_the_role_is_no_organiser() -> None:
     assert fair_organizer("Dealers are sceptical, but the organizer and the exhibitors believe in the show.", None) is None
     assert fair_organizer("Promoting the fair was key for Index organiser dmg this year.", None) == "dmg"
+
+
+@pytest.mark.parametrize(("sentence", "organizer"), [
+    ("La feria es organizada por la Fundación Artesanías de Fez.", "Fundación Artesanías de Fez"),
+    ("Organizada em parceria pela Câmara Municipal de Safi, a feira tem entrada gratuita.", "Câmara Municipal de Safi"),
+    ("Le salon, organisé pour la 19e fois par la Chambre de métiers de Fès, ouvre vendredi.", "Chambre de métiers de Fès"),
+])
+def test_feminine_partnered_and_counted_organisers(sentence: str, organizer: str) -> None:
+    assert fair_organizer(sentence, None) == organizer
