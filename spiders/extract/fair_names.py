@@ -40,7 +40,7 @@ _INDEFINITE_ARTICLES = frozenset({"a", "an", "un", "une", "una", "uno", "um", "u
 _LOCATIVE_PROCLITICS = ("ب",)
 _GERMAN_COMPOUND = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(messe|markt|ausstellung|schau|börse|tage)$|^[A-ZÄÖÜ][a-zäöüß]+markte?s$")
 # "die 39. Ausgabe des Neuburger Töpfermarktes": the genitive's ending is not the name's.
-_GENITIVE_MARKET = re.compile(r"(?<=markt)e?s$")
+_GENITIVE_MARKET = re.compile(r"(?<=markt)e?s(?=\s|$)")
 # "Expoartesano", "Expohogar": one-word names; "Exposición", "Expositores", "Exportación" are common nouns.
 _EXPO_COMPOUND = re.compile(r"^Expo(?!s|rt|n|r)[^\W\d_]{4,}$")
 _CONNECTORS = frozenset({
@@ -160,7 +160,7 @@ def find_fair_names(text: str) -> list[NameMention]:
         name = text[begin:end]
         if tokens[first].is_arabic:
             name = strip_proclitic(tokens[first].text) + text[tokens[first].end:end]
-        elif tokens[last].folded.endswith(("marktes", "markts")):
+        elif any(t.folded.endswith(("marktes", "markts")) for t in tokens[first:last + 1]):
             name = _GENITIVE_MARKET.sub("", name)
         if _is_generic(tokens[first:last + 1]) or tokens[last].folded in VENUE_TAILS:
             continue  # "the Sharjah Expo Center wishes …": the hall, not a fair

@@ -332,3 +332,10 @@ def test_a_range_of_days_after_its_month_and_the_old_days_a_moved_fair_was_plann
     assert (fair.start_date, fair.end_date) == (date(2027, 6, 7), date(2027, 6, 12))
     spans = find_date_spans("In aprile i prezzi sono saliti dal 5 al 10 per cento.")
     assert spans == []
+
+
+def test_a_genitive_market_inside_a_longer_name_is_the_same_market() -> None:
+    text = ("Angebote für jedes Alter hält der Weihnachtsmarkt der Kunsthandwerker am Wochenende in Itzehoe bereit.\n\n"
+            "19. November 2027, 05:30 Uhr\n\n64 Aussteller sind dabei beim 24. Weihnachtsmarkts der Kunsthandwerker, "
+            "der Freitag bis Sonntag, 22. bis 24. November, geöffnet ist.")
+    assert [f.name for f in extract_fairs(text, language="de")] == ["Weihnachtsmarkt der Kunsthandwerker"]
