@@ -16,8 +16,8 @@ from spiders.extract.fair_unmarked import (
 )
 from spiders.extract.fair_quoted import extended_by_quotes, quoted_names
 from spiders.extract.fair_tokens import (
-    ARABIC_HEADS, HEAD_KEYWORDS, HOLY_WORDS, TAIL_KEYWORDS, NameMention, Token, is_arabic_head, is_head, same_line,
-    strip_proclitic, tokens_of,
+    ARABIC_HEADS, HEAD_KEYWORDS, HOLY_WORDS, TAIL_KEYWORDS, NameMention, Token, drop_nested, is_arabic_head, is_head,
+    same_line, strip_proclitic, tokens_of,
 )
 from spiders.extract.fair_arabic_names import arabic_name
 from spiders.extract.dates import calendar_words
@@ -172,7 +172,7 @@ def find_fair_names(text: str) -> list[NameMention]:
     mentions += named_in_apposition(text) + named_before_edition(text) + named_before_return(text)
     mentions += named_before_hosting_verb(text) + listed_names(text)
     mentions = [m for m in mentions if fold(m.name).strip() not in HOLIDAYS]
-    return _drop_nested(explained_names(extended_by_quotes(mentions, quoted_names(text, tokens), text), text))
+    return drop_nested(explained_names(extended_by_quotes(mentions, quoted_names(text, tokens), text), text))
 
 
 
@@ -314,6 +314,11 @@ def _extend_left(tokens: list[Token], first: int, last: int, text: str) -> tuple
             start = i
             i -= 1
             continue
+        # "One of a Kind Show": "of a" / "of the" between two capitalised words
+        if token.is_word and token.folded in ("a", "the") and i - 2 >= 0 and tokens[i - 1].folded == "of" \
+                and tokens[i - 2].is_word and tokens[i - 2].is_capitalised and tokens[i - 2].folded not in _STOP_WORDS:
+            i -= 2
+            continue
         # Not across "der": German capitalises every noun ("im Rahmen der Messe", "zum Auftakt der Messe").
         if token.text in ("&", "+", "-") or (token.is_word and token.folded in ("and", "in", "de", "du", "des", "für")):
             if i - 1 >= 0 and tokens[i - 1].is_word and tokens[i - 1].is_capitalised:
@@ -384,13 +389,3 @@ def _is_generic(tokens: list[Token]) -> bool:
 def _acronym_after(text: str, end: int) -> str | None:
     match = _ACRONYM.match(text, end)
     return match.group(1) if match else None
-
-
-def _drop_nested(mentions: list[NameMention]) -> list[NameMention]:
-    mentions.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
-    kept: list[NameMention] = []
-    for mention in mentions:
-        if kept and mention.begin < kept[-1].end:
-            continue
-        kept.append(mention)
-    return kept

@@ -93,3 +93,14 @@ def is_head(token: Token) -> bool:
 
 def same_line(text: str, left: Token, right: Token) -> bool:
     return "\n" not in text[left.end:right.begin]
+
+
+def drop_nested(mentions: list[NameMention]) -> list[NameMention]:
+    """Mentions left to right, a mention inside (or overlapping) a longer one before it left out."""
+    mentions.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
+    kept: list[NameMention] = []
+    for mention in mentions:
+        if kept and mention.begin < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept

@@ -74,3 +74,8 @@ def test_a_regional_editions_days_are_not_also_its_brands() -> None:
             " Bringing DOMOTEX to the region is part of its plans, says the head of the DOMOTEX events.")
     assert [(f.name, f.start_date) for f in extract_fairs(text, language="en")] == [
         ("DOMOTEX Middle East", date(2027, 4, 23))]
+
+
+def test_of_a_between_capitalised_words_stays_in_the_name() -> None:
+    (fair,) = extract_fairs("The One of a Kind Show runs from November 25 to December 5, 2027 in Toronto.", language="en")
+    assert fair.name == "One of a Kind Show"
