@@ -5,6 +5,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spiders.extract.fair_tokens import HEAD_KEYWORDS
 from spiders.extract.fair_vocab import City, Mention, Venue, city_by_name, find_cities, find_venues, fold
 from spiders.extract.textutil import line_around
 from spiders.extract.world_places import find_arabic_towns, find_world_towns
@@ -329,8 +330,9 @@ def _latin_tail(tail: str) -> str:
     previous = ""
     for word in _WORD.finditer(tail):
         token = word.group(0)
-        if token[0].isdigit() and (previous in _ARTICLES or _COUNTED.match(tail, word.end())):
-            # "polo fieristico di Rho la 22ª edizione", "Schulturnhalle 30 Aussteller": no hall number
+        if (token[0].isdigit() or previous in _ARTICLES and (re.match(r"[IVXLC]{1,6}$", token) or fold(token) in HEAD_KEYWORDS)) \
+                and (previous in _ARTICLES or _COUNTED.match(tail, word.end())):
+            # "polo fieristico di Rho la 22ª edizione", "… de Santiago la II Feria", "Schulturnhalle 30 Aussteller"
             return tail[:word.start()].rstrip()
         previous = fold(token)
         if token[0].islower() and fold(token).split("'")[0].split("’")[0] not in _VENUE_CONNECTORS \

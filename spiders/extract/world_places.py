@@ -174,14 +174,24 @@ _TOWN_ENDS_NAME = re.compile(
     r"(?:(?<=\s)|^)(d['’]|du|des|de|del|di|della|do|of|von)\s*([A-ZÀ-Ý][\w'’]+(?:-[A-ZÀ-Ýa-zà-ý][\w'’]*)*)$", re.IGNORECASE)
 
 
+# "… de Vila do Conde": a genitive, then a capitalised town of one or more words.
+_GENITIVE_TOWN = re.compile(r"(?:(?<=\s)|^)(d['’]|du|des|de|del|di|della|do|of|von)\s*(?=[A-ZÀ-Ý])", re.IGNORECASE)
+
+
 def town_ending_name(name: str) -> City | None:
-    """The town a fair's name ends with, among the towns of the countries its genitive's language is spoken in."""
-    match = _TOWN_ENDS_NAME.search(name.strip())
+    """The town a fair's name ends with, among the towns of the countries its genitive's language is spoken in;
+    the longest such ending ("Feira … de Vila do Conde" is Vila do Conde, not Conde)."""
+    name = name.strip()
+    match = _TOWN_ENDS_NAME.search(name)
     if match is None or not match.group(2)[:1].isupper():
         return None
-    countries = _GENITIVE_COUNTRIES.get(match.group(1).lower().replace("’", "'"), ())
-    found = [(people, city) for people, city in named_towns().main_names.get(fold(match.group(2)), []) if city.country in countries]
-    return max(found, key=lambda pair: pair[0])[1] if found else None
+    for genitive in _GENITIVE_TOWN.finditer(name, 0, match.start(2) + 1):
+        countries = _GENITIVE_COUNTRIES.get(genitive.group(1).lower().replace("’", "'"), ())
+        towns = named_towns().main_names.get(fold(name[genitive.end():]), [])
+        found = [(people, city) for people, city in towns if city.country in countries]
+        if found:
+            return max(found, key=lambda pair: pair[0])[1]
+    return None
 
 
 # "DOMOTEX Middle East", "INDEX Saudi Arabia": the words a regional edition adds to its brand's name.

@@ -268,3 +268,12 @@ def test_the_town_right_after_the_name_beats_a_town_named_later() -> None:
             " O tema foi inspirado numa conferência em Lisboa.")
     (fair,) = extract_fairs(text, language="pt")
     assert (fair.city, fair.country) == ("Vila do Conde", "PT")
+
+
+def test_a_town_of_several_words_ends_the_name_and_a_venue_stops_before_the_next_fair() -> None:
+    (fair,) = extract_fairs("A Feira de Cerâmica de Vila do Conde decorre de 24 de julho a 8 de agosto de 2027.", language="pt")
+    assert fair.city == "Vila do Conde"
+    text = ("Se inauguró en la Plaza de la Constitución de Santiago la II Feria Nacional de Artesanías, "
+            "del 1 al 5 de diciembre de 2027.")
+    (feria,) = extract_fairs(text, language="es")
+    assert feria.venue == "Plaza de la Constitución de Santiago"
