@@ -140,7 +140,8 @@ def _patterns(languages: tuple[str, ...]) -> list[tuple[str, re.Pattern[str]]]:
     lead = rf"{_ARTICLE}{weekday}"
     forms = {
         # 16 janvier 2026 - 2 février 2026 / 16 au 20 janvier 2026 / 16.–20. Januar / del 16 al 20 de enero de 2026
-        "day_first_range": rf"{lead}{day}(?:{_OF}({month})(?:{_OF}{year})?)?{_LIST_MIDDLE}{_SEP}{lead}{day}{_OF}({month})(?:{_OF}{year})?",
+        # "Sábado 19 (Día del Artesano) y Domingo 20 de Marzo": a remark in brackets after the first day
+        "day_first_range": rf"{lead}{day}(?:\s*\([^()\d\n]{{1,40}}\))?(?:{_OF}({month})(?:{_OF}{year})?)?{_LIST_MIDDLE}{_SEP}{lead}{day}{_OF}({month})(?:{_OF}{year})?",
         # "من 9 فبراير إلى 18 منه": the end day "of it", the same month
         "same_month_range": rf"{day}\s*({month})(?:\s*{year})?{_SEP}(?:(?:ل)?غاية\s*)?{day}\s+منه(?![^\W\d_])",
         # January 30 – February 2, 2027 / Jan 16-20, 2026

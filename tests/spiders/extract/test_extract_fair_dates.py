@@ -339,3 +339,8 @@ def test_a_genitive_market_inside_a_longer_name_is_the_same_market() -> None:
             "19. November 2027, 05:30 Uhr\n\n64 Aussteller sind dabei beim 24. Weihnachtsmarkts der Kunsthandwerker, "
             "der Freitag bis Sonntag, 22. bis 24. November, geöffnet ist.")
     assert [f.name for f in extract_fairs(text, language="de")] == ["Weihnachtsmarkt der Kunsthandwerker"]
+
+
+def test_a_remark_in_brackets_after_the_first_day_of_a_range() -> None:
+    (span,) = find_date_spans("los días Sábado 19 (Día del Artesano) y Domingo 20 de Marzo de 2027.")
+    assert (span.start.to_date(), span.end.to_date() if span.end else None) == (date(2027, 3, 19), date(2027, 3, 20))
