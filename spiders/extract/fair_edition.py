@@ -229,7 +229,7 @@ def first_before(text: str, begin: int) -> bool:
     return _FIRST_BEFORE.search(fold_same_length(text[max(0, begin - 16):begin])) is not None
 
 
-_DAY_BEFORE = re.compile(r"(?:\d{1,2}|[a-z]{3,})\s*(?:[-–—]|to|au|al|bis|and|et|y|e|und)\s*$", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\d{1,2}\.?\s*(?:[-–—]|to|au|al|bis|and|et|y|e|und)\s*$", re.IGNORECASE)
 
 
 def edition_before(text: str, begin: int) -> int | None:

@@ -180,7 +180,7 @@ def find_fair_names(text: str) -> list[NameMention]:
 _CONJUNCTIONS = frozenset({"e", "et", "y", "and", "und", "&"})
 
 
-# "the Emirates Jewels exhibition", "the Marrakech Carpet show": a name before a fair noun in lower case;
+# "the Emirates Jewels exhibition": a name before a fair noun in lower case ("the Riverside show" is too vague);
 # "the Carolina Pottery Festival" (a lower-case festival is mostly a feast: "the Hindu festival").
 _LOWER_TAILS = frozenset({"fair", "exhibition", "expo"})
 
@@ -195,7 +195,7 @@ def _named_before_lower_tail(tokens: list[Token], i: int, text: str) -> tuple[in
         return None  # "Moroccan crafts fair", "Last year's show": no name announced
     words = tokens[first:i]
     if not words or all(city_by_name(w.text) or w.folded in calendar_words() for w in words):
-        return None  # "the Dubai fair", "the December show": a town's or a month's fair, described
+        return None  # "the Dubai fair", "the December fair": a town's or a month's fair, described
     return first, i
 
 

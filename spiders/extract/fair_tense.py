@@ -129,7 +129,7 @@ _SUPERSEDED = re.compile(
     r"|era\s+in\s+programma|etait\s+prevue?|estaba\s+prevista?|was\s+(?:due|planned)"
     r"|(?:avrebbe\s+dovuto|doveva)\s+(?:essere|svolgersi|tenersi|aprire)|devait\s+(?:avoir\s+lieu|se\s+tenir|se\s+derouler)"
     r"|was\s+due\s+to\s+(?:run|take\s+place|be\s+held|open)|had\s+been\s+(?:scheduled|planned|set)(?:\s+to\s+run)?"
-    r"|(?:debia|iba\s+a)\s+(?:celebrarse|realizarse|tener\s+lugar)|sollte\s+(?:eigentlich\s+)?(?:stattfinden\s+)?)"
+    r"|(?:debia|iba\s+a)\s+(?:celebrarse|realizarse|tener\s+lugar)|sollte\s+(?:eigentlich\s+)?)"
     r"(?:\s+(?:for|on|from|in|du|le|pour|del|el|para|dal|il|per|vom|am|im|de|da|a|al))*\s*$",
 )
 _SUPERSEDED_REACH = 48

@@ -169,7 +169,8 @@ def _named_by_edition_number(text: str, tokens: list[Token], starts: dict[int, i
         if first is None or is_head(tokens[first]):
             continue  # "la 12e édition du Salon …": the fair word finds it
         last = first
-        while last + 1 < len(tokens) and last + 1 - first < _MAX_EDITION_NAME_WORDS and "\n" not in text[tokens[last].end:tokens[last + 1].begin]:
+        while last + 1 < len(tokens) and last + 1 - first < _MAX_EDITION_NAME_WORDS \
+                and "\n" not in text[tokens[last].end:tokens[last + 1].begin]:
             step = 2 if tokens[last + 1].text in _NAME_JOINERS and last + 2 < len(tokens) else 1
             if not (tokens[last + step].is_word and tokens[last + step].is_capitalised):
                 break
