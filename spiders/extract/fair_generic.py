@@ -7,9 +7,9 @@ from spiders.extract.fair_vocab import fold
 # A fair noun alone, or with a day's name: a kind of fair, a programme's or a menu's heading.
 _GENERIC_ONLY = frozenset({
     "journees", "marche", "mercado", "mercato", "markt", "moussem", "semana", "settimana", "salon", "foire", "fair",
-    "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "feira", "mercatino", "mercadillo",
-    "salone", "semaine", "festival", "mostra", "exposition", "exposicion", "esposizione", "muestra", "rassegna",
-    "exposicao",
+    "fayre", "show", "market", "week", "expo", "exhibition", "messe", "feria", "fiera", "feira", "mercatino",
+    "mercadillo", "salone", "semaine", "festival", "mostra", "exposition", "exposicion", "esposizione", "muestra",
+    "rassegna", "exposicao",
 })
 
 # "Al coincidir con la Semana Santa (que culmina el 5 de abril)": a holiday, dated like a fair.

@@ -15,7 +15,7 @@ HEAD_KEYWORDS = frozenset({
 })
 # Keywords that close a name and take the capitalised words before them ("Spring Fair").
 TAIL_KEYWORDS = frozenset({
-    "fair", "show", "market", "exhibition", "expo", "messe", "fiera", "feria", "markt", "mugė", "biennale",
+    "fair", "fayre", "show", "market", "exhibition", "expo", "messe", "fiera", "feria", "markt", "mugė", "biennale",
     "salone",
 })
 # "la Semana Santa de Sevilla se celebra …": Holy Week, no fair

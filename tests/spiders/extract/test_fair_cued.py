@@ -79,3 +79,8 @@ def test_a_regional_editions_days_are_not_also_its_brands() -> None:
 def test_of_a_between_capitalised_words_stays_in_the_name() -> None:
     (fair,) = extract_fairs("The One of a Kind Show runs from November 25 to December 5, 2027 in Toronto.", language="en")
     assert fair.name == "One of a Kind Show"
+
+
+def test_a_fayre_is_a_fair() -> None:
+    (fair,) = extract_fairs("The Christmas Craft Fayre is on Sunday 11th December 2027 in the Town Hall.", language="en")
+    assert (fair.name, fair.start_date) == ("Christmas Craft Fayre", date(2027, 12, 11))
