@@ -42,7 +42,8 @@ _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "it", "this", "that", "whic
 # German capitalises every noun: "Die Eröffnung findet am Freitag statt" names a part of the fair, not one.
 _ABSTRACT_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|nis)$")
 _SENTENCE_CHARS = 200
-_PLACE_BEFORE = re.compile(r"(?<![^\W\d_])(?:at|in|à|au|en|a|im|nel|nella|alla|al)\s+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"(?<![^\W\d_])(?:at|in|à|au|en|a|im|nel|nella|alla|al|am|beim|(?:auf|in|vor|an)\s+(?:dem|der|den))\s+$",
+                           re.IGNORECASE)
 # Not the full stop of a German ordinal day ("vom 11. bis 13. Januar").
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?]\s|\n")
 
@@ -91,7 +92,7 @@ def _dated_names(pattern: re.Pattern[str], text: str, words_of: Callable[[list[s
     found = []
     for match in pattern.finditer(text):
         words = words_of(match.group(1).split())
-        if not words or _PLACE_BEFORE.search(text, max(0, match.start(1) - 6), match.start(1)) \
+        if not words or _PLACE_BEFORE.search(text, max(0, match.start(1) - 12), match.start(1)) \
                 and "," not in text[match.end(1):match.end()]:
             continue  # "the Craft Fair at Hatfield House will be held": where, not what ("en X, que se celebra": what)
         rest = text[match.end():match.end() + _SENTENCE_CHARS]

@@ -84,3 +84,8 @@ def test_of_a_between_capitalised_words_stays_in_the_name() -> None:
 def test_a_fayre_is_a_fair() -> None:
     (fair,) = extract_fairs("The Christmas Craft Fayre is on Sunday 11th December 2027 in the Town Hall.", language="en")
     assert (fair.name, fair.start_date) == ("Christmas Craft Fayre", date(2027, 12, 11))
+
+
+def test_a_place_after_a_german_locative_before_findet_is_no_fair() -> None:
+    text = "Der beliebte Töpfermarkt auf dem Hotzenwald findet am 22. und 23. Juni 2027 statt."
+    assert "Hotzenwald" not in [f.name for f in extract_fairs(text, language="de")]
