@@ -17,6 +17,7 @@ import dateparser
 import yaml
 
 from spiders.extract.datefold import fold_same_length
+from spiders.extract.textutil import without_overlaps
 
 DATA_DIR = Path(__file__).with_name("data")
 DEFAULT_LANGUAGES: tuple[str, ...] = ("fr", "en", "es", "de", "it", "ar")
@@ -198,13 +199,7 @@ def find_date_spans(text: str, languages: Sequence[str] | None = None) -> list[D
             span = _build(name, match.groups(), months, begin, match.end(), _FRAMED_MAX_DAYS if framed else _MAX_DAYS)
             if span is not None:
                 found.append(span)
-    found.sort(key=lambda s: (s.begin, -(s.finish - s.begin)))
-    kept: list[DateSpan] = []
-    for span in found:
-        if kept and span.begin < kept[-1].finish:
-            continue
-        kept.append(span)
-    return kept
+    return without_overlaps(found, lambda span: (span.begin, span.finish))
 
 
 def _month(token: str | None, months: dict[str, int]) -> int | None:

@@ -330,9 +330,9 @@ def _latin_tail(tail: str) -> str:
     previous = ""
     for word in _WORD.finditer(tail):
         token = word.group(0)
-        if (token[0].isdigit() or previous in _ARTICLES and (re.match(r"[IVXLC]{1,6}$", token) or fold(token) in HEAD_KEYWORDS)) \
-                and (previous in _ARTICLES or _COUNTED.match(tail, word.end())):
-            # "polo fieristico di Rho la 22ª edizione", "… de Santiago la II Feria", "Schulturnhalle 30 Aussteller"
+        numbered = token[0].isdigit() and (previous in _ARTICLES or _COUNTED.match(tail, word.end()))
+        fair_next = previous in _ARTICLES and (re.match(r"[IVXLC]{1,6}$", token) or fold(token) in HEAD_KEYWORDS)
+        if numbered or fair_next:  # "Rho la 22ª edizione", "Schulturnhalle 30 Aussteller", "Santiago la II Feria"
             return tail[:word.start()].rstrip()
         previous = fold(token)
         if token[0].islower() and fold(token).split("'")[0].split("’")[0] not in _VENUE_CONNECTORS \

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from spiders.extract.datefold import fold_same_length
+from spiders.extract.textutil import without_overlaps
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w&+’'\-.]*[\w&+])?|\d+(?:[.,]\d+)*|\S", re.UNICODE)
 # Keywords that open a name and take the words after them ("Salon international de ...").
@@ -97,10 +98,4 @@ def same_line(text: str, left: Token, right: Token) -> bool:
 
 def drop_nested(mentions: list[NameMention]) -> list[NameMention]:
     """Mentions left to right, a mention inside (or overlapping) a longer one before it left out."""
-    mentions.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
-    kept: list[NameMention] = []
-    for mention in mentions:
-        if kept and mention.begin < kept[-1].end:
-            continue
-        kept.append(mention)
-    return kept
+    return without_overlaps(mentions, lambda mention: (mention.begin, mention.end))

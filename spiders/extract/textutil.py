@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import TypeVar
 
 from indexing.cleantext import cut_words as truncate  # noqa: F401  (one rule for every cut text)
 
@@ -48,6 +50,21 @@ def sentence_around(text: str, begin: int, end: int) -> tuple[int, int]:
     start = max(text.rfind(". ", 0, begin), text.rfind("\n", 0, begin)) + 1
     ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     return start, min(ends) if ends else len(text)
+
+
+_Spanned = TypeVar("_Spanned")
+
+
+def without_overlaps(items: list[_Spanned], span: Callable[[_Spanned], tuple[int, int]]) -> list[_Spanned]:
+    """Items left to right; one that starts inside the item kept before it is left out (the longer of two
+    starting together is kept)."""
+    ordered = sorted(items, key=lambda item: (span(item)[0], span(item)[0] - span(item)[1]))
+    kept: list[_Spanned] = []
+    for item in ordered:
+        if kept and span(item)[0] < span(kept[-1])[1]:
+            continue
+        kept.append(item)
+    return kept
 
 
 def line_around(text: str, begin: int, end: int) -> tuple[int, int]:

@@ -205,8 +205,10 @@ def _candidates(elements: list[tuple[int, html.HtmlElement]]) -> list[_Candidate
 def _price_text(element: html.HtmlElement) -> str:
     """The element's text, with cents set apart in their own element read as cents: "$229<sup>99</sup>" is 229.99."""
     text = element.text_content()
-    if len(element) == 0 or (len(text) > 2 * _MAX_PRICE_TEXT and len(one_line(text)) > 2 * _MAX_PRICE_TEXT):
+    if len(element) == 0:
         return one_line(text)
+    if len(text) > 2 * _MAX_PRICE_TEXT and len(flat := one_line(text)) > 2 * _MAX_PRICE_TEXT:
+        return flat  # a box padded with indentation is still read part by part below
     parts: list[str] = []
     _append_text(element, parts, top=True)
     return one_line("".join(parts))

@@ -169,13 +169,17 @@ _GENITIVE_COUNTRIES: dict[str, tuple[str, ...]] = {
     "del": _SPANISH_SPEAKING + _ITALIAN_SPEAKING, "di": _ITALIAN_SPEAKING, "della": _ITALIAN_SPEAKING,
     "do": _PORTUGUESE_SPEAKING, "of": _ENGLISH_SPEAKING, "von": _GERMAN_SPEAKING,
 }
+_GENITIVE = r"(?:(?<=\s)|^)(d['’]|du|des|de|del|di|della|do|of|von)\s*"
 # "Foire d'Évreux", "Feria de Almagro", "Fiera di Cremona": the name ends with its town.
-_TOWN_ENDS_NAME = re.compile(
-    r"(?:(?<=\s)|^)(d['’]|du|des|de|del|di|della|do|of|von)\s*([A-ZÀ-Ý][\w'’]+(?:-[A-ZÀ-Ýa-zà-ý][\w'’]*)*)$", re.IGNORECASE)
-
-
+_TOWN_ENDS_NAME = re.compile(_GENITIVE + r"([A-ZÀ-Ý][\w'’]+(?:-[A-ZÀ-Ýa-zà-ý][\w'’]*)*)$", re.IGNORECASE)
 # "… de Vila do Conde": a genitive, then a capitalised town of one or more words.
-_GENITIVE_TOWN = re.compile(r"(?:(?<=\s)|^)(d['’]|du|des|de|del|di|della|do|of|von)\s*(?=[A-ZÀ-Ý])", re.IGNORECASE)
+_GENITIVE_TOWN = re.compile(_GENITIVE + r"(?=[A-ZÀ-Ý])", re.IGNORECASE)
+
+
+def _most_populous(town: str, countries: tuple[str, ...]) -> City | None:
+    """The most populous GeoNames town of that main name in one of the countries."""
+    found = [(people, city) for people, city in named_towns().main_names.get(fold(town), []) if city.country in countries]
+    return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def town_ending_name(name: str) -> City | None:
@@ -186,11 +190,9 @@ def town_ending_name(name: str) -> City | None:
     if match is None or not match.group(2)[:1].isupper():
         return None
     for genitive in _GENITIVE_TOWN.finditer(name, 0, match.start(2) + 1):
-        countries = _GENITIVE_COUNTRIES.get(genitive.group(1).lower().replace("’", "'"), ())
-        towns = named_towns().main_names.get(fold(name[genitive.end():]), [])
-        found = [(people, city) for people, city in towns if city.country in countries]
-        if found:
-            return max(found, key=lambda pair: pair[0])[1]
+        town = _most_populous(name[genitive.end():], _GENITIVE_COUNTRIES.get(genitive.group(1).lower().replace("’", "'"), ()))
+        if town is not None:
+            return town
     return None
 
 
@@ -221,10 +223,5 @@ def town_after_name(text: str, end: int) -> City | None:
         return None
     countries = _LOCATIVE_COUNTRIES.get(match.group(1).lower(), ())
     words = match.group(2).split()
-    while words:
-        town = " ".join(words)
-        found = [(people, city) for people, city in named_towns().main_names.get(fold(town), []) if city.country in countries]
-        if found:
-            return max(found, key=lambda pair: pair[0])[1]
-        words = words[:-1]
-    return None
+    return next((town for size in range(len(words), 0, -1)
+                 if (town := _most_populous(" ".join(words[:size]), countries)) is not None), None)
